@@ -1,0 +1,17 @@
+import { ALL_EVENT_CONTRACTS, EVENT_TOPICS, allTopicSpecs } from './topology';
+
+describe('contracts topology', () => {
+  it('puts every event type on a provisioned topic named <service>.<aggregate>.v<major>', () => {
+    const topics = new Set<string>(EVENT_TOPICS.map((t) => t.topic));
+    for (const c of ALL_EVENT_CONTRACTS) {
+      expect(topics.has(c.topic)).toBe(true);
+      expect(c.topic).toMatch(new RegExp(`^${c.type.split('.')[0]}\\.[a-z-]+\\.v${c.version}$`));
+    }
+  });
+
+  it('provisions a dead-letter topic per consumer group', () => {
+    expect(allTopicSpecs().map((t) => t.topic)).toEqual(
+      expect.arrayContaining(['credit-supervision.dlq', 'evaluation.dlq', 'service-purchasing.dlq']),
+    );
+  });
+});

@@ -1,0 +1,1 @@
+export { CreditSupervisionModule, CREDIT_SUPERVISION_SERVICE } from './credit-supervision.module';

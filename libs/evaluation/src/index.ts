@@ -1,0 +1,1 @@
+export { EvaluationModule, EVALUATION_SERVICE } from './evaluation.module';

@@ -1,0 +1,1 @@
+export { RegistrationModule, REGISTRATION_SERVICE } from './registration.module';

@@ -1,0 +1,1 @@
+export { ServicePurchasingModule, SERVICE_PURCHASING_SERVICE } from './service-purchasing.module';

@@ -1,0 +1,51 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { jurisdictionCovers, ProblemError } from '@sop/util';
+import type { AuthConfig } from './auth-config';
+import { PUBLIC_KEY, ROLES_KEY } from './decorators';
+import { verifyAccessToken } from './jwt';
+import type { Principal, Role } from './roles';
+
+export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
+
+/**
+ * Global guard: public endpoints pass; everything else needs a valid bearer token and one of the roles the
+ * endpoint declares. An endpoint that declares no roles is refused (fail closed) and the boot check reports it.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
+    const header = request.headers['authorization'];
+    if (!header || !header.startsWith('Bearer ')) {
+      throw ProblemError.unauthorized('AUTH.TOKEN_REQUIRED', 'send Authorization: Bearer <token>');
+    }
+    const principal = verifyAccessToken(header.slice('Bearer '.length).trim(), this.config);
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!allowed || allowed.length === 0) {
+      throw ProblemError.forbidden('AUTH.NO_ROLE_DECLARED', 'this endpoint declares no role and is closed');
+    }
+    if (!principal.roles.some((r) => allowed.includes(r))) {
+      throw ProblemError.forbidden('AUTH.ROLE_REQUIRED', `requires one of: ${allowed.join(', ')}`);
+    }
+    request.principal = principal;
+    return true;
+  }
+}
+
+/** Throws 403 unless the caller's jurisdiction covers the division the object belongs to. */
+export function assertJurisdiction(principal: Principal, division: string, what = 'this object'): void {
+  if (!jurisdictionCovers(principal.jurisdiction, division)) {
+    throw ProblemError.forbidden(
+      'AUTH.OUT_OF_JURISDICTION',
+      `${what} belongs to division ${division}, outside your jurisdiction ${principal.jurisdiction}`,
+    );
+  }
+}

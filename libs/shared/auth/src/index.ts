@@ -1,0 +1,6 @@
+export * from './roles';
+export * from './auth-config';
+export * from './jwt';
+export * from './decorators';
+export * from './auth.guard';
+export * from './route-audit';

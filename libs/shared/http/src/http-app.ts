@@ -1,0 +1,57 @@
+import { DiscoveryModule, NestFactory, Reflector } from '@nestjs/core';
+import { Logger, Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AuthGuard, routesWithoutRoles, type AuthConfig } from '@sop/auth';
+import { createValidationPipe, ProblemFilter } from './problem.filter';
+
+export interface DocsMount {
+  path: string;
+  title: string;
+  description: string;
+  include?: Type<unknown>[];
+}
+
+/**
+ * Creates the Nest HTTP application around a root module with the platform's cross-cutting rules:
+ * problem+json errors, strict request validation, the global auth guard, the boot-time route audit,
+ * OpenAPI documents. Hosts own signal handling.
+ */
+export async function createHttpApp(
+  imports: (DynamicModule | Type<unknown>)[],
+  auth: AuthConfig,
+  docs: DocsMount[],
+): Promise<INestApplication> {
+  @Module({ imports: [DiscoveryModule, ...imports] })
+  class HostModule {}
+
+  const app = await NestFactory.create(HostModule, { logger: logLevels() });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalGuards(new AuthGuard(app.get(Reflector), auth));
+
+  const unguarded = routesWithoutRoles(app);
+  if (unguarded.length > 0) {
+    throw new Error(`these endpoints are neither @Public() nor declare @Roles(): ${unguarded.join(', ')}`);
+  }
+
+  for (const d of docs) {
+    const config = new DocumentBuilder()
+      .setTitle(d.title)
+      .setDescription(d.description)
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build();
+    const document = SwaggerModule.createDocument(app, config, d.include ? { include: d.include } : undefined);
+    SwaggerModule.setup(d.path, app, document, { jsonDocumentUrl: `${d.path}-json` });
+  }
+  return app;
+}
+
+function logLevels(): ('error' | 'warn' | 'log' | 'debug' | 'verbose')[] {
+  const level = (process.env['LOG_LEVEL'] ?? 'log').toLowerCase();
+  const all = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+  const index = all.indexOf(level as (typeof all)[number]);
+  return all.slice(0, index < 0 ? 3 : index + 1);
+}
+
+export const hostLogger = new Logger('Host');

@@ -1,0 +1,31 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { DbConfig } from '@sop/persistence';
+import type { EventTransport } from '@sop/messaging';
+import type { Clock } from '@sop/util';
+
+/** What a host gives a service: its database, the broker, the clock. */
+export interface ServiceDeps {
+  db: DbConfig;
+  transport: EventTransport;
+  clock: Clock;
+  migrateOnStart: boolean;
+  createDatabase: boolean;
+}
+
+/** How a host (standalone process or the embedded platform) mounts one service. */
+export interface ServiceDefinition {
+  /** CloudEvents source, consumer-group owner, relay name. */
+  name: string;
+  /** Path prefix in the embedded process. */
+  prefix: string;
+  /** Default database / schema name. */
+  schema: string;
+  defaultPort: number;
+  title: string;
+  description: string;
+  moduleClass: Type<unknown>;
+  module(deps: ServiceDeps): DynamicModule;
+}
+
+/** The token under which each service module provides its ServiceRuntime. */
+export const SERVICE_RUNTIME = Symbol('SERVICE_RUNTIME');

@@ -1,0 +1,45 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ServiceRuntime, UnitOfWork, type ServiceRuntimeOptions } from '@sop/messaging';
+import { Clock } from '@sop/util';
+import { SERVICE_RUNTIME, type ServiceDeps } from './service-definition';
+
+/** Starts the service's runtime (migrations, relay, consumer) with the app and stops it on shutdown. */
+@Injectable()
+export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(@Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime) {}
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runtime.start();
+  }
+  async onApplicationShutdown(): Promise<void> {
+    await this.runtime.stop();
+  }
+}
+
+/**
+ * The providers every service module declares: its runtime, and from it the DataSource, the UnitOfWork and
+ * the Clock its use cases inject. They are module-scoped, so four services can share one embedded process.
+ */
+export function serviceRuntimeProviders(
+  deps: ServiceDeps,
+  options: Omit<ServiceRuntimeOptions, 'db' | 'transport' | 'clock' | 'migrateOnStart' | 'createDatabase'>,
+): Provider[] {
+  return [
+    {
+      provide: SERVICE_RUNTIME,
+      useFactory: () =>
+        new ServiceRuntime({
+          ...options,
+          db: deps.db,
+          transport: deps.transport,
+          clock: deps.clock,
+          migrateOnStart: deps.migrateOnStart,
+          createDatabase: deps.createDatabase,
+        }),
+    },
+    { provide: DataSource, useFactory: (rt: ServiceRuntime) => rt.dataSource, inject: [SERVICE_RUNTIME] },
+    { provide: UnitOfWork, useFactory: (rt: ServiceRuntime) => rt.unitOfWork, inject: [SERVICE_RUNTIME] },
+    { provide: Clock, useValue: deps.clock },
+    ServiceLifecycle,
+  ];
+}

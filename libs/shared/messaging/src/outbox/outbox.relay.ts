@@ -1,0 +1,202 @@
+import { Logger } from '@nestjs/common';
+import { IsNull, Not, type DataSource, type QueryRunner } from 'typeorm';
+import { isSqlite, runInTransaction } from '@sop/persistence';
+import { chainHash, GENESIS_HASH, type CloudEvent } from '../envelope/cloud-event';
+import type { EventTransport } from '../transport/transport.port';
+import { OutboxMessageOrmEntity } from './outbox-message.orm-entity';
+
+export interface OutboxRelayOptions {
+  serviceName: string;
+  batchSize?: number;
+  /** Fallback poll interval; normally the relay is woken right after a commit. */
+  pollIntervalMs?: number;
+}
+
+/**
+ * Moves committed outbox rows to the broker, in id order, one active instance per service.
+ *
+ * Each round: (1) chain: give unchained rows the next sequence number, prevhash and hash, and store them
+ * (a resend after a crash then carries the same chain fields); (2) publish the oldest unpublished rows with
+ * the idempotent producer; (3) mark them published. A crash between (2) and (3) re-sends the same events,
+ * which consumers drop through their inbox.
+ *
+ * Single-active on MySQL: a named lock (GET_LOCK) held on a dedicated connection; another instance waits
+ * as a standby and takes over when the connection (and so the lock) goes away. SQLite is single-process.
+ */
+export class OutboxRelay {
+  private readonly logger: Logger;
+  private running = false;
+  private loop?: Promise<void>;
+  private wakeUp?: () => void;
+  private woken = false;
+  private lockRunner?: QueryRunner;
+  private leader = false;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private lastError?: string;
+  private publishedCount = 0;
+  private readonly lockName: string;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly transport: EventTransport,
+    private readonly options: OutboxRelayOptions,
+  ) {
+    this.logger = new Logger(`OutboxRelay:${options.serviceName}`);
+    this.batchSize = options.batchSize ?? 200;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+    this.lockName = `sop.outbox-relay.${options.serviceName}`;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Called right after a transaction that wrote outbox rows commits. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    await this.releaseLock();
+  }
+
+  status(): { leader: boolean; published: number; lastError?: string } {
+    return { leader: this.leader, published: this.publishedCount, lastError: this.lastError };
+  }
+
+  /** One full drain (used by the loop; callable from tests). Returns how many rows were published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      await this.chainPending();
+      const rows = await this.ds.getRepository(OutboxMessageOrmEntity).find({
+        where: { publishedAt: IsNull(), sequence: Not(IsNull()) },
+        order: { sequence: 'ASC' },
+        take: this.batchSize,
+      });
+      if (rows.length === 0) return total;
+      try {
+        await this.transport.publish(
+          rows.map((r) => ({
+            topic: r.topic,
+            key: r.messageKey,
+            value: r.envelope,
+            headers: { 'ce-id': r.eventId, 'ce-type': r.eventType, 'ce-source': this.options.serviceName },
+          })),
+        );
+      } catch (err) {
+        await this.ds
+          .createQueryBuilder()
+          .update(OutboxMessageOrmEntity)
+          .set({ attempts: () => 'attempts + 1', lastError: String(err.message).slice(0, 2000) })
+          .where('id = :id', { id: rows[0].id })
+          .execute();
+        throw err;
+      }
+      await this.ds
+        .createQueryBuilder()
+        .update(OutboxMessageOrmEntity)
+        .set({ publishedAt: new Date(), lastError: null })
+        .whereInIds(rows.map((r) => r.id))
+        .execute();
+      total += rows.length;
+      this.publishedCount += rows.length;
+    }
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 200;
+    while (this.running) {
+      try {
+        if (!(await this.ensureLeadership())) {
+          await this.idle(2000);
+          continue;
+        }
+        this.woken = false;
+        await this.drain();
+        this.lastError = undefined;
+        backoff = 200;
+        if (!this.woken) await this.idle(this.pollIntervalMs);
+      } catch (err) {
+        this.lastError = err.message;
+        this.logger.warn(`relay round failed, retrying in ${backoff} ms: ${err.message}`);
+        await this.idle(backoff);
+        backoff = Math.min(backoff * 2, 10000);
+      }
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  /** Assigns sequence/prevhash/hash to unchained rows, in id order, in one transaction. */
+  private async chainPending(): Promise<void> {
+    await runInTransaction(this.ds, async (manager) => {
+      const repo = manager.getRepository(OutboxMessageOrmEntity);
+      const pending = await repo.find({ where: { sequence: IsNull() }, order: { id: 'ASC' }, take: this.batchSize });
+      if (pending.length === 0) return;
+      const last = await repo.find({ where: { sequence: Not(IsNull()) }, order: { id: 'DESC' }, take: 1 });
+      let sequence = last.length ? BigInt(last[0].sequence!) : 0n;
+      let prevhash = last.length ? last[0].hash! : GENESIS_HASH;
+      for (const row of pending) {
+        sequence += 1n;
+        const event = JSON.parse(row.envelope) as CloudEvent;
+        event.sequence = sequence.toString();
+        event.prevhash = prevhash;
+        event.hash = chainHash(event);
+        prevhash = event.hash;
+        await repo.update({ id: row.id }, { sequence: event.sequence, hash: event.hash, envelope: JSON.stringify(event) });
+      }
+    });
+  }
+
+  private async ensureLeadership(): Promise<boolean> {
+    if (isSqlite(this.ds)) return (this.leader = true);
+    const lockName = this.lockName;
+    try {
+      if (this.lockRunner && this.leader) {
+        const [row] = await this.lockRunner.query('SELECT IS_USED_LOCK(?) = CONNECTION_ID() AS mine', [lockName]);
+        if (Number(row.mine) === 1) return true;
+        this.logger.warn('lost relay leadership');
+        await this.releaseLock();
+      }
+      if (!this.lockRunner) {
+        this.lockRunner = this.ds.createQueryRunner();
+        await this.lockRunner.connect();
+      }
+      const [row] = await this.lockRunner.query('SELECT GET_LOCK(?, 0) AS got', [lockName]);
+      this.leader = Number(row.got) === 1;
+      if (this.leader) this.logger.log('this instance is the active outbox relay');
+      return this.leader;
+    } catch (err) {
+      await this.releaseLock();
+      throw err;
+    }
+  }
+
+  private async releaseLock(): Promise<void> {
+    this.leader = false;
+    const runner = this.lockRunner;
+    this.lockRunner = undefined;
+    if (runner && !runner.isReleased) {
+      // The lock belongs to the connection, which goes back to the pool: release the lock explicitly.
+      await runner.query('SELECT RELEASE_LOCK(?)', [this.lockName]).catch(() => undefined);
+      await runner.release().catch(() => undefined);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { EntityManager } from 'typeorm';
+import { buildCloudEvent, type CloudEvent, type NewEvent } from '../envelope/cloud-event';
+import { dataschemaOf, payloadProblems, type EventCatalog } from '../contract/event-contract';
+import { OutboxMessageOrmEntity } from './outbox-message.orm-entity';
+
+export class InvalidOutgoingEventError extends Error {
+  constructor(type: string, readonly problems: { field: string; rules: string[] }[]) {
+    super(`event ${type} does not satisfy its contract: ${problems.map((p) => `${p.field}: ${p.rules.join('; ')}`).join(' | ')}`);
+  }
+}
+
+/**
+ * Appends events to the outbox inside the caller's transaction. The payload is validated against its
+ * contract here, so an invalid event fails the command instead of reaching a consumer.
+ */
+export class OutboxWriter {
+  constructor(
+    private readonly source: string,
+    private readonly catalog: EventCatalog,
+    private readonly now: () => Date,
+  ) {}
+
+  async append<T extends object>(manager: EntityManager, event: NewEvent<T>): Promise<CloudEvent<T>> {
+    const contract = this.catalog.require(event.type);
+    const problems = await payloadProblems(contract, event.data, 'write');
+    if (problems.length > 0) throw new InvalidOutgoingEventError(event.type, problems);
+    const now = this.now();
+    const envelope = buildCloudEvent(this.source, dataschemaOf(contract), event, now);
+    const row = manager.create(OutboxMessageOrmEntity, {
+      eventId: envelope.id,
+      topic: contract.topic,
+      messageKey: envelope.subject,
+      eventType: envelope.type,
+      envelope: JSON.stringify(envelope),
+      createdAt: now,
+      sequence: null,
+      hash: null,
+      publishedAt: null,
+      attempts: 0,
+      lastError: null,
+    });
+    await manager.insert(OutboxMessageOrmEntity, row);
+    return envelope;
+  }
+}

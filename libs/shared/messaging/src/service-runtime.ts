@@ -1,0 +1,118 @@
+import { Logger } from '@nestjs/common';
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { createDataSource, describeDb, ensureDatabase, type DbConfig } from '@sop/persistence';
+import type { Clock } from '@sop/util';
+import type { EventCatalog } from './contract/event-contract';
+import { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';
+import { InboxMessageOrmEntity } from './inbox/inbox-message.orm-entity';
+import { MessagingTables1732500000000 } from './messaging-tables.migration';
+import { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
+import { OutboxRelay } from './outbox/outbox.relay';
+import { OutboxWriter } from './outbox/outbox.writer';
+import type { EventTransport } from './transport/transport.port';
+import { UnitOfWork } from './unit-of-work';
+
+type Ctor = new (...args: never[]) => unknown;
+
+export interface ServiceRuntimeOptions {
+  /** CloudEvents `source` and the relay's lock name, e.g. "registration". */
+  serviceName: string;
+  db: DbConfig;
+  transport: EventTransport;
+  catalog: EventCatalog;
+  entities: MixedList<Ctor | EntitySchema>;
+  migrations: Ctor[];
+  consumer?: EventConsumerOptions;
+  clock: Clock;
+  /** Create the MySQL database if missing (dev, tests, local distributed mode). */
+  createDatabase?: boolean;
+  /** Apply pending migrations at start; otherwise run the `migrate` command first. */
+  migrateOnStart?: boolean;
+}
+
+export interface ReadinessReport {
+  status: 'up' | 'down';
+  checks: Record<string, { status: 'up' | 'down'; detail?: string }>;
+}
+
+/**
+ * Everything a service needs around its domain code: its own database, the unit of work with the outbox,
+ * the single-active relay and the idempotent consumer. The four services build one each.
+ */
+export class ServiceRuntime {
+  readonly dataSource: DataSource;
+  readonly unitOfWork: UnitOfWork;
+  readonly relay: OutboxRelay;
+  readonly consumer?: EventConsumer;
+  private readonly logger: Logger;
+  private started = false;
+
+  constructor(readonly options: ServiceRuntimeOptions) {
+    this.logger = new Logger(`Runtime:${options.serviceName}`);
+    this.dataSource = createDataSource(
+      options.db,
+      [OutboxMessageOrmEntity, InboxMessageOrmEntity, ...(options.entities as Ctor[])],
+      [MessagingTables1732500000000, ...options.migrations],
+    );
+    const now = () => options.clock.now();
+    const outbox = new OutboxWriter(options.serviceName, options.catalog, now);
+    this.relay = new OutboxRelay(this.dataSource, options.transport, { serviceName: options.serviceName });
+    const wake = () => this.relay.wake();
+    this.unitOfWork = new UnitOfWork(this.dataSource, outbox, wake);
+    if (options.consumer) {
+      this.consumer = new EventConsumer(this.dataSource, options.transport, options.catalog, outbox, wake, options.consumer, now);
+    }
+  }
+
+  async migrate(): Promise<string[]> {
+    if (this.options.createDatabase) await ensureDatabase(this.options.db);
+    if (!this.dataSource.isInitialized) await this.dataSource.initialize();
+    const applied = await this.dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    if (this.options.migrateOnStart ?? true) {
+      const applied = await this.migrate();
+      if (applied.length) this.logger.log(`applied migrations: ${applied.join(', ')}`);
+    } else if (!this.dataSource.isInitialized) {
+      await this.dataSource.initialize();
+    }
+    this.relay.start();
+    await this.consumer?.start();
+    this.started = true;
+    this.logger.log(`started on ${describeDb(this.options.db)} with ${this.options.transport.kind} transport`);
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.consumer?.stop();
+    await this.relay.stop();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  async readiness(): Promise<ReadinessReport> {
+    const checks: ReadinessReport['checks'] = {};
+    try {
+      await Promise.race([
+        this.dataSource.query('SELECT 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+      ]);
+      checks['database'] = { status: 'up' };
+    } catch (err) {
+      checks['database'] = { status: 'down', detail: err.message };
+    }
+    const brokerUp = await this.options.transport.healthy();
+    checks['broker'] = { status: brokerUp ? 'up' : 'down', detail: this.options.transport.kind };
+    if (this.consumer) {
+      const s = this.consumer.status();
+      checks['consumer'] = { status: s.state === 'running' ? 'up' : 'down', detail: s.state };
+    }
+    const relay = this.relay.status();
+    checks['relay'] = { status: 'up', detail: relay.leader ? 'active' : 'standby' };
+    const status = Object.values(checks).every((c) => c.status === 'up') ? 'up' : 'down';
+    return { status, checks };
+  }
+}

@@ -1,0 +1,204 @@
+import { Logger } from '@nestjs/common';
+import {
+  Kafka,
+  Partitioners,
+  logLevel as KafkaLogLevel,
+  type Admin,
+  type Consumer,
+  type Producer,
+  type KafkaConfig,
+  type LogEntry,
+} from 'kafkajs';
+import { deliverUntilAcknowledged, SubscriptionStoppedError } from './delivery';
+import {
+  EventTransport,
+  type MessageHandler,
+  type OutgoingMessage,
+  type SubscribeOptions,
+  type Subscription,
+  type TopicSpec,
+} from './transport.port';
+
+export interface KafkaTransportOptions {
+  brokers: string[];
+  clientId: string;
+  /** Replication factor for provisioned topics; 1 on a single-node broker. */
+  replicationFactor?: number;
+}
+
+const LEVELS: Record<string, KafkaLogLevel> = {
+  error: KafkaLogLevel.ERROR,
+  warn: KafkaLogLevel.WARN,
+  info: KafkaLogLevel.INFO,
+  debug: KafkaLogLevel.DEBUG,
+};
+
+/**
+ * Kafka adapter (kafkajs 2.2.4). Producer: idempotent, acks=all, one request in flight (so retries cannot
+ * reorder), Java-compatible murmur2 partitioner, no topic auto-creation. Consumers: one kafkajs consumer per
+ * subscription (group), eachMessage, offsets committed by kafkajs only for messages whose handler resolved.
+ */
+export class KafkaTransport extends EventTransport {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private readonly logger = new Logger('KafkaTransport');
+  private producer?: Producer;
+  private producerConnecting?: Promise<Producer>;
+  private admin?: Admin;
+  private readonly consumers = new Set<Consumer>();
+  private lastHealth = { at: 0, ok: false };
+
+  constructor(private readonly options: KafkaTransportOptions) {
+    super();
+    const config: KafkaConfig = {
+      clientId: options.clientId,
+      brokers: options.brokers,
+      connectionTimeout: 5000,
+      requestTimeout: 15000,
+      retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5000 },
+      logLevel: LEVELS[(process.env['KAFKA_LOG_LEVEL'] ?? 'warn').toLowerCase()] ?? KafkaLogLevel.WARN,
+      logCreator: () => (entry: LogEntry) => {
+        const { message, ...rest } = entry.log;
+        const text = `${entry.namespace}: ${message} ${JSON.stringify(rest)}`;
+        if (entry.level <= KafkaLogLevel.ERROR) this.logger.error(text);
+        else if (entry.level === KafkaLogLevel.WARN) this.logger.warn(text);
+        else this.logger.log(text);
+      },
+    };
+    this.kafka = new Kafka(config);
+  }
+
+  async ensureTopics(specs: TopicSpec[]): Promise<void> {
+    const admin = await this.getAdmin();
+    const existing = new Set(await admin.listTopics());
+    const missing = specs.filter((s) => !existing.has(s.topic));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((s) => ({
+          topic: s.topic,
+          numPartitions: s.partitions,
+          replicationFactor: this.options.replicationFactor ?? 1,
+        })),
+      });
+      this.logger.log(`created topics ${missing.map((s) => `${s.topic}(${s.partitions})`).join(', ')}`);
+    }
+  }
+
+  async publish(messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const producer = await this.getProducer();
+    // Consecutive runs per topic keep the overall order; within a partition kafkajs keeps order.
+    const topicMessages: { topic: string; messages: { key: string; value: Buffer | string; headers?: Record<string, string> }[] }[] = [];
+    for (const m of messages) {
+      const last = topicMessages[topicMessages.length - 1];
+      const entry = { key: m.key, value: m.value, headers: m.headers };
+      if (last && last.topic === m.topic) last.messages.push(entry);
+      else topicMessages.push({ topic: m.topic, messages: [entry] });
+    }
+    await producer.sendBatch({ topicMessages, acks: -1 });
+  }
+
+  async subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription> {
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30000,
+      heartbeatInterval: 3000,
+      rebalanceTimeout: 60000,
+      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10000 },
+    });
+    let stopped = false;
+    const joined = new Promise<void>((resolve) => {
+      consumer.on(consumer.events.GROUP_JOIN, () => resolve());
+    });
+    consumer.on(consumer.events.CRASH, (e) => {
+      this.logger.error(`consumer ${options.groupId} crashed (restart=${e.payload.restart}): ${e.payload.error?.message}`);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+    await consumer.run({
+      autoCommit: true,
+      partitionsConsumedConcurrently: 3,
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(message.headers ?? {})) {
+          if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : String(v);
+        }
+        await deliverUntilAcknowledged(
+          handler,
+          { topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers },
+          { isStopped: () => stopped, heartbeat, backoff: options.retryBackoffMs },
+        );
+      },
+    });
+    this.consumers.add(consumer);
+    // Wait (bounded) for the first assignment so callers know the group is live.
+    await Promise.race([joined, new Promise((r) => setTimeout(r, 30000))]);
+    return {
+      stop: async () => {
+        stopped = true;
+        this.consumers.delete(consumer);
+        await consumer.disconnect().catch((err: Error) => {
+          if (!(err instanceof SubscriptionStoppedError)) this.logger.warn(`disconnect: ${err.message}`);
+        });
+      },
+    };
+  }
+
+  async healthy(): Promise<boolean> {
+    if (Date.now() - this.lastHealth.at < 2000) return this.lastHealth.ok;
+    let ok = false;
+    try {
+      const admin = await this.getAdmin();
+      await Promise.race([
+        admin.describeCluster(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('describeCluster timeout')), 3000)),
+      ]);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    this.lastHealth = { at: Date.now(), ok };
+    return ok;
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.consumers) await c.disconnect().catch(() => undefined);
+    this.consumers.clear();
+    await this.producer?.disconnect().catch(() => undefined);
+    await this.admin?.disconnect().catch(() => undefined);
+    this.producer = undefined;
+    this.producerConnecting = undefined;
+    this.admin = undefined;
+  }
+
+  private async getProducer(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    if (!this.producerConnecting) {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      this.producerConnecting = producer
+        .connect()
+        .then(() => (this.producer = producer))
+        .catch((err) => {
+          this.producerConnecting = undefined; // a failed first connect must not stay cached
+          throw err;
+        });
+    }
+    return this.producerConnecting;
+  }
+
+  private async getAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    return this.admin;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The broker port. Two adapters implement it: Kafka (kafkajs) for the distributed mode and an in-process
+ * bus for the embedded mode. Both honour the same contract, checked by one conformance suite:
+ *  - topics exist only when provisioned (publishing to an unknown topic fails);
+ *  - messages with the same key go to the same partition and are delivered in publish order;
+ *  - a partition's next message is delivered only after the handler for the previous one resolved;
+ *  - a handler that rejects gets the same message again (retried in place with backoff): at-least-once;
+ *  - a group resumes after its last acknowledged message when it subscribes again;
+ *  - different groups each receive every message.
+ */
+export interface OutgoingMessage {
+  topic: string;
+  key: string;
+  value: Buffer | string;
+  headers?: Record<string, string>;
+}
+
+export interface IncomingMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Record<string, string>;
+}
+
+export interface DeliveryContext {
+  /** Attempt number for this message in this subscription, starting at 1. */
+  attempt: number;
+  /** Keeps the group membership alive during long work (Kafka heartbeats). */
+  heartbeat(): Promise<void>;
+}
+
+export type MessageHandler = (message: IncomingMessage, context: DeliveryContext) => Promise<void>;
+
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  groupId: string;
+  topics: string[];
+  /** Where a group with no committed position starts. Default: earliest. */
+  fromBeginning?: boolean;
+  /** Backoff between in-place redeliveries after a handler rejected; default 200 ms doubling to 5 s. */
+  retryBackoffMs?: { initial: number; max: number };
+}
+
+export abstract class EventTransport {
+  abstract readonly kind: 'kafka' | 'in-process';
+  abstract ensureTopics(specs: TopicSpec[]): Promise<void>;
+  /** Publishes in order; resolves once every message is durably accepted (acks=all on Kafka). */
+  abstract publish(messages: OutgoingMessage[]): Promise<void>;
+  abstract subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription>;
+  /** Is the broker reachable right now? */
+  abstract healthy(): Promise<boolean>;
+  abstract close(): Promise<void>;
+}
+
+export function nextBackoff(current: number, max: number): number {
+  return Math.min(max, current * 2);
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

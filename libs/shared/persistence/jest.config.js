@@ -1,0 +1,8 @@
+// Unit tests: fast, no infrastructure.
+module.exports = {
+  displayName: 'persistence',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  passWithNoTests: true,
+};

@@ -1,0 +1,9 @@
+// Integration tests: real MySQL/MariaDB and a real Kafka broker (see libs/shared/testing).
+module.exports = {
+  displayName: 'persistence:integration',
+  preset: '../../../jest.preset.js',
+  rootDir: '.',
+  testMatch: ['<rootDir>/src/**/*.int-spec.ts'],
+  globalSetup: '../../../libs/shared/testing/src/global-setup.js',
+  testTimeout: 120000,
+};

@@ -1,0 +1,4 @@
+export * from './uscc';
+export * from './clock';
+export * from './jurisdiction';
+export * from './problem';

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Development token for the embedded mode and tests, signed with the local development key
+// (data/dev-keys, created on first use; the platform verifies tokens with its public half).
+//   npm run dev-token -- --role registrar --jurisdiction 110000 [--sub officer-1] [--org <USCC>] [--unit <id>] [--ttl 3600]
+// Roles: registrar, supervising-unit, credit-officer, evaluator, finance-officer, purchaser, auditor,
+//        org-representative, applicant (comma-separate or repeat --role for several).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { generateKeyPairSync } = require('node:crypto');
+const jwt = require('jsonwebtoken');
+
+const args = process.argv.slice(2);
+const opts = { role: [] };
+for (let i = 0; i < args.length; i++) {
+  const key = args[i].replace(/^--/, '');
+  const value = args[i + 1];
+  if (value === undefined) break;
+  if (key === 'role') opts.role.push(...value.split(','));
+  else opts[key] = value;
+  i++;
+}
+if (opts.role.length === 0 || !opts.jurisdiction) {
+  console.error('usage: npm run dev-token -- --role <role>[,<role>] --jurisdiction <6-digit division code> [--sub id] [--org USCC] [--unit id] [--ttl seconds]');
+  process.exit(2);
+}
+const dir = process.env.AUTH_DEV_KEY_DIR || path.join(process.env.DATA_DIR || './data', 'dev-keys');
+const priv = path.join(dir, 'private.pem');
+if (!fs.existsSync(priv)) {
+  fs.mkdirSync(dir, { recursive: true });
+  const pair = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  fs.writeFileSync(priv, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  fs.writeFileSync(path.join(dir, 'public.pem'), pair.publicKey.export({ type: 'spki', format: 'pem' }));
+}
+const claims = { roles: opts.role, jurisdiction: opts.jurisdiction };
+if (opts.org) claims.org_uscc = opts.org;
+if (opts.unit) claims.unit_id = opts.unit;
+const token = jwt.sign(claims, fs.readFileSync(priv, 'utf8'), {
+  algorithm: 'ES256',
+  subject: opts.sub || `dev-${opts.role[0]}`,
+  issuer: process.env.AUTH_ISSUER || 'sop-dev-issuer',
+  audience: process.env.AUTH_AUDIENCE || 'social-org-platform',
+  expiresIn: Number(opts.ttl || 3600),
+});
+process.stdout.write(token + '\n');
