@@ -5,5 +5,6 @@ module.exports = {
   rootDir: '.',
   testMatch: ['<rootDir>/src/**/*.int-spec.ts'],
   globalSetup: '../../libs/shared/testing/src/global-setup.js',
+  globalTeardown: '../../libs/shared/testing/src/global-teardown.js',
   testTimeout: 120000,
 };

@@ -6,7 +6,7 @@ import { authConfigFromEnv } from '@sop/auth';
 import { allTopicSpecs } from '@sop/contracts';
 import { CREDIT_SUPERVISION_SERVICE } from '@sop/credit-supervision';
 import { EVALUATION_SERVICE } from '@sop/evaluation';
-import { createHttpApp, hostLogger, SERVICE_RUNTIME, type ServiceDefinition } from '@sop/http';
+import { createHttpApp, hostLogger, type ServiceDefinition } from '@sop/http';
 import { InProcessTransport, type ServiceRuntime } from '@sop/messaging';
 import { REGISTRATION_SERVICE } from '@sop/registration';
 import { SERVICE_PURCHASING_SERVICE } from '@sop/service-purchasing';
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   await transport.ensureTopics(allTopicSpecs());
   const clock = new SystemClock();
 
+  const runtimes: { name: string; runtime: ServiceRuntime }[] = [];
   const modules = SERVICES.map((s) =>
     s.module({
       db: { type: 'sqlite', path: `${dataDir}/${s.schema}.sqlite` },
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
       clock,
       migrateOnStart: true,
       createDatabase: false,
+      onRuntime: (name, runtime) => runtimes.push({ name, runtime }),
     }),
   );
   const auth = authConfigFromEnv({ ...process.env, AUTH_DEV_KEY_DIR: process.env['AUTH_DEV_KEY_DIR'] ?? `${dataDir}/dev-keys` });
@@ -51,7 +53,6 @@ async function main(): Promise<void> {
   );
 
   // Platform-wide probes: the process is live; it is ready when every service is.
-  const runtimes = SERVICES.map((s, i) => ({ name: s.name, runtime: app.select(modules[i]).get<ServiceRuntime>(SERVICE_RUNTIME) }));
   const http = app.getHttpAdapter();
   http.get('/health/live', (_req: unknown, res: Res) => res.status(200).json({ status: 'up' }));
   http.get('/health/ready', async (_req: unknown, res: Res) => {

@@ -1,6 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { DbConfig } from '@sop/persistence';
-import type { EventTransport } from '@sop/messaging';
+import type { EventTransport, ServiceRuntime } from '@sop/messaging';
 import type { Clock } from '@sop/util';
 
 /** What a host gives a service: its database, the broker, the clock. */
@@ -10,6 +10,8 @@ export interface ServiceDeps {
   clock: Clock;
   migrateOnStart: boolean;
   createDatabase: boolean;
+  /** Lets a host collect the runtimes it mounts (the embedded platform's aggregate readiness). */
+  onRuntime?: (serviceName: string, runtime: ServiceRuntime) => void;
 }
 
 /** How a host (standalone process or the embedded platform) mounts one service. */

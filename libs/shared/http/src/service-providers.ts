@@ -27,15 +27,18 @@ export function serviceRuntimeProviders(
   return [
     {
       provide: SERVICE_RUNTIME,
-      useFactory: () =>
-        new ServiceRuntime({
+      useFactory: () => {
+        const runtime = new ServiceRuntime({
           ...options,
           db: deps.db,
           transport: deps.transport,
           clock: deps.clock,
           migrateOnStart: deps.migrateOnStart,
           createDatabase: deps.createDatabase,
-        }),
+        });
+        deps.onRuntime?.(options.serviceName, runtime);
+        return runtime;
+      },
     },
     { provide: DataSource, useFactory: (rt: ServiceRuntime) => rt.dataSource, inject: [SERVICE_RUNTIME] },
     { provide: UnitOfWork, useFactory: (rt: ServiceRuntime) => rt.unitOfWork, inject: [SERVICE_RUNTIME] },

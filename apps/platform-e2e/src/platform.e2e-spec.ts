@@ -1,0 +1,277 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import mysql from 'mysql2/promise';
+import { signAccessToken, type Role } from '@sop/auth';
+import { OrganizationRegistered, type OrganizationRegisteredV1 } from '@sop/contracts';
+import { testDatabaseName, testKafkaBrokers, waitFor } from '@sop/testing';
+import { buildCivilAffairsUscc, validateUscc } from '@sop/util';
+import { KafkaProbe } from './support/kafka-probe';
+import { ServiceProcess } from './support/service-process';
+
+/**
+ * The walking skeleton end to end: four services as four processes, Kafka and MySQL real.
+ * registration approves → OrganizationRegistered via outbox + relay → credit, evaluation, purchasing project it.
+ */
+const ROOT = resolve(__dirname, '../../..');
+const ISSUER = 'e2e-issuer';
+const AUDIENCE = 'social-org-platform';
+const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const privateKeyPem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const token = (roles: Role[], jurisdiction: string, subject = `e2e-${roles[0]}`) =>
+  signAccessToken({ subject, roles, jurisdiction }, privateKeyPem, ISSUER, AUDIENCE);
+
+const brokers = testKafkaBrokers();
+const dbNames = {
+  registration: testDatabaseName('e2e_registration'),
+  'credit-supervision': testDatabaseName('e2e_credit'),
+  evaluation: testDatabaseName('e2e_evaluation'),
+  'service-purchasing': testDatabaseName('e2e_purchasing'),
+};
+const basePort = Number(process.env['E2E_BASE_PORT'] ?? 3301);
+const commonEnv = {
+  KAFKA_BROKERS: brokers.join(','),
+  DB_TYPE: 'mysql',
+  DB_HOST: process.env['TEST_DB_HOST']!,
+  DB_PORT: process.env['TEST_DB_PORT'] ?? '3306',
+  DB_USER: process.env['TEST_DB_USER'] ?? 'root',
+  DB_PASSWORD: process.env['TEST_DB_PASSWORD'] ?? '',
+  AUTH_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  AUTH_ISSUER: ISSUER,
+  AUTH_AUDIENCE: AUDIENCE,
+};
+const services = Object.fromEntries(
+  (Object.keys(dbNames) as (keyof typeof dbNames)[]).map((app, i) => [app, new ServiceProcess(app, basePort + i, { ...commonEnv, DB_NAME: dbNames[app] })]),
+) as Record<keyof typeof dbNames, ServiceProcess>;
+
+const probe = new KafkaProbe(brokers);
+let creditDb: mysql.Connection;
+
+async function http(method: string, url: string, bearer?: string, body?: unknown) {
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : undefined };
+}
+
+function syntheticRegistered(uscc: string, name: string): { key: string; value: string; id: string } {
+  const data: OrganizationRegisteredV1 = {
+    uscc,
+    applicationId: randomUUID(),
+    name,
+    form: 'SOCIAL_GROUP',
+    category: 'SCIENCE_TECHNOLOGY',
+    registeringAuthority: uscc.slice(2, 8),
+    domicile: '新疆乌鲁木齐市天山区',
+    purpose: 'e2e load',
+    legalRepresentativeName: '测试',
+    registeredCapitalFen: 3_000_000,
+    regime: 'DIRECT',
+    policyVersion: 'registration-regime/national-default@v1',
+    registeredAt: new Date().toISOString(),
+  };
+  const id = randomUUID();
+  const envelope = {
+    specversion: '1.0',
+    id,
+    source: 'registration',
+    type: OrganizationRegistered.type,
+    time: new Date().toISOString(),
+    subject: uscc,
+    datacontenttype: 'application/json',
+    dataschema: `urn:sop:event:${OrganizationRegistered.type}:v1`,
+    data,
+  };
+  return { key: uscc, value: JSON.stringify(envelope), id };
+}
+
+beforeAll(async () => {
+  // The provisioning step, exactly as production runs it: topics are created explicitly, auto-creation is off.
+  execFileSync(process.execPath, [resolve(ROOT, 'tools/runtime/run.js'), 'registration', 'provision-topics'], {
+    env: { ...process.env, ...commonEnv, LOG_LEVEL: 'warn' },
+    stdio: 'inherit',
+  });
+  const t0 = Date.now();
+  await Promise.all(Object.values(services).map((s) => s.start()));
+  console.log(`[e2e] four services ready as separate processes in ${Date.now() - t0} ms`);
+  creditDb = await mysql.createConnection({
+    host: commonEnv.DB_HOST,
+    port: Number(commonEnv.DB_PORT),
+    user: commonEnv.DB_USER,
+    password: commonEnv.DB_PASSWORD,
+    database: dbNames['credit-supervision'],
+  });
+});
+
+afterAll(async () => {
+  await Promise.all(Object.values(services).map((s) => s.stop()));
+  await probe.close();
+  await creditDb?.end();
+  const admin = await mysql.createConnection({ host: commonEnv.DB_HOST, port: Number(commonEnv.DB_PORT), user: commonEnv.DB_USER, password: commonEnv.DB_PASSWORD });
+  for (const db of Object.values(dbNames)) await admin.query(`DROP DATABASE IF EXISTS \`${db}\``);
+  await admin.end();
+});
+
+describe('walking skeleton over Kafka and MySQL, four processes', () => {
+  const registrar = token(['registrar'], '110000', 'registrar-beijing');
+  const applicant = token(['applicant'], '110108', 'applicant-1');
+  let uscc: string;
+  let applicationId: string;
+
+  it('registers an organization directly and every other service learns of it', async () => {
+    const reg = services.registration.baseUrl;
+    const submitted = await http('POST', `${reg}/applications`, applicant, {
+      proposedName: '北京市海淀区科技志愿者协会',
+      form: 'SOCIAL_GROUP',
+      category: 'SCIENCE_TECHNOLOGY',
+      registeringAuthority: '110108',
+      domicile: '北京市海淀区中关村南大街5号',
+      purpose: '组织科技志愿服务',
+      legalRepresentativeName: '李四',
+      registeredCapitalFen: 3_000_000,
+    });
+    expect(submitted.status).toBe(201);
+    expect(submitted.body).toMatchObject({ status: 'SUBMITTED', regime: 'DIRECT', policyVersion: 'registration-regime/national-default@v1' });
+    applicationId = submitted.body.id;
+
+    const approved = await http('POST', `${reg}/applications/${applicationId}/approve`, registrar);
+    const approvedAt = Date.now();
+    expect(approved.status).toBe(200);
+    uscc = approved.body.organization.uscc;
+    expect(validateUscc(uscc)).toEqual({ valid: true });
+    expect(uscc.slice(0, 8)).toBe('51110108'); // civil affairs, social group, registered by Haidian
+
+    const seen = async (url: string, bearer?: string) => {
+      await waitFor(async () => (await http('GET', url, bearer)).status === 200, 20000, url);
+      return Date.now() - approvedAt;
+    };
+    const [creditMs, evaluationMs, purchasingMs] = await Promise.all([
+      seen(`${services['credit-supervision'].baseUrl}/profiles/${uscc}`),
+      seen(`${services.evaluation.baseUrl}/organizations/${uscc}`, token(['evaluator'], '110000')),
+      seen(`${services['service-purchasing'].baseUrl}/suppliers/${uscc}`, token(['purchaser'], '100000')),
+    ]);
+    console.log(`[e2e] approval → visible: credit ${creditMs} ms, evaluation ${evaluationMs} ms, purchasing ${purchasingMs} ms`);
+
+    const profile = await http('GET', `${services['credit-supervision'].baseUrl}/profiles/${uscc}`);
+    expect(profile.body).toMatchObject({ uscc, name: '北京市海淀区科技志愿者协会', registrationStatus: 'REGISTERED' });
+    expect(JSON.stringify(profile.body)).not.toContain('李四'); // no personal data in the public credit profile
+  });
+
+  it('refuses an out-of-jurisdiction registrar with 403 and changes nothing', async () => {
+    const reg = services.registration.baseUrl;
+    const other = await http('POST', `${reg}/applications`, applicant, {
+      proposedName: '北京市海淀区公益慈善促进会',
+      form: 'SOCIAL_GROUP',
+      category: 'PUBLIC_INTEREST_CHARITY',
+      registeringAuthority: '110108',
+      domicile: '北京市海淀区',
+      purpose: '慈善',
+      legalRepresentativeName: '王五',
+      registeredCapitalFen: 3_000_000,
+    });
+    const res = await http('POST', `${reg}/applications/${other.body.id}/approve`, token(['registrar'], '440000', 'registrar-guangdong'));
+    expect(res.status).toBe(403);
+    expect(res.contentType).toContain('application/problem+json');
+    expect(res.body.code).toBe('AUTH.OUT_OF_JURISDICTION');
+    const after = await http('GET', `${reg}/applications/${other.body.id}`, registrar);
+    expect(after.body).toMatchObject({ status: 'SUBMITTED', uscc: null });
+  });
+
+  it('serves the public credit profile without a token and validates every USCC the same way', async () => {
+    const credit = services['credit-supervision'].baseUrl;
+    const cases: [string, string][] = [
+      ['51110108MJ00000', 'USCC.LENGTH'],
+      ['51110108MJ0000O18M', 'USCC.ALPHABET'],
+      ['5111A108MJ0000018M', 'USCC.DIVISION_CODE'],
+      [uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0'), 'USCC.CHECK_CHARACTER'],
+    ];
+    for (const [bad, check] of cases) {
+      const res = await http('GET', `${credit}/profiles/${bad}`);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: check, errors: [expect.objectContaining({ field: 'uscc', rule: check })] });
+    }
+    const unknown = await http('GET', `${credit}/profiles/${buildCivilAffairsUscc('FOUNDATION', '310000', 777)}`);
+    expect(unknown.status).toBe(404);
+    const registration = await http('GET', `${services.registration.baseUrl}/organizations/51110108MJ0000O18M`);
+    expect(registration.status).toBe(400);
+  });
+
+  it('applies a duplicate delivery once', async () => {
+    // Match on the application id, unique to this run (a reused broker may hold older events for the same USCC).
+    const original = await probe.find(OrganizationRegistered.topic, (m) => {
+      if (m.key !== uscc || !m.value) return false;
+      try {
+        return JSON.parse(m.value.toString()).data?.applicationId === applicationId;
+      } catch {
+        return false;
+      }
+    });
+    await probe.produce(OrganizationRegistered.topic, [
+      { key: uscc, value: original.value! },
+      { key: uscc, value: original.value! },
+    ]);
+    // A later, distinct event on the same key: once it is applied, the duplicates before it were handled too.
+    const marker = syntheticRegistered(uscc, '北京市海淀区科技志愿者协会');
+    await probe.produce(OrganizationRegistered.topic, [{ key: marker.key, value: marker.value }]);
+    await waitFor(async () => {
+      const [rows] = await creditDb.query('SELECT COUNT(*) AS n FROM credit_information WHERE source_event_id = ?', [marker.id]);
+      return Number((rows as { n: number }[])[0].n) === 1;
+    }, 20000, 'marker applied');
+    const profile = await http('GET', `${services['credit-supervision'].baseUrl}/profiles/${uscc}`);
+    expect(profile.body.information).toHaveLength(2); // the original and the marker; the two duplicates added nothing
+  });
+
+  it('dead-letters a poison message with its reason and still processes the next message', async () => {
+    const poisonKey = buildCivilAffairsUscc('SOCIAL_GROUP', '650102', 900_000 + Math.floor(Math.random() * 1000));
+    const garbage = Buffer.from(`not json ${randomUUID()}`);
+    await probe.produce(OrganizationRegistered.topic, [{ key: poisonKey, value: garbage }]);
+    const next = syntheticRegistered(poisonKey, '乌鲁木齐市天山区社区服务协会');
+    await probe.produce(OrganizationRegistered.topic, [{ key: next.key, value: next.value }]);
+
+    await waitFor(async () => (await http('GET', `${services['credit-supervision'].baseUrl}/profiles/${poisonKey}`)).status === 200, 20000, 'next message applied');
+    const dead = await probe.find('credit-supervision.dlq', (m) => m.value?.equals(garbage) ?? false);
+    expect(dead.headers).toMatchObject({
+      'dlq-reason': 'UNDECODABLE',
+      'dlq-consumer-group': 'credit-supervision',
+      'dlq-source-topic': OrganizationRegistered.topic,
+    });
+  });
+
+  it('loses and duplicates nothing when the consuming service is SIGKILLed mid-stream', async () => {
+    const N = 1000;
+    const division = '650104';
+    const start = 100_000 + Math.floor(Math.random() * 100_000) * 4;
+    const events = Array.from({ length: N }, (_, i) => syntheticRegistered(buildCivilAffairsUscc('SOCIAL_GROUP', division, start + i), `e2e-kill-${i}`));
+    const ids = events.map((e) => e.id);
+    const applied = async () => {
+      const [rows] = await creditDb.query('SELECT COUNT(*) AS n FROM credit_information WHERE source_event_id IN (?)', [ids]);
+      return Number((rows as { n: number }[])[0].n);
+    };
+
+    for (let i = 0; i < N; i += 50) await probe.produce(OrganizationRegistered.topic, events.slice(i, i + 50).map(({ key, value }) => ({ key, value })));
+    const produced = N;
+
+    await waitFor(async () => (await applied()) >= 20, 30000, 'some events applied before the kill');
+    await services['credit-supervision'].kill();
+    const atKill = await applied();
+    await services['credit-supervision'].start();
+    await waitFor(async () => (await applied()) >= N, 90000, 'all events applied after restart');
+    await new Promise((r) => setTimeout(r, 1500)); // let any redelivery land before counting duplicates
+
+    const [[info], [inbox], [orgs]] = await Promise.all([
+      creditDb.query('SELECT COUNT(*) AS n, COUNT(DISTINCT source_event_id) AS d FROM credit_information WHERE source_event_id IN (?)', [ids]),
+      creditDb.query("SELECT COUNT(*) AS n FROM inbox_message WHERE consumer_group = 'credit-supervision' AND event_id IN (?)", [ids]),
+      creditDb.query('SELECT COUNT(*) AS n FROM credit_organization WHERE uscc IN (?)', [events.map((e) => e.key)]),
+    ]);
+    const infoRow = (info as { n: number; d: number }[])[0];
+    console.log(`[e2e] SIGKILL: produced ${produced}, applied before kill ${atKill}, applied after restart ${infoRow.n} (distinct ${infoRow.d})`);
+    expect(atKill).toBeLessThan(N); // the kill really happened mid-stream
+    expect(Number(infoRow.n)).toBe(produced);
+    expect(Number(infoRow.d)).toBe(produced);
+    expect(Number((inbox as { n: number }[])[0].n)).toBe(produced);
+    expect(Number((orgs as { n: number }[])[0].n)).toBe(produced);
+  });
+});

@@ -1,0 +1,96 @@
+import { Test } from '@nestjs/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@sop/auth';
+import { allTopicSpecs } from '@sop/contracts';
+import { KafkaTransport, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
+import { dropDatabase } from '@sop/persistence';
+import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
+import { SystemClock, validateUscc } from '@sop/util';
+import { RegistrationService } from './application/registration.service';
+import { RegistrationModule } from './registration.module';
+import { ApplicationOrmEntity, OrganizationOrmEntity } from './infrastructure/registration.orm-entities';
+
+/** Registration on real MySQL/MariaDB with its relay publishing to real Kafka. */
+describe('registration service (MySQL + Kafka)', () => {
+  const db = testMysqlConfig('registration');
+  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('registration-int') });
+  let app: INestApplicationContext;
+  let service: RegistrationService;
+  let ds: DataSource;
+
+  const haidianRegistrar: Principal = { subject: 'registrar-haidian', roles: ['registrar'], jurisdiction: '110108' };
+  const applicant: Principal = { subject: 'applicant-1', roles: ['applicant'], jurisdiction: '110108' };
+  const facts = (i: number) => ({
+    proposedName: `北京市海淀区第${i}社区服务中心`,
+    form: 'SOCIAL_SERVICE_ORGANIZATION' as const,
+    category: 'URBAN_RURAL_COMMUNITY_SERVICE' as const,
+    registeringAuthority: '110108',
+    domicile: '北京市海淀区',
+    purpose: '社区服务',
+    legalRepresentativeName: '赵六',
+    registeredCapitalFen: 1_000_000,
+  });
+
+  beforeAll(async () => {
+    await transport.ensureTopics(allTopicSpecs());
+    const moduleRef = await Test.createTestingModule({
+      imports: [RegistrationModule.register({ db, transport, clock: new SystemClock(), migrateOnStart: true, createDatabase: true })],
+    }).compile();
+    app = await moduleRef.init();
+    service = app.get(RegistrationService);
+    ds = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await transport.close();
+    await dropDatabase(db);
+  });
+
+  it('issues unique, valid USCCs under the registering authority when approvals run concurrently', async () => {
+    const applications = [];
+    for (let i = 0; i < 25; i++) applications.push(await service.submit(facts(i), applicant));
+    const results = await Promise.all(applications.map((a) => service.approve(a.snapshot.id, haidianRegistrar)));
+    const codes = results.map((r) => r.organization.uscc);
+    expect(new Set(codes).size).toBe(25);
+    for (const code of codes) {
+      expect(validateUscc(code)).toEqual({ valid: true });
+      expect(code.slice(0, 8)).toBe('52110108');
+    }
+    expect(await ds.getRepository(OrganizationOrmEntity).countBy({ registeringAuthority: '110108' })).toBe(25);
+  });
+
+  it('refuses an out-of-jurisdiction registrar and changes nothing', async () => {
+    const application = await service.submit(facts(100), applicant);
+    const outboxBefore = await ds.getRepository(OutboxMessageOrmEntity).count();
+    const shanghai: Principal = { subject: 'registrar-sh', roles: ['registrar'], jurisdiction: '310000' };
+    await expect(service.approve(application.snapshot.id, shanghai)).rejects.toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect(await ds.getRepository(ApplicationOrmEntity).findOneByOrFail({ id: application.snapshot.id })).toMatchObject({ status: 'SUBMITTED', uscc: null });
+    expect(await ds.getRepository(OutboxMessageOrmEntity).count()).toBe(outboxBefore);
+  });
+
+  it('refuses a name already used under the same registering authority', async () => {
+    await service.submit(facts(200), applicant);
+    await expect(service.submit(facts(200), applicant)).rejects.toMatchObject({ status: 409, code: 'REGISTRATION.NAME_TAKEN' });
+  });
+
+  it('commits each decision with its events and the relay publishes them with the policy version', async () => {
+    const application = await service.submit(facts(300), applicant);
+    const { organization } = await service.approve(application.snapshot.id, haidianRegistrar);
+    const rows = await waitFor(async () => {
+      const found = await ds.getRepository(OutboxMessageOrmEntity).findBy({ messageKey: organization.uscc });
+      return found.length === 1 && found[0].publishedAt ? found : undefined;
+    }, 20000, 'OrganizationRegistered published');
+    const event = JSON.parse(rows[0].envelope) as CloudEvent<{ uscc: string }>;
+    expect(event).toMatchObject({
+      type: 'registration.organization.registered',
+      subject: organization.uscc,
+      source: 'registration',
+      policyversion: 'registration-regime/national-default@v1',
+      data: { uscc: organization.uscc },
+    });
+    expect(event.sequence).toBeDefined();
+    expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
