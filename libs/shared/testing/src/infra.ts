@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { DbConfig } from '@sop/persistence';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -14,7 +13,17 @@ export function testDatabaseName(purpose: string): string {
   return name;
 }
 
-export function testMysqlConfig(purpose: string): Extract<DbConfig, { type: 'mysql' }> {
+/** A MySQL DbConfig (structurally the persistence library's; the testing library depends on nothing). */
+export interface TestMysqlConfig {
+  type: 'mysql';
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  database: string;
+}
+
+export function testMysqlConfig(purpose: string): TestMysqlConfig {
   return {
     type: 'mysql',
     host: required('TEST_DB_HOST'),

@@ -103,7 +103,8 @@ export class KafkaTransport extends EventTransport {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30000,
+      // A crashed member is noticed after this long; its partitions then move to the survivors.
+      sessionTimeout: 10000,
       heartbeatInterval: 3000,
       rebalanceTimeout: 60000,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10000 },
@@ -133,8 +134,11 @@ export class KafkaTransport extends EventTransport {
       },
     });
     this.consumers.add(consumer);
-    // Wait (bounded) for the first assignment so callers know the group is live.
-    await Promise.race([joined, new Promise((r) => setTimeout(r, 30000))]);
+    // Wait (bounded) for the first assignment so callers know the group is live. The timer is cleared so
+    // it does not keep the process alive for 30 s after the join.
+    let joinTimer: NodeJS.Timeout | undefined;
+    await Promise.race([joined, new Promise<void>((r) => (joinTimer = setTimeout(r, 30000)))]);
+    clearTimeout(joinTimer);
     return {
       stop: async () => {
         stopped = true;
@@ -151,10 +155,11 @@ export class KafkaTransport extends EventTransport {
     let ok = false;
     try {
       const admin = await this.getAdmin();
+      let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         admin.describeCluster(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('describeCluster timeout')), 3000)),
-      ]);
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('describeCluster timeout')), 3000))),
+      ]).finally(() => clearTimeout(timer));
       ok = true;
     } catch {
       ok = false;
