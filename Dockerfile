@@ -16,5 +16,6 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/tools/runtime ./tools/runtime
 COPY --from=build /app/tsconfig.base.json /app/package.json ./
 ENV APP=platform
+RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 ENTRYPOINT ["sh", "-c", "exec node tools/runtime/run.js \"$APP\" \"$@\"", "--"]
