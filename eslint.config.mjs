@@ -50,7 +50,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test-support/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*-conformance.ts', '**/test-support/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(testConstraints) },
   },
   {

@@ -95,14 +95,17 @@ export class ServiceRuntime {
 
   async readiness(): Promise<ReadinessReport> {
     const checks: ReadinessReport['checks'] = {};
+    let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         this.dataSource.query('SELECT 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000))),
       ]);
       checks['database'] = { status: 'up' };
     } catch (err) {
       checks['database'] = { status: 'down', detail: err.message };
+    } finally {
+      clearTimeout(timer);
     }
     const brokerUp = await this.options.transport.healthy();
     checks['broker'] = { status: brokerUp ? 'up' : 'down', detail: this.options.transport.kind };

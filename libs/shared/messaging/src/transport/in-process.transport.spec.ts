@@ -36,7 +36,7 @@ describe('InProcessTransport backed by a file', () => {
       seenBefore.push(value);
       if (value === 'm3') throw new Error('not yet');
     });
-    await waitFor(() => seenBefore.filter((v) => v === 'm3').length >= 2, 10_000, 'm3 refused twice');
+    await waitFor(() => seenBefore.filter((v) => v === 'm3').length >= 2, 4_000, 'm3 refused twice');
     await sub.stop();
     await first.close();
 
@@ -50,7 +50,7 @@ describe('InProcessTransport backed by a file', () => {
     const other = await second.subscribe({ groupId: 'audit', topics: ['orders'] }, async (m) => {
       fresh.push(String(m.value));
     });
-    await waitFor(() => resumed.length >= 2 && fresh.length >= 5, 10_000, 'both groups caught up');
+    await waitFor(() => resumed.length >= 2 && fresh.length >= 5, 4_000, 'both groups caught up');
     await again.stop();
     await other.stop();
 
