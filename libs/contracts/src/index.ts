@@ -1,4 +1,4 @@
 export * from './shared/contract-types';
-export * from './registration/organization-registered.v1';
-export * from './registration/application-submitted.v1';
+export * from './registration';
+export * from './credit';
 export * from './topology';

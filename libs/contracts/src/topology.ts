@@ -1,18 +1,16 @@
-import { ApplicationSubmitted } from './registration/application-submitted.v1';
-import { OrganizationRegistered } from './registration/organization-registered.v1';
+import { CREDIT_CONTRACTS, CREDIT_TOPICS } from './credit';
+import { REGISTRATION_CONTRACTS, REGISTRATION_TOPICS } from './registration';
 import type { EventContractDefinition } from './shared/contract-types';
 
 /** Every event type any service publishes. Consumers validate what they read against this list. */
-export const ALL_EVENT_CONTRACTS: EventContractDefinition[] = [OrganizationRegistered, ApplicationSubmitted];
+export const ALL_EVENT_CONTRACTS: EventContractDefinition[] = [...REGISTRATION_CONTRACTS, ...CREDIT_CONTRACTS];
 
 /** Topics with explicit partition counts (auto-creation is off on every broker we run). */
-export const EVENT_TOPICS = [
-  { topic: 'registration.organization.v1', partitions: 6 },
-  { topic: 'registration.application.v1', partitions: 3 },
-] as const;
+export const EVENT_TOPICS: { topic: string; partitions: number }[] = [...REGISTRATION_TOPICS, ...CREDIT_TOPICS];
 
 /** Consumer groups; each has a dead-letter topic `<group>.dlq`. */
 export const CONSUMER_GROUPS = {
+  registration: 'registration',
   creditSupervision: 'credit-supervision',
   evaluation: 'evaluation',
   servicePurchasing: 'service-purchasing',

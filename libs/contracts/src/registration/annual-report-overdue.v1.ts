@@ -1,0 +1,27 @@
+import { IsISO8601, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import type { EventContractDefinition } from '../shared/contract-types';
+
+/**
+ * An organization had not submitted the previous year's annual report by the deadline of its cycle
+ * (published the day after the deadline, once per organization and cycle). Key and subject: the USCC.
+ * Consumed by credit supervision as abnormal-list trigger 1 (regulations §5.1).
+ */
+export class AnnualReportOverdueV1 {
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/) uscc: string;
+  @Matches(/^\d{6}$/) registeringAuthority: string;
+  /** The year the report covers (e.g. 2025 for the report due 31 May 2026). */
+  @IsInt() @Min(1998) @Max(9999) reportYear: number;
+  /** Last day on which the report could be submitted (UTC date, YYYY-MM-DD). */
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) dueDate: string;
+  @IsISO8601({ strict: true }) detectedAt: string;
+  /** Rule set (annual-report cycle) and version that set the deadline. */
+  @IsString() @IsNotEmpty() ruleVersion: string;
+}
+
+export const AnnualReportOverdue: EventContractDefinition<AnnualReportOverdueV1> = {
+  type: 'registration.annual-report.overdue',
+  topic: 'registration.annual-report.v1',
+  version: 1,
+  payload: AnnualReportOverdueV1,
+  description: 'An organization missed the annual-report deadline of a cycle.',
+};
