@@ -1,12 +1,14 @@
 import { dbConfigFromEnv } from '@sop/persistence';
-import { KafkaTransport, ServiceRuntime } from '@sop/messaging';
+import { auditChain, KafkaTransport, readTopicsToEnd, ServiceRuntime } from '@sop/messaging';
 import { authConfigFromEnv } from '@sop/auth';
 import { SystemClock } from '@sop/util';
 import { createHttpApp, hostLogger } from './http-app';
 import { SERVICE_RUNTIME, type ServiceDefinition } from './service-definition';
 
-export interface TopicProvisioning {
+/** What a service binary needs to know about the platform's topics (from libs/contracts). */
+export interface PlatformTopology {
   specs(): { topic: string; partitions: number }[];
+  contracts: { type: string; topic: string }[];
 }
 
 /**
@@ -14,8 +16,9 @@ export interface TopicProvisioning {
  *   node main.js            serve HTTP, relay and consumer
  *   node main.js migrate    apply pending migrations and exit
  *   node main.js provision-topics   create the platform's topics (auto-creation is off) and exit
+ *   node main.js audit-chain        read this service's topics from the broker and verify its hash chain
  */
-export async function runStandaloneService(def: ServiceDefinition, topics: TopicProvisioning): Promise<void> {
+export async function runStandaloneService(def: ServiceDefinition, topics: PlatformTopology): Promise<void> {
   const command = process.argv[2] ?? 'serve';
   const brokers = process.env['KAFKA_BROKERS'];
   if (!brokers) {
@@ -34,6 +37,17 @@ export async function runStandaloneService(def: ServiceDefinition, topics: Topic
     await transport.ensureTopics(topics.specs());
     await transport.close();
     hostLogger.log(`topics provisioned: ${topics.specs().length}`);
+    return;
+  }
+
+  if (command === 'audit-chain') {
+    const own = topics.contracts.filter((c) => c.type.startsWith(`${def.name}.`) || c.topic.startsWith(`${def.prefix}.`));
+    const topicNames = [...new Set(own.map((c) => c.topic))];
+    const { events, undecodable } = await readTopicsToEnd(brokers.split(',').map((b) => b.trim()), topicNames);
+    const report = { ...auditChain(def.name, events), topics: topicNames, read: events.length, undecodable };
+    process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    await transport.close();
+    process.exitCode = report.ok ? 0 : 1;
     return;
   }
 

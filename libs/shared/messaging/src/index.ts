@@ -15,3 +15,5 @@ export * from './consumer/event-consumer';
 export * from './unit-of-work';
 export * from './messaging-tables.migration';
 export * from './service-runtime';
+export * from './audit/chain-audit';
+export * from './audit/read-topics';
