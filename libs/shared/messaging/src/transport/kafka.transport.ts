@@ -47,6 +47,8 @@ export class KafkaTransport extends EventTransport {
   private admin?: Admin;
   private readonly consumers = new Set<Consumer>();
   private lastHealth = { at: 0, ok: false };
+  /** Groups whose consumer crashed for good (kafkajs gave up restarting): readiness must say so. */
+  private readonly deadGroups = new Set<string>();
 
   constructor(private readonly options: KafkaTransportOptions) {
     super();
@@ -115,6 +117,7 @@ export class KafkaTransport extends EventTransport {
     });
     consumer.on(consumer.events.CRASH, (e) => {
       this.logger.error(`consumer ${options.groupId} crashed (restart=${e.payload.restart}): ${e.payload.error?.message}`);
+      if (!e.payload.restart) this.deadGroups.add(options.groupId);
     });
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
@@ -151,6 +154,7 @@ export class KafkaTransport extends EventTransport {
   }
 
   async healthy(): Promise<boolean> {
+    if (this.deadGroups.size > 0) return false;
     if (Date.now() - this.lastHealth.at < 2000) return this.lastHealth.ok;
     let ok = false;
     try {
