@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -29,10 +30,12 @@ describe('registration service (MySQL + Kafka)', () => {
     domicile: '北京市海淀区',
     purpose: '社区服务',
     legalRepresentativeName: '赵六',
+    legalRepresentativeIdNumber: '110108198001011237',
     registeredCapitalFen: 1_000_000,
   });
 
   beforeAll(async () => {
+    process.env['REGISTRATION_PII_KEY'] ??= randomBytes(32).toString('base64');
     await transport.ensureTopics(allTopicSpecs());
     const moduleRef = await Test.createTestingModule({
       imports: [RegistrationModule.register({ db, transport, clock: new SystemClock(), migrateOnStart: true, createDatabase: true })],

@@ -1,13 +1,24 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { ALL_EVENT_CONTRACTS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
 import { healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
 import { RegistrationHttpController } from './api/registration.http.controller';
-import { RegistrationStore } from './application/registration.ports';
+import { AnnualReportStore, PiiProtector, RegistrationStore } from './application/registration.ports';
+import { AnnualReportService } from './application/annual-report.service';
+import { RegimeMetricsService } from './application/regime-metrics.service';
+import { OrganizationLifecycleService } from './application/organization-lifecycle.service';
+import { OrganizationHistory1732600000300 } from './infrastructure/migrations/1732600000300-organization-history.migration';
+import { RegistrationPolicyService } from './application/registration-policy.service';
 import { RegistrationService } from './application/registration.service';
+import { RegimeShiftService } from './application/regime-shift.service';
+import { RegistrationScheduler, SCHEDULER_INTERVAL_MS } from './application/registration.scheduler';
+import { AesGcmPiiProtector, piiKeyFromEnv } from './infrastructure/aes-gcm-pii-protector';
 import { RegistrationSkeleton1732500000100 } from './infrastructure/migrations/1732500000100-registration-skeleton.migration';
+import { RegistrationPolicyAndConsent1732600000100 } from './infrastructure/migrations/1732600000100-registration-policy-and-consent.migration';
 import { REGISTRATION_ENTITIES } from './infrastructure/registration.orm-entities';
 import { TypeOrmRegistrationStore } from './infrastructure/typeorm-registration.store';
+import { TypeOrmAnnualReportStore } from './infrastructure/typeorm-annual-report.store';
+import { AnnualReports1732600000200 } from './infrastructure/migrations/1732600000200-annual-reports.migration';
 
 @Module({})
 export class RegistrationModule {
@@ -20,10 +31,26 @@ export class RegistrationModule {
           serviceName: 'registration',
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
           entities: REGISTRATION_ENTITIES,
-          migrations: [RegistrationSkeleton1732500000100],
+          migrations: [RegistrationSkeleton1732500000100, RegistrationPolicyAndConsent1732600000100, AnnualReports1732600000200, OrganizationHistory1732600000300],
         }),
         { provide: RegistrationStore, useClass: TypeOrmRegistrationStore },
+        { provide: AnnualReportStore, useClass: TypeOrmAnnualReportStore },
+        AnnualReportService,
+        RegimeMetricsService,
+        OrganizationLifecycleService,
+        {
+          provide: PiiProtector,
+          useFactory: () => {
+            const { key, devKey } = piiKeyFromEnv();
+            if (devKey) new Logger('Registration').warn('REGISTRATION_PII_KEY not set: ID numbers are encrypted with the local development key under DATA_DIR/dev-keys');
+            return new AesGcmPiiProtector(key);
+          },
+        },
         RegistrationService,
+        RegistrationPolicyService,
+        RegimeShiftService,
+        { provide: SCHEDULER_INTERVAL_MS, useFactory: () => Number(process.env['REGISTRATION_SCHEDULER_INTERVAL_MS'] ?? 60_000) },
+        RegistrationScheduler,
       ],
     };
   }

@@ -26,6 +26,8 @@ import {
 } from '../shared/contract-types';
 
 export class LinkedUnitV1 {
+  /** The unit's id (additive in v1; present on events published since issue #3). */
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(120) unitId?: string;
   @IsString() @IsNotEmpty() @MaxLength(200) name: string;
   @IsIn(UNIT_ROLES) role: UnitRole;
 }

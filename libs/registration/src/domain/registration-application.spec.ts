@@ -1,6 +1,5 @@
-import { ProblemError } from '@sop/util';
 import { RegistrationApplication, type ApplicationFacts } from './registration-application';
-import { decideRegime } from './registration-policy';
+import { NATIONAL_DEFAULT_VERSION, resolveRegime } from './registration-policy';
 
 const facts: ApplicationFacts = {
   proposedName: '北京市海淀区社区养老服务中心',
@@ -12,33 +11,78 @@ const facts: ApplicationFacts = {
   legalRepresentativeName: '张三',
   registeredCapitalFen: 3_000_000,
 };
+const dualFacts: ApplicationFacts = { ...facts, proposedName: '北京市海淀区康复医疗服务中心', category: 'HEALTH', supervisingUnit: { id: 'unit-health', name: '海淀区卫生健康委员会' } };
 const now = new Date('2026-11-25T08:00:00Z');
+const decide = (f: ApplicationFacts) => resolveRegime([NATIONAL_DEFAULT_VERSION], { ...f, at: now });
+const err = (o: object) => expect.objectContaining(o) as unknown as Error;
 
-describe('registration policy and application', () => {
-  it('sends the four direct-registration categories the direct way and records the rule version', () => {
-    for (const category of ['INDUSTRY_ASSOCIATION_CHAMBER', 'SCIENCE_TECHNOLOGY', 'PUBLIC_INTEREST_CHARITY', 'URBAN_RURAL_COMMUNITY_SERVICE'] as const) {
-      expect(decideRegime(category)).toMatchObject({ regime: 'DIRECT', policyVersion: 'registration-regime/national-default@v1' });
-    }
-    expect(decideRegime('RELIGION').regime).toBe('DUAL_MANAGEMENT');
-    expect(decideRegime('LAW').source).toMatch(/社团条例/);
-  });
-
-  it('sets the 60-day decision deadline on submission', () => {
-    const app = RegistrationApplication.submit('a1', facts, decideRegime(facts.category), 'applicant-1', now);
+describe('registration application', () => {
+  it('sets the 60-day decision deadline on submission and records the policy and checks versions', () => {
+    const app = RegistrationApplication.submit('a1', facts, decide(facts), 'applicant-1', now);
+    expect(app.snapshot).toMatchObject({
+      status: 'SUBMITTED',
+      regime: 'DIRECT',
+      consentStatus: 'NOT_REQUIRED',
+      policyVersion: 'registration-regime/national-default@v1',
+      checksVersion: 'founding-conditions/national@v1',
+    });
     expect(app.snapshot.decisionDueBy.toISOString()).toBe('2027-01-24T08:00:00.000Z');
-    expect(app.snapshot.status).toBe('SUBMITTED');
+    expect(app.isDecisionOverdue(new Date('2027-01-24T08:00:00.000Z'))).toBe(false);
+    expect(app.isDecisionOverdue(new Date('2027-01-24T08:00:00.001Z'))).toBe(true);
   });
 
-  it('refuses a dual-management category in the skeleton with a named rule', () => {
-    expect(() => RegistrationApplication.submit('a2', { ...facts, category: 'RELIGION' }, decideRegime('RELIGION'), 'x', now)).toThrow(
-      expect.objectContaining({ code: 'REGISTRATION.SUPERVISING_UNIT_CONSENT_REQUIRED', status: 422 }) as unknown as ProblemError,
+  it('requires a named supervising unit under dual management', () => {
+    expect(() => RegistrationApplication.submit('a2', { ...dualFacts, supervisingUnit: null }, decide(dualFacts), 'x', now)).toThrow(
+      err({ code: 'REGISTRATION.SUPERVISING_UNIT_REQUIRED', status: 422 }),
     );
   });
 
-  it('approves once; a second decision is a conflict', () => {
-    const app = RegistrationApplication.submit('a3', facts, decideRegime(facts.category), 'x', now);
-    app.approve('officer-1', '52110108MJ0000018M', now);
-    expect(app.snapshot).toMatchObject({ status: 'APPROVED', uscc: '52110108MJ0000018M', decidedBy: 'officer-1' });
-    expect(() => app.approve('officer-1', '52110108MJ0000018M', now)).toThrow(expect.objectContaining({ status: 409 }) as unknown as Error);
+  it('cannot be approved without the supervising unit consent; only the named unit consents', () => {
+    const app = RegistrationApplication.submit('a3', dualFacts, decide(dualFacts), 'x', now);
+    expect(app.snapshot).toMatchObject({ status: 'AWAITING_CONSENT', consentStatus: 'PENDING', unit: { id: 'unit-health', role: 'BUSINESS_SUPERVISING_UNIT' } });
+    expect(() => app.approve('officer', '52110108MJ0000018M', now)).toThrow(err({ code: 'REGISTRATION.SUPERVISING_UNIT_CONSENT_REQUIRED', status: 422 }));
+    expect(() => app.giveConsent('unit-other', 'u', now)).toThrow(err({ code: 'REGISTRATION.NOT_NAMED_SUPERVISING_UNIT', status: 403 }));
+    expect(() => app.giveConsent(undefined, 'u', now)).toThrow(err({ status: 403 }));
+    const later = new Date('2026-12-10T00:00:00Z');
+    app.giveConsent('unit-health', 'unit-user', later);
+    expect(app.snapshot).toMatchObject({ status: 'SUBMITTED', consentStatus: 'GIVEN', consentDecidedBy: 'unit-user' });
+    expect(app.snapshot.decisionDueBy.toISOString()).toBe('2027-02-08T00:00:00.000Z'); // 60 days from complete documents
+    expect(() => app.giveConsent('unit-health', 'unit-user', later)).toThrow(err({ status: 409 }));
+    app.approve('officer', '52110108MJ0000018M', later);
+    expect(app.snapshot.status).toBe('APPROVED');
+  });
+
+  it('ends on refused consent, which needs reasons', () => {
+    const app = RegistrationApplication.submit('a4', dualFacts, decide(dualFacts), 'x', now);
+    expect(() => app.refuseConsent('unit-health', 'u', [' '], now)).toThrow(err({ code: 'REGISTRATION.REASONS_REQUIRED' }));
+    app.refuseConsent('unit-health', 'u', ['不符合行业规划'], now);
+    expect(app.snapshot).toMatchObject({ status: 'CONSENT_REFUSED', consentReasons: ['不符合行业规划'] });
+    expect(() => app.approve('officer', 'x', now)).toThrow(err({ status: 422 }));
+  });
+
+  it('refuses with reasons and legal basis; a second decision is a conflict', () => {
+    const app = RegistrationApplication.submit('a5', facts, decide(facts), 'x', now);
+    expect(() => app.refuse('officer', [], null, now)).toThrow(err({ code: 'REGISTRATION.REASONS_REQUIRED', status: 422 }));
+    app.refuse('officer', ['同一行政区域内已有业务范围相同的社会组织'], '社团条例 Art. 13(2)', now);
+    expect(app.snapshot).toMatchObject({ status: 'REFUSED', decisionReasons: ['同一行政区域内已有业务范围相同的社会组织'], decisionLegalBasis: '社团条例 Art. 13(2)' });
+    expect(() => app.approve('officer', 'x', now)).toThrow(err({ status: 409, code: 'REGISTRATION.APPLICATION_ALREADY_DECIDED' }));
+    expect(app.isDecisionOverdue(new Date('2030-01-01'))).toBe(false);
+  });
+
+  it('is re-routed to direct registration by a regime change while pending, once', () => {
+    const app = RegistrationApplication.submit('a6', dualFacts, decide(dualFacts), 'x', now);
+    const direct = { ...decide(facts), policyVersion: 'registration-regime/110000@v1' };
+    const at = new Date('2027-01-01T00:00:00Z');
+    expect(app.rerouteToDirect(direct, at)).toBe(true);
+    expect(app.snapshot).toMatchObject({
+      status: 'SUBMITTED',
+      regime: 'DIRECT',
+      consentStatus: 'NOT_REQUIRED',
+      policyVersion: 'registration-regime/110000@v1',
+      reroutedFromPolicyVersion: 'registration-regime/national-default@v1',
+      unit: { role: 'BUSINESS_GUIDANCE_UNIT' },
+    });
+    expect(app.snapshot.decisionDueBy.toISOString()).toBe('2027-03-02T00:00:00.000Z');
+    expect(app.rerouteToDirect(direct, at)).toBe(false);
   });
 });

@@ -1,25 +1,56 @@
-import type { OrganizationCategory, Regime } from '@sop/contracts';
+import type { OrganizationCategory, OrganizationForm, Regime } from '@sop/contracts';
+import { divisionLevel, divisionPrefix, isDivisionCode, jurisdictionCovers, NATIONAL_DIVISION, ProblemError } from '@sop/util';
 
 /**
- * Which path an application takes: DIRECT registration or DUAL_MANAGEMENT (supervising-unit consent first).
- * This is the seeded national default rule set (regulations §2): the 2013 State Council plan made four
- * categories directly registrable; everything else keeps a supervising unit. Issue 3 turns rule sets into
- * versioned, jurisdiction-specific data; every decision already records the version it applied.
+ * Registration policy as data: which path an application takes, DIRECT registration or DUAL_MANAGEMENT
+ * (supervising-unit consent first). A rule set belongs to one jurisdiction (a division code; 100000 = national)
+ * and has versions with an effectiveFrom instant; each rule maps (organization form, category) to a regime and
+ * cites its source. To decide, every rule set whose jurisdiction covers the registering authority contributes
+ * the version in force at that instant; the most specific jurisdiction with a matching rule wins, and within a
+ * version the most specific rule (form + category > category > form > catch-all) wins.
+ * Every decision records "<rule-set id>@v<version>" of the rule that decided it.
  */
 export interface RegimeRule {
-  categories: readonly OrganizationCategory[];
+  /** null = any form. */
+  form: OrganizationForm | null;
+  /** null = any category. */
+  category: OrganizationCategory | null;
   regime: Regime;
   source: string;
 }
 
-export interface RegistrationRuleSet {
-  id: string;
+export interface RuleSetVersion {
+  ruleSetId: string;
+  jurisdiction: string;
   version: number;
-  effectiveFrom: string;
+  effectiveFrom: Date;
   rules: RegimeRule[];
-  fallback: { regime: Regime; source: string };
+  publishedBy: string;
+  publishedAt: Date;
+  note: string | null;
 }
 
+export interface RegimeDecision {
+  regime: Regime;
+  /** "<rule-set id>@v<version>", recorded on every application. */
+  policyVersion: string;
+  ruleSetId: string;
+  version: number;
+  jurisdiction: string;
+  source: string;
+}
+
+export const NATIONAL_RULE_SET_ID = 'registration-regime/national-default';
+
+export function ruleSetIdFor(jurisdiction: string): string {
+  return jurisdiction === NATIONAL_DIVISION ? NATIONAL_RULE_SET_ID : `registration-regime/${jurisdiction}`;
+}
+
+export function policyVersionOf(v: { ruleSetId: string; version: number }): string {
+  return `${v.ruleSetId}@v${v.version}`;
+}
+
+/** The four direct-registration categories of the 2013 reform (regulations §2). */
 export const DIRECT_REGISTRATION_CATEGORIES = [
   'INDUSTRY_ASSOCIATION_CHAMBER',
   'SCIENCE_TECHNOLOGY',
@@ -27,34 +58,116 @@ export const DIRECT_REGISTRATION_CATEGORIES = [
   'URBAN_RURAL_COMMUNITY_SERVICE',
 ] as const satisfies readonly OrganizationCategory[];
 
-export const NATIONAL_DEFAULT_RULE_SET: RegistrationRuleSet = {
-  id: 'registration-regime/national-default',
+const DIRECT_SOURCE =
+  'State Council Institutional Reform and Function Transformation Plan (2013); 2016 Opinions on reforming social-organization management (regulations §2)';
+const DUAL_SOURCE = '社团条例 Art. 3, 9, 11(2); 民非条例 Art. 3, 8(1), 9(2); 基金会条例 Art. 9(5) (regulations §2)';
+
+/** The seeded national default (migration 1732600000100): four categories direct, everything else dual. */
+export const NATIONAL_DEFAULT_RULES: RegimeRule[] = [
+  ...DIRECT_REGISTRATION_CATEGORIES.map((category) => ({ form: null, category, regime: 'DIRECT' as const, source: DIRECT_SOURCE })),
+  { form: null, category: null, regime: 'DUAL_MANAGEMENT', source: DUAL_SOURCE },
+];
+
+export const NATIONAL_DEFAULT_VERSION: RuleSetVersion = {
+  ruleSetId: NATIONAL_RULE_SET_ID,
+  jurisdiction: NATIONAL_DIVISION,
   version: 1,
-  effectiveFrom: '2013-03-14',
-  rules: [
-    {
-      categories: DIRECT_REGISTRATION_CATEGORIES,
-      regime: 'DIRECT',
-      source: 'State Council Institutional Reform and Function Transformation Plan (2013); 2016 Opinions on reforming social-organization management (regulations §2)',
-    },
-  ],
-  fallback: {
-    regime: 'DUAL_MANAGEMENT',
-    source: '社团条例 Art. 3, 9, 11(2); 民非条例 Art. 3, 8(1); 基金会条例 Art. 9(5) (regulations §2)',
-  },
+  effectiveFrom: new Date('2013-03-14T00:00:00Z'),
+  rules: NATIONAL_DEFAULT_RULES,
+  publishedBy: 'seed',
+  publishedAt: new Date('2013-03-14T00:00:00Z'),
+  note: 'national default seeded from regulations §2',
 };
 
-export interface RegimeDecision {
-  regime: Regime;
-  /** "<rule-set id>@v<version>", recorded on every application. */
-  policyVersion: string;
-  source: string;
+/** The version of each rule set in force at `at`: latest effectiveFrom <= at, ties by highest version. */
+export function versionsInForce(versions: readonly RuleSetVersion[], at: Date): RuleSetVersion[] {
+  const byId = new Map<string, RuleSetVersion>();
+  for (const v of versions) {
+    if (v.effectiveFrom.getTime() > at.getTime()) continue;
+    const current = byId.get(v.ruleSetId);
+    if (
+      !current ||
+      v.effectiveFrom.getTime() > current.effectiveFrom.getTime() ||
+      (v.effectiveFrom.getTime() === current.effectiveFrom.getTime() && v.version > current.version)
+    ) {
+      byId.set(v.ruleSetId, v);
+    }
+  }
+  return [...byId.values()];
 }
 
-export function decideRegime(category: OrganizationCategory, ruleSet: RegistrationRuleSet = NATIONAL_DEFAULT_RULE_SET): RegimeDecision {
-  const policyVersion = `${ruleSet.id}@v${ruleSet.version}`;
-  const rule = ruleSet.rules.find((r) => r.categories.includes(category));
-  return rule
-    ? { regime: rule.regime, policyVersion, source: rule.source }
-    : { regime: ruleSet.fallback.regime, policyVersion, source: ruleSet.fallback.source };
+function ruleSpecificity(r: RegimeRule): number {
+  return (r.category ? 2 : 0) + (r.form ? 1 : 0);
+}
+
+export interface RegimeQuery {
+  registeringAuthority: string;
+  form: OrganizationForm;
+  category: OrganizationCategory;
+  at: Date;
+}
+
+export function resolveRegime(versions: readonly RuleSetVersion[], q: RegimeQuery): RegimeDecision {
+  const candidates = versionsInForce(versions, q.at)
+    .filter((v) => jurisdictionCovers(v.jurisdiction, q.registeringAuthority))
+    .sort((a, b) => divisionPrefix(b.jurisdiction).length - divisionPrefix(a.jurisdiction).length);
+  for (const v of candidates) {
+    const matching = v.rules
+      .filter((r) => (r.form === null || r.form === q.form) && (r.category === null || r.category === q.category))
+      .sort((a, b) => ruleSpecificity(b) - ruleSpecificity(a));
+    if (matching.length > 0) {
+      const rule = matching[0];
+      return { regime: rule.regime, policyVersion: policyVersionOf(v), ruleSetId: v.ruleSetId, version: v.version, jurisdiction: v.jurisdiction, source: rule.source };
+    }
+  }
+  throw ProblemError.unprocessable(
+    'REGISTRATION.NO_POLICY',
+    `no registration policy in force covers ${q.registeringAuthority} / ${q.form} / ${q.category} at ${q.at.toISOString()}`,
+  );
+}
+
+export interface NewVersionInput {
+  jurisdiction: string;
+  effectiveFrom: Date;
+  rules: RegimeRule[];
+  note: string | null;
+}
+
+/**
+ * Checks a new version before it is stored: published by a registrar at national or provincial level whose
+ * jurisdiction covers the rule set's, effective strictly in the future (a rule change never rewrites decided
+ * history), non-empty rules each citing a source, no two rules for the same (form, category).
+ */
+export function assertPublishable(input: NewVersionInput, publisherJurisdiction: string, now: Date): void {
+  if (!isDivisionCode(input.jurisdiction)) {
+    throw ProblemError.badRequest('REGISTRATION.POLICY_JURISDICTION', 'jurisdiction must be a 6-digit division code', [
+      { field: 'jurisdiction', rule: 'divisionCode', message: 'a GB/T 2260 division code' },
+    ]);
+  }
+  const level = divisionLevel(publisherJurisdiction);
+  if (level !== 'NATIONAL' && level !== 'PROVINCIAL') {
+    throw ProblemError.forbidden('REGISTRATION.POLICY_PUBLISHER_LEVEL', `registration policy is published at national or provincial level; your jurisdiction ${publisherJurisdiction} is ${level}`);
+  }
+  if (!jurisdictionCovers(publisherJurisdiction, input.jurisdiction)) {
+    throw ProblemError.forbidden('AUTH.OUT_OF_JURISDICTION', `rule set ${input.jurisdiction} is outside your jurisdiction ${publisherJurisdiction}`);
+  }
+  if (!(input.effectiveFrom.getTime() > now.getTime())) {
+    throw ProblemError.unprocessable('REGISTRATION.POLICY_EFFECTIVE_DATE_NOT_FUTURE', `effectiveFrom ${input.effectiveFrom.toISOString()} must be after now (${now.toISOString()})`, [
+      { field: 'effectiveFrom', rule: 'future', message: 'a new version takes effect in the future; decided cases keep the version they applied' },
+    ]);
+  }
+  if (input.rules.length === 0) {
+    throw ProblemError.unprocessable('REGISTRATION.POLICY_RULES_EMPTY', 'a version needs at least one rule', [{ field: 'rules', rule: 'nonEmpty', message: 'at least one rule' }]);
+  }
+  const seen = new Set<string>();
+  input.rules.forEach((r, i) => {
+    if (!r.source || !r.source.trim()) {
+      throw ProblemError.unprocessable('REGISTRATION.POLICY_RULE_SOURCE', `rule ${i} cites no source`, [{ field: `rules.${i}.source`, rule: 'required', message: 'each rule cites its source' }]);
+    }
+    const key = `${r.form ?? '*'}|${r.category ?? '*'}`;
+    if (seen.has(key)) {
+      throw ProblemError.unprocessable('REGISTRATION.POLICY_RULE_DUPLICATE', `two rules for ${key}`, [{ field: `rules.${i}`, rule: 'unique', message: 'one rule per (form, category)' }]);
+    }
+    seen.add(key);
+  });
 }

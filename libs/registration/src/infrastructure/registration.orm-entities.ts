@@ -1,7 +1,11 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { DATETIME6 } from '@sop/persistence';
-import type { OrganizationCategory, OrganizationForm, Regime } from '@sop/contracts';
-import type { ApplicationStatus } from '../domain/registration-application';
+import type { OrganizationCategory, OrganizationForm, Regime, UnitRole } from '@sop/contracts';
+import type { ApplicationStatus, ConsentStatus } from '../domain/registration-application';
+import type { FoundationType } from '../domain/founding-conditions';
+import type { OrganizationChangeType, OrganizationStatus } from '../domain/organization-lifecycle';
+
+const intOrNull = { to: (v: number | null) => v, from: (v: string | number | null) => (v === null || v === undefined ? null : Number(v)) };
 
 @Entity({ name: 'registration_application' })
 @Index('ix_application_authority_name', ['registeringAuthority', 'proposedName'])
@@ -24,6 +28,23 @@ export class ApplicationOrmEntity {
   @Column({ ...DATETIME6, nullable: true }) decidedAt: Date | null;
   @Column({ type: 'varchar', length: 120, nullable: true }) decidedBy: string | null;
   @Column({ type: 'varchar', length: 18, nullable: true }) uscc: string | null;
+  @Column({ type: 'int', nullable: true, transformer: intOrNull }) individualMembers: number | null;
+  @Column({ type: 'int', nullable: true, transformer: intOrNull }) unitMembers: number | null;
+  @Column({ type: 'varchar', length: 20, nullable: true }) foundationType: FoundationType | null;
+  @Column({ type: 'varchar', length: 120, nullable: true }) unitId: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) unitName: string | null;
+  @Column({ type: 'varchar', length: 40, nullable: true }) unitRole: UnitRole | null;
+  @Column({ type: 'text', nullable: true }) regimeSource: string | null;
+  @Column({ type: 'varchar', length: 120, nullable: true }) checksVersion: string | null;
+  @Column({ type: 'varchar', length: 20 }) consentStatus: ConsentStatus;
+  @Column({ type: 'varchar', length: 120, nullable: true }) consentDecidedBy: string | null;
+  @Column({ ...DATETIME6, nullable: true }) consentDecidedAt: Date | null;
+  /** JSON array of strings. */
+  @Column({ type: 'text', nullable: true }) consentReasons: string | null;
+  /** JSON array of strings. */
+  @Column({ type: 'text', nullable: true }) decisionReasons: string | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) decisionLegalBasis: string | null;
+  @Column({ type: 'varchar', length: 120, nullable: true }) reroutedFromPolicyVersion: string | null;
 }
 
 /** A registered organization; the USCC is its public identity. */
@@ -42,8 +63,11 @@ export class OrganizationOrmEntity {
   @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string | number) => Number(v) } }) registeredCapitalFen: number;
   @Column({ type: 'varchar', length: 20 }) regime: Regime;
   @Column({ type: 'varchar', length: 120 }) policyVersion: string;
-  @Column({ type: 'varchar', length: 20 }) status: 'REGISTERED';
+  @Column({ type: 'varchar', length: 20 }) status: OrganizationStatus;
   @Column({ ...DATETIME6 }) registeredAt: Date;
+  @Column({ type: 'varchar', length: 120, nullable: true }) unitId: string | null;
+  @Column({ type: 'varchar', length: 200, nullable: true }) unitName: string | null;
+  @Column({ type: 'varchar', length: 40, nullable: true }) unitRole: UnitRole | null;
 }
 
 /** Next USCC serial per registering authority (positions 9-16 of the codes it issues). */
@@ -53,4 +77,122 @@ export class UsccSerialOrmEntity {
   @Column({ type: 'int' }) nextSerial: number;
 }
 
-export const REGISTRATION_ENTITIES = [ApplicationOrmEntity, OrganizationOrmEntity, UsccSerialOrmEntity];
+/** One version of a registration-regime rule set (policy as data). */
+@Entity({ name: 'registration_policy_version' })
+export class PolicyVersionOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 120 }) ruleSetId: string;
+  @PrimaryColumn({ type: 'int' }) version: number;
+  @Column({ type: 'varchar', length: 6 }) jurisdiction: string;
+  @Column({ ...DATETIME6 }) effectiveFrom: Date;
+  @Column({ type: 'varchar', length: 120 }) publishedBy: string;
+  @Column({ ...DATETIME6 }) publishedAt: Date;
+  @Column({ type: 'varchar', length: 500, nullable: true }) note: string | null;
+}
+
+@Entity({ name: 'registration_regime_rule' })
+@Index('ix_regime_rule_version', ['ruleSetId', 'version'])
+export class RegimeRuleOrmEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column({ type: 'varchar', length: 120 }) ruleSetId: string;
+  @Column({ type: 'int' }) version: number;
+  @Column({ type: 'int' }) position: number;
+  @Column({ type: 'varchar', length: 40, nullable: true }) form: OrganizationForm | null;
+  @Column({ type: 'varchar', length: 40, nullable: true }) category: OrganizationCategory | null;
+  @Column({ type: 'varchar', length: 20 }) regime: Regime;
+  @Column({ type: 'varchar', length: 1000 }) source: string;
+}
+
+/** A policy version whose effective date has been applied (regime shift); the primary key makes it once-only. */
+@Entity({ name: 'registration_policy_activation' })
+export class PolicyActivationOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 120 }) ruleSetId: string;
+  @PrimaryColumn({ type: 'int' }) version: number;
+  @Column({ ...DATETIME6 }) activatedAt: Date;
+  @Column({ type: 'int' }) organizationsConverted: number;
+  @Column({ type: 'int' }) applicationsRerouted: number;
+}
+
+/**
+ * Restricted table: personal data of legal representatives and officers. ID numbers are stored only as
+ * AES-256-GCM ciphertext plus a keyed blind index (HMAC) for equality checks; never in events or public reads.
+ */
+@Entity({ name: 'registration_personal_data' })
+@Index('ix_personal_data_application', ['applicationId'])
+@Index('ix_personal_data_id_index', ['idNumberIndex'])
+export class PersonalDataOrmEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column({ type: 'varchar', length: 36 }) applicationId: string;
+  @Column({ type: 'varchar', length: 30 }) personRole: 'LEGAL_REPRESENTATIVE' | 'OFFICER';
+  @Column({ type: 'int' }) position: number;
+  @Column({ type: 'varchar', length: 100 }) name: string;
+  @Column({ type: 'varchar', length: 100, nullable: true }) title: string | null;
+  @Column({ type: 'varchar', length: 255 }) idNumberCipher: string;
+  @Column({ type: 'varchar', length: 64 }) idNumberIndex: string;
+}
+
+/** Annual-report cycle versions (rule-set data). */
+@Entity({ name: 'annual_report_cycle' })
+export class AnnualReportCycleOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 120 }) ruleSetId: string;
+  @PrimaryColumn({ type: 'int' }) version: number;
+  @Column({ ...DATETIME6 }) effectiveFrom: Date;
+  @Column({ type: 'int' }) dueMonth: number;
+  @Column({ type: 'int' }) dueDay: number;
+  @Column({ type: 'int' }) minMonthsRegistered: number;
+  @Column({ type: 'varchar', length: 1000 }) source: string;
+}
+
+@Entity({ name: 'annual_report' })
+export class AnnualReportOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 18 }) uscc: string;
+  @PrimaryColumn({ type: 'int' }) reportYear: number;
+  @Column({ type: 'varchar', length: 6 }) registeringAuthority: string;
+  @Column({ ...DATETIME6 }) submittedAt: Date;
+  @Column({ type: 'varchar', length: 120 }) submittedBy: string;
+  @Column({ type: 'varchar', length: 10 }) dueDate: string;
+  @Column({ type: 'varchar', length: 120 }) ruleVersion: string;
+  @Column({ type: 'varchar', length: 20, nullable: true }) outcome: 'PASS' | 'BASIC_PASS' | 'FAIL' | null;
+  @Column({ type: 'varchar', length: 120, nullable: true }) reviewedBy: string | null;
+  @Column({ ...DATETIME6, nullable: true }) reviewedAt: Date | null;
+}
+
+/** One row per organization and cycle found overdue: the primary key makes the overdue event once-only. */
+@Entity({ name: 'annual_report_overdue' })
+export class AnnualReportOverdueOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 18 }) uscc: string;
+  @PrimaryColumn({ type: 'int' }) reportYear: number;
+  @Column({ type: 'varchar', length: 10 }) dueDate: string;
+  @Column({ ...DATETIME6 }) detectedAt: Date;
+  @Column({ type: 'varchar', length: 120 }) ruleVersion: string;
+}
+
+/** The organization's register entry after each event: full history and asOf reads (public fields only). */
+@Entity({ name: 'organization_version' })
+@Index('ux_organization_version', ['uscc', 'seq'], { unique: true })
+export class OrganizationVersionOrmEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
+  @Column({ type: 'varchar', length: 18 }) uscc: string;
+  @Column({ type: 'int' }) seq: number;
+  @Column({ type: 'varchar', length: 40 }) changeType: OrganizationChangeType;
+  @Column({ ...DATETIME6 }) effectiveAt: Date;
+  @Column({ ...DATETIME6 }) recordedAt: Date;
+  @Column({ type: 'varchar', length: 120 }) recordedBy: string;
+  /** JSON RegisterEntry. */
+  @Column({ type: 'text' }) entry: string;
+  /** JSON: changed fields, reasons, legal basis, policy version. */
+  @Column({ type: 'text', nullable: true }) details: string | null;
+}
+
+export const REGISTRATION_ENTITIES = [
+  OrganizationVersionOrmEntity,
+  AnnualReportCycleOrmEntity,
+  AnnualReportOrmEntity,
+  AnnualReportOverdueOrmEntity,
+  ApplicationOrmEntity,
+  OrganizationOrmEntity,
+  UsccSerialOrmEntity,
+  PolicyVersionOrmEntity,
+  RegimeRuleOrmEntity,
+  PolicyActivationOrmEntity,
+  PersonalDataOrmEntity,
+];

@@ -1,0 +1,64 @@
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import type { EventContractDefinition } from '../shared/contract-types';
+
+const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+
+export class FieldChangeV1 {
+  @IsIn(['name', 'domicile', 'purpose', 'registeredCapitalFen']) field: string;
+  /** Previous and new value as text (amounts in fen). Public register fields only. */
+  @IsString() from: string;
+  @IsString() to: string;
+}
+
+/** Change registration of public register items (社团条例 Art. 18; 民非条例 Art. 15). Key and subject: the USCC. */
+export class OrganizationChangedV1 {
+  @Matches(USCC) uscc: string;
+  @Matches(/^\d{6}$/) registeringAuthority: string;
+  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => FieldChangeV1) changes: FieldChangeV1[];
+  @IsISO8601({ strict: true }) effectiveAt: string;
+}
+
+/** Deregistration after liquidation (社团条例 Art. 19-21; 民非条例 Art. 16-17; 基金会条例 Art. 16-18). */
+export class OrganizationDeregisteredV1 {
+  @Matches(USCC) uscc: string;
+  @Matches(/^\d{6}$/) registeringAuthority: string;
+  @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+  @Matches(/^\d{4}-\d{2}-\d{2}$/) liquidationCompletedOn: string;
+  /** Filed more than 15 days after liquidation ended. */
+  @IsIn([true, false]) filedLate: boolean;
+  @IsISO8601({ strict: true }) deregisteredAt: string;
+}
+
+/** Revocation of registration with reason and legal basis (社团条例 Art. 29-31; 民非条例 Art. 24-25; 基金会条例 Art. 41-42). */
+export class OrganizationRevokedV1 {
+  @Matches(USCC) uscc: string;
+  @Matches(/^\d{6}$/) registeringAuthority: string;
+  @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+  @IsString() @IsNotEmpty() @MaxLength(500) legalBasis: string;
+  @IsISO8601({ strict: true }) revokedAt: string;
+}
+
+export const OrganizationChanged: EventContractDefinition<OrganizationChangedV1> = {
+  type: 'registration.organization.changed',
+  topic: 'registration.organization.v1',
+  version: 1,
+  payload: OrganizationChangedV1,
+  description: 'Change registration of public register items of an organization.',
+};
+
+export const OrganizationDeregistered: EventContractDefinition<OrganizationDeregisteredV1> = {
+  type: 'registration.organization.deregistered',
+  topic: 'registration.organization.v1',
+  version: 1,
+  payload: OrganizationDeregisteredV1,
+  description: 'An organization was deregistered after liquidation.',
+};
+
+export const OrganizationRevoked: EventContractDefinition<OrganizationRevokedV1> = {
+  type: 'registration.organization.revoked',
+  topic: 'registration.organization.v1',
+  version: 1,
+  payload: OrganizationRevokedV1,
+  description: "An organization's registration was revoked, with reason and legal basis.",
+};

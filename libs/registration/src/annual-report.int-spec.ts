@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { Test } from '@nestjs/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@sop/auth';
+import { allTopicSpecs } from '@sop/contracts';
+import { KafkaTransport, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
+import { dropDatabase } from '@sop/persistence';
+import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
+import { MovableClock } from '@sop/util';
+import { AnnualReportService } from './application/annual-report.service';
+import { RegistrationScheduler } from './application/registration.scheduler';
+import { RegistrationService } from './application/registration.service';
+import { residentIdCheckCharacter } from './domain/resident-id';
+import { RegistrationModule } from './registration.module';
+
+/** Annual reports and overdue detection by the scheduler on a movable clock (MySQL + Kafka). */
+describe('annual reports (MySQL + Kafka)', () => {
+  const db = testMysqlConfig('registration_annual');
+  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('registration-annual') });
+  const clock = new MovableClock(new Date('2025-03-01T08:00:00Z'));
+  let app: INestApplicationContext;
+  let service: RegistrationService;
+  let reports: AnnualReportService;
+  let scheduler: RegistrationScheduler;
+  let ds: DataSource;
+
+  const applicant: Principal = { subject: 'applicant-1', roles: ['applicant'], jurisdiction: '110108' };
+  const haidian: Principal = { subject: 'registrar-haidian', roles: ['registrar'], jurisdiction: '110108' };
+  const shanghai: Principal = { subject: 'registrar-sh', roles: ['registrar'], jurisdiction: '310000' };
+  const rep = (uscc: string): Principal => ({ subject: `rep-${uscc}`, roles: ['org-representative'], jurisdiction: '110108', organizationUscc: uscc });
+  let serial = 0;
+  async function register(name: string): Promise<string> {
+    const body = `110108198001${String(10 + (serial % 18)).padStart(2, '0')}${String(serial++).padStart(3, '0')}`;
+    const a = await service.submit(
+      {
+        proposedName: name,
+        form: 'SOCIAL_SERVICE_ORGANIZATION',
+        category: 'URBAN_RURAL_COMMUNITY_SERVICE',
+        registeringAuthority: '110108',
+        domicile: '北京市海淀区',
+        purpose: '社区服务',
+        legalRepresentativeName: '吴八',
+        legalRepresentativeIdNumber: body + residentIdCheckCharacter(body),
+        registeredCapitalFen: 1_000_000,
+      },
+      applicant,
+    );
+    return (await service.approve(a.snapshot.id, haidian)).organization.uscc;
+  }
+  const overdueEvents = async () =>
+    (await ds.getRepository(OutboxMessageOrmEntity).findBy({ eventType: 'registration.annual-report.overdue' })).map(
+      (r) => JSON.parse(r.envelope) as CloudEvent<Record<string, unknown>>,
+    );
+
+  beforeAll(async () => {
+    process.env['REGISTRATION_PII_KEY'] = randomBytes(32).toString('base64');
+    process.env['REGISTRATION_SCHEDULER_INTERVAL_MS'] = '0';
+    await transport.ensureTopics(allTopicSpecs());
+    const moduleRef = await Test.createTestingModule({
+      imports: [RegistrationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true })],
+    }).compile();
+    app = await moduleRef.init();
+    service = app.get(RegistrationService);
+    reports = app.get(AnnualReportService);
+    scheduler = app.get(RegistrationScheduler);
+    ds = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await transport.close();
+    await dropDatabase(db);
+  });
+
+  it('publishes AnnualReportOverdue the day after the deadline, exactly once per organization and cycle', async () => {
+    const reported = await register('北京市海淀区第一社区服务中心');
+    const silent1 = await register('北京市海淀区第二社区服务中心');
+    const silent2 = await register('北京市海淀区第三社区服务中心');
+    clock.set(new Date('2025-08-01T08:00:00Z'));
+    const young = await register('北京市海淀区第四社区服务中心'); // < 6 months at 31 Dec 2025: not in the 2025 cycle
+
+    clock.set(new Date('2026-05-20T08:00:00Z'));
+    await expect(reports.submit(reported, 2026, rep(reported))).rejects.toMatchObject({ code: 'REGISTRATION.ANNUAL_REPORT_YEAR' });
+    await expect(reports.submit(young, 2025, rep(young))).rejects.toMatchObject({ code: 'REGISTRATION.ANNUAL_REPORT_NOT_IN_SCOPE' });
+    await expect(reports.submit(reported, 2025, rep(silent1))).rejects.toMatchObject({ status: 403 });
+    expect(await reports.submit(reported, 2025, rep(reported))).toMatchObject({ dueDate: '2026-05-31', ruleVersion: 'annual-report-cycle/national-default@v1' });
+
+    clock.set(new Date('2026-05-31T23:59:59Z'));
+    await scheduler.tick();
+    expect(await overdueEvents()).toHaveLength(0);
+
+    clock.set(new Date('2026-06-01T00:00:01Z'));
+    // Two instances' schedulers at once, then again: still one event per organization.
+    await Promise.all([reports.detectOverdue(), reports.detectOverdue()]);
+    await scheduler.tick();
+    const events = await overdueEvents();
+    expect(events.map((e) => e.subject).sort()).toEqual([silent1, silent2].sort());
+    expect(events[0].data).toEqual({
+      uscc: events[0].subject,
+      registeringAuthority: '110108',
+      reportYear: 2025,
+      dueDate: '2026-05-31',
+      detectedAt: '2026-06-01T00:00:01.000Z',
+      ruleVersion: 'annual-report-cycle/national-default@v1',
+    });
+
+    // A late report does not undo the finding, and the next day's run adds nothing.
+    clock.set(new Date('2026-06-10T00:00:00Z'));
+    await reports.submit(silent1, 2025, rep(silent1));
+    await scheduler.tick();
+    expect(await overdueEvents()).toHaveLength(2);
+    const late = (await ds.getRepository(OutboxMessageOrmEntity).findBy({ eventType: 'registration.annual-report.submitted', messageKey: silent1 })).map(
+      (r) => JSON.parse(r.envelope) as CloudEvent<{ late: boolean }>,
+    );
+    expect(late[0].data.late).toBe(true);
+
+    // Next cycle: the young organization is in scope for 2026.
+    clock.set(new Date('2027-06-01T00:00:00Z'));
+    await scheduler.tick();
+    expect((await overdueEvents()).filter((e) => e.data['reportYear'] === 2026).map((e) => e.subject).sort()).toEqual([reported, silent1, silent2, young].sort());
+    await waitFor(async () => (await ds.getRepository(OutboxMessageOrmEntity).find()).every((r) => r.publishedAt !== null), 20000, 'relay published to Kafka');
+  });
+
+  it('concludes a report pass / basic pass / fail inside the jurisdiction only', async () => {
+    clock.set(new Date('2027-02-01T00:00:00Z'));
+    const uscc = await register('北京市海淀区第五社区服务中心');
+    clock.set(new Date('2028-03-01T00:00:00Z'));
+    await reports.submit(uscc, 2027, rep(uscc));
+    await expect(reports.review(uscc, 2027, 'PASS', shanghai)).rejects.toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect(await reports.review(uscc, 2027, 'BASIC_PASS', haidian)).toMatchObject({ outcome: 'BASIC_PASS' });
+    await expect(reports.review(uscc, 2027, 'FAIL', haidian)).rejects.toMatchObject({ status: 409 });
+    expect(await reports.list(uscc, rep(uscc))).toEqual([expect.objectContaining({ reportYear: 2027, outcome: 'BASIC_PASS' })]);
+  });
+});

@@ -1,0 +1,35 @@
+import fc from 'fast-check';
+import { dueDate, inScope, latestOverdueYear, NATIONAL_ANNUAL_REPORT_CYCLE as cycle, overdueDetectableFrom } from './annual-report-cycle';
+
+describe('annual report cycle (regulations §4)', () => {
+  it("is due 31 May of the following year and detectable from 1 June", () => {
+    expect(dueDate(cycle, 2026)).toBe('2027-05-31');
+    expect(overdueDetectableFrom(cycle, 2026).toISOString()).toBe('2027-06-01T00:00:00.000Z');
+  });
+
+  it('skips organizations registered less than 6 months at year end', () => {
+    expect(inScope(cycle, 2026, new Date('2026-06-30T23:59:59Z'))).toBe(true);
+    expect(inScope(cycle, 2026, new Date('2026-07-01T00:00:00Z'))).toBe(false);
+    expect(inScope(cycle, 2026, new Date('2027-01-05T00:00:00Z'))).toBe(false);
+  });
+
+  it('knows the latest overdue report year', () => {
+    expect(latestOverdueYear(cycle, new Date('2027-05-31T23:59:59Z'))).toBe(2025);
+    expect(latestOverdueYear(cycle, new Date('2027-06-01T00:00:00Z'))).toBe(2026);
+    expect(latestOverdueYear(cycle, new Date('2027-12-31T00:00:00Z'))).toBe(2026);
+  });
+
+  it('property: in scope iff registered at least 6 months before 31 Dec (month arithmetic)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2100 }), fc.date({ min: new Date('1999-01-01'), max: new Date('2101-12-31'), noInvalidDate: true }), (year, registeredAt) => {
+        const sixMonthsLater = new Date(registeredAt);
+        sixMonthsLater.setUTCMonth(sixMonthsLater.getUTCMonth() + 6);
+        const endOfYear = new Date(Date.UTC(year, 11, 31, 23, 59, 59, 999));
+        // Registered on or before 30 June ⇔ six months later falls on or before 31 Dec (day-of-month overflow aside).
+        const expected = registeredAt.getTime() < Date.UTC(year, 6, 1);
+        return inScope(cycle, year, registeredAt) === expected && (!expected || sixMonthsLater.getTime() <= endOfYear.getTime() + 86_400_000);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

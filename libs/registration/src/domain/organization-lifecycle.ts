@@ -1,0 +1,108 @@
+import type { OrganizationForm, Regime, UnitRole } from '@sop/contracts';
+import { ProblemError } from '@sop/util';
+import { foundingViolations, type FoundationType } from './founding-conditions';
+
+/** Organization lifecycle after registration: change registration, deregistration, revocation (regulations §1). */
+export type OrganizationStatus = 'REGISTERED' | 'DEREGISTERED' | 'REVOKED';
+export type OrganizationChangeType = 'REGISTERED' | 'CHANGED' | 'SUPERVISION_CONVERTED' | 'DEREGISTERED' | 'REVOKED';
+
+/** The public register entry at one point in time (what history and asOf reads return). */
+export interface RegisterEntry {
+  name: string;
+  form: OrganizationForm;
+  registeringAuthority: string;
+  domicile: string;
+  purpose: string;
+  legalRepresentativeName: string;
+  registeredCapitalFen: number;
+  regime: Regime;
+  unitName: string | null;
+  unitRole: UnitRole | null;
+  status: OrganizationStatus;
+}
+
+export const CHANGEABLE_FIELDS = ['name', 'domicile', 'purpose', 'registeredCapitalFen'] as const;
+export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
+export type ChangeRequest = Partial<Pick<RegisterEntry, ChangeableField>>;
+
+/** 社团条例 Art. 18; 民非条例 Art. 15: file within 30 days after the supervising unit approved the change. */
+export const CHANGE_FILING_DAYS = 30;
+/** 社团条例 Art. 21; 民非条例 Art. 17; 基金会条例 Art. 18: apply within 15 days after liquidation ends. */
+export const DEREGISTRATION_FILING_DAYS = 15;
+const DAY_MS = 86_400_000;
+
+function assertActive(entry: RegisterEntry, uscc: string): void {
+  if (entry.status !== 'REGISTERED') {
+    throw ProblemError.conflict('REGISTRATION.ORGANIZATION_NOT_ACTIVE', `organization ${uscc} is ${entry.status}`);
+  }
+}
+
+/**
+ * Validates a change registration and returns the changed fields. Names, domicile, purpose and funds must still
+ * meet the founding conditions; under a supervising unit the change needs its approval, filed within 30 days.
+ */
+export function planChange(
+  uscc: string,
+  entry: RegisterEntry,
+  request: ChangeRequest,
+  ctx: { now: Date; foundationType: FoundationType | null; supervisingUnitApprovedOn: Date | null },
+): { field: ChangeableField; from: string; to: string }[] {
+  assertActive(entry, uscc);
+  request = Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)) as ChangeRequest;
+  const changes = CHANGEABLE_FIELDS.filter((f) => request[f] !== undefined && request[f] !== entry[f]).map((field) => ({
+    field,
+    from: String(entry[field]),
+    to: String(request[field]),
+  }));
+  if (!changes.length) throw ProblemError.unprocessable('REGISTRATION.NO_CHANGE', 'the request changes no registered item');
+  const next = { ...entry, ...request };
+  const relevant = new Set(['REGISTRATION.NAME_FORM_WORD', 'REGISTRATION.NAME_FORBIDDEN_WORD', 'REGISTRATION.DOMICILE_REQUIRED', 'REGISTRATION.PURPOSE_REQUIRED', 'REGISTRATION.FUNDS_BELOW_MINIMUM']);
+  const violations = foundingViolations({
+    proposedName: next.name,
+    form: next.form,
+    registeringAuthority: next.registeringAuthority,
+    domicile: next.domicile,
+    purpose: next.purpose,
+    legalRepresentativeName: next.legalRepresentativeName,
+    registeredCapitalFen: next.registeredCapitalFen,
+    individualMembers: null,
+    unitMembers: null,
+    foundationType: ctx.foundationType ?? (next.form === 'FOUNDATION' ? 'NON_PUBLIC' : null),
+  }).filter((v) => relevant.has(v.code) && changes.some((c) => c.field === (v.field === 'proposedName' ? 'name' : v.field)));
+  if (violations.length) {
+    throw ProblemError.unprocessable(violations[0].code, violations.map((v) => v.message).join('; '), violations.map(({ field, rule, message }) => ({ field: field === 'proposedName' ? 'name' : field, rule, message })));
+  }
+  if (entry.unitRole === 'BUSINESS_SUPERVISING_UNIT') {
+    if (!ctx.supervisingUnitApprovedOn) {
+      throw ProblemError.unprocessable('REGISTRATION.SUPERVISING_UNIT_APPROVAL_REQUIRED', 'under dual management a change is filed after the supervising unit approved it (社团条例 Art. 18; 民非条例 Art. 15)', [
+        { field: 'supervisingUnitApprovedOn', rule: 'supervisingUnitApproval', message: 'date of the supervising unit approval' },
+      ]);
+    }
+    const days = (ctx.now.getTime() - ctx.supervisingUnitApprovedOn.getTime()) / DAY_MS;
+    if (days < 0 || days > CHANGE_FILING_DAYS + 1) {
+      throw ProblemError.unprocessable('REGISTRATION.CHANGE_FILING_DEADLINE', `a change is filed within ${CHANGE_FILING_DAYS} days after the supervising unit approved it (社团条例 Art. 18; 民非条例 Art. 15)`, [
+        { field: 'supervisingUnitApprovedOn', rule: 'within30Days', message: `${Math.floor(days)} days` },
+      ]);
+    }
+  }
+  return changes;
+}
+
+/** Deregistration after liquidation; a filing later than 15 days after liquidation is recorded as late, not refused. */
+export function checkDeregistration(uscc: string, entry: RegisterEntry, liquidationCompletedOn: Date, reason: string, now: Date): { filedLate: boolean } {
+  assertActive(entry, uscc);
+  if (!reason.trim()) throw ProblemError.unprocessable('REGISTRATION.REASONS_REQUIRED', 'state the deregistration ground (社团条例 Art. 19)');
+  if (liquidationCompletedOn.getTime() > now.getTime()) {
+    throw ProblemError.unprocessable('REGISTRATION.LIQUIDATION_NOT_COMPLETED', 'deregistration follows the end of liquidation (社团条例 Art. 20-21)', [
+      { field: 'liquidationCompletedOn', rule: 'notInFuture', message: 'liquidation must have ended' },
+    ]);
+  }
+  return { filedLate: now.getTime() >= liquidationCompletedOn.getTime() + (DEREGISTRATION_FILING_DAYS + 1) * DAY_MS };
+}
+
+export function checkRevocation(uscc: string, entry: RegisterEntry, reason: string, legalBasis: string): void {
+  assertActive(entry, uscc);
+  if (!reason.trim() || !legalBasis.trim()) {
+    throw ProblemError.unprocessable('REGISTRATION.REVOCATION_GROUNDS_REQUIRED', 'a revocation states its reason and legal basis (社团条例 Art. 29-31; 民非条例 Art. 24-25; 基金会条例 Art. 41-42)');
+  }
+}

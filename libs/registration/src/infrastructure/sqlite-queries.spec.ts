@@ -1,0 +1,58 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { OutboxMessageOrmEntity, InboxMessageOrmEntity, MessagingTables1732500000000, type Tx } from '@sop/messaging';
+import { createDataSource } from '@sop/persistence';
+import { RegistrationSkeleton1732500000100 } from './migrations/1732500000100-registration-skeleton.migration';
+import { RegistrationPolicyAndConsent1732600000100 } from './migrations/1732600000100-registration-policy-and-consent.migration';
+import { AnnualReports1732600000200 } from './migrations/1732600000200-annual-reports.migration';
+import { OrganizationHistory1732600000300 } from './migrations/1732600000300-organization-history.migration';
+import { ApplicationOrmEntity, OrganizationOrmEntity, REGISTRATION_ENTITIES } from './registration.orm-entities';
+import { TypeOrmRegistrationStore } from './typeorm-registration.store';
+import { TypeOrmAnnualReportStore } from './typeorm-annual-report.store';
+
+/** The embedded mode runs on SQLite: the time-range queries must compare instants there too. */
+describe('registration queries on SQLite', () => {
+  let ds: DataSource;
+  beforeAll(async () => {
+    ds = createDataSource({ type: 'sqlite', path: join(mkdtempSync(join(tmpdir(), 'reg-sqlite-')), 'registration.sqlite') }, [OutboxMessageOrmEntity, InboxMessageOrmEntity, ...REGISTRATION_ENTITIES], [
+      MessagingTables1732500000000,
+      RegistrationSkeleton1732500000100,
+      RegistrationPolicyAndConsent1732600000100,
+      AnnualReports1732600000200,
+      OrganizationHistory1732600000300,
+    ]);
+    await ds.initialize();
+    await ds.runMigrations();
+  });
+  afterAll(() => ds.destroy());
+
+  it('seeds policy and cycle, and selects applications and overdue candidates by instant', async () => {
+    const store = new TypeOrmRegistrationStore(ds);
+    expect((await store.policyVersions(null)).map((v) => `${v.ruleSetId}@v${v.version}:${v.effectiveFrom.toISOString()}`)).toEqual([
+      'registration-regime/national-default@v1:2013-03-14T00:00:00.000Z',
+    ]);
+    const reports = new TypeOrmAnnualReportStore(ds);
+    expect((await reports.cycles())[0]).toMatchObject({ dueMonth: 5, dueDay: 31, effectiveFrom: new Date('2016-01-01T00:00:00Z') });
+
+    const at = new Date('2025-03-01T08:00:00Z');
+    await ds.manager.insert(ApplicationOrmEntity, {
+      id: '00000000-0000-4000-8000-000000000001', proposedName: 'x中心', form: 'SOCIAL_SERVICE_ORGANIZATION', category: 'HEALTH', registeringAuthority: '110108',
+      domicile: 'd', purpose: 'p', legalRepresentativeName: 'n', registeredCapitalFen: 1, regime: 'DIRECT', policyVersion: 'v', status: 'APPROVED',
+      submittedBy: 's', submittedAt: at, decisionDueBy: at, decidedAt: at, decidedBy: 'r', uscc: '52110108MJ0000018M', consentStatus: 'NOT_REQUIRED',
+    } as ApplicationOrmEntity);
+    await ds.manager.insert(OrganizationOrmEntity, {
+      uscc: '52110108MJ0000018M', applicationId: '00000000-0000-4000-8000-000000000001', name: 'x中心', form: 'SOCIAL_SERVICE_ORGANIZATION', category: 'HEALTH',
+      registeringAuthority: '110108', domicile: 'd', purpose: 'p', legalRepresentativeName: 'n', registeredCapitalFen: 1, regime: 'DIRECT', policyVersion: 'v',
+      status: 'REGISTERED', registeredAt: at, unitId: null, unitName: null, unitRole: null,
+    });
+    expect(await store.applicationFacts('11', new Date('2025-01-01T00:00:00Z'), new Date('2025-12-31T00:00:00Z'))).toHaveLength(1);
+    expect(await store.applicationFacts('11', new Date('2025-03-01T08:00:00.001Z'), new Date('2025-12-31T00:00:00Z'))).toHaveLength(0);
+    expect(await reports.overdueCandidates(2025, new Date('2025-07-01T00:00:00Z'), new Date('2026-06-01T00:00:00Z'), 10)).toHaveLength(1);
+    expect(await reports.overdueCandidates(2025, new Date('2025-03-01T08:00:00Z'), new Date('2026-06-01T00:00:00Z'), 10)).toHaveLength(0);
+    const tx = { manager: ds.manager } as unknown as Tx;
+    await reports.insertReport(tx, { uscc: '52110108MJ0000018M', reportYear: 2025, registeringAuthority: '110108', submittedAt: new Date('2026-05-31T23:00:00Z'), submittedBy: 'r', dueDate: '2026-05-31', ruleVersion: 'c', outcome: null, reviewedBy: null, reviewedAt: null });
+    expect(await reports.overdueCandidates(2025, new Date('2025-07-01T00:00:00Z'), new Date('2026-06-01T00:00:00Z'), 10)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { isDuplicateKey, type Tx } from '@sop/messaging';
+import type { AnnualReportCycle, AnnualReportOutcome } from '../domain/annual-report-cycle';
+import { AnnualReportStore, type AnnualReportRecord, type OverdueCandidate } from '../application/registration.ports';
+import { AnnualReportCycleOrmEntity, AnnualReportOrmEntity, AnnualReportOverdueOrmEntity, OrganizationOrmEntity } from './registration.orm-entities';
+
+@Injectable()
+export class TypeOrmAnnualReportStore extends AnnualReportStore {
+  constructor(private readonly ds: DataSource) {
+    super();
+  }
+
+  async cycles(): Promise<AnnualReportCycle[]> {
+    return this.ds.manager.find(AnnualReportCycleOrmEntity);
+  }
+
+  async findReport(tx: Tx | null, uscc: string, reportYear: number): Promise<AnnualReportRecord | null> {
+    return (tx?.manager ?? this.ds.manager).findOneBy(AnnualReportOrmEntity, { uscc, reportYear });
+  }
+
+  async listReports(uscc: string): Promise<AnnualReportRecord[]> {
+    return this.ds.manager.find(AnnualReportOrmEntity, { where: { uscc }, order: { reportYear: 'DESC' } });
+  }
+
+  async insertReport(tx: Tx, report: AnnualReportRecord): Promise<void> {
+    await tx.manager.insert(AnnualReportOrmEntity, report);
+  }
+
+  async saveReview(tx: Tx, uscc: string, reportYear: number, review: { outcome: AnnualReportOutcome; reviewedBy: string; reviewedAt: Date }): Promise<void> {
+    await tx.manager.update(AnnualReportOrmEntity, { uscc, reportYear }, review);
+  }
+
+  async overdueCandidates(reportYear: number, registeredBefore: Date, dueEnd: Date, limit: number): Promise<OverdueCandidate[]> {
+    const rows = await this.ds.manager
+      .createQueryBuilder(OrganizationOrmEntity, 'o')
+      .select(['o.uscc', 'o.registeringAuthority'])
+      .where("o.status = 'REGISTERED'")
+      .andWhere('o.registered_at < :registeredBefore', { registeredBefore })
+      .andWhere(
+        'NOT EXISTS (SELECT 1 FROM annual_report r WHERE r.uscc = o.uscc AND r.report_year = :year AND r.submitted_at < :dueEnd)',
+        { year: reportYear, dueEnd },
+      )
+      .andWhere('NOT EXISTS (SELECT 1 FROM annual_report_overdue d WHERE d.uscc = o.uscc AND d.report_year = :year)', { year: reportYear })
+      .orderBy('o.uscc', 'ASC')
+      .limit(limit)
+      .getMany();
+    return rows.map((r) => ({ uscc: r.uscc, registeringAuthority: r.registeringAuthority }));
+  }
+
+  async recordOverdue(tx: Tx, finding: { uscc: string; reportYear: number; dueDate: string; detectedAt: Date; ruleVersion: string }): Promise<boolean> {
+    try {
+      await tx.manager.insert(AnnualReportOverdueOrmEntity, finding);
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+}

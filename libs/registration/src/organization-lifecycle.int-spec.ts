@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { Test } from '@nestjs/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@sop/auth';
+import { allTopicSpecs } from '@sop/contracts';
+import { KafkaTransport, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
+import { dropDatabase } from '@sop/persistence';
+import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
+import { MovableClock } from '@sop/util';
+import { OrganizationLifecycleService } from './application/organization-lifecycle.service';
+import { RegistrationService } from './application/registration.service';
+import { residentIdCheckCharacter } from './domain/resident-id';
+import { OrganizationOrmEntity } from './infrastructure/registration.orm-entities';
+import { RegistrationModule } from './registration.module';
+
+/** Change registration, deregistration, revocation, history and asOf reads (MySQL + Kafka). */
+describe('organization lifecycle (MySQL + Kafka)', () => {
+  const db = testMysqlConfig('registration_lifecycle');
+  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('registration-lifecycle') });
+  const clock = new MovableClock(new Date('2026-11-25T08:00:00Z'));
+  let app: INestApplicationContext;
+  let service: RegistrationService;
+  let lifecycle: OrganizationLifecycleService;
+  let ds: DataSource;
+
+  const applicant: Principal = { subject: 'applicant-1', roles: ['applicant'], jurisdiction: '110108' };
+  const haidian: Principal = { subject: 'registrar-haidian', roles: ['registrar'], jurisdiction: '110108' };
+  const shanghai: Principal = { subject: 'registrar-sh', roles: ['registrar'], jurisdiction: '310000' };
+  let serial = 0;
+  async function register(name: string, category: 'SCIENCE_TECHNOLOGY' | 'HEALTH' = 'SCIENCE_TECHNOLOGY'): Promise<string> {
+    const body = `110108198001${String(10 + (serial % 18)).padStart(2, '0')}${String(serial++).padStart(3, '0')}`;
+    const a = await service.submit(
+      {
+        proposedName: name,
+        form: 'SOCIAL_GROUP',
+        category,
+        registeringAuthority: '110108',
+        domicile: '北京市海淀区中关村南大街5号',
+        purpose: '组织科技志愿服务',
+        legalRepresentativeName: '郑九',
+        legalRepresentativeIdNumber: body + residentIdCheckCharacter(body),
+        registeredCapitalFen: 3_000_000,
+        individualMembers: 60,
+        ...(category === 'HEALTH' ? { supervisingUnit: { id: 'unit-health', name: '海淀区卫生健康委员会' } } : {}),
+      },
+      applicant,
+    );
+    if (category === 'HEALTH') await service.giveConsent(a.snapshot.id, { subject: 'u', roles: ['supervising-unit'], jurisdiction: '110108', unitId: 'unit-health' });
+    return (await service.approve(a.snapshot.id, haidian)).organization.uscc;
+  }
+  const events = async (type: string, uscc: string) =>
+    (await ds.getRepository(OutboxMessageOrmEntity).findBy({ eventType: type, messageKey: uscc })).map((r) => JSON.parse(r.envelope) as CloudEvent<Record<string, unknown>>);
+
+  beforeAll(async () => {
+    process.env['REGISTRATION_PII_KEY'] = randomBytes(32).toString('base64');
+    process.env['REGISTRATION_SCHEDULER_INTERVAL_MS'] = '0';
+    await transport.ensureTopics(allTopicSpecs());
+    const moduleRef = await Test.createTestingModule({
+      imports: [RegistrationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true })],
+    }).compile();
+    app = await moduleRef.init();
+    service = app.get(RegistrationService);
+    lifecycle = app.get(OrganizationLifecycleService);
+    ds = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await transport.close();
+    await dropDatabase(db);
+  });
+
+  it('records changes and revocation as events with a full history readable asOf', async () => {
+    const uscc = await register('北京市海淀区人工智能协会');
+    clock.set(new Date('2026-12-10T00:00:00Z'));
+    await expect(lifecycle.change(uscc, { domicile: '上海市' }, shanghai)).rejects.toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect(await events('registration.organization.changed', uscc)).toHaveLength(0);
+    await lifecycle.change(uscc, { domicile: '北京市海淀区学院路1号', purpose: '组织科技志愿服务' }, haidian);
+    expect((await events('registration.organization.changed', uscc))[0].data).toMatchObject({
+      changes: [{ field: 'domicile', from: '北京市海淀区中关村南大街5号', to: '北京市海淀区学院路1号' }],
+    });
+
+    clock.set(new Date('2027-01-10T00:00:00Z'));
+    await expect(lifecycle.revoke(uscc, { reason: '弄虚作假骗取登记', legalBasis: ' ' }, haidian)).rejects.toMatchObject({ code: 'REGISTRATION.REVOCATION_GROUNDS_REQUIRED' });
+    await lifecycle.revoke(uscc, { reason: '弄虚作假骗取登记', legalBasis: '社团条例 Art. 29' }, haidian);
+    expect((await events('registration.organization.revoked', uscc))[0].data).toMatchObject({ reason: '弄虚作假骗取登记', legalBasis: '社团条例 Art. 29' });
+    await expect(lifecycle.change(uscc, { domicile: '北京市海淀区学院路2号' }, haidian)).rejects.toMatchObject({ status: 409, code: 'REGISTRATION.ORGANIZATION_NOT_ACTIVE' });
+
+    const history = await lifecycle.history(uscc);
+    expect(history.map((v) => v.changeType)).toEqual(['REGISTERED', 'CHANGED', 'REVOKED']);
+    expect((await lifecycle.asOf(uscc, new Date('2026-12-01T00:00:00Z'))).entry).toMatchObject({ domicile: '北京市海淀区中关村南大街5号', status: 'REGISTERED' });
+    expect((await lifecycle.asOf(uscc, new Date('2026-12-31T00:00:00Z'))).entry).toMatchObject({ domicile: '北京市海淀区学院路1号', status: 'REGISTERED' });
+    expect((await lifecycle.asOf(uscc, new Date('2027-01-10T00:00:00Z'))).entry.status).toBe('REVOKED');
+    await expect(lifecycle.asOf(uscc, new Date('2026-01-01T00:00:00Z'))).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('deregisters after liquidation (late filing recorded) and needs the supervising unit approval for changes under dual management', async () => {
+    clock.set(new Date('2027-02-01T00:00:00Z'));
+    const dual = await register('北京市海淀区康复医学会', 'HEALTH');
+    clock.set(new Date('2027-03-01T00:00:00Z'));
+    await expect(lifecycle.change(dual, { domicile: '北京市海淀区新址' }, haidian)).rejects.toMatchObject({ code: 'REGISTRATION.SUPERVISING_UNIT_APPROVAL_REQUIRED' });
+    await lifecycle.change(dual, { domicile: '北京市海淀区新址', supervisingUnitApprovedOn: new Date('2027-02-20T00:00:00Z') }, haidian);
+    await expect(lifecycle.deregister(dual, { reason: '自行解散', liquidationCompletedOn: new Date('2027-04-01T00:00:00Z') }, haidian)).rejects.toMatchObject({
+      code: 'REGISTRATION.LIQUIDATION_NOT_COMPLETED',
+    });
+    await lifecycle.deregister(dual, { reason: '自行解散', liquidationCompletedOn: new Date('2027-02-01T00:00:00Z') }, haidian);
+    expect((await events('registration.organization.deregistered', dual))[0].data).toMatchObject({ filedLate: true, liquidationCompletedOn: '2027-02-01' });
+    expect(await ds.getRepository(OrganizationOrmEntity).findOneByOrFail({ uscc: dual })).toMatchObject({ status: 'DEREGISTERED', domicile: '北京市海淀区新址' });
+    await waitFor(async () => (await ds.getRepository(OutboxMessageOrmEntity).find()).every((r) => r.publishedAt !== null), 20000, 'relay published to Kafka');
+  });
+});

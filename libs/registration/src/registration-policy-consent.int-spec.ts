@@ -1,0 +1,313 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { signAccessToken, type Role } from '@sop/auth';
+import { allTopicSpecs } from '@sop/contracts';
+import { createHttpApp } from '@sop/http';
+import { KafkaTransport, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
+import { dropDatabase } from '@sop/persistence';
+import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
+import { MovableClock } from '@sop/util';
+import { residentIdCheckCharacter } from './domain/resident-id';
+import { ApplicationOrmEntity, PersonalDataOrmEntity } from './infrastructure/registration.orm-entities';
+import { RegistrationModule } from './registration.module';
+
+/**
+ * Issue #3 over HTTP on real MySQL/MariaDB with the relay publishing to real Kafka: policy versions, statutory
+ * checks, dual management with supervising-unit consent, refusals with reasons, deadlines, personal data.
+ */
+const ISSUER = 'int-issuer';
+const AUDIENCE = 'social-org-platform';
+const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const privateKeyPem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const token = (roles: Role[], jurisdiction: string, subject: string, unitId?: string) =>
+  signAccessToken({ subject, roles, jurisdiction, unitId }, privateKeyPem, ISSUER, AUDIENCE);
+
+let idSerial = 100;
+/** A fresh valid citizen ID number (GB 11643) born in Haidian. */
+function residentId(): string {
+  const body = `110108${19800101 + (idSerial++ % 27)}${String(idSerial).padStart(3, '0').slice(-3)}`;
+  return body + residentIdCheckCharacter(body);
+}
+
+describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)', () => {
+  const db = testMysqlConfig('registration_issue3');
+  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('registration-issue3') });
+  const clock = new MovableClock(new Date('2026-11-25T08:00:00Z'));
+  let app: INestApplication;
+  let ds: DataSource;
+  let base: string;
+
+  const applicant = token(['applicant'], '110108', 'applicant-1');
+  const haidian = token(['registrar'], '110108', 'registrar-haidian');
+  const beijing = token(['registrar'], '110000', 'registrar-beijing');
+  const shanghai = token(['registrar'], '310000', 'registrar-shanghai');
+  const healthUnit = token(['supervising-unit'], '110108', 'health-user', 'unit-hd-health');
+  const otherUnit = token(['supervising-unit'], '110108', 'edu-user', 'unit-hd-education');
+
+  async function http(method: string, path: string, bearer?: string, body?: unknown) {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
+    return { status: res.status, text, contentType: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : undefined) as any };
+  }
+  const outbox = () => ds.getRepository(OutboxMessageOrmEntity).find({ order: { id: 'ASC' } });
+  const eventsOf = async (type: string, subject: string) =>
+    (await outbox()).filter((r) => r.eventType === type && r.messageKey === subject).map((r) => JSON.parse(r.envelope) as CloudEvent<Record<string, unknown>>);
+
+  const group = (name: string, extra: Record<string, unknown> = {}) => ({
+    proposedName: name,
+    form: 'SOCIAL_GROUP',
+    category: 'SCIENCE_TECHNOLOGY',
+    registeringAuthority: '110108',
+    domicile: '北京市海淀区中关村南大街5号',
+    purpose: '组织科技志愿服务',
+    legalRepresentativeName: '李四',
+    legalRepresentativeIdNumber: residentId(),
+    registeredCapitalFen: 3_000_000,
+    individualMembers: 50,
+    ...extra,
+  });
+  const healthCentre = (name: string, extra: Record<string, unknown> = {}) => ({
+    proposedName: name,
+    form: 'SOCIAL_SERVICE_ORGANIZATION',
+    category: 'HEALTH',
+    registeringAuthority: '110108',
+    domicile: '北京市海淀区学院路30号',
+    purpose: '康复医疗服务',
+    legalRepresentativeName: '王五',
+    legalRepresentativeIdNumber: residentId(),
+    registeredCapitalFen: 5_000_000,
+    supervisingUnit: { id: 'unit-hd-health', name: '北京市海淀区卫生健康委员会' },
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    process.env['REGISTRATION_PII_KEY'] = randomBytes(32).toString('base64');
+    await transport.ensureTopics(allTopicSpecs());
+    app = await createHttpApp(
+      [RegistrationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true })],
+      { publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), issuer: ISSUER, audience: AUDIENCE },
+      [],
+    );
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    ds = app.get(DataSource, { strict: false });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await transport.close();
+    await dropDatabase(db);
+  });
+
+  it('rejects applications that break a statutory condition with a 4xx naming the rule, and stores nothing', async () => {
+    const cases: [Record<string, unknown>, number, string, string][] = [
+      [group('北京市海淀区甲协会', { individualMembers: 49 }), 422, 'REGISTRATION.MEMBERS_BELOW_MINIMUM', 'individualMembers'],
+      [group('北京市海淀区乙协会', { individualMembers: 10, unitMembers: 30 }), 422, 'REGISTRATION.MEMBERS_BELOW_MINIMUM', 'individualMembers'],
+      [group('北京市海淀区丙协会', { registeredCapitalFen: 2_999_999 }), 422, 'REGISTRATION.FUNDS_BELOW_MINIMUM', 'registeredCapitalFen'],
+      [group('北京市海淀区丁志愿者'), 422, 'REGISTRATION.NAME_FORM_WORD', 'proposedName'],
+      [group('中华海淀科技协会'), 422, 'REGISTRATION.NAME_FORBIDDEN_WORD', 'proposedName'],
+      [group('北京市海淀区戊协会', { legalRepresentativeIdNumber: '110108198001011238' }), 400, 'REGISTRATION.ID_NUMBER_INVALID', 'legalRepresentativeIdNumber'],
+      [healthCentre('北京市海淀区己康复中心', { supervisingUnit: undefined }), 422, 'REGISTRATION.SUPERVISING_UNIT_REQUIRED', 'supervisingUnit'],
+      [
+        { ...group('北京市海淀区庚基金会'), form: 'FOUNDATION', foundationType: 'NON_PUBLIC', registeredCapitalFen: 200_000_000 },
+        422,
+        'REGISTRATION.FOUNDATION_AUTHORITY_LEVEL',
+        'registeringAuthority',
+      ],
+    ];
+    for (const [body, status, code, field] of cases) {
+      const res = await http('POST', '/applications', applicant, body);
+      expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+      expect(res.contentType).toContain('application/problem+json');
+      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+      expect(res.text).not.toContain(String(body['legalRepresentativeIdNumber']));
+    }
+    expect(await ds.getRepository(ApplicationOrmEntity).count()).toBe(0);
+    expect(await ds.getRepository(PersonalDataOrmEntity).count()).toBe(0);
+    expect(await outbox()).toHaveLength(0);
+  });
+
+  it('cannot approve a dual-management application without the named unit consent; only that unit consents', async () => {
+    const submitted = await http('POST', '/applications', applicant, healthCentre('北京市海淀区康复医疗服务中心'));
+    expect(submitted.status).toBe(201);
+    expect(submitted.body).toMatchObject({
+      status: 'AWAITING_CONSENT',
+      regime: 'DUAL_MANAGEMENT',
+      policyVersion: 'registration-regime/national-default@v1',
+      consent: { status: 'PENDING' },
+      linkedUnit: { id: 'unit-hd-health', role: 'BUSINESS_SUPERVISING_UNIT' },
+    });
+    const id = submitted.body.id as string;
+    const outboxBefore = (await outbox()).length;
+
+    const early = await http('POST', `/applications/${id}/approve`, haidian);
+    expect(early.status).toBe(422);
+    expect(early.body.code).toBe('REGISTRATION.SUPERVISING_UNIT_CONSENT_REQUIRED');
+    expect((await http('POST', `/applications/${id}/consent`, otherUnit)).body.code).toBe('REGISTRATION.NOT_NAMED_SUPERVISING_UNIT');
+    expect((await http('POST', `/applications/${id}/consent`, haidian)).body.code).toBe('AUTH.ROLE_REQUIRED');
+    expect((await http('GET', `/applications/${id}`, otherUnit)).status).toBe(403);
+    expect(await ds.getRepository(ApplicationOrmEntity).findOneByOrFail({ id })).toMatchObject({ status: 'AWAITING_CONSENT', uscc: null });
+    expect(await outbox()).toHaveLength(outboxBefore);
+
+    const worklist = await http('GET', '/supervising-unit/applications', healthUnit);
+    expect(worklist.body.items.map((a: { id: string }) => a.id)).toContain(id);
+
+    clock.set(new Date('2026-12-01T00:00:00Z'));
+    const consented = await http('POST', `/applications/${id}/consent`, healthUnit);
+    expect(consented.status).toBe(200);
+    expect(consented.body).toMatchObject({ status: 'SUBMITTED', consent: { status: 'GIVEN' }, decisionDueBy: '2027-01-30T00:00:00.000Z' });
+    expect((await http('POST', `/applications/${id}/consent`, healthUnit)).status).toBe(409);
+
+    const approved = await http('POST', `/applications/${id}/approve`, haidian);
+    expect(approved.status).toBe(200);
+    const uscc = approved.body.organization.uscc as string;
+    expect(uscc.slice(0, 8)).toBe('52110108');
+    const [registered] = await eventsOf('registration.organization.registered', uscc);
+    expect(registered).toMatchObject({
+      policyversion: 'registration-regime/national-default@v1',
+      data: { regime: 'DUAL_MANAGEMENT', linkedUnit: { unitId: 'unit-hd-health', name: '北京市海淀区卫生健康委员会', role: 'BUSINESS_SUPERVISING_UNIT' } },
+    });
+    expect(await eventsOf('registration.application.consent-given', id)).toHaveLength(1);
+    await waitFor(async () => (await outbox()).every((r) => r.publishedAt !== null), 20000, 'relay published everything to Kafka');
+  });
+
+  it('records refusals with reasons; an out-of-jurisdiction registrar gets 403 and nothing changes', async () => {
+    const refusedByUnit = await http('POST', '/applications', applicant, healthCentre('北京市海淀区护理服务中心'));
+    expect((await http('POST', `/applications/${refusedByUnit.body.id}/refuse-consent`, healthUnit, { reasons: [] })).status).toBe(400);
+    const r1 = await http('POST', `/applications/${refusedByUnit.body.id}/refuse-consent`, healthUnit, { reasons: ['不符合本区医疗机构设置规划'] });
+    expect(r1.body).toMatchObject({ status: 'CONSENT_REFUSED', consent: { status: 'REFUSED', reasons: ['不符合本区医疗机构设置规划'] } });
+    expect((await http('POST', `/applications/${refusedByUnit.body.id}/approve`, haidian)).status).toBe(422);
+
+    const direct = await http('POST', '/applications', applicant, group('北京市海淀区青少年科技协会'));
+    const id = direct.body.id as string;
+    const outboxBefore = (await outbox()).length;
+    for (const path of ['approve', 'refuse']) {
+      const res = await http('POST', `/applications/${id}/${path}`, shanghai, { reasons: ['x'] });
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    }
+    expect((await http('GET', `/applications/${id}`, shanghai)).status).toBe(403);
+    expect(await ds.getRepository(ApplicationOrmEntity).findOneByOrFail({ id })).toMatchObject({ status: 'SUBMITTED', decidedAt: null });
+    expect(await outbox()).toHaveLength(outboxBefore);
+
+    const refused = await http('POST', `/applications/${id}/refuse`, beijing, { reasons: ['同一行政区域内已有业务范围相同的社会团体'], legalBasis: '社团条例 Art. 13(2)' });
+    expect(refused.body).toMatchObject({ status: 'REFUSED', decisionReasons: ['同一行政区域内已有业务范围相同的社会团体'], decisionLegalBasis: '社团条例 Art. 13(2)' });
+    expect((await eventsOf('registration.application.refused', id))[0].data).toMatchObject({ reasons: ['同一行政区域内已有业务范围相同的社会团体'] });
+  });
+
+  it('shows the decision deadline and flags it overdue after 60 days', async () => {
+    clock.set(new Date('2026-12-02T00:00:00Z'));
+    const submitted = await http('POST', '/applications', applicant, group('北京市海淀区天文爱好者协会'));
+    expect(submitted.body).toMatchObject({ decisionDueBy: '2027-01-31T00:00:00.000Z', decisionOverdue: false });
+    clock.set(new Date('2027-01-31T00:00:01Z'));
+    expect((await http('GET', `/applications/${submitted.body.id}`, haidian)).body).toMatchObject({ status: 'SUBMITTED', decisionOverdue: true });
+    await http('POST', `/applications/${submitted.body.id}/approve`, haidian);
+    expect((await http('GET', `/applications/${submitted.body.id}`, haidian)).body.decisionOverdue).toBe(false);
+    clock.set(new Date('2026-12-02T00:00:00Z'));
+  });
+
+  it('stores ID numbers encrypted, masks them for registrars only and keeps them out of events and public reads', async () => {
+    const lr = '11010519491231002X';
+    const officer = residentId();
+    const submitted = await http('POST', '/applications', applicant, group('北京市海淀区机器人协会', { legalRepresentativeIdNumber: lr.toLowerCase(), officers: [{ name: '赵六', title: '秘书长', idNumber: officer }] }));
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id as string;
+    expect(submitted.text).not.toMatch(/11010519491231002X|110105\*/i);
+
+    const asRegistrar = await http('GET', `/applications/${id}`, haidian);
+    expect(asRegistrar.body.people).toEqual([
+      { role: 'LEGAL_REPRESENTATIVE', name: '李四', title: null, idNumberMasked: '110***********002X' },
+      { role: 'OFFICER', name: '赵六', title: '秘书长', idNumberMasked: `110***********${officer.slice(-4)}` },
+    ]);
+    const asApplicant = await http('GET', `/applications/${id}`, applicant);
+    expect(asApplicant.status).toBe(200);
+    expect(asApplicant.body.people[0]).not.toHaveProperty('idNumberMasked');
+
+    const rows = await ds.getRepository(PersonalDataOrmEntity).findBy({ applicationId: id });
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(JSON.stringify(row)).not.toMatch(new RegExp(`${lr}|${officer}`, 'i'));
+
+    // 社团条例 Art. 12: the same person cannot be legal representative of a second social group.
+    const second = await http('POST', '/applications', applicant, group('北京市海淀区无人机协会', { legalRepresentativeIdNumber: lr }));
+    expect({ status: second.status, code: second.body.code }).toEqual({ status: 422, code: 'REGISTRATION.LEGAL_REPRESENTATIVE_OF_ANOTHER_GROUP' });
+
+    const approved = await http('POST', `/applications/${id}/approve`, haidian);
+    const publicRead = await http('GET', `/organizations/${approved.body.organization.uscc}`);
+    expect(publicRead.status).toBe(200);
+    const everything = (await outbox()).map((r) => r.envelope).join('\n') + publicRead.text + approved.text;
+    expect(everything).not.toMatch(new RegExp(`${lr}|${officer}|\\*\\*\\*`, 'i'));
+  });
+
+  it('publishes policy versions by role and jurisdiction; decisions follow the effective date and record the version', async () => {
+    clock.set(new Date('2026-12-02T00:00:00Z'));
+    const version = {
+      effectiveFrom: '2027-01-01T00:00:00Z',
+      rules: [{ category: 'HEALTH', regime: 'DIRECT', source: '北京市民政局关于卫生健康类社会组织直接登记的通知 (test)' }],
+    };
+    expect((await http('POST', '/policy/rule-sets/110000/versions', haidian, version)).body.code).toBe('REGISTRATION.POLICY_PUBLISHER_LEVEL');
+    expect((await http('POST', '/policy/rule-sets/110000/versions', shanghai, version)).body.code).toBe('AUTH.OUT_OF_JURISDICTION');
+    expect((await http('POST', '/policy/rule-sets/110000/versions', applicant, version)).status).toBe(403);
+    expect((await http('POST', '/policy/rule-sets/110000/versions', beijing, { ...version, effectiveFrom: '2026-12-01T00:00:00Z' })).body.code).toBe(
+      'REGISTRATION.POLICY_EFFECTIVE_DATE_NOT_FUTURE',
+    );
+    expect((await http('POST', '/policy/rule-sets/110000/versions', beijing, { ...version, rules: [{ regime: 'SOMETIMES', source: 'x' }] })).status).toBe(400);
+
+    const published = await http('POST', '/policy/rule-sets/110000/versions', beijing, version);
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({ policyVersion: 'registration-regime/110000@v1', effectiveFrom: '2027-01-01T00:00:00.000Z' });
+    expect(await eventsOf('registration.policy.version-published', 'registration-regime/110000')).toHaveLength(1);
+
+    const versions = await http('GET', '/policy/versions');
+    expect(versions.body.items.map((v: { policyVersion: string }) => v.policyVersion)).toEqual(
+      expect.arrayContaining(['registration-regime/national-default@v1', 'registration-regime/110000@v1']),
+    );
+    const q = '/policy/decision?registeringAuthority=110108&form=SOCIAL_SERVICE_ORGANIZATION&category=HEALTH';
+    expect((await http('GET', q)).body).toMatchObject({ regime: 'DUAL_MANAGEMENT', policyVersion: 'registration-regime/national-default@v1' });
+    expect((await http('GET', `${q}&asOf=2027-01-01T00:00:00Z`)).body).toMatchObject({ regime: 'DIRECT', policyVersion: 'registration-regime/110000@v1' });
+
+    const before = await http('POST', '/applications', applicant, healthCentre('北京市海淀区社区康复中心'));
+    expect(before.body).toMatchObject({ regime: 'DUAL_MANAGEMENT', policyVersion: 'registration-regime/national-default@v1' });
+    clock.set(new Date('2027-01-02T00:00:00Z'));
+    const after = await http('POST', '/applications', applicant, healthCentre('北京市海淀区口腔健康服务中心', { supervisingUnit: undefined }));
+    expect(after.body).toMatchObject({ status: 'SUBMITTED', regime: 'DIRECT', policyVersion: 'registration-regime/110000@v1', consent: { status: 'NOT_REQUIRED' } });
+    // Shanghai still follows the national default.
+    expect((await http('GET', '/policy/decision?registeringAuthority=310104&form=SOCIAL_SERVICE_ORGANIZATION&category=HEALTH')).body.regime).toBe('DUAL_MANAGEMENT');
+  });
+
+  it('compares the regimes before and after the effective date, inside the jurisdiction only', async () => {
+    const q = '/metrics/regimes?jurisdiction=110000&from=2026-01-01T00:00:00Z&to=2027-12-31T00:00:00Z&splitAt=2027-01-01T00:00:00Z';
+    expect((await http('GET', q, shanghai)).body.code).toBe('AUTH.OUT_OF_JURISDICTION');
+    const res = await http('GET', q, beijing);
+    expect(res.status).toBe(200);
+    const [before, after] = res.body.periods;
+    expect(before.regimes.DUAL_MANAGEMENT).toMatchObject({ steps: 3, approved: 1, consentRefused: 1, meanDaysToRegister: expect.any(Number) });
+    expect(before.regimes.DIRECT).toMatchObject({ steps: 2, refused: 1 });
+    expect(after.regimes.DIRECT).toMatchObject({ submitted: 1, pending: 1 });
+    expect(after.regimes.DUAL_MANAGEMENT.submitted).toBe(0);
+  });
+
+  it('changes, revokes and reads the public history and asOf over HTTP', async () => {
+    clock.set(new Date('2027-02-01T00:00:00Z'));
+    const submitted = await http('POST', '/applications', applicant, group('北京市海淀区量子科技协会'));
+    const uscc = (await http('POST', `/applications/${submitted.body.id}/approve`, haidian)).body.organization.uscc as string;
+    clock.set(new Date('2027-02-10T00:00:00Z'));
+    expect((await http('POST', `/organizations/${uscc}/changes`, shanghai, { domicile: '上海市' })).status).toBe(403);
+    const changed = await http('POST', `/organizations/${uscc}/changes`, haidian, { domicile: '北京市海淀区学院路9号' });
+    expect(changed.body).toMatchObject({ domicile: '北京市海淀区学院路9号', status: 'REGISTERED' });
+    clock.set(new Date('2027-03-01T00:00:00Z'));
+    expect((await http('POST', `/organizations/${uscc}/revocation`, haidian, { reason: '成立后无正当理由一年未开展活动' })).status).toBe(400);
+    expect((await http('POST', `/organizations/${uscc}/revocation`, haidian, { reason: '成立后无正当理由一年未开展活动', legalBasis: '社团条例 Art. 29' })).body.status).toBe('REVOKED');
+    const history = await http('GET', `/organizations/${uscc}/history`);
+    expect(history.body.items.map((v: { changeType: string }) => v.changeType)).toEqual(['REGISTERED', 'CHANGED', 'REVOKED']);
+    expect(history.text).not.toContain('registrar-haidian');
+    expect((await http('GET', `/organizations/${uscc}?asOf=2027-02-05T00:00:00Z`)).body).toMatchObject({ domicile: '北京市海淀区中关村南大街5号', status: 'REGISTERED', version: 1 });
+    expect((await http('GET', `/organizations/${uscc}?asOf=2027-02-20T00:00:00Z`)).body).toMatchObject({ domicile: '北京市海淀区学院路9号', version: 2 });
+    expect((await http('GET', `/organizations/${uscc}`)).body.status).toBe('REVOKED');
+  });
+});
