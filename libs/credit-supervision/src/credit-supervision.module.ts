@@ -1,32 +1,64 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ALL_EVENT_CONTRACTS, CONSUMER_GROUPS, OrganizationRegistered } from '@sop/contracts';
-import { EventCatalog } from '@sop/messaging';
+import { ALL_EVENT_CONTRACTS, AnnualReportOverdue, CONSUMER_GROUPS, OrganizationRegistered } from '@sop/contracts';
+import { EventCatalog, type CloudEvent, type Tx } from '@sop/messaging';
 import { healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
 import { CreditProfileHttpController } from './api/credit-profile.http.controller';
+import { CreditSupervisionHttpController } from './api/credit-supervision.http.controller';
+import { CreditStore } from './application/credit.ports';
+import { CreditService } from './application/credit.service';
+import { CREDIT_LIST_ENTITIES } from './infrastructure/credit-lists.orm-entities';
 import { CREDIT_ENTITIES } from './infrastructure/credit.orm-entities';
 import { CreditProfileQuery } from './infrastructure/credit-profile.query';
+import { CREDIT_TIMER_INTERVAL_MS, CreditTimerScheduler } from './infrastructure/credit-timer.scheduler';
 import { CreditSkeleton1732500000200 } from './infrastructure/migrations/1732500000200-credit-skeleton.migration';
+import { CreditLists1732500000210 } from './infrastructure/migrations/1732500000210-credit-lists.migration';
 import { projectOrganizationRegistered } from './infrastructure/organization-registered.projector';
+import { RegisterExportService } from './infrastructure/register-export.service';
+import { TypeOrmCreditStore } from './infrastructure/typeorm-credit.store';
+
+export interface CreditSupervisionOptions {
+  /** Consumer group; tests use a unique one on a shared broker. Default: credit-supervision. */
+  consumerGroupId?: string;
+  /** Scheduler period for the list timers; 0 disables the periodic run (tests drive runDueTimers). */
+  timerIntervalMs?: number;
+}
 
 @Module({})
 export class CreditSupervisionModule {
-  static register(deps: ServiceDeps): DynamicModule {
+  static register(deps: ServiceDeps, options: CreditSupervisionOptions = {}): DynamicModule {
+    // The consumer is built with the runtime, before Nest creates the use cases; it reaches them through this
+    // bridge, bound once CreditService exists (the consumer starts only after every provider is created).
+    const bridge: { credit?: CreditService } = {};
+    const viaService = (handle: (credit: CreditService, event: CloudEvent, tx: Tx) => Promise<void>) => (event: CloudEvent, tx: Tx) => {
+      if (!bridge.credit) throw new Error('credit service not ready');
+      return handle(bridge.credit, event, tx);
+    };
     return {
       module: CreditSupervisionModule,
-      controllers: [CreditProfileHttpController, healthControllerFor(SERVICE_RUNTIME)],
+      controllers: [CreditProfileHttpController, CreditSupervisionHttpController, healthControllerFor(SERVICE_RUNTIME)],
       providers: [
         ...serviceRuntimeProviders(deps, {
           serviceName: 'credit-supervision',
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
-          entities: CREDIT_ENTITIES,
-          migrations: [CreditSkeleton1732500000200],
+          entities: [...CREDIT_ENTITIES, ...CREDIT_LIST_ENTITIES],
+          migrations: [CreditSkeleton1732500000200, CreditLists1732500000210],
           consumer: {
-            groupId: CONSUMER_GROUPS.creditSupervision,
-            topics: [OrganizationRegistered.topic],
-            handlers: { [OrganizationRegistered.type]: projectOrganizationRegistered(deps.clock) },
+            groupId: options.consumerGroupId ?? CONSUMER_GROUPS.creditSupervision,
+            topics: [OrganizationRegistered.topic, AnnualReportOverdue.topic],
+            handlers: {
+              [OrganizationRegistered.type]: projectOrganizationRegistered(deps.clock),
+              // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the consumer validated the payload against its contract
+              [AnnualReportOverdue.type]: viaService((credit, event, tx) => credit.onAnnualReportOverdue(event as CloudEvent<any>, tx)),
+            },
           },
         }),
+        { provide: CreditStore, useClass: TypeOrmCreditStore },
+        CreditService,
+        { provide: 'CREDIT_CONSUMER_BRIDGE', useFactory: (credit: CreditService) => (bridge.credit = credit), inject: [CreditService] },
+        { provide: CREDIT_TIMER_INTERVAL_MS, useValue: options.timerIntervalMs ?? Number(process.env['CREDIT_TIMER_INTERVAL_MS'] ?? 60_000) },
+        CreditTimerScheduler,
         CreditProfileQuery,
+        RegisterExportService,
       ],
     };
   }

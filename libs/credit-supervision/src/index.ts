@@ -1,1 +1,1 @@
-export { CreditSupervisionModule, CREDIT_SUPERVISION_SERVICE } from './credit-supervision.module';
+export { CreditSupervisionModule, CREDIT_SUPERVISION_SERVICE, type CreditSupervisionOptions } from './credit-supervision.module';

@@ -1,38 +1,153 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In, Like, MoreThan } from 'typeorm';
 import { ProblemError } from '@sop/util';
+import { ruleSetAt } from '../domain/credit-rules';
+import { applyListEvent, jointMeasuresOf, ListRuleViolation, type ListEntry, type ListEvent, type ListState } from '../domain/list-state';
+import { CreditJointMeasuresOrmEntity, CreditListEntryOrmEntity, CreditListEventOrmEntity, CreditPenaltyOrmEntity } from './credit-lists.orm-entities';
 import { CreditInformationOrmEntity, CreditOrganizationOrmEntity } from './credit.orm-entities';
 
-/** The public credit profile: registration facts and the credit information on record. No personal data. */
+/** Public view of a list entry: reasons and dates, no evidence references, no personal data. */
+function publicEntry(e: ListEntry) {
+  return {
+    entryId: e.entryId,
+    reason: e.reason,
+    listedAt: e.listedAt,
+    clockRestartedAt: e.clockRestarts,
+    status: e.status,
+    exitedAt: e.exitedAt,
+    exitReason: e.exitReason,
+    /** Removal after verified rectification: due within 5 working days of the application (§5.1). */
+    removalDeadline: e.removalDeadline,
+    removedLate: e.removalDeadline !== null && e.exitedAt !== null && e.exitedAt > e.removalDeadline,
+    decidingAuthority: e.decidingAuthority,
+    ruleVersion: e.ruleVersion,
+  };
+}
+
+/** Replays a log up to an effective instant; events about entries not yet entered at that instant are skipped. */
+function replayAsOf(events: ListEvent[], asOf: Date): ListState {
+  let state: ListState = {};
+  for (const e of events) {
+    if (Date.parse(e.at) > asOf.getTime()) continue;
+    try {
+      state = applyListEvent(state, e);
+    } catch (err) {
+      if (!(err instanceof ListRuleViolation)) throw err;
+    }
+  }
+  return state;
+}
+
+/**
+ * The public credit profile (regulations §5.3 disclosure): registration facts, both lists with reasons and dates,
+ * penalties, grades and the credit information on record. No personal data. `asOf` answers as of an effective
+ * instant: the lists are replayed from the list-event log up to it.
+ */
 @Injectable()
 export class CreditProfileQuery {
   constructor(private readonly ds: DataSource) {}
 
-  async byUscc(uscc: string) {
+  async byUscc(uscc: string, asOf?: Date) {
     const org = await this.ds.manager.findOneBy(CreditOrganizationOrmEntity, { uscc });
     if (!org) throw ProblemError.notFound('CREDIT.ORGANIZATION_NOT_FOUND', `no credit record for USCC ${uscc}`);
-    const information = await this.ds.manager.find(CreditInformationOrmEntity, { where: { uscc }, order: { occurredAt: 'ASC' } });
+    if (asOf && org.registeredAt > asOf) throw ProblemError.notFound('CREDIT.ORGANIZATION_NOT_FOUND', `USCC ${uscc} was not registered as of ${asOf.toISOString()}`);
+    const [profile] = await this.profiles([org], asOf);
+    return profile;
+  }
+
+  /** Profiles of a batch of organizations (the export reads in batches). */
+  async profiles(orgs: CreditOrganizationOrmEntity[], asOf?: Date) {
+    const usccs = orgs.map((o) => o.uscc);
+    if (usccs.length === 0) return [];
+    const m = this.ds.manager;
+    const [information, penalties, entries, events, measures] = await Promise.all([
+      m.find(CreditInformationOrmEntity, { where: { uscc: In(usccs) }, order: { occurredAt: 'ASC', id: 'ASC' } }),
+      m.find(CreditPenaltyOrmEntity, { where: { uscc: In(usccs) }, order: { decidedAt: 'ASC', recordedAt: 'ASC', penaltyId: 'ASC' } }),
+      asOf ? Promise.resolve([]) : m.find(CreditListEntryOrmEntity, { where: { uscc: In(usccs) } }),
+      asOf ? m.find(CreditListEventOrmEntity, { where: { uscc: In(usccs) }, order: { id: 'ASC' } }) : Promise.resolve([]),
+      asOf ? Promise.resolve([]) : m.find(CreditJointMeasuresOrmEntity, { where: { uscc: In(usccs) } }),
+    ]);
+    const at = asOf?.getTime() ?? Number.POSITIVE_INFINITY;
+    return orgs.map((org) => {
+      const stateAsOf = asOf
+        ? replayAsOf(
+            events.filter((e) => e.uscc === org.uscc).map((e) => JSON.parse(e.payload) as ListEvent),
+            asOf,
+          )
+        : null;
+      const listEntries: ListEntry[] = stateAsOf ? Object.values(stateAsOf) : entries.filter((e) => e.uscc === org.uscc).map((e) => JSON.parse(e.document) as ListEntry);
+      // Annulled entries were errors (an upheld objection): the public register no longer shows them.
+      const shown = listEntries.filter((e) => e.status !== 'ANNULLED').sort((a, b) => (a.listedAt < b.listedAt ? -1 : a.listedAt > b.listedAt ? 1 : 0));
+      const active = new Set(shown.filter((e) => e.status === 'ACTIVE').map((e) => e.list));
+      const jm = measures.find((x) => x.uscc === org.uscc);
+      return {
+        uscc: org.uscc,
+        name: org.name,
+        form: org.form,
+        category: org.category,
+        registeringAuthority: org.registeringAuthority,
+        domicile: org.domicile,
+        registrationStatus: org.registrationStatus,
+        registeredAt: org.registeredAt.toISOString(),
+        asOf: asOf?.toISOString() ?? null,
+        lists: {
+          abnormalActivity: shown.filter((e) => e.list === 'ABNORMAL').map(publicEntry),
+          seriousIllegalDishonest: shown.filter((e) => e.list === 'SERIOUS').map(publicEntry),
+        },
+        onAbnormalList: active.has('ABNORMAL'),
+        onSeriousList: active.has('SERIOUS'),
+        jointMeasures: stateAsOf && asOf ? jointMeasuresOf(stateAsOf, org.uscc, ruleSetAt(asOf)).measures : jm?.measures ? jm.measures.split(',') : [],
+        penalties: penalties
+          .filter((p) => p.uscc === org.uscc && p.decidedAt.getTime() <= at)
+          .map((p) => ({
+            kind: p.kind,
+            amountFen: p.amountFen === null ? null : Number(p.amountFen),
+            suspendedUntil: p.suspendedUntil?.toISOString() ?? null,
+            decidedAt: p.decidedAt.toISOString(),
+            decidingBody: p.decidingBody,
+            basis: p.basis,
+          })),
+        grades: [] as unknown[],
+        information: information
+          .filter((i) => i.uscc === org.uscc && i.occurredAt.getTime() <= at)
+          .map((i) => ({
+            category: i.category,
+            factType: i.factType,
+            summary: i.summary,
+            occurredAt: i.occurredAt.toISOString(),
+            recordedAt: i.recordedAt.toISOString(),
+            captureDeadline: i.captureDeadline.toISOString(),
+            capturedLate: i.recordedAt.getTime() > i.captureDeadline.getTime(),
+          })),
+      };
+    });
+  }
+
+  /** Search by USCC or by part of the name; cursor pagination on the USCC. */
+  async search(q: string, limit: number, cursor?: string) {
+    const m = this.ds.manager;
+    const needle = q.trim();
+    const escaped = needle.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const after = cursor ? { uscc: MoreThan(cursor) } : {};
+    const rows = await m.find(CreditOrganizationOrmEntity, {
+      where: [{ name: Like(`%${escaped}%`), ...after }, ...(cursor ? [] : [{ uscc: needle.toUpperCase() }])],
+      order: { uscc: 'ASC' },
+      take: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const active = page.length
+      ? await m.find(CreditListEntryOrmEntity, { where: { uscc: In(page.map((r) => r.uscc)), status: 'ACTIVE' } })
+      : [];
     return {
-      uscc: org.uscc,
-      name: org.name,
-      form: org.form,
-      category: org.category,
-      registeringAuthority: org.registeringAuthority,
-      domicile: org.domicile,
-      registrationStatus: org.registrationStatus,
-      registeredAt: org.registeredAt.toISOString(),
-      lists: { abnormalActivity: [], seriousIllegalDishonest: [] },
-      penalties: [],
-      grades: [],
-      information: information.map((i) => ({
-        category: i.category,
-        factType: i.factType,
-        summary: i.summary,
-        occurredAt: i.occurredAt.toISOString(),
-        recordedAt: i.recordedAt.toISOString(),
-        captureDeadline: i.captureDeadline.toISOString(),
-        capturedLate: i.recordedAt.getTime() > i.captureDeadline.getTime(),
+      items: page.map((o) => ({
+        uscc: o.uscc,
+        name: o.name,
+        registeringAuthority: o.registeringAuthority,
+        registrationStatus: o.registrationStatus,
+        onAbnormalList: active.some((e) => e.uscc === o.uscc && e.list === 'ABNORMAL'),
+        onSeriousList: active.some((e) => e.uscc === o.uscc && e.list === 'SERIOUS'),
       })),
+      nextCursor: rows.length > limit ? page[page.length - 1].uscc : null,
     };
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OrganizationRegisteredV1 } from '@sop/contracts';
 import type { CloudEvent, Tx } from '@sop/messaging';
 import type { Clock } from '@sop/util';
+import { CN_NATIONAL_CALENDAR_V1 } from '../domain/holiday-calendar';
 import { addWorkingDays, CAPTURE_DEADLINE_WORKING_DAYS } from '../domain/working-days';
 import { CreditInformationOrmEntity, CreditOrganizationOrmEntity } from './credit.orm-entities';
 
@@ -38,7 +39,7 @@ export function projectOrganizationRegistered(clock: Clock) {
       summary: `registered by authority ${d.registeringAuthority} as ${d.form} (${d.regime})`,
       occurredAt: registeredAt,
       recordedAt: now,
-      captureDeadline: addWorkingDays(registeredAt, CAPTURE_DEADLINE_WORKING_DAYS),
+      captureDeadline: addWorkingDays(registeredAt, CAPTURE_DEADLINE_WORKING_DAYS, CN_NATIONAL_CALENDAR_V1),
     });
   };
 }

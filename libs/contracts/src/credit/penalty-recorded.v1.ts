@@ -1,0 +1,27 @@
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import type { EventContractDefinition } from '../shared/contract-types';
+
+export const CREDIT_PENALTY_KINDS = ['WARNING', 'FINE', 'SUSPENSION', 'REVOCATION'] as const;
+
+/** An administrative penalty was recorded (Order 60 penalty information). Money in integer fen. Key: the USCC. */
+export class PenaltyRecordedV1 {
+  @IsUUID() penaltyId: string;
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/) uscc: string;
+  @IsIn(CREDIT_PENALTY_KINDS) kind: (typeof CREDIT_PENALTY_KINDS)[number];
+  @IsOptional() @IsInt() @Min(1) amountFen?: number;
+  @IsOptional() @IsISO8601({ strict: true }) suspendedUntil?: string;
+  @IsISO8601({ strict: true }) decidedAt: string;
+  @IsString() @IsNotEmpty() @MaxLength(200) decidingBody: string;
+  @IsString() @IsNotEmpty() @MaxLength(500) basis: string;
+  @IsISO8601({ strict: true }) recordedAt: string;
+  /** End of the 5-working-day capture window (regulations §5). */
+  @IsISO8601({ strict: true }) captureDeadline: string;
+}
+
+export const PenaltyRecorded: EventContractDefinition<PenaltyRecordedV1> = {
+  type: 'credit.penalty.recorded',
+  topic: 'credit.penalty.v1',
+  version: 1,
+  payload: PenaltyRecordedV1,
+  description: 'A penalty (warning, fine, time-limited suspension, revocation) was entered in the credit record.',
+};

@@ -1,0 +1,89 @@
+import type { Tx } from '@sop/messaging';
+import type { JointMeasure, ListKind } from '../domain/credit-rules';
+import type { ListEntry, ListEvent, ListState } from '../domain/list-state';
+import type { Penalty } from '../domain/penalty';
+
+export interface CreditOrganization {
+  uscc: string;
+  name: string;
+  registeringAuthority: string;
+  registrationStatus: string;
+}
+
+export interface InformationRecord {
+  uscc: string;
+  category: 'BASIC' | 'ANNUAL_REPORT' | 'INSPECTION' | 'PENALTY' | 'OTHER';
+  factType: string;
+  sourceId: string;
+  summary: string;
+  occurredAt: Date;
+  recordedAt: Date;
+  captureDeadline: Date;
+}
+
+export interface RectificationNotice {
+  id: string;
+  uscc: string;
+  inspectedAt: Date;
+  findings: string;
+  deadline: Date;
+  status: 'OPEN' | 'MET' | 'NOT_MET';
+  resolvedAt: Date | null;
+  issuedBy: string;
+  recordedAt: Date;
+}
+
+export interface Objection {
+  id: string;
+  entryId: string;
+  uscc: string;
+  grounds: string;
+  filedBy: string;
+  filedAt: Date;
+  status: 'PENDING' | 'UPHELD' | 'REJECTED';
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+}
+
+export interface JointMeasuresRecord {
+  uscc: string;
+  lists: ListKind[];
+  measures: JointMeasure[];
+  effectiveFrom: Date;
+  ruleVersion: string;
+}
+
+export interface LoggedListEvent {
+  eventId: string;
+  event: ListEvent;
+  recordedAt: Date;
+}
+
+/** Persistence port of the credit use cases. Calls with a Tx run in the caller's transaction; `null` reads outside one. */
+export abstract class CreditStore {
+  abstract organization(tx: Tx | null, uscc: string): Promise<CreditOrganization | null>;
+  /** Serializes decisions about one organization (row lock where the database has them). */
+  abstract lockOrganization(tx: Tx, uscc: string): Promise<void>;
+  abstract listState(tx: Tx | null, uscc: string): Promise<ListState>;
+  abstract entry(tx: Tx | null, entryId: string): Promise<ListEntry | null>;
+  abstract appendListEvent(tx: Tx, logged: LoggedListEvent): Promise<void>;
+  abstract saveEntries(tx: Tx, entries: { entry: ListEntry; nextDueAt: Date | null }[]): Promise<void>;
+  abstract listEvents(tx: Tx | null, uscc?: string): Promise<LoggedListEvent[]>;
+  abstract allEntries(tx: Tx | null): Promise<ListEntry[]>;
+  abstract replaceAllEntries(tx: Tx, entries: { entry: ListEntry; nextDueAt: Date | null }[]): Promise<void>;
+  abstract usccsWithTimersDue(now: Date): Promise<string[]>;
+  abstract jointMeasures(tx: Tx | null, uscc: string): Promise<JointMeasuresRecord | null>;
+  abstract saveJointMeasures(tx: Tx, record: JointMeasuresRecord): Promise<void>;
+  abstract penalties(tx: Tx | null, uscc: string): Promise<Penalty[]>;
+  abstract insertPenalty(tx: Tx, penalty: Penalty, recordedBy: string, recordedAt: Date): Promise<void>;
+  abstract addInformation(tx: Tx, info: InformationRecord): Promise<void>;
+  abstract insertNotice(tx: Tx, notice: RectificationNotice): Promise<void>;
+  abstract notice(tx: Tx | null, id: string): Promise<RectificationNotice | null>;
+  abstract updateNotice(tx: Tx, notice: RectificationNotice): Promise<void>;
+  abstract noticesPastDeadline(now: Date): Promise<RectificationNotice[]>;
+  abstract insertObjection(tx: Tx, objection: Objection): Promise<void>;
+  abstract objection(tx: Tx | null, id: string): Promise<Objection | null>;
+  abstract updateObjection(tx: Tx, objection: Objection): Promise<void>;
+  abstract objectionsOf(tx: Tx | null, uscc: string): Promise<Objection[]>;
+}

@@ -1,0 +1,150 @@
+import { generateKeyPairSync } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { signAccessToken, type Role } from '@sop/auth';
+import { allTopicSpecs } from '@sop/contracts';
+import { createHttpApp } from '@sop/http';
+import { KafkaTransport } from '@sop/messaging';
+import { dropDatabase } from '@sop/persistence';
+import { testKafkaBrokers, testMysqlConfig, uniqueName } from '@sop/testing';
+import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
+import { CreditSupervisionModule } from './credit-supervision.module';
+import { CreditOrganizationOrmEntity } from './infrastructure/credit.orm-entities';
+
+/** Issue #4 item 9 over HTTP: who may do what (credit officers in jurisdiction, organizations for themselves, auditors read-only). */
+const ISSUER = 'int-issuer';
+const AUDIENCE = 'social-org-platform';
+const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const privateKeyPem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const token = (roles: Role[], jurisdiction: string, organizationUscc?: string) =>
+  signAccessToken({ subject: `${roles.join('+')}-${jurisdiction}`, roles, jurisdiction, organizationUscc }, privateKeyPem, ISSUER, AUDIENCE);
+
+describe('credit supervision HTTP authorization (MySQL + Kafka)', () => {
+  const db = testMysqlConfig('credit_http');
+  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('credit-http') });
+  const clock = new MovableClock(new Date('2026-11-25T08:00:00Z'));
+  const groupId = uniqueName('credit-http-group');
+  let app: INestApplication;
+  let base: string;
+  const serial = Math.floor(Math.random() * 800_000_000);
+  const haidian = buildCivilAffairsUscc('SOCIAL_GROUP', '110108', serial);
+  const chaoyang = buildCivilAffairsUscc('SOCIAL_GROUP', '110105', serial + 1);
+
+  const officerBeijing = token(['credit-officer'], '110000');
+  const officerShanghai = token(['credit-officer'], '310000');
+  const auditor = token(['auditor'], '100000');
+  const repHaidian = token(['org-representative'], '110108', haidian);
+  const repChaoyang = token(['org-representative'], '110105', chaoyang);
+
+  async function call(method: string, path: string, bearer?: string, body?: unknown) {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }
+
+  beforeAll(async () => {
+    await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
+    app = await createHttpApp(
+      [CreditSupervisionModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId, timerIntervalMs: 0 })],
+      { publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), issuer: ISSUER, audience: AUDIENCE },
+      [],
+    );
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const ds = app.get(DataSource, { strict: false });
+    for (const [uscc, authority] of [
+      [haidian, '110108'],
+      [chaoyang, '110105'],
+    ]) {
+      await ds.getRepository(CreditOrganizationOrmEntity).insert({
+        uscc,
+        name: `北京市测试协会${uscc}`,
+        form: 'SOCIAL_GROUP',
+        category: 'SCIENCE_TECHNOLOGY',
+        registeringAuthority: authority,
+        domicile: '北京市',
+        registrationStatus: 'REGISTERED',
+        registeredAt: new Date('2025-01-01T00:00:00Z'),
+        updatedAt: new Date('2025-01-01T00:00:00Z'),
+      });
+    }
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await transport.close();
+    await dropDatabase(db);
+  });
+
+  const warning = (uscc: string) => ({ uscc, kind: 'WARNING', decidedAt: '2026-11-20T00:00:00.000Z', decidingBody: '北京市海淀区民政局', basis: '社团条例 Art. 30' });
+
+  it('officers act within their jurisdiction; auditors and organizations cannot change records', async () => {
+    expect((await call('POST', '/penalties', undefined, warning(haidian))).body).toMatchObject({ status: 401, code: 'AUTH.TOKEN_REQUIRED' });
+    expect((await call('POST', '/penalties', auditor, warning(haidian))).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
+    expect((await call('POST', '/penalties', repHaidian, warning(haidian))).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
+    expect((await call('POST', '/penalties', officerShanghai, warning(haidian))).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    const bad = await call('POST', '/penalties', officerBeijing, { ...warning(haidian), kind: 'FINE', amountFen: 12.5 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'amountFen' })]);
+    expect((await call('POST', '/penalties', officerBeijing, warning(haidian))).status).toBe(201);
+    const late = await call('POST', '/inspections', officerBeijing, { uscc: haidian, inspectedAt: '2026-11-10T00:00:00.000Z', conclusion: '年度抽查：财务制度基本健全' });
+    expect(late.body).toMatchObject({ captureDeadline: '2026-11-17T23:59:59.999Z', capturedLate: true });
+    expect((await call('POST', '/inspections', auditor, { uscc: haidian, inspectedAt: '2026-11-10T00:00:00.000Z', conclusion: 'x' })).status).toBe(403);
+  });
+
+  it('officer-entered triggers: derived ones are refused, an unreachable domicile needs two unsigned letters (§5.1)', async () => {
+    const trigger = { uscc: chaoyang, list: 'ABNORMAL', evidence: ['doc-1'], occurredAt: '2026-11-01T00:00:00.000Z' };
+    expect((await call('POST', '/list-triggers', officerBeijing, { ...trigger, reason: 'ANNUAL_REPORT_OVERDUE' })).body).toMatchObject({ status: 422, code: 'CREDIT.TRIGGER_DERIVED' });
+    expect((await call('POST', '/list-triggers', officerBeijing, { ...trigger, reason: 'LARGE_FINE' })).body).toMatchObject({ status: 400, code: 'CREDIT.UNKNOWN_REASON' });
+    const oneLetter = { ...trigger, reason: 'UNREACHABLE_AT_DOMICILE', unsignedLetters: [{ reference: 'L-1', mailedAt: '2026-09-01T00:00:00.000Z' }] };
+    expect((await call('POST', '/list-triggers', officerBeijing, oneLetter)).body).toMatchObject({ status: 422, code: 'CREDIT.UNREACHABLE_LETTERS' });
+    const twoLetters = { ...oneLetter, unsignedLetters: [...oneLetter.unsignedLetters, { reference: 'L-2', mailedAt: '2026-10-15T00:00:00.000Z' }] };
+    const listed = await call('POST', '/list-triggers', officerBeijing, twoLetters);
+    expect(listed.status).toBe(201);
+    expect(listed.body[0]).toMatchObject({ kind: 'ENTERED', reason: 'UNREACHABLE_AT_DOMICILE', evidence: ['doc-1', 'L-1', 'L-2'], ruleVersion: 'credit-lists/order-60@v1' });
+  });
+
+  it('organizations see and object to their own entries only; an officer decides; auditors read everything', async () => {
+    const own = await call('GET', `/records/${haidian}`, repHaidian);
+    expect(own.status).toBe(200);
+    const entryId = own.body.entries[0].entryId as string;
+    expect((await call('GET', `/records/${haidian}`, repChaoyang)).body).toMatchObject({ status: 403, code: 'CREDIT.NOT_OWN_ORGANIZATION' });
+    expect((await call('GET', `/records/${haidian}`, officerShanghai)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect((await call('GET', `/records/${haidian}`, auditor)).status).toBe(200);
+
+    expect((await call('POST', `/entries/${entryId}/objections`, repChaoyang, { grounds: 'x' })).body).toMatchObject({ status: 403, code: 'CREDIT.NOT_OWN_ORGANIZATION' });
+    expect((await call('POST', `/entries/${entryId}/objections`, officerBeijing, { grounds: 'x' })).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
+    const objection = await call('POST', `/entries/${entryId}/objections`, repHaidian, { grounds: '处罚决定已撤销' });
+    expect(objection.status).toBe(201);
+    expect((await call('POST', `/objections/${objection.body.id}/decision`, auditor, { upheld: true, reason: 'x' })).body).toMatchObject({ status: 403 });
+    expect((await call('POST', `/objections/${objection.body.id}/decision`, officerShanghai, { upheld: true, reason: 'x' })).body).toMatchObject({ code: 'AUTH.OUT_OF_JURISDICTION' });
+    const decided = await call('POST', `/objections/${objection.body.id}/decision`, officerBeijing, { upheld: true, reason: '确认有误' });
+    expect(decided.body).toMatchObject({ status: 'UPHELD' });
+    const after = await call('GET', `/records/${haidian}`, auditor);
+    expect(after.body.entries[0]).toMatchObject({ status: 'ANNULLED' });
+    expect(after.body.history.map((h: { kind: string }) => h.kind)).toEqual(['ENTERED', 'ANNULLED']);
+    expect((await call('POST', `/entries/00000000-0000-4000-8000-000000000000/removal`, officerBeijing)).body).toMatchObject({ status: 404, code: 'CREDIT.ENTRY_NOT_FOUND' });
+    expect((await call('GET', '/list-view/verification', auditor)).body).toMatchObject({ identical: true });
+  });
+
+  it('public disclosure needs no token: profile, search, asOf', async () => {
+    const profile = await call('GET', `/profiles/${chaoyang}`);
+    expect(profile.status).toBe(200);
+    expect(profile.body.lists.abnormalActivity[0]).toMatchObject({ reason: 'UNREACHABLE_AT_DOMICILE', status: 'ACTIVE' });
+    expect(profile.body.lists.abnormalActivity[0].evidence).toBeUndefined();
+    const before = await call('GET', `/profiles/${chaoyang}?asOf=2026-10-01T00:00:00.000Z`);
+    expect(before.body.lists.abnormalActivity).toEqual([]);
+    const search = await call('GET', `/profiles?q=${encodeURIComponent('测试协会')}&limit=1`);
+    expect(search.body.items).toHaveLength(1);
+    expect(search.body.nextCursor).toBe(search.body.items[0].uscc);
+    const next = await call('GET', `/profiles?q=${encodeURIComponent('测试协会')}&limit=1&cursor=${search.body.nextCursor}`);
+    expect(next.body.items).toHaveLength(1);
+    expect(next.body.items[0].uscc).not.toBe(search.body.items[0].uscc);
+    expect((await call('GET', `/profiles/${haidian}`)).body.penalties).toEqual([expect.objectContaining({ kind: 'WARNING' })]);
+  });
+});

@@ -1,0 +1,300 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Test } from '@nestjs/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@sop/auth';
+import { allTopicSpecs, AnnualReportOverdue, OrganizationRegistered, type AnnualReportOverdueV1, type OrganizationRegisteredV1 } from '@sop/contracts';
+import { buildCloudEvent, dataschemaOf, KafkaTransport, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
+import { dropDatabase } from '@sop/persistence';
+import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
+import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
+import { CreditService } from './application/credit.service';
+import { CreditSupervisionModule } from './credit-supervision.module';
+import { listEventFromPublished } from './application/list-event.mapping';
+import { replay, type ListEntry, type ListEvent } from './domain/list-state';
+import { CreditProfileQuery } from './infrastructure/credit-profile.query';
+import { CreditListEntryOrmEntity, CreditListEventOrmEntity } from './infrastructure/credit-lists.orm-entities';
+import { CreditTimerScheduler } from './infrastructure/credit-timer.scheduler';
+import { RegisterExportService } from './infrastructure/register-export.service';
+
+/**
+ * Whole credit timelines on real MySQL/MariaDB and Kafka: registration's events arrive over Kafka, the clock
+ * moves across years, the scheduler's runDueTimers(now) decides, and the list view is rebuilt by replay.
+ */
+describe('credit supervision timelines (MySQL + Kafka)', () => {
+  const db = testMysqlConfig('credit');
+  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('credit-int') });
+  const clock = new MovableClock(new Date('2026-06-01T00:00:00.000Z'));
+  let app: INestApplicationContext;
+  let credit: CreditService;
+  let scheduler: CreditTimerScheduler;
+  let profiles: CreditProfileQuery;
+  let ds: DataSource;
+
+  const officer: Principal = { subject: 'officer-haidian', roles: ['credit-officer'], jurisdiction: '110108' };
+  const shanghaiOfficer: Principal = { subject: 'officer-sh', roles: ['credit-officer'], jurisdiction: '310000' };
+  const auditor: Principal = { subject: 'auditor-1', roles: ['auditor'], jurisdiction: '100000' };
+  const rep = (uscc: string): Principal => ({ subject: `rep-${uscc}`, roles: ['org-representative'], jurisdiction: '110108', organizationUscc: uscc });
+  const serialBase = Math.floor(Math.random() * 800_000_000);
+  let serial = 0;
+  const ours = new Set<string>();
+  const newUscc = () => {
+    const uscc = buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', '110108', serialBase + ++serial);
+    ours.add(uscc);
+    return uscc;
+  };
+
+  async function publish<T extends object>(contract: { type: string; topic: string; version: number }, subject: string, data: T): Promise<CloudEvent<T>> {
+    const event = buildCloudEvent('registration', dataschemaOf(contract), { type: contract.type, subject, data }, clock.now());
+    await transport.publish([{ topic: contract.topic, key: subject, value: JSON.stringify(event) }]);
+    return event;
+  }
+
+  // Earlier runs' events are on the same topics: names carry this run's tag.
+  const runTag = `第${serialBase}号`;
+  async function register(baseName: string): Promise<string> {
+    const uscc = newUscc();
+    const name = `${baseName}${runTag}`;
+    await publish<OrganizationRegisteredV1>(OrganizationRegistered, uscc, {
+      uscc,
+      applicationId: randomUUID(),
+      name,
+      form: 'SOCIAL_SERVICE_ORGANIZATION',
+      category: 'URBAN_RURAL_COMMUNITY_SERVICE',
+      registeringAuthority: '110108',
+      domicile: '北京市海淀区',
+      purpose: '社区服务',
+      legalRepresentativeName: '王五',
+      registeredCapitalFen: 1_000_000,
+      regime: 'DIRECT',
+      policyVersion: 'registration-regime/national-default@v1',
+      registeredAt: '2024-03-01T00:00:00.000Z',
+    });
+    await waitFor(() => profiles.byUscc(uscc).catch(() => undefined), 60000, `organization ${uscc} projected`);
+    return uscc;
+  }
+
+  async function overdue(uscc: string, reportYear: number): Promise<CloudEvent<AnnualReportOverdueV1>> {
+    return publish<AnnualReportOverdueV1>(AnnualReportOverdue, uscc, {
+      uscc,
+      registeringAuthority: '110108',
+      reportYear,
+      dueDate: `${reportYear + 1}-05-31`,
+      detectedAt: clock.now().toISOString(),
+      ruleVersion: 'annual-report/national@v1',
+    });
+  }
+
+  async function entries(uscc: string): Promise<ListEntry[]> {
+    const rows = await ds.getRepository(CreditListEntryOrmEntity).find({ where: { uscc } });
+    return rows.map((r) => JSON.parse(r.document) as ListEntry).sort((a, b) => (a.listedAt < b.listedAt ? -1 : 1));
+  }
+
+  async function outboxTypes(uscc: string): Promise<string[]> {
+    const rows = await ds.getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: uscc }, order: { id: 'ASC' } });
+    return rows.map((r) => r.eventType);
+  }
+
+  const at = (iso: string) => clock.set(new Date(iso));
+
+  // A group of its own on the shared broker (it reads the topics from the beginning), with its dead-letter topic.
+  const groupId = uniqueName('credit-int-group');
+
+  beforeAll(async () => {
+    await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        CreditSupervisionModule.register(
+          { db, transport, clock, migrateOnStart: true, createDatabase: true },
+          { consumerGroupId: groupId, timerIntervalMs: 0 },
+        ),
+      ],
+    }).compile();
+    app = await moduleRef.init();
+    credit = app.get(CreditService);
+    scheduler = app.get(CreditTimerScheduler);
+    profiles = app.get(CreditProfileQuery);
+    ds = app.get(DataSource);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await transport.close();
+    await dropDatabase(db);
+  });
+
+  it('overdue report → abnormal list (event id as evidence) → fulfilled → automatic removal 6 months after listing', async () => {
+    at('2026-06-01T00:00:00.000Z');
+    const uscc = await register('北京市海淀区甲社区服务中心');
+    const event = await overdue(uscc, 2025);
+    const [entry] = await waitFor(async () => ((await entries(uscc)).length ? entries(uscc) : undefined), 30000, 'abnormal entry');
+    expect(entry).toMatchObject({
+      list: 'ABNORMAL',
+      reason: 'ANNUAL_REPORT_OVERDUE',
+      evidence: [event.id],
+      status: 'ACTIVE',
+      ruleVersion: 'credit-lists/order-60@v1',
+      decidingAuthority: '110108',
+      listedAt: '2026-06-01T00:00:00.000Z',
+    });
+    expect(await outboxTypes(uscc)).toEqual(['credit.list.entered', 'credit.joint-measures.changed']);
+
+    at('2026-08-01T00:00:00.000Z');
+    await credit.verifyRectification(entry.entryId, { evidence: ['annual-report-2025-submitted'] }, officer);
+    at('2026-11-30T00:00:00.000Z');
+    await scheduler.runDueTimers(clock.now());
+    expect((await entries(uscc))[0].status).toBe('ACTIVE');
+
+    at('2026-12-03T00:00:00.000Z');
+    await scheduler.runDueTimers(clock.now());
+    expect((await entries(uscc))[0]).toMatchObject({ status: 'EXITED', exitReason: 'AUTO_AFTER_6_MONTHS', exitedAt: '2026-12-01T00:00:00.000Z' });
+    expect(await outboxTypes(uscc)).toEqual([
+      'credit.list.entered',
+      'credit.joint-measures.changed',
+      'credit.list.rectification-recorded',
+      'credit.list.exited',
+      'credit.joint-measures.changed',
+    ]);
+    const profile = await profiles.byUscc(uscc);
+    expect(profile.onAbnormalList).toBe(false);
+    expect(profile.lists.abnormalActivity).toEqual([expect.objectContaining({ reason: 'ANNUAL_REPORT_OVERDUE', exitReason: 'AUTO_AFTER_6_MONTHS' })]);
+    expect(profile.information.map((i) => i.factType)).toEqual(['REGISTERED', 'ANNUAL_REPORT_OVERDUE']);
+    // the relay publishes the list events to Kafka
+    await waitFor(async () => {
+      const rows = await ds.getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: uscc } });
+      return rows.every((r) => r.publishedAt) || undefined;
+    }, 30000, 'credit events published');
+  });
+
+  it('re-occurrence restarts the clock; 2 full years → serious list; removal only after rectification and 2 clean years', async () => {
+    at('2026-06-01T00:00:00.000Z');
+    const uscc = await register('北京市海淀区乙社区服务中心');
+    await overdue(uscc, 2025);
+    await waitFor(async () => ((await entries(uscc)).length ? true : undefined), 30000, 'abnormal entry');
+
+    at('2027-06-01T00:00:00.000Z');
+    const second = await overdue(uscc, 2026);
+    const [restarted] = await waitFor(async () => {
+      const e = await entries(uscc);
+      return e[0]?.clockStartedAt === '2027-06-01T00:00:00.000Z' ? e : undefined;
+    }, 30000, 'clock restarted');
+    expect(restarted.evidence).toContain(second.id);
+    expect(restarted.clockRestarts).toEqual(['2027-06-01T00:00:00.000Z']);
+
+    at('2028-06-02T00:00:00.000Z'); // two years after the listing, but only one after the restart
+    await scheduler.runDueTimers(clock.now());
+    expect((await entries(uscc)).map((e) => e.status)).toEqual(['ACTIVE']);
+
+    at('2029-06-05T00:00:00.000Z');
+    await scheduler.runDueTimers(clock.now());
+    const [abnormal, serious] = await entries(uscc);
+    expect(abnormal).toMatchObject({ status: 'EXITED', exitReason: 'ESCALATED', exitedAt: '2029-06-01T00:00:00.000Z' });
+    expect(serious).toMatchObject({ list: 'SERIOUS', reason: 'ESCALATION_FROM_ABNORMAL', status: 'ACTIVE', listedAt: '2029-06-01T00:00:00.000Z', escalatedFromEntryId: abnormal.entryId });
+    const record = await credit.recordOf(uscc, auditor);
+    expect(record.jointMeasures.measures).toEqual(['GRADE_DOWNGRADE_REFERENCE', 'KEY_SUPERVISION', 'NO_FUNDING', 'NO_HONOURS', 'NO_PURCHASE_OF_SERVICES']);
+    expect((await outboxTypes(uscc)).filter((t) => t === 'credit.list.escalated')).toHaveLength(1);
+
+    at('2031-05-31T00:00:00.000Z');
+    await expect(credit.removeFromSeriousList(serious.entryId, officer)).rejects.toMatchObject({ status: 422, code: 'CREDIT.REMOVAL_NOT_YET_ELIGIBLE' });
+    at('2031-06-02T00:00:00.000Z');
+    await expect(credit.removeFromSeriousList(serious.entryId, officer)).rejects.toMatchObject({ status: 422, code: 'CREDIT.RECTIFICATION_OUTSTANDING' });
+    await expect(credit.removeFromSeriousList(serious.entryId, auditor)).rejects.toMatchObject({ status: 403 });
+    await credit.verifyRectification(serious.entryId, { evidence: ['reports-filed'] }, officer);
+    at('2031-06-03T00:00:00.000Z');
+    await credit.removeFromSeriousList(serious.entryId, officer);
+    expect((await entries(uscc))[1]).toMatchObject({ status: 'EXITED', exitReason: 'CLEAN_2_YEARS' });
+
+    const now = await profiles.byUscc(uscc);
+    expect(now.onSeriousList).toBe(false);
+    expect(now.jointMeasures).toEqual([]);
+    const then = await profiles.byUscc(uscc, new Date('2030-01-01T00:00:00.000Z'));
+    expect(then.onSeriousList).toBe(true);
+    expect(then.lists.seriousIllegalDishonest[0]).toMatchObject({ status: 'ACTIVE', reason: 'ESCALATION_FROM_ABNORMAL' });
+    expect(then.jointMeasures).toContain('NO_FUNDING');
+  });
+
+  it('penalties list by amount in fen; an upheld objection annuls the entry by an event and the history keeps both', async () => {
+    at('2031-07-01T00:00:00.000Z');
+    const uscc = await register('北京市海淀区丙社区服务中心');
+    const warning = { uscc, kind: 'WARNING' as const, decidedAt: '2031-06-30T00:00:00.000Z', decidingBody: '北京市海淀区民政局', basis: '社团条例 Art. 30' };
+    await expect(credit.recordPenalty(warning, shanghaiOfficer)).rejects.toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(credit.recordPenalty({ ...warning, kind: 'FINE' }, officer)).rejects.toMatchObject({ status: 400, code: 'CREDIT.PENALTY_INVALID' });
+    await credit.recordPenalty(warning, officer);
+    const [entry] = await entries(uscc);
+    expect(entry).toMatchObject({ list: 'ABNORMAL', reason: 'WARNING_OR_SMALL_FINE', rectificationRequired: false });
+
+    const other = await register('北京市海淀区丁社区服务中心');
+    await expect(credit.fileObjection(entry.entryId, '不是我们', rep(other))).rejects.toMatchObject({ status: 403, code: 'CREDIT.NOT_OWN_ORGANIZATION' });
+    const objection = await credit.fileObjection(entry.entryId, '警告已被行政复议撤销', rep(uscc));
+    await expect(credit.fileObjection(entry.entryId, 'again', rep(uscc))).rejects.toMatchObject({ status: 409, code: 'CREDIT.OBJECTION_PENDING' });
+    await expect(credit.decideObjection(objection.id, { upheld: true, reason: 'x' }, auditor)).rejects.toMatchObject({ status: 403 });
+    await credit.decideObjection(objection.id, { upheld: true, reason: '复议决定撤销警告' }, officer);
+
+    expect((await entries(uscc))[0]).toMatchObject({ status: 'ANNULLED', annulledByObjectionId: objection.id });
+    const record = await credit.recordOf(uscc, rep(uscc));
+    expect(record.history.map((h) => h.kind)).toEqual(['ENTERED', 'ANNULLED']);
+    expect(record.objections[0]).toMatchObject({ status: 'UPHELD' });
+    expect(record.jointMeasures.measures).toEqual([]);
+    expect((await profiles.byUscc(uscc)).lists.abnormalActivity).toEqual([]);
+    await expect(credit.recordOf(uscc, rep(other))).rejects.toMatchObject({ status: 403 });
+
+    // a fine of RMB 50,000 (5,000,000 fen) → serious list (§5.2 (4))
+    await credit.recordPenalty({ ...warning, kind: 'FINE', amountFen: 5_000_000, decidedAt: '2031-07-01T00:00:00.000Z' }, officer);
+    expect((await entries(uscc)).find((e) => e.list === 'SERIOUS')).toMatchObject({ reason: 'LARGE_FINE', status: 'ACTIVE' });
+    expect((await profiles.byUscc(uscc)).penalties.map((p) => [p.kind, p.amountFen])).toEqual([['WARNING', null], ['FINE', 5_000_000]]);
+  });
+
+  it('a rectification notice not met by its deadline lists the organization (notice id as evidence)', async () => {
+    at('2031-08-01T00:00:00.000Z');
+    const uscc = await register('北京市海淀区戊社区服务中心');
+    const notice = await credit.issueRectificationNotice({ uscc, inspectedAt: '2031-07-30T00:00:00.000Z', findings: '账目不全', deadline: '2031-08-31T00:00:00.000Z' }, officer);
+    await scheduler.runDueTimers(clock.now());
+    expect(await entries(uscc)).toEqual([]);
+    at('2031-09-02T00:00:00.000Z');
+    await scheduler.runDueTimers(clock.now());
+    await expect(credit.recordNoticeMet(notice.id, officer)).rejects.toMatchObject({ code: 'CREDIT.NOTICE_CLOSED' });
+    expect(await entries(uscc)).toEqual([expect.objectContaining({ reason: 'RECTIFICATION_NOT_MET', evidence: [notice.id], listedAt: '2031-08-31T00:00:00.000Z' })]);
+  });
+
+  it('search, export (JSON Lines with progress) and a rebuild of the lists from the event history give identical results', async () => {
+    const found = await profiles.search(`乙社区服务中心${runTag}`, 10);
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0]).toMatchObject({ onSeriousList: false });
+
+    const before = (await ds.getRepository(CreditListEntryOrmEntity).find({ order: { entryId: 'ASC' } })).map((r) => ({ ...r }));
+    expect(before.length).toBeGreaterThan(0);
+    expect(await credit.verifyListView()).toMatchObject({ identical: true, differing: [] });
+    await ds.query('DELETE FROM credit_list_entry');
+    await credit.rebuildListView();
+    const after = (await ds.getRepository(CreditListEntryOrmEntity).find({ order: { entryId: 'ASC' } })).map((r) => ({ ...r }));
+    expect(after).toEqual(before);
+
+    // The published history is enough: replaying credit.list.v1 from Kafka gives the same lists.
+    const fromKafka: ListEvent[] = [];
+    const subscription = await transport.subscribe({ groupId: uniqueName('credit-int-replay'), topics: ['credit.list.v1'] }, async (message) => {
+      const event = JSON.parse(message.value?.toString('utf8') ?? '{}') as CloudEvent<object>;
+      if (!ours.has(event.subject)) return;
+      const listEvent = listEventFromPublished(event.type, event.data);
+      if (listEvent) fromKafka.push(listEvent);
+    });
+    try {
+      const logged = (await ds.getRepository(CreditListEventOrmEntity).find()).filter((e) => ours.has(e.uscc)).length;
+      await waitFor(() => fromKafka.length >= logged || undefined, 60000, `${logged} list events consumed from Kafka`);
+      expect(fromKafka).toHaveLength(logged);
+    } finally {
+      await subscription.stop();
+    }
+    const view = after.filter((r) => ours.has(r.uscc)).map((r) => JSON.parse(r.document) as ListEntry);
+    const replayed = replay(fromKafka);
+    expect(Object.values(replayed).sort((a, b) => (a.entryId < b.entryId ? -1 : 1))).toEqual(view);
+
+    const exports = app.get(RegisterExportService);
+    const job = await exports.start();
+    const done = await exports.waitFor(job.id);
+    expect(done).toMatchObject({ status: 'DONE', processed: done.total });
+    const lines = readFileSync(exports.file(job.id), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.length).toBe(done.total);
+    expect(JSON.stringify(lines)).not.toContain('王五'); // no personal data
+  });
+});

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Test } from '@nestjs/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@sop/auth';
+import { allTopicSpecs } from '@sop/contracts';
+import { InProcessTransport } from '@sop/messaging';
+import { MovableClock } from '@sop/util';
+import { CreditService } from './application/credit.service';
+import { CreditSupervisionModule } from './credit-supervision.module';
+import { CreditOrganizationOrmEntity } from './infrastructure/credit.orm-entities';
+import { CreditProfileQuery } from './infrastructure/credit-profile.query';
+import { CreditTimerScheduler } from './infrastructure/credit-timer.scheduler';
+
+/** The embedded mode's storage: the same migrations, timers (date parameters) and rebuild on SQLite. */
+describe('credit supervision on SQLite (embedded mode)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'credit-sqlite-'));
+  const transport = new InProcessTransport(join(dir, 'bus.sqlite'));
+  const clock = new MovableClock(new Date('2026-01-05T00:00:00.000Z'));
+  const officer: Principal = { subject: 'officer', roles: ['credit-officer'], jurisdiction: '110108' };
+  const uscc = '52110108MJ0000018M';
+  let app: INestApplicationContext;
+
+  beforeAll(async () => {
+    await transport.ensureTopics(allTopicSpecs());
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        CreditSupervisionModule.register(
+          { db: { type: 'sqlite', path: join(dir, 'credit.sqlite') }, transport, clock, migrateOnStart: true, createDatabase: false },
+          { timerIntervalMs: 0 },
+        ),
+      ],
+    }).compile();
+    app = await moduleRef.init();
+    await app.get(DataSource).getRepository(CreditOrganizationOrmEntity).insert({
+      uscc,
+      name: '北京市海淀区社区服务中心',
+      form: 'SOCIAL_SERVICE_ORGANIZATION',
+      category: 'URBAN_RURAL_COMMUNITY_SERVICE',
+      registeringAuthority: '110108',
+      domicile: '北京市海淀区',
+      registrationStatus: 'REGISTERED',
+      registeredAt: new Date('2025-01-01T00:00:00Z'),
+      updatedAt: new Date('2025-01-01T00:00:00Z'),
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await transport.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists on a warning, removes it after 6 months by the scheduler, notices and rebuilds work', async () => {
+    const credit = app.get(CreditService);
+    const scheduler = app.get(CreditTimerScheduler);
+    await credit.recordPenalty({ uscc, kind: 'WARNING', decidedAt: '2026-01-02T00:00:00.000Z', decidingBody: '北京市海淀区民政局', basis: '社团条例 Art. 30' }, officer);
+    await credit.issueRectificationNotice({ uscc, inspectedAt: '2026-01-03T00:00:00.000Z', findings: '账目不全', deadline: '2026-03-01T00:00:00.000Z' }, officer);
+    clock.set(new Date('2026-07-03T00:00:00.000Z'));
+    expect(await scheduler.runDueTimers(clock.now())).toEqual({ decisions: 2 }); // notice missed → listed; warning entry → removed
+    const profile = await app.get(CreditProfileQuery).byUscc(uscc);
+    expect(profile.lists.abnormalActivity.map((e) => [e.reason, e.status, e.exitReason])).toEqual([
+      ['WARNING_OR_SMALL_FINE', 'EXITED', 'AUTO_AFTER_6_MONTHS'],
+      ['RECTIFICATION_NOT_MET', 'ACTIVE', null],
+    ]);
+    expect(await scheduler.runDueTimers(clock.now())).toEqual({ decisions: 0 });
+    expect(await credit.verifyListView()).toMatchObject({ identical: true });
+    await credit.rebuildListView();
+    expect(await credit.verifyListView()).toMatchObject({ identical: true, entries: 2 });
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * Credit rules as versioned data (ARCHITECTURE "Rules as data"). Every list decision records the id@version of
+ * the rule set it applied, so a later rule change never rewrites history. Source of every number:
+ * ../../../../shared/domain/regulations.md §5 (社会组织信用信息管理办法, MCA Order 60, 2018 [S14]).
+ */
+
+export const LIST_KINDS = ['ABNORMAL', 'SERIOUS'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+/** §5.1: the seven entry triggers of the abnormal-activity list (活动异常名录). */
+export const ABNORMAL_REASONS = [
+  'ANNUAL_REPORT_OVERDUE', // 1
+  'PARTY_ORGANIZATION_NOT_SET_UP', // 2
+  'RECTIFICATION_NOT_MET', // 3
+  'PUBLIC_FUNDRAISING_CONDITIONS_LOST', // 4
+  'WARNING_OR_SMALL_FINE', // 5
+  'UNREACHABLE_AT_DOMICILE', // 6
+  'OTHER_BY_LAW', // 7
+] as const;
+export type AbnormalReason = (typeof ABNORMAL_REASONS)[number];
+
+/** §5.2: the eight entry triggers of the serious illegal and dishonest list (严重违法失信名单). */
+export const SERIOUS_REASONS = [
+  'ESCALATION_FROM_ABNORMAL', // 1
+  'FRAUDULENT_CHANGE_REVOKED', // 2
+  'SUSPENSION_PENALTY', // 3
+  'LARGE_FINE', // 4
+  'REPEATED_WARNINGS_OR_FINES', // 5
+  'DISHONEST_JUDGMENT_DEBTOR', // 6
+  'REGISTRATION_REVOKED', // 7
+  'OTHER_BY_LAW', // 8
+] as const;
+export type SeriousReason = (typeof SERIOUS_REASONS)[number];
+export type ListReason = AbnormalReason | SeriousReason;
+
+export const JOINT_MEASURES = [
+  'KEY_SUPERVISION',
+  'NO_FUNDING',
+  'NO_PURCHASE_OF_SERVICES',
+  'NO_HONOURS',
+  'GRADE_DOWNGRADE_REFERENCE',
+  'NO_EVALUATION',
+] as const;
+export type JointMeasure = (typeof JOINT_MEASURES)[number];
+
+export interface TriggerRule {
+  /** Does the organization have to rectify / fulfil an obligation before removal (else: 6-month automatic removal)? */
+  rectificationRequired: boolean;
+  /** Derived by this service from events or officers' records (not entered directly as a trigger). */
+  derived: boolean;
+  source: string;
+}
+
+export interface CreditRuleSet {
+  id: string;
+  version: number;
+  /** Inclusive, UTC. */
+  effectiveFrom: string;
+  source: string;
+  captureWorkingDays: number;
+  abnormal: {
+    autoRemovalMonths: number;
+    escalationYears: number;
+    removalAfterVerificationWorkingDays: number;
+    unreachableLettersRequired: number;
+    triggers: Record<AbnormalReason, TriggerRule>;
+  };
+  serious: {
+    largeFineThresholdFen: number;
+    repeatWindowYears: number;
+    repeatCount: number;
+    cleanYearsForRemoval: number;
+    triggers: Record<SeriousReason, TriggerRule>;
+  };
+  jointMeasures: Record<ListKind, JointMeasure[]>;
+}
+
+const S14 = 'regulations.md §5 — 社会组织信用信息管理办法 (MCA Order 60, 2018) [S14]';
+const t = (rectificationRequired: boolean, derived: boolean, source: string): TriggerRule => ({ rectificationRequired, derived, source });
+
+/** National default, in force with Order 60 on 2018-01-24. */
+export const ORDER_60_V1: CreditRuleSet = {
+  id: 'credit-lists/order-60',
+  version: 1,
+  effectiveFrom: '2018-01-24T00:00:00.000Z',
+  source: S14,
+  captureWorkingDays: 5, // §5 capture deadline: within 5 working days
+  abnormal: {
+    autoRemovalMonths: 6, // §5.1 removal 6 months after listing where nothing needs rectifying (final wording UNCONFIRMED)
+    escalationYears: 2, // §5.2 trigger 1: on the abnormal list for 2 full years
+    removalAfterVerificationWorkingDays: 5, // §5.1 removal within 5 working days of verifying
+    unreachableLettersRequired: 2, // §5.1 "cannot be contacted" = two special letters unsigned
+    triggers: {
+      ANNUAL_REPORT_OVERDUE: t(true, true, '§5.1 (1); obligation: submit the report'),
+      PARTY_ORGANIZATION_NOT_SET_UP: t(true, false, '§5.1 (2)'),
+      RECTIFICATION_NOT_MET: t(true, true, '§5.1 (3)'),
+      PUBLIC_FUNDRAISING_CONDITIONS_LOST: t(true, false, '§5.1 (4)'),
+      WARNING_OR_SMALL_FINE: t(false, true, '§5.1 (5); the penalty is executed, nothing to rectify'),
+      UNREACHABLE_AT_DOMICILE: t(true, false, '§5.1 (6); two unsigned letters'),
+      OTHER_BY_LAW: t(true, false, '§5.1 (7)'),
+    },
+  },
+  serious: {
+    largeFineThresholdFen: 5_000_000, // §5.2 (4): RMB 50,000 = 5,000,000 fen
+    repeatWindowYears: 3, // §5.2 (5)
+    repeatCount: 2, // §5.2 (5): two or more
+    cleanYearsForRemoval: 2, // §5.2 removal: 2 full years with no new listing event
+    triggers: {
+      ESCALATION_FROM_ABNORMAL: t(true, true, '§5.2 (1); removal also needs the rectification'),
+      FRAUDULENT_CHANGE_REVOKED: t(false, false, '§5.2 (2)'),
+      SUSPENSION_PENALTY: t(false, true, '§5.2 (3)'),
+      LARGE_FINE: t(false, true, '§5.2 (4)'),
+      REPEATED_WARNINGS_OR_FINES: t(false, true, '§5.2 (5)'),
+      DISHONEST_JUDGMENT_DEBTOR: t(false, false, '§5.2 (6)'),
+      REGISTRATION_REVOKED: t(false, true, '§5.2 (7); removed on deregistration'),
+      OTHER_BY_LAW: t(false, false, '§5.2 (8)'),
+    },
+  },
+  jointMeasures: {
+    // §5.3: local rules extend restrictions to abnormal-listed organizations (Suining: purchasing, evaluation);
+    // adopted as the platform default — a jurisdiction without them publishes a rule set with [] here.
+    ABNORMAL: ['NO_PURCHASE_OF_SERVICES', 'NO_EVALUATION'],
+    // §5.3 measures for the serious list.
+    SERIOUS: ['KEY_SUPERVISION', 'NO_FUNDING', 'NO_PURCHASE_OF_SERVICES', 'NO_HONOURS', 'GRADE_DOWNGRADE_REFERENCE'],
+  },
+};
+
+export const CREDIT_RULE_SETS: readonly CreditRuleSet[] = [ORDER_60_V1];
+
+export function ruleVersionOf(rules: CreditRuleSet): string {
+  return `${rules.id}@v${rules.version}`;
+}
+
+/** The rule set in force at `at`: the latest effectiveFrom not after it. */
+export function ruleSetAt(at: Date, sets: readonly CreditRuleSet[] = CREDIT_RULE_SETS): CreditRuleSet {
+  const applicable = sets.filter((s) => Date.parse(s.effectiveFrom) <= at.getTime()).sort((a, b) => Date.parse(b.effectiveFrom) - Date.parse(a.effectiveFrom));
+  if (applicable.length === 0) throw new RangeError(`no credit rule set in force at ${at.toISOString()}`);
+  return applicable[0];
+}
+
+export function ruleSetByVersion(version: string, sets: readonly CreditRuleSet[] = CREDIT_RULE_SETS): CreditRuleSet {
+  const found = sets.find((s) => ruleVersionOf(s) === version);
+  if (!found) throw new RangeError(`unknown credit rule set ${version}`);
+  return found;
+}
+
+export function triggerRule(rules: CreditRuleSet, list: ListKind, reason: ListReason): TriggerRule {
+  const table = (list === 'ABNORMAL' ? rules.abnormal.triggers : rules.serious.triggers) as Record<string, TriggerRule>;
+  const rule = table[reason];
+  if (!rule) throw new RangeError(`${reason} is not a ${list} list trigger`);
+  return rule;
+}
+
+export function isReasonOf(list: ListKind, reason: string): reason is ListReason {
+  return list === 'ABNORMAL' ? (ABNORMAL_REASONS as readonly string[]).includes(reason) : (SERIOUS_REASONS as readonly string[]).includes(reason);
+}
+
+/** Calendar arithmetic in UTC: add months / years, clamping to the month's last day (31 Aug + 6 months = 28/29 Feb). */
+export function addMonthsUtc(at: Date, months: number): Date {
+  const y = at.getUTCFullYear();
+  const m = at.getUTCMonth() + months;
+  const target = new Date(Date.UTC(y, m, 1, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(at.getUTCDate(), lastDay));
+  return target;
+}
+
+export function addYearsUtc(at: Date, years: number): Date {
+  return addMonthsUtc(at, years * 12);
+}

@@ -1,0 +1,63 @@
+import { addYearsUtc, type CreditRuleSet } from './credit-rules';
+import type { ListTrigger } from './list-state';
+
+/** Administrative penalties (Order 60 Art. 6-7 penalty information; 社团条例 Art. 30 for the kinds). Money in integer fen. */
+export const PENALTY_KINDS = ['WARNING', 'FINE', 'SUSPENSION', 'REVOCATION'] as const;
+export type PenaltyKind = (typeof PENALTY_KINDS)[number];
+
+export interface Penalty {
+  penaltyId: string;
+  uscc: string;
+  kind: PenaltyKind;
+  /** FINE only. */
+  amountFen: number | null;
+  /** SUSPENSION only: end of the time-limited suspension (限期停止活动, 社团条例 Art. 30). */
+  suspendedUntil: string | null;
+  /** When the decision took effect. */
+  decidedAt: string;
+  decidingBody: string;
+  basis: string;
+}
+
+export class PenaltyInvalid extends Error {
+  constructor(
+    readonly field: string,
+    readonly rule: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function validatePenalty(p: Penalty): void {
+  if (p.kind === 'FINE' && (p.amountFen === null || !Number.isSafeInteger(p.amountFen) || p.amountFen <= 0))
+    throw new PenaltyInvalid('amountFen', 'a fine has a positive amount in integer fen', 'amountFen is required for a fine');
+  if (p.kind !== 'FINE' && p.amountFen !== null) throw new PenaltyInvalid('amountFen', 'only a fine has an amount', `a ${p.kind} has no amount`);
+  if (p.kind === 'SUSPENSION' && (!p.suspendedUntil || p.suspendedUntil <= p.decidedAt))
+    throw new PenaltyInvalid('suspendedUntil', 'a time-limited suspension ends after it takes effect (社团条例 Art. 30)', 'suspendedUntil must follow decidedAt');
+  if (p.kind !== 'SUSPENSION' && p.suspendedUntil !== null) throw new PenaltyInvalid('suspendedUntil', 'only a suspension has an end', `a ${p.kind} has no suspension end`);
+}
+
+function isSmall(p: Penalty, rules: CreditRuleSet): boolean {
+  return p.kind === 'WARNING' || (p.kind === 'FINE' && (p.amountFen ?? 0) < rules.serious.largeFineThresholdFen);
+}
+
+/**
+ * The list triggers a new penalty causes, given the organization's earlier penalties:
+ * §5.1 (5) warning or fine below RMB 50,000 → abnormal; §5.2 (4) fine ≥ RMB 50,000, (3) suspension,
+ * (7) revocation → serious; §5.2 (5) two or more warnings / small fines within 3 years → serious.
+ */
+export function penaltyTriggers(p: Penalty, earlier: readonly Penalty[], rules: CreditRuleSet, decidingAuthority: string): ListTrigger[] {
+  const base = { uscc: p.uscc, at: new Date(p.decidedAt), decidingAuthority };
+  if (p.kind === 'SUSPENSION') return [{ ...base, list: 'SERIOUS', reason: 'SUSPENSION_PENALTY', evidence: [p.penaltyId] }];
+  if (p.kind === 'REVOCATION') return [{ ...base, list: 'SERIOUS', reason: 'REGISTRATION_REVOKED', evidence: [p.penaltyId] }];
+  if (!isSmall(p, rules)) return [{ ...base, list: 'SERIOUS', reason: 'LARGE_FINE', evidence: [p.penaltyId] }];
+  const triggers: ListTrigger[] = [{ ...base, list: 'ABNORMAL', reason: 'WARNING_OR_SMALL_FINE', evidence: [p.penaltyId] }];
+  const at = new Date(p.decidedAt);
+  const windowStart = addYearsUtc(at, -rules.serious.repeatWindowYears);
+  const inWindow = earlier.filter((e) => e.uscc === p.uscc && e.penaltyId !== p.penaltyId && isSmall(e, rules) && new Date(e.decidedAt) > windowStart && new Date(e.decidedAt) <= at);
+  if (inWindow.length + 1 >= rules.serious.repeatCount) {
+    triggers.push({ ...base, list: 'SERIOUS', reason: 'REPEATED_WARNINGS_OR_FINES', evidence: [...inWindow.map((e) => e.penaltyId), p.penaltyId] });
+  }
+  return triggers;
+}

@@ -1,0 +1,40 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Clock } from '@sop/util';
+import { CreditService } from '../application/credit.service';
+
+export const CREDIT_TIMER_INTERVAL_MS = Symbol('CREDIT_TIMER_INTERVAL_MS');
+
+/**
+ * The list timers' scheduler (ARCHITECTURE "Clock port"): every interval it asks the Clock for the time and runs
+ * what is due. Tests call `runDueTimers(now)` directly with a MovableClock. Running it on several instances is
+ * safe: each decision re-reads the state under the organization's row lock and timers are idempotent.
+ */
+@Injectable()
+export class CreditTimerScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('CreditTimerScheduler');
+  private timer?: NodeJS.Timeout;
+  private inFlight: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly credit: CreditService,
+    private readonly clock: Clock,
+    @Inject(CREDIT_TIMER_INTERVAL_MS) private readonly intervalMs: number,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.intervalMs <= 0) return;
+    this.timer = setInterval(() => {
+      this.inFlight = this.runDueTimers(this.clock.now()).catch((err: Error) => this.logger.warn(`timer run failed: ${err.message}`));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.inFlight;
+  }
+
+  runDueTimers(now: Date): Promise<{ decisions: number }> {
+    return this.credit.runDueTimers(now);
+  }
+}
