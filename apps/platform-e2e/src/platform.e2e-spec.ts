@@ -116,8 +116,11 @@ afterAll(async () => {
 });
 
 describe('walking skeleton over Kafka and MySQL, four processes', () => {
+  // A registering authority of its own per run: integration suites sharing the broker issue codes under 110108
+  // from fresh databases too, and USCCs are unique only per registration database.
+  const authority = `1101${String(20 + Math.floor(Math.random() * 80))}`;
   const registrar = token(['registrar'], '110000', 'registrar-beijing');
-  const applicant = token(['applicant'], '110108', 'applicant-1');
+  const applicant = token(['applicant'], authority, 'applicant-1');
   let uscc: string;
   let applicationId: string;
 
@@ -127,7 +130,7 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
       proposedName: '北京市海淀区科技志愿者协会',
       form: 'SOCIAL_GROUP',
       category: 'SCIENCE_TECHNOLOGY',
-      registeringAuthority: '110108',
+      registeringAuthority: authority,
       domicile: '北京市海淀区中关村南大街5号',
       purpose: '组织科技志愿服务',
       legalRepresentativeName: '李四',
@@ -144,7 +147,7 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
     expect(approved.status).toBe(200);
     uscc = approved.body.organization.uscc;
     expect(validateUscc(uscc)).toEqual({ valid: true });
-    expect(uscc.slice(0, 8)).toBe('51110108'); // civil affairs, social group, registered by Haidian
+    expect(uscc.slice(0, 8)).toBe(`51${authority}`); // civil affairs, social group, this registering authority
 
     const seen = async (url: string, bearer?: string) => {
       await waitFor(async () => (await http('GET', url, bearer)).status === 200, 20000, url);
@@ -168,7 +171,7 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
       proposedName: '北京市海淀区公益慈善促进会',
       form: 'SOCIAL_GROUP',
       category: 'PUBLIC_INTEREST_CHARITY',
-      registeringAuthority: '110108',
+      registeringAuthority: authority,
       domicile: '北京市海淀区',
       purpose: '慈善',
       legalRepresentativeName: '王五',

@@ -1,5 +1,23 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ALL_EVENT_CONTRACTS, AnnualReportOverdue, CONSUMER_GROUPS, OrganizationRegistered } from '@sop/contracts';
+import {
+  ALL_EVENT_CONTRACTS,
+  AnnualReportOverdue,
+  AnnualReportReviewed,
+  AnnualReportSubmitted,
+  CONSUMER_GROUPS,
+  OrganizationChanged,
+  OrganizationDeregistered,
+  OrganizationRegistered,
+  OrganizationRevoked,
+  SupervisionConvertedToGuidance,
+  type AnnualReportOverdueV1,
+  type AnnualReportReviewedV1,
+  type AnnualReportSubmittedV1,
+  type OrganizationChangedV1,
+  type OrganizationDeregisteredV1,
+  type OrganizationRevokedV1,
+  type SupervisionConvertedToGuidanceV1,
+} from '@sop/contracts';
 import { EventCatalog, type CloudEvent, type Tx } from '@sop/messaging';
 import { healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
 import { CreditProfileHttpController } from './api/credit-profile.http.controller';
@@ -12,6 +30,7 @@ import { CreditProfileQuery } from './infrastructure/credit-profile.query';
 import { CREDIT_TIMER_INTERVAL_MS, CreditTimerScheduler } from './infrastructure/credit-timer.scheduler';
 import { CreditSkeleton1732500000200 } from './infrastructure/migrations/1732500000200-credit-skeleton.migration';
 import { CreditLists1732500000210 } from './infrastructure/migrations/1732500000210-credit-lists.migration';
+import { CreditRegistrationFacts1732500000220 } from './infrastructure/migrations/1732500000220-credit-registration-facts.migration';
 import { projectOrganizationRegistered } from './infrastructure/organization-registered.projector';
 import { RegisterExportService } from './infrastructure/register-export.service';
 import { TypeOrmCreditStore } from './infrastructure/typeorm-credit.store';
@@ -22,6 +41,18 @@ export interface CreditSupervisionOptions {
   /** Scheduler period for the list timers; 0 disables the periodic run (tests drive runDueTimers). */
   timerIntervalMs?: number;
 }
+
+/** Registration's events credit supervision consumes (their topics form the subscription). */
+export const CONSUMED = [
+  OrganizationRegistered,
+  AnnualReportOverdue,
+  AnnualReportSubmitted,
+  AnnualReportReviewed,
+  OrganizationChanged,
+  OrganizationDeregistered,
+  OrganizationRevoked,
+  SupervisionConvertedToGuidance,
+];
 
 @Module({})
 export class CreditSupervisionModule {
@@ -41,14 +72,22 @@ export class CreditSupervisionModule {
           serviceName: 'credit-supervision',
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
           entities: [...CREDIT_ENTITIES, ...CREDIT_LIST_ENTITIES],
-          migrations: [CreditSkeleton1732500000200, CreditLists1732500000210],
+          migrations: [CreditSkeleton1732500000200, CreditLists1732500000210, CreditRegistrationFacts1732500000220],
           consumer: {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.creditSupervision,
-            topics: [OrganizationRegistered.topic, AnnualReportOverdue.topic],
+            topics: [...new Set(CONSUMED.map((c) => c.topic))],
             handlers: {
               [OrganizationRegistered.type]: projectOrganizationRegistered(deps.clock),
-              // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the consumer validated the payload against its contract
-              [AnnualReportOverdue.type]: viaService((credit, event, tx) => credit.onAnnualReportOverdue(event as CloudEvent<any>, tx)),
+              // The consumer validated each payload against its contract before calling the handler.
+              [AnnualReportOverdue.type]: viaService((credit, event, tx) => credit.onAnnualReportOverdue(event as CloudEvent<AnnualReportOverdueV1>, tx)),
+              [AnnualReportSubmitted.type]: viaService((credit, event, tx) => credit.onAnnualReportSubmitted(event as CloudEvent<AnnualReportSubmittedV1>, tx)),
+              [AnnualReportReviewed.type]: viaService((credit, event, tx) => credit.onAnnualReportReviewed(event as CloudEvent<AnnualReportReviewedV1>, tx)),
+              [OrganizationRevoked.type]: viaService((credit, event, tx) => credit.onOrganizationRevoked(event as CloudEvent<OrganizationRevokedV1>, tx)),
+              [OrganizationDeregistered.type]: viaService((credit, event, tx) => credit.onOrganizationDeregistered(event as CloudEvent<OrganizationDeregisteredV1>, tx)),
+              [OrganizationChanged.type]: viaService((credit, event, tx) => credit.onOrganizationChanged(event as CloudEvent<OrganizationChangedV1>, tx)),
+              [SupervisionConvertedToGuidance.type]: viaService((credit, event, tx) =>
+                credit.onSupervisionConvertedToGuidance(event as CloudEvent<SupervisionConvertedToGuidanceV1>, tx),
+              ),
             },
           },
         }),

@@ -84,7 +84,7 @@ describe('annual reports (MySQL + Kafka)', () => {
     await expect(reports.submit(reported, 2026, rep(reported))).rejects.toMatchObject({ code: 'REGISTRATION.ANNUAL_REPORT_YEAR' });
     await expect(reports.submit(young, 2025, rep(young))).rejects.toMatchObject({ code: 'REGISTRATION.ANNUAL_REPORT_NOT_IN_SCOPE' });
     await expect(reports.submit(reported, 2025, rep(silent1))).rejects.toMatchObject({ status: 403 });
-    expect(await reports.submit(reported, 2025, rep(reported))).toMatchObject({ dueDate: '2026-05-31', ruleVersion: 'annual-report-cycle/national-default@v1' });
+    expect(await reports.submit(reported, 2025, rep(reported))).toMatchObject({ dueDate: '2026-05-31', ruleVersion: 'annual-report-cycle/national-default@v2' });
 
     clock.set(new Date('2026-05-31T23:59:59Z'));
     await scheduler.tick();
@@ -102,7 +102,7 @@ describe('annual reports (MySQL + Kafka)', () => {
       reportYear: 2025,
       dueDate: '2026-05-31',
       detectedAt: '2026-06-01T00:00:01.000Z',
-      ruleVersion: 'annual-report-cycle/national-default@v1',
+      ruleVersion: 'annual-report-cycle/national-default@v2',
     });
 
     // A late report does not undo the finding, and the next day's run adds nothing.
@@ -131,5 +131,46 @@ describe('annual reports (MySQL + Kafka)', () => {
     expect(await reports.review(uscc, 2027, 'BASIC_PASS', haidian)).toMatchObject({ outcome: 'BASIC_PASS' });
     await expect(reports.review(uscc, 2027, 'FAIL', haidian)).rejects.toMatchObject({ status: 409 });
     expect(await reports.list(uscc, rep(uscc))).toEqual([expect.objectContaining({ reportYear: 2027, outcome: 'BASIC_PASS' })]);
+  });
+
+  it('applies the due date of the form: a foundation is overdue on 1 April, a social group only on 1 June (基金会条例 Art. 36; 社团条例 Art. 28)', async () => {
+    const beijing: Principal = { subject: 'registrar-bj', roles: ['registrar'], jurisdiction: '110000' };
+    clock.set(new Date('2028-03-01T00:00:00Z'));
+    const person = (body17: string) => body17 + residentIdCheckCharacter(body17);
+    const common = { category: 'SCIENCE_TECHNOLOGY' as const, domicile: '北京市海淀区', purpose: '资助科技创新', legalRepresentativeName: '钱六' };
+    const f = await service.submit(
+      { ...common, proposedName: '北京市海淀区科创基金会', form: 'FOUNDATION', foundationType: 'NON_PUBLIC', registeringAuthority: '110000', legalRepresentativeIdNumber: person('11010819910101001'), registeredCapitalFen: 200_000_000 },
+      applicant,
+    );
+    const foundation = (await service.approve(f.snapshot.id, beijing)).organization.uscc;
+    const g = await service.submit(
+      { ...common, proposedName: '北京市海淀区科创协会', form: 'SOCIAL_GROUP', registeringAuthority: '110108', legalRepresentativeIdNumber: person('11010819910101002'), registeredCapitalFen: 3_000_000, individualMembers: 60 },
+      applicant,
+    );
+    const group = (await service.approve(g.snapshot.id, haidian)).organization.uscc;
+    const overdueOf = async (uscc: string) => (await overdueEvents()).filter((e) => e.subject === uscc && e.data['reportYear'] === 2028);
+
+    clock.set(new Date('2029-03-31T23:59:59Z'));
+    await scheduler.tick();
+    expect(await overdueOf(foundation)).toHaveLength(0);
+
+    clock.set(new Date('2029-04-01T00:00:00Z'));
+    await scheduler.tick();
+    expect((await overdueOf(foundation)).map((e) => e.data)).toEqual([
+      { uscc: foundation, registeringAuthority: '110000', reportYear: 2028, dueDate: '2029-03-31', detectedAt: '2029-04-01T00:00:00.000Z', ruleVersion: 'annual-report-cycle/national-default@v2' },
+    ]);
+    expect(await overdueOf(group)).toHaveLength(0);
+    // A foundation's late report records its own due date.
+    expect(await reports.submit(foundation, 2028, rep(foundation))).toMatchObject({ dueDate: '2029-03-31' });
+
+    clock.set(new Date('2029-05-31T23:59:59Z'));
+    await scheduler.tick();
+    expect(await overdueOf(group)).toHaveLength(0);
+
+    clock.set(new Date('2029-06-01T00:00:00Z'));
+    await scheduler.tick();
+    expect((await overdueOf(group)).map((e) => e.data)).toEqual([expect.objectContaining({ uscc: group, dueDate: '2029-05-31', detectedAt: '2029-06-01T00:00:00.000Z' })]);
+    expect(await overdueOf(foundation)).toHaveLength(1);
+    await waitFor(async () => (await ds.getRepository(OutboxMessageOrmEntity).find()).every((r) => r.publishedAt !== null), 20000, 'relay published to Kafka');
   });
 });

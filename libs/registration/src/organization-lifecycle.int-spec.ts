@@ -10,8 +10,9 @@ import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/tes
 import { MovableClock } from '@sop/util';
 import { OrganizationLifecycleService } from './application/organization-lifecycle.service';
 import { RegistrationService } from './application/registration.service';
+import { PiiProtector } from './application/registration.ports';
 import { residentIdCheckCharacter } from './domain/resident-id';
-import { OrganizationOrmEntity } from './infrastructure/registration.orm-entities';
+import { OrganizationOrmEntity, PersonalDataOrmEntity } from './infrastructure/registration.orm-entities';
 import { RegistrationModule } from './registration.module';
 
 /** Change registration, deregistration, revocation, history and asOf reads (MySQL + Kafka). */
@@ -23,12 +24,14 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
   let service: RegistrationService;
   let lifecycle: OrganizationLifecycleService;
   let ds: DataSource;
+  let pii: PiiProtector;
 
   const applicant: Principal = { subject: 'applicant-1', roles: ['applicant'], jurisdiction: '110108' };
   const haidian: Principal = { subject: 'registrar-haidian', roles: ['registrar'], jurisdiction: '110108' };
   const shanghai: Principal = { subject: 'registrar-sh', roles: ['registrar'], jurisdiction: '310000' };
   let serial = 0;
-  async function register(name: string, category: 'SCIENCE_TECHNOLOGY' | 'HEALTH' = 'SCIENCE_TECHNOLOGY'): Promise<string> {
+  const idNumber = (body17: string) => body17 + residentIdCheckCharacter(body17);
+  async function register(name: string, category: 'SCIENCE_TECHNOLOGY' | 'HEALTH' = 'SCIENCE_TECHNOLOGY', legalRepresentativeIdNumber?: string): Promise<string> {
     const body = `110108198001${String(10 + (serial % 18)).padStart(2, '0')}${String(serial++).padStart(3, '0')}`;
     const a = await service.submit(
       {
@@ -39,7 +42,7 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
         domicile: '北京市海淀区中关村南大街5号',
         purpose: '组织科技志愿服务',
         legalRepresentativeName: '郑九',
-        legalRepresentativeIdNumber: body + residentIdCheckCharacter(body),
+        legalRepresentativeIdNumber: legalRepresentativeIdNumber ?? body + residentIdCheckCharacter(body),
         registeredCapitalFen: 3_000_000,
         individualMembers: 60,
         ...(category === 'HEALTH' ? { supervisingUnit: { id: 'unit-health', name: '海淀区卫生健康委员会' } } : {}),
@@ -63,6 +66,7 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
     service = app.get(RegistrationService);
     lifecycle = app.get(OrganizationLifecycleService);
     ds = app.get(DataSource);
+    pii = app.get(PiiProtector);
   });
 
   afterAll(async () => {
@@ -107,6 +111,91 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
     await lifecycle.deregister(dual, { reason: '自行解散', liquidationCompletedOn: new Date('2027-02-01T00:00:00Z') }, haidian);
     expect((await events('registration.organization.deregistered', dual))[0].data).toMatchObject({ filedLate: true, liquidationCompletedOn: '2027-02-01' });
     expect(await ds.getRepository(OrganizationOrmEntity).findOneByOrFail({ uscc: dual })).toMatchObject({ status: 'DEREGISTERED', domicile: '北京市海淀区新址' });
+    await waitFor(async () => (await ds.getRepository(OutboxMessageOrmEntity).find()).every((r) => r.publishedAt !== null), 20000, 'relay published to Kafka');
+  });
+
+  it('changes the legal representative: ID number encrypted and masked, names in event and history, one social group per person (社团条例 Art. 12, 18, 27)', async () => {
+    clock.set(new Date('2027-04-01T08:00:00Z'));
+    const oldRep = idNumber('11010819900101001');
+    const otherGroupRep = idNumber('11010819900101002');
+    const newRep = idNumber('11010819900101003');
+    const uscc = await register('北京市海淀区机器人学会', 'SCIENCE_TECHNOLOGY', oldRep);
+    await register('北京市海淀区无人机协会', 'SCIENCE_TECHNOLOGY', otherGroupRep);
+    clock.set(new Date('2027-05-10T08:00:00Z'));
+
+    const change = (legalRepresentative: { name: string; idNumber: string }, extra: { auditReportReference?: string; effectiveOn?: Date } = {}) =>
+      lifecycle.change(uscc, { legalRepresentative, ...extra }, haidian);
+    await expect(change({ name: '王五', idNumber: newRep })).rejects.toMatchObject({ status: 422, code: 'REGISTRATION.AUDIT_REQUIRED' });
+    await expect(change({ name: '王五', idNumber: newRep.slice(0, 17) + (newRep[17] === '1' ? '2' : '1') }, { auditReportReference: 'A' })).rejects.toMatchObject({
+      status: 400,
+      code: 'REGISTRATION.ID_NUMBER_INVALID',
+    });
+    await expect(change({ name: '孙七', idNumber: otherGroupRep }, { auditReportReference: '京审字〔2027〕第011号' })).rejects.toMatchObject({
+      status: 422,
+      code: 'REGISTRATION.LEGAL_REPRESENTATIVE_OF_ANOTHER_GROUP',
+    });
+    await expect(change({ name: '王五', idNumber: newRep }, { auditReportReference: 'A', effectiveOn: new Date('2027-06-01T00:00:00Z') })).rejects.toMatchObject({
+      code: 'REGISTRATION.CHANGE_EFFECTIVE_DATE',
+    });
+    await expect(change({ name: '王五', idNumber: newRep }, { auditReportReference: 'A', effectiveOn: new Date('2027-03-31T00:00:00Z') })).rejects.toMatchObject({
+      code: 'REGISTRATION.CHANGE_EFFECTIVE_DATE',
+    });
+    await expect(lifecycle.change(uscc, { legalRepresentative: { name: '王五', idNumber: newRep }, auditReportReference: 'A' }, shanghai)).rejects.toMatchObject({ status: 403 });
+    expect(await events('registration.organization.changed', uscc)).toHaveLength(0);
+
+    const updated = await change({ name: '王五', idNumber: newRep }, { auditReportReference: '京审字〔2027〕第012号', effectiveOn: new Date('2027-05-01T00:00:00Z') });
+    expect(updated.legalRepresentativeName).toBe('王五');
+    const [event] = await events('registration.organization.changed', uscc);
+    expect(event.data).toEqual({
+      uscc,
+      registeringAuthority: '110108',
+      changes: [{ field: 'legalRepresentativeName', from: '郑九', to: '王五' }],
+      effectiveAt: '2027-05-01T00:00:00.000Z',
+    });
+    const outbox = JSON.stringify(await ds.getRepository(OutboxMessageOrmEntity).find());
+    for (const id of [oldRep, newRep]) expect(outbox).not.toContain(id);
+
+    // Stored encrypted (like the application's), never in plain text; the old representative is superseded at the effective date.
+    const rows = await ds.getRepository(PersonalDataOrmEntity).find({ where: { personRole: 'LEGAL_REPRESENTATIVE', name: '王五' } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].idNumberCipher).not.toContain(newRep);
+    expect(pii.decrypt(rows[0].idNumberCipher)).toBe(newRep);
+    expect(rows[0]).toMatchObject({ uscc, effectiveFrom: new Date('2027-05-01T00:00:00Z'), supersededAt: null });
+
+    // History and asOf show the name change; reads never carry the ID number.
+    const history = await lifecycle.history(uscc);
+    expect(history.map((v) => v.changeType)).toEqual(['REGISTERED', 'CHANGED']);
+    expect(history[1]).toMatchObject({ effectiveAt: new Date('2027-05-01T00:00:00Z'), details: { auditReportReference: '京审字〔2027〕第012号' } });
+    expect(JSON.stringify(history)).not.toContain(newRep);
+    expect((await lifecycle.asOf(uscc, new Date('2027-04-30T23:59:59Z'))).entry.legalRepresentativeName).toBe('郑九');
+    expect((await lifecycle.asOf(uscc, new Date('2027-05-01T00:00:00Z'))).entry.legalRepresentativeName).toBe('王五');
+
+    // Masked for registrars in jurisdiction; names only for auditors; nothing outside the jurisdiction.
+    const forRegistrar = await lifecycle.legalRepresentatives(uscc, haidian);
+    expect(forRegistrar).toEqual([
+      expect.objectContaining({ name: '郑九', current: false, supersededAt: new Date('2027-05-01T00:00:00Z'), idNumberMasked: `${oldRep.slice(0, 3)}***********${oldRep.slice(-4)}` }),
+      expect.objectContaining({ name: '王五', current: true, supersededAt: null, idNumberMasked: `${newRep.slice(0, 3)}***********${newRep.slice(-4)}` }),
+    ]);
+    const forAuditor = await lifecycle.legalRepresentatives(uscc, { subject: 'aud', roles: ['auditor'], jurisdiction: '110000' });
+    expect(forAuditor.map((r) => r.name)).toEqual(['郑九', '王五']);
+    expect(JSON.stringify(forAuditor)).not.toMatch(/idNumber/);
+    await expect(lifecycle.legalRepresentatives(uscc, shanghai)).rejects.toMatchObject({ status: 403 });
+
+    // 社团条例 Art. 12 follows the current legal representative: the new one is taken, the former one is free again.
+    const group = (name: string, rep: string) => ({
+      proposedName: name,
+      form: 'SOCIAL_GROUP' as const,
+      category: 'SCIENCE_TECHNOLOGY' as const,
+      registeringAuthority: '110108',
+      domicile: '北京市海淀区',
+      purpose: '学术交流',
+      legalRepresentativeName: 'x',
+      legalRepresentativeIdNumber: rep,
+      registeredCapitalFen: 3_000_000,
+      individualMembers: 60,
+    });
+    await expect(service.submit(group('北京市海淀区传感器学会', newRep), applicant)).rejects.toMatchObject({ code: 'REGISTRATION.LEGAL_REPRESENTATIVE_OF_ANOTHER_GROUP' });
+    await expect(service.submit(group('北京市海淀区传感器学会', oldRep), applicant)).resolves.toBeDefined();
     await waitFor(async () => (await ds.getRepository(OutboxMessageOrmEntity).find()).every((r) => r.publishedAt !== null), 20000, 'relay published to Kafka');
   });
 });

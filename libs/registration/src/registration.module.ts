@@ -8,6 +8,8 @@ import { AnnualReportService } from './application/annual-report.service';
 import { RegimeMetricsService } from './application/regime-metrics.service';
 import { OrganizationLifecycleService } from './application/organization-lifecycle.service';
 import { OrganizationHistory1732600000300 } from './infrastructure/migrations/1732600000300-organization-history.migration';
+import { LegalRepresentativeChanges1732600000400 } from './infrastructure/migrations/1732600000400-legal-representative-changes.migration';
+import { AnnualReportDueDatesPerForm1732600000500 } from './infrastructure/migrations/1732600000500-annual-report-due-dates-per-form.migration';
 import { RegistrationPolicyService } from './application/registration-policy.service';
 import { RegistrationService } from './application/registration.service';
 import { RegimeShiftService } from './application/regime-shift.service';
@@ -31,7 +33,7 @@ export class RegistrationModule {
           serviceName: 'registration',
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
           entities: REGISTRATION_ENTITIES,
-          migrations: [RegistrationSkeleton1732500000100, RegistrationPolicyAndConsent1732600000100, AnnualReports1732600000200, OrganizationHistory1732600000300],
+          migrations: [RegistrationSkeleton1732500000100, RegistrationPolicyAndConsent1732600000100, AnnualReports1732600000200, OrganizationHistory1732600000300, LegalRepresentativeChanges1732600000400, AnnualReportDueDatesPerForm1732600000500],
         }),
         { provide: RegistrationStore, useClass: TypeOrmRegistrationStore },
         { provide: AnnualReportStore, useClass: TypeOrmAnnualReportStore },

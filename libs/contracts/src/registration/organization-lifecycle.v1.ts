@@ -5,7 +5,8 @@ import type { EventContractDefinition } from '../shared/contract-types';
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 export class FieldChangeV1 {
-  @IsIn(['name', 'domicile', 'purpose', 'registeredCapitalFen']) field: string;
+  /** `legalRepresentativeName` added (additive): a change of legal representative carries the names, never the ID number. */
+  @IsIn(['name', 'domicile', 'purpose', 'registeredCapitalFen', 'legalRepresentativeName']) field: string;
   /** Previous and new value as text (amounts in fen). Public register fields only. */
   @IsString() from: string;
   @IsString() to: string;

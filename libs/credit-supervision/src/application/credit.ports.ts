@@ -8,6 +8,8 @@ export interface CreditOrganization {
   name: string;
   registeringAuthority: string;
   registrationStatus: string;
+  nameEffectiveFrom?: Date | null;
+  domicileEffectiveFrom?: Date | null;
 }
 
 export interface InformationRecord {
@@ -86,4 +88,10 @@ export abstract class CreditStore {
   abstract objection(tx: Tx | null, id: string): Promise<Objection | null>;
   abstract updateObjection(tx: Tx, objection: Objection): Promise<void>;
   abstract objectionsOf(tx: Tx | null, uscc: string): Promise<Objection[]>;
+  /** §5.1 trigger 1 obligations: one per annual-report-overdue event. */
+  abstract addAnnualReportObligation(tx: Tx, o: { overdueEventId: string; uscc: string; reportYear: number }): Promise<void>;
+  /** Marks the year's open obligations submitted; returns every obligation of the organization (event id → submitted). */
+  abstract fulfilAnnualReportObligations(tx: Tx, o: { uscc: string; reportYear: number; submittedAt: Date; submittedEventId: string }): Promise<Map<string, boolean>>;
+  abstract setRegistrationStatus(tx: Tx, uscc: string, status: string, now: Date): Promise<void>;
+  abstract updateRegisterFields(tx: Tx, uscc: string, fields: { name?: string; domicile?: string }, effectiveFrom: Date, now: Date): Promise<void>;
 }

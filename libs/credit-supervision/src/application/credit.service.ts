@@ -5,6 +5,12 @@ import {
   JointMeasuresChanged,
   PenaltyRecorded,
   type AnnualReportOverdueV1,
+  type AnnualReportReviewedV1,
+  type AnnualReportSubmittedV1,
+  type OrganizationChangedV1,
+  type OrganizationDeregisteredV1,
+  type OrganizationRevokedV1,
+  type SupervisionConvertedToGuidanceV1,
   type JointMeasuresChangedV1,
   type PenaltyRecordedV1,
 } from '@sop/contracts';
@@ -28,6 +34,7 @@ import {
   type ListEvent,
   type ListState,
 } from '../domain/list-state';
+import { decideAnnualReportFulfilment, decideRevocation, projectedChanges, reviewInformationCategory, type InformationCategory } from '../domain/registration-facts';
 import { penaltyTriggers, PenaltyInvalid, validatePenalty, type Penalty, type PenaltyKind } from '../domain/penalty';
 import { addWorkingDays } from '../domain/working-days';
 import { LIST_EVENT_TYPE, listEventPayload } from './list-event.mapping';
@@ -151,6 +158,7 @@ export class CreditService {
       recordedAt: now,
       captureDeadline: this.captureDeadline(at, ruleSetAt(now)),
     });
+    await this.store.addAnnualReportObligation(tx, { overdueEventId: event.id, uscc: d.uscc, reportYear: d.reportYear });
     await this.decide(
       tx,
       d.uscc,
@@ -158,6 +166,76 @@ export class CreditService {
       (s, r) => decideTrigger(s, { uscc: d.uscc, list: 'ABNORMAL', reason: 'ANNUAL_REPORT_OVERDUE', evidence: [event.id], at, decidingAuthority: d.registeringAuthority }, r, randomUUID),
       event.id,
     );
+  }
+
+  /** Credit information from a registration event, with its 5-working-day capture deadline (§5). */
+  private async information(tx: Tx, event: CloudEvent, uscc: string, category: InformationCategory, factType: string, summary: string, occurredAt: Date, now: Date): Promise<void> {
+    await this.store.addInformation(tx, { uscc, category, factType, sourceId: event.id, summary, occurredAt, recordedAt: now, captureDeadline: this.captureDeadline(occurredAt, ruleSetAt(now)) });
+  }
+
+  /**
+   * registration.annual-report.submitted → annual-report information; the obligation of the year's overdue
+   * events is fulfilled, and an entry whose overdue years are all submitted gets its rectification recorded as an
+   * officer's verification would (no removal application: the §5.1 6-month removal applies), event id as evidence.
+   */
+  async onAnnualReportSubmitted(event: CloudEvent<AnnualReportSubmittedV1>, tx: Tx): Promise<void> {
+    const d = event.data;
+    const now = this.clock.now();
+    const submittedAt = new Date(d.submittedAt);
+    await this.information(tx, event, d.uscc, 'ANNUAL_REPORT', 'ANNUAL_REPORT_SUBMITTED', `annual report for ${d.reportYear} submitted${d.late ? ` late (due ${d.dueDate})` : ''} (${d.ruleVersion})`, submittedAt, now);
+    await this.store.lockOrganization(tx, d.uscc);
+    const obligations = await this.store.fulfilAnnualReportObligations(tx, { uscc: d.uscc, reportYear: d.reportYear, submittedAt, submittedEventId: event.id });
+    const at = submittedAt > now ? now : submittedAt;
+    await this.decide(tx, d.uscc, now, (s, r) => decideAnnualReportFulfilment(s, { uscc: d.uscc, obligations, evidence: [event.id], at }, r), event.id);
+  }
+
+  /** registration.annual-report.reviewed → a failed review is an inspection conclusion; pass / basic pass annual-report information. */
+  async onAnnualReportReviewed(event: CloudEvent<AnnualReportReviewedV1>, tx: Tx): Promise<void> {
+    const d = event.data;
+    const factType = d.outcome === 'FAIL' ? 'ANNUAL_REPORT_REVIEW_FAILED' : `ANNUAL_REPORT_REVIEW_${d.outcome}`;
+    await this.information(tx, event, d.uscc, reviewInformationCategory(d.outcome), factType, `annual report for ${d.reportYear} reviewed: ${d.outcome} (${d.ruleVersion})`, new Date(d.reviewedAt), this.clock.now());
+  }
+
+  /** registration.organization.revoked → penalty information and §5.2 trigger 7 (event id as evidence), unless already listed for it. */
+  async onOrganizationRevoked(event: CloudEvent<OrganizationRevokedV1>, tx: Tx): Promise<void> {
+    const d = event.data;
+    const now = this.clock.now();
+    const at = new Date(d.revokedAt);
+    await this.information(tx, event, d.uscc, 'PENALTY', 'REGISTRATION_REVOKED', `registration revoked by ${d.registeringAuthority}: ${d.reason} (${d.legalBasis})`, at, now);
+    await this.store.lockOrganization(tx, d.uscc);
+    await this.store.setRegistrationStatus(tx, d.uscc, 'REVOKED', now);
+    await this.decide(tx, d.uscc, now, (s, r) => decideRevocation(s, { uscc: d.uscc, evidence: [event.id], at, decidingAuthority: d.registeringAuthority }, r, randomUUID), event.id);
+  }
+
+  /** registration.organization.deregistered → status DEREGISTERED; an entry for revocation leaves the serious list (§5.2). */
+  async onOrganizationDeregistered(event: CloudEvent<OrganizationDeregisteredV1>, tx: Tx): Promise<void> {
+    const d = event.data;
+    const now = this.clock.now();
+    const at = new Date(d.deregisteredAt);
+    await this.information(tx, event, d.uscc, 'BASIC', 'DEREGISTERED', `deregistered after liquidation completed on ${d.liquidationCompletedOn}${d.filedLate ? ' (filed late)' : ''}: ${d.reason}`, at, now);
+    await this.store.lockOrganization(tx, d.uscc);
+    await this.store.setRegistrationStatus(tx, d.uscc, 'DEREGISTERED', now);
+    await this.decide(tx, d.uscc, now, (s, r) => decideDeregistration(s, d.uscc, at, r), event.id);
+  }
+
+  /** registration.organization.changed → basic information; name and domicile of the credit record follow, with the effective date. */
+  async onOrganizationChanged(event: CloudEvent<OrganizationChangedV1>, tx: Tx): Promise<void> {
+    const d = event.data;
+    const now = this.clock.now();
+    const at = new Date(d.effectiveAt);
+    const fields = d.changes.map((c) => c.field).join(', ');
+    await this.information(tx, event, d.uscc, 'BASIC', 'CHANGE_REGISTERED', `change registration of ${fields}, effective ${d.effectiveAt}`, at, now);
+    await this.store.lockOrganization(tx, d.uscc);
+    const org = await this.store.organization(tx, d.uscc);
+    if (!org) return;
+    const set = projectedChanges(d.changes, at, { name: org.nameEffectiveFrom ?? null, domicile: org.domicileEffectiveFrom ?? null });
+    if (Object.keys(set).length > 0) await this.store.updateRegisterFields(tx, d.uscc, set, at, now);
+  }
+
+  /** registration.organization.supervision-converted-to-guidance → other information only. */
+  async onSupervisionConvertedToGuidance(event: CloudEvent<SupervisionConvertedToGuidanceV1>, tx: Tx): Promise<void> {
+    const d = event.data;
+    await this.information(tx, event, d.uscc, 'OTHER', 'SUPERVISION_CONVERTED_TO_GUIDANCE', `supervising unit ${d.unitName} became a guidance unit (${d.fromPolicyVersion} → ${d.policyVersion})`, new Date(d.effectiveFrom), this.clock.now());
   }
 
   // ---------------------------------------------------------------- officers' records

@@ -87,6 +87,9 @@ export class CreditProfileQuery {
         category: org.category,
         registeringAuthority: org.registeringAuthority,
         domicile: org.domicile,
+        /** Effective dates of the change registrations that set the name / domicile (null: as registered). */
+        nameEffectiveFrom: org.nameEffectiveFrom?.toISOString() ?? null,
+        domicileEffectiveFrom: org.domicileEffectiveFrom?.toISOString() ?? null,
         registrationStatus: org.registrationStatus,
         registeredAt: org.registeredAt.toISOString(),
         asOf: asOf?.toISOString() ?? null,

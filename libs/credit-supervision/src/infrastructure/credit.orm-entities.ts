@@ -14,6 +14,9 @@ export class CreditOrganizationOrmEntity {
   @Column({ type: 'varchar', length: 20 }) registrationStatus: string;
   @Column({ ...DATETIME6 }) registeredAt: Date;
   @Column({ ...DATETIME6 }) updatedAt: Date;
+  /** Effective date of the change registration that set the name / domicile (null: as registered). */
+  @Column({ ...DATETIME6, nullable: true }) nameEffectiveFrom?: Date | null;
+  @Column({ ...DATETIME6, nullable: true }) domicileEffectiveFrom?: Date | null;
 }
 
 /**
@@ -34,4 +37,18 @@ export class CreditInformationOrmEntity {
   @Column({ ...DATETIME6 }) captureDeadline: Date;
 }
 
-export const CREDIT_ENTITIES = [CreditOrganizationOrmEntity, CreditInformationOrmEntity];
+/**
+ * One annual-report obligation of §5.1 trigger 1: the overdue event (evidence of the abnormal entry) and the
+ * year it concerns, and — once registration reports it — the submission that fulfilled it.
+ */
+@Entity({ name: 'credit_annual_report_obligation' })
+@Index('ix_credit_ar_obligation_uscc', ['uscc', 'reportYear'])
+export class CreditAnnualReportObligationOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) overdueEventId: string;
+  @Column({ type: 'varchar', length: 18 }) uscc: string;
+  @Column({ type: 'int' }) reportYear: number;
+  @Column({ ...DATETIME6, nullable: true }) submittedAt: Date | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) submittedEventId: string | null;
+}
+
+export const CREDIT_ENTITIES = [CreditOrganizationOrmEntity, CreditInformationOrmEntity, CreditAnnualReportObligationOrmEntity];

@@ -22,7 +22,7 @@ import {
   CreditPenaltyOrmEntity,
   CreditRectificationNoticeOrmEntity,
 } from './credit-lists.orm-entities';
-import { CreditInformationOrmEntity, CreditOrganizationOrmEntity } from './credit.orm-entities';
+import { CreditAnnualReportObligationOrmEntity, CreditInformationOrmEntity, CreditOrganizationOrmEntity } from './credit.orm-entities';
 
 @Injectable()
 export class TypeOrmCreditStore extends CreditStore {
@@ -41,7 +41,16 @@ export class TypeOrmCreditStore extends CreditStore {
 
   async organization(tx: Tx | null, uscc: string): Promise<CreditOrganization | null> {
     const o = await this.m(tx).findOneBy(CreditOrganizationOrmEntity, { uscc });
-    return o ? { uscc: o.uscc, name: o.name, registeringAuthority: o.registeringAuthority, registrationStatus: o.registrationStatus } : null;
+    return o
+      ? {
+          uscc: o.uscc,
+          name: o.name,
+          registeringAuthority: o.registeringAuthority,
+          registrationStatus: o.registrationStatus,
+          nameEffectiveFrom: o.nameEffectiveFrom ?? null,
+          domicileEffectiveFrom: o.domicileEffectiveFrom ?? null,
+        }
+      : null;
   }
 
   async lockOrganization(tx: Tx, uscc: string): Promise<void> {
@@ -215,5 +224,26 @@ export class TypeOrmCreditStore extends CreditStore {
     const rows = await this.m(tx).find(CreditObjectionOrmEntity, { where: { uscc }, order: { filedAt: 'ASC' } });
     return rows.map((r) => ({ ...r }) as Objection);
   }
-}
 
+  async addAnnualReportObligation(tx: Tx, o: { overdueEventId: string; uscc: string; reportYear: number }): Promise<void> {
+    await tx.manager.insert(CreditAnnualReportObligationOrmEntity, { ...o, submittedAt: null, submittedEventId: null });
+  }
+  async fulfilAnnualReportObligations(tx: Tx, o: { uscc: string; reportYear: number; submittedAt: Date; submittedEventId: string }): Promise<Map<string, boolean>> {
+    await tx.manager.update(
+      CreditAnnualReportObligationOrmEntity,
+      { uscc: o.uscc, reportYear: o.reportYear, submittedAt: IsNull() },
+      { submittedAt: o.submittedAt, submittedEventId: o.submittedEventId },
+    );
+    const rows = await tx.manager.find(CreditAnnualReportObligationOrmEntity, { where: { uscc: o.uscc } });
+    return new Map(rows.map((r) => [r.overdueEventId, r.submittedAt !== null]));
+  }
+  async setRegistrationStatus(tx: Tx, uscc: string, status: string, now: Date): Promise<void> {
+    await tx.manager.update(CreditOrganizationOrmEntity, { uscc }, { registrationStatus: status, updatedAt: now });
+  }
+  async updateRegisterFields(tx: Tx, uscc: string, fields: { name?: string; domicile?: string }, effectiveFrom: Date, now: Date): Promise<void> {
+    const patch: Partial<CreditOrganizationOrmEntity> = { updatedAt: now };
+    if (fields.name !== undefined) Object.assign(patch, { name: fields.name, nameEffectiveFrom: effectiveFrom });
+    if (fields.domicile !== undefined) Object.assign(patch, { domicile: fields.domicile, domicileEffectiveFrom: effectiveFrom });
+    await tx.manager.update(CreditOrganizationOrmEntity, { uscc }, patch);
+  }
+}

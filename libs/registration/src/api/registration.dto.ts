@@ -31,6 +31,7 @@ import type { RuleSetVersion } from '../domain/registration-policy';
 import type { AnnualReportRecord, OrganizationRecord, OrganizationVersion } from '../application/registration.ports';
 import type { RegisterEntry } from '../domain/organization-lifecycle';
 import type { PersonView } from '../application/registration.service';
+import type { LegalRepresentativeView } from '../application/organization-lifecycle.service';
 
 export class UnitRefDto {
   @ApiProperty({ example: 'unit-bj-health-commission', description: 'the unit id (matches the unit_id claim of its users)' })
@@ -284,6 +285,13 @@ export class RegimeMetricsQuery {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+export class LegalRepresentativeDto {
+  @ApiProperty({ example: '李四' }) @IsString() @IsNotEmpty() @MaxLength(100) name: string;
+  @ApiProperty({ example: '11010519491231002X', description: 'resident ID number (GB 11643); stored encrypted, never published, shown masked to registrars only' })
+  @IsString() @IsNotEmpty() @MaxLength(18)
+  idNumber: string;
+}
+
 export class ChangeOrganizationRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) domicile?: string;
@@ -291,6 +299,24 @@ export class ChangeOrganizationRequest {
   @ApiPropertyOptional({ description: 'integer fen' }) @IsOptional() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) registeredCapitalFen?: number;
   @ApiPropertyOptional({ example: '2027-02-01', description: 'under a supervising unit: the date it approved the change (filed within 30 days, 社团条例 Art. 18)' })
   @IsOptional() @Matches(DATE) supervisingUnitApprovedOn?: string;
+  @ApiPropertyOptional({ type: LegalRepresentativeDto, description: 'change of legal representative (社团条例 Art. 12, 18; 民非条例 Art. 15); events and public reads carry the name only' })
+  @IsOptional() @ValidateNested() @Type(() => LegalRepresentativeDto)
+  legalRepresentative?: LegalRepresentativeDto;
+  @ApiPropertyOptional({ example: '京审字〔2027〕第012号', description: 'financial audit before a change of legal representative; required for social groups (社团条例 Art. 27)' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  auditReportReference?: string;
+  @ApiPropertyOptional({ example: '2027-02-01', description: 'the day the change took effect (default: now); not in the future, not before the latest register entry' })
+  @IsOptional() @Matches(DATE) effectiveOn?: string;
+}
+
+export function legalRepresentativeView(r: LegalRepresentativeView) {
+  return {
+    name: r.name,
+    effectiveFrom: r.effectiveFrom.toISOString(),
+    supersededAt: r.supersededAt?.toISOString() ?? null,
+    current: r.current,
+    ...(r.idNumberMasked ? { idNumberMasked: r.idNumberMasked } : {}),
+  };
 }
 
 export class DeregisterRequest {

@@ -13,6 +13,7 @@ import {
   ChangeOrganizationRequest,
   DeregisterRequest,
   historyView,
+  legalRepresentativeView,
   registerEntryView,
   RevokeRequest,
   annualReportView,
@@ -137,11 +138,20 @@ export class RegistrationHttpController {
   @HttpCode(200)
   @ApiBearerAuth()
   @Roles('registrar')
-  @ApiOperation({ summary: 'Change registration (社团条例 Art. 18): publishes OrganizationChanged' })
+  @ApiOperation({ summary: 'Change registration incl. legal representative (社团条例 Art. 18, 27): publishes OrganizationChanged' })
   async changeOrganization(@Param('uscc', new UsccPipe()) uscc: string, @Body() body: ChangeOrganizationRequest, @CurrentPrincipal() principal: Principal) {
-    const { supervisingUnitApprovedOn, ...fields } = body;
-    const o = await this.lifecycle.change(uscc, { ...fields, supervisingUnitApprovedOn: supervisingUnitApprovedOn ? new Date(`${supervisingUnitApprovedOn}T00:00:00Z`) : undefined }, principal);
+    const { supervisingUnitApprovedOn, effectiveOn, ...fields } = body;
+    const day = (v?: string) => (v ? new Date(`${v}T00:00:00Z`) : undefined);
+    const o = await this.lifecycle.change(uscc, { ...fields, supervisingUnitApprovedOn: day(supervisingUnitApprovedOn), effectiveOn: day(effectiveOn) }, principal);
     return organizationPublicView(o);
+  }
+
+  @Get('organizations/:uscc/legal-representatives')
+  @ApiBearerAuth()
+  @Roles('registrar', 'auditor')
+  @ApiOperation({ summary: 'Legal representatives over time (in jurisdiction); ID numbers masked, registrars only' })
+  async legalRepresentatives(@Param('uscc', new UsccPipe()) uscc: string, @CurrentPrincipal() principal: Principal) {
+    return { uscc, items: (await this.lifecycle.legalRepresentatives(uscc, principal)).map(legalRepresentativeView) };
   }
 
   @Post('organizations/:uscc/deregistration')
@@ -202,7 +212,7 @@ export class RegistrationHttpController {
   @Post('organizations/:uscc/annual-reports')
   @ApiBearerAuth()
   @Roles('org-representative', 'registrar')
-  @ApiOperation({ summary: "Submit the previous year's annual report (due 31 May, regulations §4)" })
+  @ApiOperation({ summary: "Submit the previous year's annual report (due 31 March for foundations, 31 May otherwise; regulations §4)" })
   async submitAnnualReport(@Param('uscc', new UsccPipe()) uscc: string, @Body() body: SubmitAnnualReportRequest, @CurrentPrincipal() principal: Principal) {
     return annualReportView(await this.annualReports.submit(uscc, body.reportYear, principal));
   }

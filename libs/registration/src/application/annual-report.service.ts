@@ -10,6 +10,7 @@ import {
   type AnnualReportSubmittedV1,
 } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
+import { ORGANIZATION_FORMS } from '@sop/contracts';
 import { Clock, ProblemError } from '@sop/util';
 import {
   cycleInForce,
@@ -66,7 +67,7 @@ export class AnnualReportService {
       registeringAuthority: organization.registeringAuthority,
       submittedAt: now,
       submittedBy: principal.subject,
-      dueDate: dueDate(cycle, reportYear),
+      dueDate: dueDate(cycle, organization.form, reportYear),
       ruleVersion: cycleVersion(cycle),
       outcome: null,
       reviewedBy: null,
@@ -87,7 +88,7 @@ export class AnnualReportService {
           reportYear,
           dueDate: report.dueDate,
           submittedAt: now.toISOString(),
-          late: now.getTime() >= dueEnd(cycle, reportYear).getTime(),
+          late: now.getTime() >= dueEnd(cycle, organization.form, reportYear).getTime(),
           ruleVersion: report.ruleVersion,
         },
       });
@@ -130,37 +131,40 @@ export class AnnualReportService {
   async detectOverdue(): Promise<number> {
     const now = this.clock.now();
     const cycle = cycleInForce(await this.reports.cycles(), now);
-    const latest = latestOverdueYear(cycle, now);
     let published = 0;
-    for (const reportYear of [latest - 1, latest]) {
-      const deadline = dueEnd(cycle, reportYear);
-      for (;;) {
-        const candidates = await this.reports.overdueCandidates(reportYear, registeredBeforeForScope(cycle, reportYear), deadline, BATCH);
-        if (!candidates.length) break;
-        let progressed = 0;
-        for (const c of candidates) {
-          const recorded = await this.uow.run(async (tx) => {
-            const finding = { uscc: c.uscc, reportYear, dueDate: dueDate(cycle, reportYear), detectedAt: now, ruleVersion: cycleVersion(cycle) };
-            if (!(await this.reports.recordOverdue(tx, finding))) return false;
-            await tx.publish<AnnualReportOverdueV1>({
-              type: AnnualReportOverdue.type,
-              subject: c.uscc,
-              policyVersion: finding.ruleVersion,
-              data: {
-                uscc: c.uscc,
-                registeringAuthority: c.registeringAuthority,
-                reportYear,
-                dueDate: finding.dueDate,
-                detectedAt: now.toISOString(),
-                ruleVersion: finding.ruleVersion,
-              },
+    // Per form: the due date is rule data per form (基金会条例 Art. 36: 31 March; 社团条例 Art. 28, 民非条例 Art. 23: 31 May).
+    for (const form of ORGANIZATION_FORMS) {
+      const latest = latestOverdueYear(cycle, form, now);
+      for (const reportYear of [latest - 1, latest]) {
+        const deadline = dueEnd(cycle, form, reportYear);
+        for (;;) {
+          const candidates = await this.reports.overdueCandidates(form, reportYear, registeredBeforeForScope(cycle, reportYear), deadline, BATCH);
+          if (!candidates.length) break;
+          let progressed = 0;
+          for (const c of candidates) {
+            const recorded = await this.uow.run(async (tx) => {
+              const finding = { uscc: c.uscc, reportYear, dueDate: dueDate(cycle, form, reportYear), detectedAt: now, ruleVersion: cycleVersion(cycle) };
+              if (!(await this.reports.recordOverdue(tx, finding))) return false;
+              await tx.publish<AnnualReportOverdueV1>({
+                type: AnnualReportOverdue.type,
+                subject: c.uscc,
+                policyVersion: finding.ruleVersion,
+                data: {
+                  uscc: c.uscc,
+                  registeringAuthority: c.registeringAuthority,
+                  reportYear,
+                  dueDate: finding.dueDate,
+                  detectedAt: now.toISOString(),
+                  ruleVersion: finding.ruleVersion,
+                },
+              });
+              return true;
             });
-            return true;
-          });
-          if (recorded) published++;
-          progressed++;
+            if (recorded) published++;
+            progressed++;
+          }
+          if (progressed < BATCH) break;
         }
-        if (progressed < BATCH) break;
       }
     }
     if (published) this.logger.log(`${published} annual report(s) overdue`);

@@ -64,6 +64,11 @@ export interface PersonalDataRecord {
   title: string | null;
   idNumberCipher: string;
   idNumberIndex: string;
+  /** Legal representatives registered by a change: the organization and the day it took effect (null: from the application). */
+  uscc?: string | null;
+  effectiveFrom?: Date | null;
+  /** Set when a later change of legal representative replaced this person (社团条例 Art. 12 checks only current ones). */
+  supersededAt?: Date | null;
 }
 
 /** Persistence port of the registration use cases; every call with a Tx runs in the caller's transaction. */
@@ -89,8 +94,16 @@ export abstract class RegistrationStore {
   abstract applicationFacts(registeringAuthorityPrefix: string, from: Date, to: Date): Promise<ApplicationFact[]>;
 
   abstract savePersonalData(tx: Tx, rows: PersonalDataRecord[]): Promise<void>;
+  /** The people named in the application itself (not legal representatives registered by later changes). */
   abstract findPersonalData(applicationId: string): Promise<PersonalDataRecord[]>;
-  /** Is this person (by blind index) legal representative of a registered social group, or of another pending social-group application? */
+  /** Every legal representative of the organization registered from this application, oldest first. */
+  abstract legalRepresentativesOf(tx: Tx | null, applicationId: string): Promise<PersonalDataRecord[]>;
+  /** Marks the current legal representative of the application's organization as replaced at `at`. */
+  abstract supersedeLegalRepresentative(tx: Tx, applicationId: string, at: Date): Promise<void>;
+  /**
+   * Is this person (by blind index) the current legal representative of a registered (still active) social group,
+   * or of another pending social-group application?
+   */
   abstract legalRepresentativeOfSocialGroup(tx: Tx, idNumberIndex: string, exceptApplicationId?: string): Promise<boolean>;
 
   abstract policyVersions(tx: Tx | null): Promise<RuleSetVersion[]>;
@@ -136,8 +149,8 @@ export abstract class AnnualReportStore {
   abstract listReports(uscc: string): Promise<AnnualReportRecord[]>;
   abstract insertReport(tx: Tx, report: AnnualReportRecord): Promise<void>;
   abstract saveReview(tx: Tx, uscc: string, reportYear: number, review: { outcome: AnnualReportOutcome; reviewedBy: string; reviewedAt: Date }): Promise<void>;
-  /** Registered organizations in scope (registered before `registeredBefore`) with no report by `dueEnd` and no overdue finding yet. */
-  abstract overdueCandidates(reportYear: number, registeredBefore: Date, dueEnd: Date, limit: number): Promise<OverdueCandidate[]>;
+  /** Registered organizations of `form` in scope (registered before `registeredBefore`) with no report by `dueEnd` and no overdue finding yet. */
+  abstract overdueCandidates(form: OrganizationForm, reportYear: number, registeredBefore: Date, dueEnd: Date, limit: number): Promise<OverdueCandidate[]>;
   /** Inserts the once-only finding; false if this organization and cycle were already found overdue. */
   abstract recordOverdue(tx: Tx, finding: { uscc: string; reportYear: number; dueDate: string; detectedAt: Date; ruleVersion: string }): Promise<boolean>;
 }

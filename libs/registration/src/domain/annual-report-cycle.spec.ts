@@ -1,10 +1,25 @@
 import fc from 'fast-check';
-import { dueDate, inScope, latestOverdueYear, NATIONAL_ANNUAL_REPORT_CYCLE as cycle, overdueDetectableFrom } from './annual-report-cycle';
+import { cycleInForce, dueDate, dueEnd, inScope, latestOverdueYear, NATIONAL_ANNUAL_REPORT_CYCLE as cycle, NATIONAL_ANNUAL_REPORT_CYCLE_V1 as v1, overdueDetectableFrom } from './annual-report-cycle';
 
 describe('annual report cycle (regulations §4)', () => {
-  it("is due 31 May of the following year and detectable from 1 June", () => {
-    expect(dueDate(cycle, 2026)).toBe('2027-05-31');
-    expect(overdueDetectableFrom(cycle, 2026).toISOString()).toBe('2027-06-01T00:00:00.000Z');
+  it('social groups and social service organizations: due 31 May, detectable from 1 June (社团条例 Art. 28; 民非条例 Art. 23)', () => {
+    for (const form of ['SOCIAL_GROUP', 'SOCIAL_SERVICE_ORGANIZATION'] as const) {
+      expect(dueDate(cycle, form, 2026)).toBe('2027-05-31');
+      expect(overdueDetectableFrom(cycle, form, 2026).toISOString()).toBe('2027-06-01T00:00:00.000Z');
+    }
+  });
+
+  it('foundations: due 31 March, detectable from 1 April (基金会条例 Art. 36)', () => {
+    expect(dueDate(cycle, 'FOUNDATION', 2026)).toBe('2027-03-31');
+    expect(dueEnd(cycle, 'FOUNDATION', 2026).toISOString()).toBe('2027-04-01T00:00:00.000Z');
+    expect(latestOverdueYear(cycle, 'FOUNDATION', new Date('2027-04-01T00:00:00Z'))).toBe(2026);
+    expect(latestOverdueYear(cycle, 'SOCIAL_GROUP', new Date('2027-04-01T00:00:00Z'))).toBe(2025);
+    expect(latestOverdueYear(cycle, 'SOCIAL_GROUP', new Date('2027-06-01T00:00:00Z'))).toBe(2026);
+  });
+
+  it('version 2 supersedes version 1 (same effectiveFrom, higher version); version 1 still reads one date for all forms', () => {
+    expect(cycleInForce([v1, cycle], new Date('2026-01-01T00:00:00Z')).version).toBe(2);
+    expect(dueDate(v1, 'FOUNDATION', 2026)).toBe('2027-05-31');
   });
 
   it('skips organizations registered less than 6 months at year end', () => {
@@ -14,9 +29,9 @@ describe('annual report cycle (regulations §4)', () => {
   });
 
   it('knows the latest overdue report year', () => {
-    expect(latestOverdueYear(cycle, new Date('2027-05-31T23:59:59Z'))).toBe(2025);
-    expect(latestOverdueYear(cycle, new Date('2027-06-01T00:00:00Z'))).toBe(2026);
-    expect(latestOverdueYear(cycle, new Date('2027-12-31T00:00:00Z'))).toBe(2026);
+    expect(latestOverdueYear(cycle, 'SOCIAL_SERVICE_ORGANIZATION', new Date('2027-05-31T23:59:59Z'))).toBe(2025);
+    expect(latestOverdueYear(cycle, 'SOCIAL_SERVICE_ORGANIZATION', new Date('2027-06-01T00:00:00Z'))).toBe(2026);
+    expect(latestOverdueYear(cycle, 'SOCIAL_SERVICE_ORGANIZATION', new Date('2027-12-31T00:00:00Z'))).toBe(2026);
   });
 
   it('property: in scope iff registered at least 6 months before 31 Dec (month arithmetic)', () => {

@@ -1,6 +1,7 @@
 import type { OrganizationForm, Regime, UnitRole } from '@sop/contracts';
 import { ProblemError } from '@sop/util';
 import { foundingViolations, type FoundationType } from './founding-conditions';
+import { normalizeResidentId, RESIDENT_ID_RULES, residentIdProblem } from './resident-id';
 
 /** Organization lifecycle after registration: change registration, deregistration, revocation (regulations §1). */
 export type OrganizationStatus = 'REGISTERED' | 'DEREGISTERED' | 'REVOKED';
@@ -23,7 +24,23 @@ export interface RegisterEntry {
 
 export const CHANGEABLE_FIELDS = ['name', 'domicile', 'purpose', 'registeredCapitalFen'] as const;
 export type ChangeableField = (typeof CHANGEABLE_FIELDS)[number];
-export type ChangeRequest = Partial<Pick<RegisterEntry, ChangeableField>>;
+/** The new legal representative: the name is a public register item, the ID number is personal data (never published). */
+export interface LegalRepresentativeInput {
+  name: string;
+  idNumber: string;
+}
+export type ChangeRequest = Partial<Pick<RegisterEntry, ChangeableField>> & {
+  legalRepresentative?: LegalRepresentativeInput;
+  /** Reference of the financial audit done before the change (社团条例 Art. 27; required for social groups). */
+  auditReportReference?: string;
+};
+/** Field name of the legal representative in changes, history and OrganizationChanged (the name only). */
+export const LEGAL_REPRESENTATIVE_FIELD = 'legalRepresentativeName';
+export interface FieldChange {
+  field: ChangeableField | typeof LEGAL_REPRESENTATIVE_FIELD;
+  from: string;
+  to: string;
+}
 
 /** 社团条例 Art. 18; 民非条例 Art. 15: file within 30 days after the supervising unit approved the change. */
 export const CHANGE_FILING_DAYS = 30;
@@ -45,17 +62,28 @@ export function planChange(
   uscc: string,
   entry: RegisterEntry,
   request: ChangeRequest,
-  ctx: { now: Date; foundationType: FoundationType | null; supervisingUnitApprovedOn: Date | null },
-): { field: ChangeableField; from: string; to: string }[] {
+  ctx: {
+    now: Date;
+    foundationType: FoundationType | null;
+    supervisingUnitApprovedOn: Date | null;
+    /** The current legal representative's ID number (decrypted), to tell a new person from the same one. */
+    currentLegalRepresentativeIdNumber?: string | null;
+  },
+): FieldChange[] {
   assertActive(entry, uscc);
   request = Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)) as ChangeRequest;
-  const changes = CHANGEABLE_FIELDS.filter((f) => request[f] !== undefined && request[f] !== entry[f]).map((field) => ({
+  const { legalRepresentative, auditReportReference, ...fields } = request;
+  const changes: FieldChange[] = CHANGEABLE_FIELDS.filter((f) => fields[f] !== undefined && fields[f] !== entry[f]).map((field) => ({
     field,
     from: String(entry[field]),
-    to: String(request[field]),
+    to: String(fields[field]),
   }));
+  if (legalRepresentative) {
+    const lr = checkLegalRepresentativeChange(entry, legalRepresentative, auditReportReference, ctx.currentLegalRepresentativeIdNumber ?? null);
+    if (lr) changes.push(lr);
+  }
   if (!changes.length) throw ProblemError.unprocessable('REGISTRATION.NO_CHANGE', 'the request changes no registered item');
-  const next = { ...entry, ...request };
+  const next = { ...entry, ...fields };
   const relevant = new Set(['REGISTRATION.NAME_FORM_WORD', 'REGISTRATION.NAME_FORBIDDEN_WORD', 'REGISTRATION.DOMICILE_REQUIRED', 'REGISTRATION.PURPOSE_REQUIRED', 'REGISTRATION.FUNDS_BELOW_MINIMUM']);
   const violations = foundingViolations({
     proposedName: next.name,
@@ -86,6 +114,63 @@ export function planChange(
     }
   }
   return changes;
+}
+
+/**
+ * Change of legal representative (社团条例 Art. 12, 18; 民非条例 Art. 12, 15; 基金会条例 Art. 15): the new person's
+ * name and resident ID number (GB 11643 check, the number itself never echoed); for a social group a financial audit
+ * precedes the change (社团条例 Art. 27). Returns the public change (names only), or null if it is the same person
+ * under the same name.
+ */
+export function checkLegalRepresentativeChange(
+  entry: RegisterEntry,
+  next: LegalRepresentativeInput,
+  auditReportReference: string | undefined,
+  currentIdNumber: string | null,
+): FieldChange | null {
+  const name = (next.name ?? '').trim();
+  if (!name) {
+    throw ProblemError.unprocessable('REGISTRATION.LEGAL_REPRESENTATIVE_REQUIRED', 'the legal representative is a registered item (社团条例 Art. 12; 民非条例 Art. 12)', [
+      { field: 'legalRepresentative.name', rule: 'legalRepresentative', message: 'name of the new legal representative' },
+    ]);
+  }
+  const problem = residentIdProblem(next.idNumber);
+  if (problem) {
+    throw ProblemError.badRequest('REGISTRATION.ID_NUMBER_INVALID', `legalRepresentative.idNumber: ${RESIDENT_ID_RULES[problem]}`, [
+      { field: 'legalRepresentative.idNumber', rule: `residentId.${problem}`, message: RESIDENT_ID_RULES[problem] },
+    ]);
+  }
+  const samePerson = currentIdNumber !== null && normalizeResidentId(currentIdNumber) === normalizeResidentId(next.idNumber);
+  if (samePerson && name === entry.legalRepresentativeName) return null;
+  // 社团条例 Art. 27: a social group has its finances audited before its legal representative changes.
+  if (entry.form === 'SOCIAL_GROUP' && !auditReportReference?.trim()) {
+    throw ProblemError.unprocessable('REGISTRATION.AUDIT_REQUIRED', 'a social group changes its legal representative after a financial audit (社团条例 Art. 27)', [
+      { field: 'auditReportReference', rule: 'financialAuditBeforeChange', message: 'reference of the financial audit report (社团条例 Art. 27)' },
+    ]);
+  }
+  return { field: LEGAL_REPRESENTATIVE_FIELD, from: entry.legalRepresentativeName, to: name };
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * The instant a change takes effect, from its stated day (UTC): none → now; not after today; not before the day of
+ * the latest register entry, and on that same day not before it (so history and asOf stay in order).
+ */
+export function resolveEffectiveAt(effectiveOn: Date | null | undefined, now: Date, latestEffectiveAt: Date | null): Date {
+  if (!effectiveOn) return now;
+  if (day(effectiveOn) > day(now)) {
+    throw ProblemError.unprocessable('REGISTRATION.CHANGE_EFFECTIVE_DATE', 'a change is registered once it has taken effect: the effective date may not be in the future', [
+      { field: 'effectiveOn', rule: 'notInFuture', message: `on or before ${day(now)}` },
+    ]);
+  }
+  if (latestEffectiveAt && day(effectiveOn) < day(latestEffectiveAt)) {
+    throw ProblemError.unprocessable('REGISTRATION.CHANGE_EFFECTIVE_DATE', `the effective date precedes the latest register entry (${day(latestEffectiveAt)})`, [
+      { field: 'effectiveOn', rule: 'notBeforeLatestVersion', message: `on or after ${day(latestEffectiveAt)}` },
+    ]);
+  }
+  const at = new Date(`${day(effectiveOn)}T00:00:00.000Z`);
+  return latestEffectiveAt && at < latestEffectiveAt ? latestEffectiveAt : at;
 }
 
 /** Deregistration after liquidation; a filing later than 15 days after liquidation is recorded as late, not refused. */

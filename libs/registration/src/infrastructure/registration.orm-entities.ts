@@ -128,6 +128,10 @@ export class PersonalDataOrmEntity {
   @Column({ type: 'varchar', length: 100, nullable: true }) title: string | null;
   @Column({ type: 'varchar', length: 255 }) idNumberCipher: string;
   @Column({ type: 'varchar', length: 64 }) idNumberIndex: string;
+  /** Set for legal representatives registered by a change of the organization. */
+  @Column({ type: 'varchar', length: 18, nullable: true }) uscc: string | null;
+  @Column({ ...DATETIME6, nullable: true }) effectiveFrom: Date | null;
+  @Column({ ...DATETIME6, nullable: true }) supersededAt: Date | null;
 }
 
 /** Annual-report cycle versions (rule-set data). */
@@ -139,6 +143,17 @@ export class AnnualReportCycleOrmEntity {
   @Column({ type: 'int' }) dueMonth: number;
   @Column({ type: 'int' }) dueDay: number;
   @Column({ type: 'int' }) minMonthsRegistered: number;
+  @Column({ type: 'varchar', length: 1000 }) source: string;
+}
+
+/** Due date per organization form of a cycle version (regulations §4; from version 2). */
+@Entity({ name: 'annual_report_cycle_due_date' })
+export class AnnualReportCycleDueDateOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 120 }) ruleSetId: string;
+  @PrimaryColumn({ type: 'int' }) version: number;
+  @PrimaryColumn({ type: 'varchar', length: 40 }) form: OrganizationForm;
+  @Column({ type: 'int' }) dueMonth: number;
+  @Column({ type: 'int' }) dueDay: number;
   @Column({ type: 'varchar', length: 1000 }) source: string;
 }
 
@@ -186,6 +201,7 @@ export class OrganizationVersionOrmEntity {
 export const REGISTRATION_ENTITIES = [
   OrganizationVersionOrmEntity,
   AnnualReportCycleOrmEntity,
+  AnnualReportCycleDueDateOrmEntity,
   AnnualReportOrmEntity,
   AnnualReportOverdueOrmEntity,
   ApplicationOrmEntity,

@@ -8,6 +8,8 @@ import { RegistrationSkeleton1732500000100 } from './migrations/1732500000100-re
 import { RegistrationPolicyAndConsent1732600000100 } from './migrations/1732600000100-registration-policy-and-consent.migration';
 import { AnnualReports1732600000200 } from './migrations/1732600000200-annual-reports.migration';
 import { OrganizationHistory1732600000300 } from './migrations/1732600000300-organization-history.migration';
+import { LegalRepresentativeChanges1732600000400 } from './migrations/1732600000400-legal-representative-changes.migration';
+import { AnnualReportDueDatesPerForm1732600000500 } from './migrations/1732600000500-annual-report-due-dates-per-form.migration';
 import { ApplicationOrmEntity, OrganizationOrmEntity, REGISTRATION_ENTITIES } from './registration.orm-entities';
 import { TypeOrmRegistrationStore } from './typeorm-registration.store';
 import { TypeOrmAnnualReportStore } from './typeorm-annual-report.store';
@@ -22,6 +24,8 @@ describe('registration queries on SQLite', () => {
       RegistrationPolicyAndConsent1732600000100,
       AnnualReports1732600000200,
       OrganizationHistory1732600000300,
+      LegalRepresentativeChanges1732600000400,
+      AnnualReportDueDatesPerForm1732600000500,
     ]);
     await ds.initialize();
     await ds.runMigrations();
@@ -34,7 +38,10 @@ describe('registration queries on SQLite', () => {
       'registration-regime/national-default@v1:2013-03-14T00:00:00.000Z',
     ]);
     const reports = new TypeOrmAnnualReportStore(ds);
-    expect((await reports.cycles())[0]).toMatchObject({ dueMonth: 5, dueDay: 31, effectiveFrom: new Date('2016-01-01T00:00:00Z') });
+    const cycles = await reports.cycles();
+    expect(cycles[0]).toMatchObject({ version: 1, dueMonth: 5, dueDay: 31, effectiveFrom: new Date('2016-01-01T00:00:00Z'), dueDates: [] });
+    expect(cycles[1]).toMatchObject({ version: 2, effectiveFrom: new Date('2016-01-01T00:00:00Z') });
+    expect(Object.fromEntries(cycles[1].dueDates.map((d) => [d.form, `${d.dueMonth}-${d.dueDay}`]))).toEqual({ FOUNDATION: '3-31', SOCIAL_GROUP: '5-31', SOCIAL_SERVICE_ORGANIZATION: '5-31' });
 
     const at = new Date('2025-03-01T08:00:00Z');
     await ds.manager.insert(ApplicationOrmEntity, {
@@ -49,10 +56,11 @@ describe('registration queries on SQLite', () => {
     });
     expect(await store.applicationFacts('11', new Date('2025-01-01T00:00:00Z'), new Date('2025-12-31T00:00:00Z'))).toHaveLength(1);
     expect(await store.applicationFacts('11', new Date('2025-03-01T08:00:00.001Z'), new Date('2025-12-31T00:00:00Z'))).toHaveLength(0);
-    expect(await reports.overdueCandidates(2025, new Date('2025-07-01T00:00:00Z'), new Date('2026-06-01T00:00:00Z'), 10)).toHaveLength(1);
-    expect(await reports.overdueCandidates(2025, new Date('2025-03-01T08:00:00Z'), new Date('2026-06-01T00:00:00Z'), 10)).toHaveLength(0);
+    expect(await reports.overdueCandidates('SOCIAL_SERVICE_ORGANIZATION', 2025, new Date('2025-07-01T00:00:00Z'), new Date('2026-06-01T00:00:00Z'), 10)).toHaveLength(1);
+    expect(await reports.overdueCandidates('SOCIAL_SERVICE_ORGANIZATION', 2025, new Date('2025-03-01T08:00:00Z'), new Date('2026-06-01T00:00:00Z'), 10)).toHaveLength(0);
+    expect(await reports.overdueCandidates('FOUNDATION', 2025, new Date('2025-07-01T00:00:00Z'), new Date('2026-04-01T00:00:00Z'), 10)).toHaveLength(0);
     const tx = { manager: ds.manager } as unknown as Tx;
     await reports.insertReport(tx, { uscc: '52110108MJ0000018M', reportYear: 2025, registeringAuthority: '110108', submittedAt: new Date('2026-05-31T23:00:00Z'), submittedBy: 'r', dueDate: '2026-05-31', ruleVersion: 'c', outcome: null, reviewedBy: null, reviewedAt: null });
-    expect(await reports.overdueCandidates(2025, new Date('2025-07-01T00:00:00Z'), new Date('2026-06-01T00:00:00Z'), 10)).toHaveLength(0);
+    expect(await reports.overdueCandidates('SOCIAL_SERVICE_ORGANIZATION', 2025, new Date('2025-07-01T00:00:00Z'), new Date('2026-06-01T00:00:00Z'), 10)).toHaveLength(0);
   });
 });

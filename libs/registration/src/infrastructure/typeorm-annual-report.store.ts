@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { OrganizationForm } from '@sop/contracts';
 import { isDuplicateKey, type Tx } from '@sop/messaging';
 import type { AnnualReportCycle, AnnualReportOutcome } from '../domain/annual-report-cycle';
 import { AnnualReportStore, type AnnualReportRecord, type OverdueCandidate } from '../application/registration.ports';
-import { AnnualReportCycleOrmEntity, AnnualReportOrmEntity, AnnualReportOverdueOrmEntity, OrganizationOrmEntity } from './registration.orm-entities';
+import { AnnualReportCycleDueDateOrmEntity, AnnualReportCycleOrmEntity, AnnualReportOrmEntity, AnnualReportOverdueOrmEntity, OrganizationOrmEntity } from './registration.orm-entities';
 
 @Injectable()
 export class TypeOrmAnnualReportStore extends AnnualReportStore {
@@ -12,7 +13,12 @@ export class TypeOrmAnnualReportStore extends AnnualReportStore {
   }
 
   async cycles(): Promise<AnnualReportCycle[]> {
-    return this.ds.manager.find(AnnualReportCycleOrmEntity);
+    const cycles = await this.ds.manager.find(AnnualReportCycleOrmEntity, { order: { ruleSetId: 'ASC', version: 'ASC' } });
+    const dueDates = await this.ds.manager.find(AnnualReportCycleDueDateOrmEntity, { order: { ruleSetId: 'ASC', version: 'ASC', form: 'ASC' } });
+    return cycles.map((c) => ({
+      ...c,
+      dueDates: dueDates.filter((d) => d.ruleSetId === c.ruleSetId && d.version === c.version).map(({ form, dueMonth, dueDay, source }) => ({ form, dueMonth, dueDay, source })),
+    }));
   }
 
   async findReport(tx: Tx | null, uscc: string, reportYear: number): Promise<AnnualReportRecord | null> {
@@ -31,11 +37,12 @@ export class TypeOrmAnnualReportStore extends AnnualReportStore {
     await tx.manager.update(AnnualReportOrmEntity, { uscc, reportYear }, review);
   }
 
-  async overdueCandidates(reportYear: number, registeredBefore: Date, dueEnd: Date, limit: number): Promise<OverdueCandidate[]> {
+  async overdueCandidates(form: OrganizationForm, reportYear: number, registeredBefore: Date, dueEnd: Date, limit: number): Promise<OverdueCandidate[]> {
     const rows = await this.ds.manager
       .createQueryBuilder(OrganizationOrmEntity, 'o')
       .select(['o.uscc', 'o.registeringAuthority'])
       .where("o.status = 'REGISTERED'")
+      .andWhere('o.form = :form', { form })
       .andWhere('o.registered_at < :registeredBefore', { registeredBefore })
       .andWhere(
         'NOT EXISTS (SELECT 1 FROM annual_report r WHERE r.uscc = o.uscc AND r.report_year = :year AND r.submitted_at < :dueEnd)',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Between, DataSource, In, Like, Not } from 'typeorm';
+import { Between, DataSource, In, IsNull, Like, Not } from 'typeorm';
 import type { OrganizationForm, Regime, UnitRole } from '@sop/contracts';
 import { isDuplicateKey, type Tx } from '@sop/messaging';
 import { RegistrationApplication, type ApplicationState } from '../domain/registration-application';
@@ -185,8 +185,20 @@ export class TypeOrmRegistrationStore extends RegistrationStore {
   }
 
   async findPersonalData(applicationId: string): Promise<PersonalDataRecord[]> {
-    const rows = await this.ds.manager.find(PersonalDataOrmEntity, { where: { applicationId }, order: { personRole: 'ASC', position: 'ASC' } });
+    const rows = await this.ds.manager.find(PersonalDataOrmEntity, { where: { applicationId, uscc: IsNull() }, order: { personRole: 'ASC', position: 'ASC' } });
     return rows.map(({ id: _id, ...r }) => r);
+  }
+
+  async legalRepresentativesOf(tx: Tx | null, applicationId: string): Promise<PersonalDataRecord[]> {
+    const rows = await (tx?.manager ?? this.ds.manager).find(PersonalDataOrmEntity, {
+      where: { applicationId, personRole: 'LEGAL_REPRESENTATIVE' },
+      order: { position: 'ASC' },
+    });
+    return rows.map(({ id: _id, ...r }) => r);
+  }
+
+  async supersedeLegalRepresentative(tx: Tx, applicationId: string, at: Date): Promise<void> {
+    await tx.manager.update(PersonalDataOrmEntity, { applicationId, personRole: 'LEGAL_REPRESENTATIVE', supersededAt: IsNull() }, { supersededAt: at });
   }
 
   async legalRepresentativeOfSocialGroup(tx: Tx, idNumberIndex: string, exceptApplicationId?: string): Promise<boolean> {
@@ -196,7 +208,10 @@ export class TypeOrmRegistrationStore extends RegistrationStore {
       .where('p.id_number_index = :idx', { idx: idNumberIndex })
       .andWhere("p.person_role = 'LEGAL_REPRESENTATIVE'")
       .andWhere("a.form = 'SOCIAL_GROUP'")
-      .andWhere("a.status IN ('AWAITING_CONSENT', 'SUBMITTED', 'APPROVED')");
+      .andWhere("a.status IN ('AWAITING_CONSENT', 'SUBMITTED', 'APPROVED')")
+      // Only the current legal representative, and only of a group still registered (社团条例 Art. 12).
+      .andWhere('p.superseded_at IS NULL')
+      .andWhere("NOT EXISTS (SELECT 1 FROM organization o WHERE o.application_id = a.id AND o.status <> 'REGISTERED')");
     if (exceptApplicationId) qb.andWhere('a.id <> :except', { except: exceptApplicationId });
     return (await qb.getCount()) > 0;
   }

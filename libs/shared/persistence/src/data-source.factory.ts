@@ -22,7 +22,9 @@ export function createDataSource(config: DbConfig, entities: Entities, migration
     migrationsRun: false,
     migrationsTableName: 'schema_migration',
     namingStrategy: new SnakeNamingStrategy(),
-    logging: ['error' as const],
+    // Failed queries surface as exceptions where they are handled; logging them here would also report the
+    // expected duplicate-key of an inbox redelivery as an error.
+    logging: false,
   };
   let options: DataSourceOptions;
   if (config.type === 'sqlite') {
