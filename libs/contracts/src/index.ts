@@ -1,4 +1,6 @@
 export * from './shared/contract-types';
 export * from './registration';
 export * from './credit';
+export * from './evaluation';
+export * from './purchasing';
 export * from './topology';

@@ -1,12 +1,24 @@
 import { CREDIT_CONTRACTS, CREDIT_TOPICS } from './credit';
+import { EVALUATION_CONTRACTS, EVALUATION_TOPICS } from './evaluation';
+import { PURCHASING_CONTRACTS, PURCHASING_TOPICS } from './purchasing';
 import { REGISTRATION_CONTRACTS, REGISTRATION_TOPICS } from './registration';
 import type { EventContractDefinition } from './shared/contract-types';
 
 /** Every event type any service publishes. Consumers validate what they read against this list. */
-export const ALL_EVENT_CONTRACTS: EventContractDefinition[] = [...REGISTRATION_CONTRACTS, ...CREDIT_CONTRACTS];
+export const ALL_EVENT_CONTRACTS: EventContractDefinition[] = [
+  ...REGISTRATION_CONTRACTS,
+  ...CREDIT_CONTRACTS,
+  ...EVALUATION_CONTRACTS,
+  ...PURCHASING_CONTRACTS,
+];
 
 /** Topics with explicit partition counts (auto-creation is off on every broker we run). */
-export const EVENT_TOPICS: { topic: string; partitions: number }[] = [...REGISTRATION_TOPICS, ...CREDIT_TOPICS];
+export const EVENT_TOPICS: { topic: string; partitions: number }[] = [
+  ...REGISTRATION_TOPICS,
+  ...CREDIT_TOPICS,
+  ...EVALUATION_TOPICS,
+  ...PURCHASING_TOPICS,
+];
 
 /** Consumer groups; each has a dead-letter topic `<group>.dlq`. */
 export const CONSUMER_GROUPS = {

@@ -1,80 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Test } from '@nestjs/testing';
-import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@sop/auth';
-import { allTopicSpecs, AnnualReportOverdue, OrganizationRegistered, type AnnualReportOverdueV1, type OrganizationRegisteredV1 } from '@sop/contracts';
-import { buildCloudEvent, dataschemaOf, KafkaTransport, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
-import { dropDatabase } from '@sop/persistence';
-import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
-import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
+import { AnnualReportOverdue, type AnnualReportOverdueV1 } from '@sop/contracts';
+import { OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
+import { uniqueName, waitFor } from '@sop/testing';
 import { CreditService } from './application/credit.service';
-import { CreditSupervisionModule } from './credit-supervision.module';
+import { creditOnMysqlAndKafka } from './test-support/credit-int.fixture';
 import { listEventFromPublished } from './application/list-event.mapping';
 import { replay, type ListEntry, type ListEvent } from './domain/list-state';
 import { CreditProfileQuery } from './infrastructure/credit-profile.query';
 import { CreditListEntryOrmEntity, CreditListEventOrmEntity } from './infrastructure/credit-lists.orm-entities';
 import { CreditTimerScheduler } from './infrastructure/credit-timer.scheduler';
 import { RegisterExportService } from './infrastructure/register-export.service';
+import { CreditExportJobOrmEntity } from './infrastructure/credit.orm-entities';
 
 /**
  * Whole credit timelines on real MySQL/MariaDB and Kafka: registration's events arrive over Kafka, the clock
  * moves across years, the scheduler's runDueTimers(now) decides, and the list view is rebuilt by replay.
  */
 describe('credit supervision timelines (MySQL + Kafka)', () => {
-  const db = testMysqlConfig('credit');
-  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('credit-int') });
-  const clock = new MovableClock(new Date('2026-06-01T00:00:00.000Z'));
-  let app: INestApplicationContext;
+  const f = creditOnMysqlAndKafka('credit', '2026-06-01T00:00:00.000Z');
+  const { transport, clock, ours, runTag, at, register, entries, outboxTypes } = f;
+  const publish = f.publish;
   let credit: CreditService;
   let scheduler: CreditTimerScheduler;
   let profiles: CreditProfileQuery;
   let ds: DataSource;
+  beforeAll(() => {
+    ({ credit, scheduler, profiles, ds } = f);
+  });
 
   const officer: Principal = { subject: 'officer-haidian', roles: ['credit-officer'], jurisdiction: '110108' };
   const shanghaiOfficer: Principal = { subject: 'officer-sh', roles: ['credit-officer'], jurisdiction: '310000' };
   const auditor: Principal = { subject: 'auditor-1', roles: ['auditor'], jurisdiction: '100000' };
   const rep = (uscc: string): Principal => ({ subject: `rep-${uscc}`, roles: ['org-representative'], jurisdiction: '110108', organizationUscc: uscc });
-  const serialBase = Math.floor(Math.random() * 800_000_000);
-  let serial = 0;
-  const ours = new Set<string>();
-  const newUscc = () => {
-    const uscc = buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', '110108', serialBase + ++serial);
-    ours.add(uscc);
-    return uscc;
-  };
-
-  async function publish<T extends object>(contract: { type: string; topic: string; version: number }, subject: string, data: T): Promise<CloudEvent<T>> {
-    const event = buildCloudEvent('registration', dataschemaOf(contract), { type: contract.type, subject, data }, clock.now());
-    await transport.publish([{ topic: contract.topic, key: subject, value: JSON.stringify(event) }]);
-    return event;
-  }
-
-  // Earlier runs' events are on the same topics: names carry this run's tag.
-  const runTag = `第${serialBase}号`;
-  async function register(baseName: string): Promise<string> {
-    const uscc = newUscc();
-    const name = `${baseName}${runTag}`;
-    await publish<OrganizationRegisteredV1>(OrganizationRegistered, uscc, {
-      uscc,
-      applicationId: randomUUID(),
-      name,
-      form: 'SOCIAL_SERVICE_ORGANIZATION',
-      category: 'URBAN_RURAL_COMMUNITY_SERVICE',
-      registeringAuthority: '110108',
-      domicile: '北京市海淀区',
-      purpose: '社区服务',
-      legalRepresentativeName: '王五',
-      registeredCapitalFen: 1_000_000,
-      regime: 'DIRECT',
-      policyVersion: 'registration-regime/national-default@v1',
-      registeredAt: '2024-03-01T00:00:00.000Z',
-    });
-    await waitFor(() => profiles.byUscc(uscc).catch(() => undefined), 60000, `organization ${uscc} projected`);
-    return uscc;
-  }
-
   async function overdue(uscc: string, reportYear: number): Promise<CloudEvent<AnnualReportOverdueV1>> {
     return publish<AnnualReportOverdueV1>(AnnualReportOverdue, uscc, {
       uscc,
@@ -85,44 +45,6 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
       ruleVersion: 'annual-report/national@v1',
     });
   }
-
-  async function entries(uscc: string): Promise<ListEntry[]> {
-    const rows = await ds.getRepository(CreditListEntryOrmEntity).find({ where: { uscc } });
-    return rows.map((r) => JSON.parse(r.document) as ListEntry).sort((a, b) => (a.listedAt < b.listedAt ? -1 : 1));
-  }
-
-  async function outboxTypes(uscc: string): Promise<string[]> {
-    const rows = await ds.getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: uscc }, order: { id: 'ASC' } });
-    return rows.map((r) => r.eventType);
-  }
-
-  const at = (iso: string) => clock.set(new Date(iso));
-
-  // A group of its own on the shared broker (it reads the topics from the beginning), with its dead-letter topic.
-  const groupId = uniqueName('credit-int-group');
-
-  beforeAll(async () => {
-    await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        CreditSupervisionModule.register(
-          { db, transport, clock, migrateOnStart: true, createDatabase: true },
-          { consumerGroupId: groupId, timerIntervalMs: 0 },
-        ),
-      ],
-    }).compile();
-    app = await moduleRef.init();
-    credit = app.get(CreditService);
-    scheduler = app.get(CreditTimerScheduler);
-    profiles = app.get(CreditProfileQuery);
-    ds = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await transport.close();
-    await dropDatabase(db);
-  });
 
   it('overdue report → abnormal list (event id as evidence) → fulfilled → automatic removal 6 months after listing', async () => {
     at('2026-06-01T00:00:00.000Z');
@@ -289,12 +211,28 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     const replayed = replay(fromKafka);
     expect(Object.values(replayed).sort((a, b) => (a.entryId < b.entryId ? -1 : 1))).toEqual(view);
 
-    const exports = app.get(RegisterExportService);
+    const exports = f.app.get(RegisterExportService);
     const job = await exports.start();
     const done = await exports.waitFor(job.id);
     expect(done).toMatchObject({ status: 'DONE', processed: done.total });
-    const lines = readFileSync(exports.file(job.id), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(await exports.file(job.id), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.length).toBe(done.total);
     expect(JSON.stringify(lines)).not.toContain('王五'); // no personal data
+  });
+
+  it('export jobs live in the database: a second start while one runs returns it; a job whose process died reads as interrupted', async () => {
+    const exports = f.app.get(RegisterExportService);
+    const first = await exports.start();
+    const second = await exports.start();
+    expect(second.id).toBe(first.id);
+    await exports.waitFor(first.id);
+
+    // A job another process left RUNNING, its heartbeat older than a minute.
+    const orphan = randomUUID();
+    const beat = new Date(clock.now().getTime() - 61_000);
+    await ds.getRepository(CreditExportJobOrmEntity).insert({ id: orphan, status: 'RUNNING', total: 10, processed: 4, startedAt: beat, heartbeatAt: beat, finishedAt: null, error: null, filePath: '/nonexistent/x.jsonl' });
+    expect(await exports.get(orphan)).toMatchObject({ status: 'FAILED', processed: 4, error: expect.stringContaining('interrupted') });
+    await expect(exports.file(orphan)).rejects.toMatchObject({ code: 'CREDIT.EXPORT_NOT_READY' });
+    await expect(exports.get(randomUUID())).rejects.toMatchObject({ code: 'CREDIT.EXPORT_NOT_FOUND' });
   });
 });

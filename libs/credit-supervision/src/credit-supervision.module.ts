@@ -5,6 +5,10 @@ import {
   AnnualReportReviewed,
   AnnualReportSubmitted,
   CONSUMER_GROUPS,
+  ContractPerformanceAssessed,
+  ContractSigned,
+  GradeAdjusted,
+  GradeAwarded,
   OrganizationChanged,
   OrganizationDeregistered,
   OrganizationRegistered,
@@ -13,6 +17,10 @@ import {
   type AnnualReportOverdueV1,
   type AnnualReportReviewedV1,
   type AnnualReportSubmittedV1,
+  type ContractPerformanceAssessedV1,
+  type ContractSignedV1,
+  type GradeAdjustedV1,
+  type GradeAwardedV1,
   type OrganizationChangedV1,
   type OrganizationDeregisteredV1,
   type OrganizationRevokedV1,
@@ -22,8 +30,10 @@ import { EventCatalog, type CloudEvent, type Tx } from '@sop/messaging';
 import { healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
 import { CreditProfileHttpController } from './api/credit-profile.http.controller';
 import { CreditSupervisionHttpController } from './api/credit-supervision.http.controller';
-import { CreditStore } from './application/credit.ports';
+import { CreditFactsStore, CreditStore } from './application/credit.ports';
 import { CreditService } from './application/credit.service';
+import { EvaluationPurchasingFactsService } from './application/evaluation-purchasing-facts.service';
+import { CREDIT_FACT_ENTITIES } from './infrastructure/credit-facts.orm-entities';
 import { CREDIT_LIST_ENTITIES } from './infrastructure/credit-lists.orm-entities';
 import { CREDIT_ENTITIES } from './infrastructure/credit.orm-entities';
 import { CreditProfileQuery } from './infrastructure/credit-profile.query';
@@ -31,8 +41,11 @@ import { CREDIT_TIMER_INTERVAL_MS, CreditTimerScheduler } from './infrastructure
 import { CreditSkeleton1732500000200 } from './infrastructure/migrations/1732500000200-credit-skeleton.migration';
 import { CreditLists1732500000210 } from './infrastructure/migrations/1732500000210-credit-lists.migration';
 import { CreditRegistrationFacts1732500000220 } from './infrastructure/migrations/1732500000220-credit-registration-facts.migration';
+import { CreditGradesAndPurchases1732500000230 } from './infrastructure/migrations/1732500000230-credit-grades-and-purchases.migration';
+import { CreditExportJobs1732500000240 } from './infrastructure/migrations/1732500000240-credit-export-jobs.migration';
 import { projectOrganizationRegistered } from './infrastructure/organization-registered.projector';
 import { RegisterExportService } from './infrastructure/register-export.service';
+import { TypeOrmCreditFactsStore } from './infrastructure/typeorm-credit-facts.store';
 import { TypeOrmCreditStore } from './infrastructure/typeorm-credit.store';
 
 export interface CreditSupervisionOptions {
@@ -42,7 +55,7 @@ export interface CreditSupervisionOptions {
   timerIntervalMs?: number;
 }
 
-/** Registration's events credit supervision consumes (their topics form the subscription). */
+/** The events credit supervision consumes (their topics form the subscription). */
 export const CONSUMED = [
   OrganizationRegistered,
   AnnualReportOverdue,
@@ -52,6 +65,10 @@ export const CONSUMED = [
   OrganizationDeregistered,
   OrganizationRevoked,
   SupervisionConvertedToGuidance,
+  GradeAwarded,
+  GradeAdjusted,
+  ContractSigned,
+  ContractPerformanceAssessed,
 ];
 
 @Module({})
@@ -59,11 +76,16 @@ export class CreditSupervisionModule {
   static register(deps: ServiceDeps, options: CreditSupervisionOptions = {}): DynamicModule {
     // The consumer is built with the runtime, before Nest creates the use cases; it reaches them through this
     // bridge, bound once CreditService exists (the consumer starts only after every provider is created).
-    const bridge: { credit?: CreditService } = {};
-    const viaService = (handle: (credit: CreditService, event: CloudEvent, tx: Tx) => Promise<void>) => (event: CloudEvent, tx: Tx) => {
-      if (!bridge.credit) throw new Error('credit service not ready');
-      return handle(bridge.credit, event, tx);
-    };
+    const bridge: { credit?: CreditService; facts?: EvaluationPurchasingFactsService } = {};
+    const via =
+      <S>(get: () => S | undefined, handle: (service: S, event: CloudEvent, tx: Tx) => Promise<void>) =>
+      (event: CloudEvent, tx: Tx) => {
+        const service = get();
+        if (!service) throw new Error('credit use cases not ready');
+        return handle(service, event, tx);
+      };
+    const viaService = (handle: (credit: CreditService, event: CloudEvent, tx: Tx) => Promise<void>) => via(() => bridge.credit, handle);
+    const viaFacts = (handle: (facts: EvaluationPurchasingFactsService, event: CloudEvent, tx: Tx) => Promise<void>) => via(() => bridge.facts, handle);
     return {
       module: CreditSupervisionModule,
       controllers: [CreditProfileHttpController, CreditSupervisionHttpController, healthControllerFor(SERVICE_RUNTIME)],
@@ -71,8 +93,8 @@ export class CreditSupervisionModule {
         ...serviceRuntimeProviders(deps, {
           serviceName: 'credit-supervision',
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
-          entities: [...CREDIT_ENTITIES, ...CREDIT_LIST_ENTITIES],
-          migrations: [CreditSkeleton1732500000200, CreditLists1732500000210, CreditRegistrationFacts1732500000220],
+          entities: [...CREDIT_ENTITIES, ...CREDIT_LIST_ENTITIES, ...CREDIT_FACT_ENTITIES],
+          migrations: [CreditSkeleton1732500000200, CreditLists1732500000210, CreditRegistrationFacts1732500000220, CreditGradesAndPurchases1732500000230, CreditExportJobs1732500000240],
           consumer: {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.creditSupervision,
             topics: [...new Set(CONSUMED.map((c) => c.topic))],
@@ -88,12 +110,22 @@ export class CreditSupervisionModule {
               [SupervisionConvertedToGuidance.type]: viaService((credit, event, tx) =>
                 credit.onSupervisionConvertedToGuidance(event as CloudEvent<SupervisionConvertedToGuidanceV1>, tx),
               ),
+              [GradeAwarded.type]: viaFacts((facts, event, tx) => facts.onGradeAwarded(event as CloudEvent<GradeAwardedV1>, tx)),
+              [GradeAdjusted.type]: viaFacts((facts, event, tx) => facts.onGradeAdjusted(event as CloudEvent<GradeAdjustedV1>, tx)),
+              [ContractSigned.type]: viaFacts((facts, event, tx) => facts.onContractSigned(event as CloudEvent<ContractSignedV1>, tx)),
+              [ContractPerformanceAssessed.type]: viaFacts((facts, event, tx) => facts.onContractPerformanceAssessed(event as CloudEvent<ContractPerformanceAssessedV1>, tx)),
             },
           },
         }),
         { provide: CreditStore, useClass: TypeOrmCreditStore },
+        { provide: CreditFactsStore, useClass: TypeOrmCreditFactsStore },
         CreditService,
-        { provide: 'CREDIT_CONSUMER_BRIDGE', useFactory: (credit: CreditService) => (bridge.credit = credit), inject: [CreditService] },
+        EvaluationPurchasingFactsService,
+        {
+          provide: 'CREDIT_CONSUMER_BRIDGE',
+          useFactory: (credit: CreditService, facts: EvaluationPurchasingFactsService) => Object.assign(bridge, { credit, facts }),
+          inject: [CreditService, EvaluationPurchasingFactsService],
+        },
         { provide: CREDIT_TIMER_INTERVAL_MS, useValue: options.timerIntervalMs ?? Number(process.env['CREDIT_TIMER_INTERVAL_MS'] ?? 60_000) },
         CreditTimerScheduler,
         CreditProfileQuery,

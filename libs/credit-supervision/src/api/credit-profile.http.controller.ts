@@ -31,7 +31,7 @@ export class CreditProfileHttpController {
 
   @Post('register/exports')
   @Public()
-  @ApiOperation({ summary: 'Start a bulk export of the public register (JSON Lines); poll the job for progress' })
+  @ApiOperation({ summary: 'Start a bulk export of the public register (JSON Lines); poll the job for progress. While one runs, returns that one' })
   startExport() {
     return this.exports.start();
   }
@@ -47,7 +47,7 @@ export class CreditProfileHttpController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Download a finished export (application/x-ndjson)' })
-  download(@Param('id', new ParseUUIDPipe()) id: string) {
-    return new StreamableFile(createReadStream(this.exports.file(id)), { type: 'application/x-ndjson', disposition: `attachment; filename="credit-register-${id}.jsonl"` });
+  async download(@Param('id', new ParseUUIDPipe()) id: string) {
+    return new StreamableFile(createReadStream(await this.exports.file(id)), { type: 'application/x-ndjson', disposition: `attachment; filename="credit-register-${id}.jsonl"` });
   }
 }

@@ -1,6 +1,7 @@
 import type { Tx } from '@sop/messaging';
 import type { JointMeasure, ListKind } from '../domain/credit-rules';
 import type { ListEntry, ListEvent, ListState } from '../domain/list-state';
+import type { GradeAdjustmentRecord, GradeRecord } from '../domain/grade-record';
 import type { Penalty } from '../domain/penalty';
 
 export interface CreditOrganization {
@@ -94,4 +95,36 @@ export abstract class CreditStore {
   abstract fulfilAnnualReportObligations(tx: Tx, o: { uscc: string; reportYear: number; submittedAt: Date; submittedEventId: string }): Promise<Map<string, boolean>>;
   abstract setRegistrationStatus(tx: Tx, uscc: string, status: string, now: Date): Promise<void>;
   abstract updateRegisterFields(tx: Tx, uscc: string, fields: { name?: string; domicile?: string }, effectiveFrom: Date, now: Date): Promise<void>;
+}
+
+export interface PurchaseContractRecord {
+  contractId: string;
+  uscc: string;
+  purchaser: string;
+  title: string;
+  method: string;
+  valueFen: number;
+  termStart: string;
+  termEnd: string;
+  signedAt: Date;
+  ruleVersion: string;
+}
+
+export interface PurchaseAssessmentRecord {
+  assessmentId: string;
+  contractId: string;
+  uscc: string;
+  outcome: string;
+  score: number;
+  breach: boolean;
+  assessedAt: Date;
+  ruleVersion: string;
+}
+
+/** Persistence port for the facts other services publish: evaluation grades and government-purchase records. */
+export abstract class CreditFactsStore {
+  abstract addGrade(tx: Tx, uscc: string, grade: GradeRecord, sourceEventId: string): Promise<void>;
+  abstract addGradeAdjustment(tx: Tx, uscc: string, adjustment: GradeAdjustmentRecord, sourceEventId: string): Promise<void>;
+  abstract addPurchaseContract(tx: Tx, contract: PurchaseContractRecord, sourceEventId: string): Promise<void>;
+  abstract addPurchaseAssessment(tx: Tx, assessment: PurchaseAssessmentRecord, sourceEventId: string): Promise<void>;
 }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, Like, MoreThan } from 'typeorm';
-import { ProblemError } from '@sop/util';
+import { Clock, ProblemError } from '@sop/util';
 import { ruleSetAt } from '../domain/credit-rules';
+import { gradesAsOf } from '../domain/grade-record';
 import { applyListEvent, jointMeasuresOf, ListRuleViolation, type ListEntry, type ListEvent, type ListState } from '../domain/list-state';
 import { CreditJointMeasuresOrmEntity, CreditListEntryOrmEntity, CreditListEventOrmEntity, CreditPenaltyOrmEntity } from './credit-lists.orm-entities';
+import { CreditGradeAdjustmentOrmEntity, CreditGradeOrmEntity, CreditPurchaseAssessmentOrmEntity, CreditPurchaseContractOrmEntity } from './credit-facts.orm-entities';
 import { CreditInformationOrmEntity, CreditOrganizationOrmEntity } from './credit.orm-entities';
 
 /** Public view of a list entry: reasons and dates, no evidence references, no personal data. */
@@ -45,7 +47,10 @@ function replayAsOf(events: ListEvent[], asOf: Date): ListState {
  */
 @Injectable()
 export class CreditProfileQuery {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async byUscc(uscc: string, asOf?: Date) {
     const org = await this.ds.manager.findOneBy(CreditOrganizationOrmEntity, { uscc });
@@ -60,14 +65,20 @@ export class CreditProfileQuery {
     const usccs = orgs.map((o) => o.uscc);
     if (usccs.length === 0) return [];
     const m = this.ds.manager;
-    const [information, penalties, entries, events, measures] = await Promise.all([
+    const [information, penalties, entries, events, measures, grades, adjustments, contracts, assessments] = await Promise.all([
       m.find(CreditInformationOrmEntity, { where: { uscc: In(usccs) }, order: { occurredAt: 'ASC', id: 'ASC' } }),
       m.find(CreditPenaltyOrmEntity, { where: { uscc: In(usccs) }, order: { decidedAt: 'ASC', recordedAt: 'ASC', penaltyId: 'ASC' } }),
       asOf ? Promise.resolve([]) : m.find(CreditListEntryOrmEntity, { where: { uscc: In(usccs) } }),
       asOf ? m.find(CreditListEventOrmEntity, { where: { uscc: In(usccs) }, order: { id: 'ASC' } }) : Promise.resolve([]),
       asOf ? Promise.resolve([]) : m.find(CreditJointMeasuresOrmEntity, { where: { uscc: In(usccs) } }),
+      m.find(CreditGradeOrmEntity, { where: { uscc: In(usccs) } }),
+      m.find(CreditGradeAdjustmentOrmEntity, { where: { uscc: In(usccs) } }),
+      m.find(CreditPurchaseContractOrmEntity, { where: { uscc: In(usccs) }, order: { signedAt: 'ASC', contractId: 'ASC' } }),
+      m.find(CreditPurchaseAssessmentOrmEntity, { where: { uscc: In(usccs) }, order: { assessedAt: 'ASC', assessmentId: 'ASC' } }),
     ]);
     const at = asOf?.getTime() ?? Number.POSITIVE_INFINITY;
+    // Grade status (in force / expired) depends on the day: without asOf it is today's status.
+    const gradeInstant = asOf ?? this.clock.now();
     return orgs.map((org) => {
       const stateAsOf = asOf
         ? replayAsOf(
@@ -110,7 +121,30 @@ export class CreditProfileQuery {
             decidingBody: p.decidingBody,
             basis: p.basis,
           })),
-        grades: [] as unknown[],
+        /** Evaluation grades with validity and status at the instant (Order 60 Art. 7; regulations §6). */
+        grades: gradesAsOf(
+          grades
+            .filter((g) => g.uscc === org.uscc)
+            .map((g) => ({ ...g, announcedAt: g.announcedAt.toISOString() })),
+          adjustments.filter((a) => a.uscc === org.uscc).map((a) => ({ ...a, effectiveAt: a.effectiveAt.toISOString() })),
+          gradeInstant,
+        ),
+        /** Government purchases undertaken (publicly announced contracts, Order 102 Art. 23) and their assessments. */
+        governmentPurchases: contracts
+          .filter((c) => c.uscc === org.uscc && c.signedAt.getTime() <= at)
+          .map((c) => ({
+            contractId: c.contractId,
+            purchaser: c.purchaser,
+            title: c.title,
+            method: c.method,
+            valueFen: Number(c.valueFen),
+            termStart: c.termStart,
+            termEnd: c.termEnd,
+            signedAt: c.signedAt.toISOString(),
+            assessments: assessments
+              .filter((a) => a.contractId === c.contractId && a.assessedAt.getTime() <= at)
+              .map((a) => ({ outcome: a.outcome, score: a.score, breach: Boolean(a.breach), assessedAt: a.assessedAt.toISOString(), ruleVersion: a.ruleVersion })),
+          })),
         information: information
           .filter((i) => i.uscc === org.uscc && i.occurredAt.getTime() <= at)
           .map((i) => ({

@@ -51,4 +51,22 @@ export class CreditAnnualReportObligationOrmEntity {
   @Column({ type: 'varchar', length: 36, nullable: true }) submittedEventId: string | null;
 }
 
-export const CREDIT_ENTITIES = [CreditOrganizationOrmEntity, CreditInformationOrmEntity, CreditAnnualReportObligationOrmEntity];
+
+/**
+ * A bulk export of the public register. Kept in the database so that progress is visible from any instance
+ * and a job whose process died is reported as interrupted rather than lost.
+ */
+@Entity({ name: 'credit_export_job' })
+export class CreditExportJobOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 10 }) status: 'RUNNING' | 'DONE' | 'FAILED';
+  @Column({ type: 'int' }) total: number;
+  @Column({ type: 'int' }) processed: number;
+  @Column({ ...DATETIME6 }) startedAt: Date;
+  @Column({ ...DATETIME6 }) heartbeatAt: Date;
+  @Column({ ...DATETIME6, nullable: true }) finishedAt: Date | null;
+  @Column({ type: 'varchar', length: 500, nullable: true }) error: string | null;
+  @Column({ type: 'varchar', length: 500 }) filePath: string;
+}
+
+export const CREDIT_ENTITIES = [CreditOrganizationOrmEntity, CreditInformationOrmEntity, CreditAnnualReportObligationOrmEntity, CreditExportJobOrmEntity];

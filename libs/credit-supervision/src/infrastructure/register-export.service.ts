@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Injectable, type BeforeApplicationShutdown, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, MoreThan } from 'typeorm';
 import { Clock, ProblemError } from '@sop/util';
 import { CreditProfileQuery } from './credit-profile.query';
-import { CreditOrganizationOrmEntity } from './credit.orm-entities';
+import { CreditExportJobOrmEntity, CreditOrganizationOrmEntity } from './credit.orm-entities';
 
 export interface ExportJob {
   id: string;
@@ -18,89 +18,127 @@ export interface ExportJob {
   error: string | null;
 }
 
+/** Where export files go; shared storage when several instances serve downloads. */
+export const CREDIT_EXPORT_DIR = 'CREDIT_EXPORT_DIR';
+
+/** A RUNNING job whose heartbeat is older than this belongs to a process that stopped. */
+const STALE_AFTER_MS = 60_000;
+
 /**
  * Bulk export of the public register as JSON Lines (one public profile per line). Runs in the background in
- * batches; the job reports total and processed rows so a long export shows progress. Jobs live in this process.
+ * batches; the job, kept in the database, reports total and processed rows so a long export shows progress.
+ * At most one export runs at a time: starting another while one runs returns the running one (the endpoint is
+ * public, and each export reads the whole register).
  */
 @Injectable()
-export class RegisterExportService implements BeforeApplicationShutdown, OnApplicationShutdown {
-  private readonly jobs = new Map<string, ExportJob & { path: string; done: Promise<void> }>();
-  private readonly dir = join(tmpdir(), `sop-credit-exports-${process.pid}`);
+export class RegisterExportService implements BeforeApplicationShutdown {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly dir: string;
   private readonly batchSize = 200;
+  private stopping = false;
 
   constructor(
     private readonly ds: DataSource,
     private readonly profiles: CreditProfileQuery,
     private readonly clock: Clock,
-  ) {}
+    @Optional() @Inject(CREDIT_EXPORT_DIR) dir?: string,
+  ) {
+    this.dir = dir ?? process.env['CREDIT_EXPORT_DIR'] ?? join(tmpdir(), 'sop-credit-exports');
+  }
+
+  /** Jobs left RUNNING by a process that stopped are marked FAILED (checked on each read), so nobody polls them forever. */
+  private async failStale(): Promise<void> {
+    const cutoff = new Date(this.clock.now().getTime() - STALE_AFTER_MS);
+    const stale = await this.ds.manager.find(CreditExportJobOrmEntity, { where: { status: 'RUNNING' } });
+    for (const job of stale.filter((j) => j.heartbeatAt < cutoff && !this.running.has(j.id))) {
+      await this.ds.manager.update(
+        CreditExportJobOrmEntity,
+        { id: job.id, status: 'RUNNING' },
+        { status: 'FAILED', error: 'interrupted: the process running the export stopped', finishedAt: this.clock.now() },
+      );
+    }
+  }
 
   async start(): Promise<ExportJob> {
+    await this.failStale();
+    const current = await this.ds.manager.findOne(CreditExportJobOrmEntity, { where: { status: 'RUNNING' }, order: { startedAt: 'DESC' } });
+    if (current) return this.view(current);
     mkdirSync(this.dir, { recursive: true });
     const total = await this.ds.manager.count(CreditOrganizationOrmEntity);
     const id = randomUUID();
-    const path = join(this.dir, `${id}.jsonl`);
-    const job = { id, status: 'RUNNING' as ExportJob['status'], total, processed: 0, startedAt: this.clock.now().toISOString(), finishedAt: null as string | null, error: null as string | null, path, done: Promise.resolve() };
-    this.jobs.set(id, job);
-    job.done = this.run(job).catch((err: Error) => {
-      job.status = 'FAILED';
-      job.error = err.message;
-      job.finishedAt = this.clock.now().toISOString();
-    });
+    const now = this.clock.now();
+    const job: CreditExportJobOrmEntity = { id, status: 'RUNNING', total, processed: 0, startedAt: now, heartbeatAt: now, finishedAt: null, error: null, filePath: join(this.dir, `${id}.jsonl`) };
+    await this.ds.manager.insert(CreditExportJobOrmEntity, job);
+    const done = this.run(job)
+      .catch(async (err: Error) => {
+        await this.ds.manager.update(CreditExportJobOrmEntity, { id }, { status: 'FAILED', error: err.message.slice(0, 500), finishedAt: this.clock.now() });
+      })
+      .finally(() => this.running.delete(id));
+    this.running.set(id, done);
     return this.view(job);
   }
 
-  private async run(job: ExportJob & { path: string }): Promise<void> {
-    const out: WriteStream = createWriteStream(job.path, { encoding: 'utf8' });
+  private async run(job: CreditExportJobOrmEntity): Promise<void> {
+    const out: WriteStream = createWriteStream(job.filePath, { encoding: 'utf8' });
+    let processed = 0;
     try {
       let cursor = '';
       for (;;) {
+        if (this.stopping) throw new Error('interrupted: the service is shutting down');
         const orgs = await this.ds.manager.find(CreditOrganizationOrmEntity, { where: cursor ? { uscc: MoreThan(cursor) } : {}, order: { uscc: 'ASC' }, take: this.batchSize });
         if (orgs.length === 0) break;
         for (const p of await this.profiles.profiles(orgs)) {
           if (!out.write(JSON.stringify(p) + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
         }
-        job.processed += orgs.length;
+        processed += orgs.length;
         cursor = orgs[orgs.length - 1].uscc;
+        await this.ds.manager.update(CreditExportJobOrmEntity, { id: job.id }, { processed, heartbeatAt: this.clock.now() });
       }
     } finally {
       await new Promise<void>((resolve) => out.end(resolve));
     }
-    job.total = Math.max(job.total, job.processed);
-    job.status = 'DONE';
-    job.finishedAt = this.clock.now().toISOString();
+    await this.ds.manager.update(CreditExportJobOrmEntity, { id: job.id }, { status: 'DONE', processed, total: Math.max(job.total, processed), finishedAt: this.clock.now() });
   }
 
-  private view(job: ExportJob): ExportJob {
-    const { id, status, total, processed, startedAt, finishedAt, error } = job;
-    return { id, status, total, processed, startedAt, finishedAt, error };
+  private view(job: CreditExportJobOrmEntity): ExportJob {
+    return {
+      id: job.id,
+      status: job.status,
+      total: job.total,
+      processed: job.processed,
+      startedAt: job.startedAt.toISOString(),
+      finishedAt: job.finishedAt?.toISOString() ?? null,
+      error: job.error,
+    };
   }
 
-  get(id: string): ExportJob {
-    const job = this.jobs.get(id);
-    if (!job) throw ProblemError.notFound('CREDIT.EXPORT_NOT_FOUND', `no export ${id} in this process`);
-    return this.view(job);
+  private async job(id: string): Promise<CreditExportJobOrmEntity> {
+    const job = await this.ds.manager.findOneBy(CreditExportJobOrmEntity, { id });
+    if (!job) throw ProblemError.notFound('CREDIT.EXPORT_NOT_FOUND', `no export ${id}`);
+    return job;
+  }
+
+  async get(id: string): Promise<ExportJob> {
+    await this.failStale();
+    return this.view(await this.job(id));
   }
 
   /** Path of a finished export's JSONL file. */
-  file(id: string): string {
-    const job = this.jobs.get(id);
-    if (!job) throw ProblemError.notFound('CREDIT.EXPORT_NOT_FOUND', `no export ${id} in this process`);
+  async file(id: string): Promise<string> {
+    const job = await this.job(id);
     if (job.status !== 'DONE') throw ProblemError.conflict('CREDIT.EXPORT_NOT_READY', `export ${id} is ${job.status} (${job.processed}/${job.total})`);
-    return job.path;
+    if (!existsSync(job.filePath)) throw ProblemError.notFound('CREDIT.EXPORT_FILE_MISSING', `the file of export ${id} is no longer on this instance's export storage`);
+    return job.filePath;
   }
 
+  /** Waits for an export this process runs; for a job run elsewhere, returns its current state. */
   async waitFor(id: string): Promise<ExportJob> {
-    const job = this.jobs.get(id);
-    if (!job) throw ProblemError.notFound('CREDIT.EXPORT_NOT_FOUND', `no export ${id} in this process`);
-    await job.done;
-    return this.view(job);
+    await this.running.get(id);
+    return this.get(id);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.jobs.values()].map((j) => j.done));
-  }
-
-  onApplicationShutdown(): void {
-    rmSync(this.dir, { recursive: true, force: true });
+    this.stopping = true;
+    await Promise.all([...this.running.values()]);
   }
 }

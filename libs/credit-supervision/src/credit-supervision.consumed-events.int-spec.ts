@@ -1,92 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { Test } from '@nestjs/testing';
-import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  allTopicSpecs,
-  AnnualReportOverdue,
-  AnnualReportReviewed,
-  AnnualReportSubmitted,
-  OrganizationChanged,
-  OrganizationDeregistered,
-  OrganizationRegistered,
-  OrganizationRevoked,
-  SupervisionConvertedToGuidance,
-  type AnnualReportOverdueV1,
-  type AnnualReportReviewedV1,
-  type AnnualReportSubmittedV1,
-  type OrganizationChangedV1,
-  type OrganizationDeregisteredV1,
-  type OrganizationRegisteredV1,
-  type OrganizationRevokedV1,
-  type SupervisionConvertedToGuidanceV1,
-} from '@sop/contracts';
-import { buildCloudEvent, dataschemaOf, KafkaTransport, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
-import { dropDatabase } from '@sop/persistence';
-import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
-import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
-import type { ListEntry } from './domain/list-state';
-import { CreditSupervisionModule } from './credit-supervision.module';
+import { AnnualReportOverdue, AnnualReportReviewed, AnnualReportSubmitted, ContractPerformanceAssessed, ContractSigned, GradeAdjusted, GradeAwarded, OrganizationChanged, OrganizationDeregistered, OrganizationRevoked, SupervisionConvertedToGuidance, type AnnualReportOverdueV1, type AnnualReportReviewedV1, type AnnualReportSubmittedV1, type ContractPerformanceAssessedV1, type ContractSignedV1, type GradeAdjustedV1, type GradeAwardedV1, type OrganizationChangedV1, type OrganizationDeregisteredV1, type OrganizationRevokedV1, type SupervisionConvertedToGuidanceV1 } from '@sop/contracts';
+import { OutboxMessageOrmEntity } from '@sop/messaging';
+import { waitFor } from '@sop/testing';
+import { creditOnMysqlAndKafka } from './test-support/credit-int.fixture';
 import { CreditProfileQuery } from './infrastructure/credit-profile.query';
-import { CreditListEntryOrmEntity, CreditListEventOrmEntity } from './infrastructure/credit-lists.orm-entities';
+import { CreditListEventOrmEntity } from './infrastructure/credit-lists.orm-entities';
 import { CreditInformationOrmEntity } from './infrastructure/credit.orm-entities';
 import { CreditTimerScheduler } from './infrastructure/credit-timer.scheduler';
 
 /**
- * Registration's events (envelopes built with the contracts, as registration's outbox relay publishes them)
- * arrive over Kafka on real MySQL/MariaDB: annual report submitted / reviewed, change, revocation,
+ * Other services' events (envelopes built with the contracts, as their outbox relays publish them) arrive over
+ * Kafka on real MySQL/MariaDB. Registration: annual report submitted / reviewed, change, revocation,
  * deregistration and supervision converted to guidance become credit information and list decisions.
+ * Evaluation and service purchasing: grades and government purchases become credit information and appear on
+ * the public profile.
  */
-describe('credit supervision consumes registration facts (MySQL + Kafka)', () => {
-  const db = testMysqlConfig('credit_reg');
-  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('credit-reg-int') });
-  const clock = new MovableClock(new Date('2026-06-01T00:00:00.000Z'));
-  const groupId = uniqueName('credit-reg-int-group');
-  let app: INestApplicationContext;
+describe('credit supervision consumes registration, evaluation and purchasing facts (MySQL + Kafka)', () => {
+  const f = creditOnMysqlAndKafka('credit_reg', '2026-06-01T00:00:00.000Z');
+  const { clock, runTag, at, register, redeliver, entries, outboxTypes } = f;
+  const send = f.publish;
   let scheduler: CreditTimerScheduler;
   let profiles: CreditProfileQuery;
   let ds: DataSource;
-
-  const serialBase = Math.floor(Math.random() * 800_000_000);
-  let serial = 0;
-  const runTag = `第${serialBase}号`;
-  const at = (iso: string) => clock.set(new Date(iso));
-
-  async function send<T extends object>(contract: { type: string; topic: string; version: number }, subject: string, data: T): Promise<CloudEvent<T>> {
-    const event = buildCloudEvent('registration', dataschemaOf(contract), { type: contract.type, subject, data }, clock.now());
-    await redeliver(contract, event);
-    return event;
-  }
-  async function redeliver(contract: { topic: string }, event: CloudEvent<object>): Promise<void> {
-    await transport.publish([{ topic: contract.topic, key: event.subject, value: JSON.stringify(event) }]);
-  }
-
-  async function register(baseName: string): Promise<string> {
-    const uscc = buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', '110108', serialBase + ++serial);
-    await send<OrganizationRegisteredV1>(OrganizationRegistered, uscc, {
-      uscc,
-      applicationId: randomUUID(),
-      name: `${baseName}${runTag}`,
-      form: 'SOCIAL_SERVICE_ORGANIZATION',
-      category: 'URBAN_RURAL_COMMUNITY_SERVICE',
-      registeringAuthority: '110108',
-      domicile: '北京市海淀区',
-      purpose: '社区服务',
-      legalRepresentativeName: '王五',
-      registeredCapitalFen: 1_000_000,
-      regime: 'DIRECT',
-      policyVersion: 'registration-regime/national-default@v1',
-      registeredAt: '2024-03-01T00:00:00.000Z',
-    });
-    await waitFor(() => profiles.byUscc(uscc).catch(() => undefined), 60000, `organization ${uscc} projected`);
-    return uscc;
-  }
+  beforeAll(() => {
+    ({ scheduler, profiles, ds } = f);
+  });
 
   const info = (sourceEventId: string) => waitFor(() => ds.getRepository(CreditInformationOrmEntity).findOneBy({ sourceEventId }).then((r) => r ?? undefined), 30000, `information from ${sourceEventId}`);
-  async function entries(uscc: string): Promise<ListEntry[]> {
-    const rows = await ds.getRepository(CreditListEntryOrmEntity).find({ where: { uscc } });
-    return rows.map((r) => JSON.parse(r.document) as ListEntry).sort((a, b) => (a.listedAt < b.listedAt ? -1 : 1));
-  }
   async function snapshot(uscc: string) {
     const [outbox, log, information, list] = await Promise.all([
       ds.getRepository(OutboxMessageOrmEntity).count({ where: { messageKey: uscc } }),
@@ -96,28 +37,6 @@ describe('credit supervision consumes registration facts (MySQL + Kafka)', () =>
     ]);
     return { outbox, log, information, list };
   }
-  async function outboxTypes(uscc: string): Promise<string[]> {
-    const rows = await ds.getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: uscc }, order: { id: 'ASC' } });
-    return rows.map((r) => r.eventType);
-  }
-
-  beforeAll(async () => {
-    await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
-    const moduleRef = await Test.createTestingModule({
-      imports: [CreditSupervisionModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId, timerIntervalMs: 0 })],
-    }).compile();
-    app = await moduleRef.init();
-    scheduler = app.get(CreditTimerScheduler);
-    profiles = app.get(CreditProfileQuery);
-    ds = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await transport.close();
-    await dropDatabase(db);
-  });
-
   it('overdue → abnormal → report submitted → rectification recorded → 6-month removal; a duplicate delivery changes nothing', async () => {
     at('2026-06-01T00:00:00.000Z');
     const uscc = await register('北京市海淀区己社区服务中心');
@@ -247,5 +166,104 @@ describe('credit supervision consumes registration facts (MySQL + Kafka)', () =>
     const profile = await profiles.byUscc(uscc);
     expect(profile).toMatchObject({ registrationStatus: 'DEREGISTERED', onSeriousList: false, jointMeasures: [] });
     expect(await outboxTypes(uscc)).toEqual(['credit.list.entered', 'credit.joint-measures.changed', 'credit.list.exited', 'credit.joint-measures.changed']);
+  });
+
+  it('grades (awarded, lowered, re-evaluated) and government purchases (signed, assessed) become credit information and show on the public profile, asOf included', async () => {
+    at('2026-06-20T00:00:00.000Z');
+    const uscc = await register('北京市海淀区庚社区服务中心');
+    const gradeId = randomUUID();
+    const awarded = await send<GradeAwardedV1>(
+      GradeAwarded,
+      uscc,
+      { gradeId, uscc, grade: '4A', score: 921, evaluatingAuthority: '110108', announcedAt: '2026-06-18T02:00:00.000Z', validFrom: '2027-01-01', validUntil: '2031-12-31', ruleVersion: 'evaluation/measures-2026@v1' },
+      'evaluation',
+    );
+    // Announced Thursday 18 June 2026; 19 June is the Dragon Boat Festival holiday, so the 5th working day is 26 June.
+    expect(await info(awarded.id)).toMatchObject({ category: 'OTHER', factType: 'EVALUATION_GRADE_AWARDED', captureDeadline: new Date('2026-06-26T23:59:59.999Z') });
+    // Announced in 2026, valid from 1 January 2027 (2026 measures).
+    expect((await profiles.byUscc(uscc)).grades).toEqual([expect.objectContaining({ gradeId, grade: '4A', status: 'ANNOUNCED', validFrom: '2027-01-01' })]);
+
+    const contractId = randomUUID();
+    const signed = await send<ContractSignedV1>(
+      ContractSigned,
+      uscc,
+      {
+        contractId,
+        supplierUscc: uscc,
+        purchaser: '北京市海淀区民政局',
+        title: '社区养老服务项目',
+        method: 'COMPETITIVE_CONSULTATION',
+        valueFen: 48_000_000,
+        termStart: '2026-07-01',
+        termEnd: '2027-06-30',
+        signedAt: '2026-06-19T06:00:00.000Z',
+        ruleVersion: 'purchasing/order-102@v1',
+      },
+      'service-purchasing',
+    );
+    expect(await info(signed.id)).toMatchObject({ factType: 'GOVERNMENT_PURCHASE_UNDERTAKEN', summary: expect.stringContaining('480000.00 yuan') });
+
+    at('2027-07-10T00:00:00.000Z');
+    const assessed = await send<ContractPerformanceAssessedV1>(
+      ContractPerformanceAssessed,
+      uscc,
+      { assessmentId: randomUUID(), contractId, supplierUscc: uscc, purchaser: '北京市海淀区民政局', outcome: 'UNQUALIFIED', score: 52, breach: true, summary: '服务人次未达合同约定', assessedAt: '2027-07-08T00:00:00.000Z', ruleVersion: 'purchasing/order-102@v1' },
+      'service-purchasing',
+    );
+    expect(await info(assessed.id)).toMatchObject({ factType: 'GOVERNMENT_PURCHASE_BREACH' });
+    // A breach is credit information, not a list trigger (regulations §5.1/§5.2 list no such trigger).
+    expect(await entries(uscc)).toEqual([]);
+
+    at('2028-03-05T00:00:00.000Z');
+    const lowered = await send<GradeAdjustedV1>(
+      GradeAdjusted,
+      uscc,
+      { gradeId, uscc, previousGrade: '4A', newGrade: '2A', reason: 'ADMINISTRATIVE_PENALTY', explanation: '2027年度受到行政处罚', effectiveAt: '2028-03-01T00:00:00.000Z', evidence: [], ruleVersion: 'evaluation/measures-2026@v1' },
+      'evaluation',
+    );
+    await info(lowered.id);
+    const replacement = randomUUID();
+    const reEvaluated = await send<GradeAwardedV1>(
+      GradeAwarded,
+      uscc,
+      { gradeId: replacement, uscc, grade: '3A', score: 870, evaluatingAuthority: '110108', announcedAt: '2028-03-04T02:00:00.000Z', validFrom: '2029-01-01', validUntil: '2033-12-31', replacesGradeId: gradeId, ruleVersion: 'evaluation/measures-2026@v1' },
+      'evaluation',
+    );
+    await info(reEvaluated.id);
+    // A duplicate delivery of an award changes nothing (the inbox drops it); a later event on the same partition
+    // (same key) shows the duplicate was consumed before it.
+    await redeliver(GradeAwarded, reEvaluated);
+    const later = await send<ContractSignedV1>(
+      ContractSigned,
+      uscc,
+      { ...signed.data, contractId: randomUUID(), title: '社区助餐服务项目', termStart: '2028-04-01', termEnd: '2029-03-31', signedAt: '2028-03-04T06:00:00.000Z' },
+      'service-purchasing',
+    );
+    await info(later.id);
+
+    const now = await profiles.byUscc(uscc);
+    expect(now.grades.map((g) => [g.gradeId, g.grade, g.status])).toEqual([
+      [replacement, '3A', 'ANNOUNCED'],
+      [gradeId, '2A', 'IN_FORCE'],
+    ]);
+    expect(now.grades[1].adjustments).toEqual([expect.objectContaining({ previousGrade: '4A', newGrade: '2A', reason: 'ADMINISTRATIVE_PENALTY' })]);
+    expect(now.governmentPurchases).toEqual([
+      expect.objectContaining({ contractId, valueFen: 48_000_000, assessments: [expect.objectContaining({ outcome: 'UNQUALIFIED', score: 52, breach: true })] }),
+      expect.objectContaining({ contractId: later.data.contractId, assessments: [] }),
+    ]);
+    expect(JSON.stringify(now)).not.toContain('服务人次未达合同约定'); // the purchaser's free text stays out of the public profile
+
+    const asOf2027 = await profiles.byUscc(uscc, new Date('2027-02-01T00:00:00.000Z'));
+    expect(asOf2027.grades.map((g) => [g.grade, g.status])).toEqual([['4A', 'IN_FORCE']]);
+    expect(asOf2027.governmentPurchases.map((p) => p.assessments)).toEqual([[]]);
+    const asOf2029 = await profiles.byUscc(uscc, new Date('2029-01-01T00:00:00.000Z'));
+    expect(asOf2029.grades.map((g) => [g.grade, g.status])).toEqual([
+      ['3A', 'IN_FORCE'],
+      ['2A', 'SUPERSEDED'],
+    ]);
+    const infoRows = await ds.getRepository(CreditInformationOrmEntity).find({ where: { uscc } });
+    expect(infoRows.map((r) => r.factType).sort()).toEqual(
+      ['EVALUATION_GRADE_AWARDED', 'EVALUATION_GRADE_AWARDED', 'EVALUATION_GRADE_LOWERED', 'GOVERNMENT_PURCHASE_BREACH', 'GOVERNMENT_PURCHASE_UNDERTAKEN', 'GOVERNMENT_PURCHASE_UNDERTAKEN', 'REGISTERED'],
+    );
   });
 });

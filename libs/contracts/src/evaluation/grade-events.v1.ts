@@ -1,0 +1,72 @@
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { EventContractDefinition } from '../shared/contract-types';
+
+/** Evaluation grades, lowest to highest (Order 39 Art. 26; regulations §6). */
+export const EVALUATION_GRADES = ['1A', '2A', '3A', '4A', '5A'] as const;
+export type EvaluationGrade = (typeof EVALUATION_GRADES)[number];
+
+/** Why a grade was lowered or cancelled before its validity ended (regulations §6, Order 39 Art. 30 as applied). */
+export const GRADE_ADJUSTMENT_REASONS = [
+  'ANNUAL_INSPECTION_FAILED',
+  'BASIC_PASS_TWO_YEARS',
+  'ADMINISTRATIVE_PENALTY',
+  'SERIOUS_LIST',
+  'VERIFICATION_EVALUATION',
+  'FRAUD_IN_EVALUATION',
+  'REVIEW_DECISION',
+] as const;
+
+const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * An evaluation committee's grade was confirmed and announced (the 7th step of the procedure). The grade is valid
+ * from `validFrom` to `validUntil` inclusive (UTC dates), per the rule set named by `ruleVersion`. Key: the USCC.
+ */
+export class GradeAwardedV1 {
+  @IsUUID() gradeId: string;
+  @Matches(USCC) uscc: string;
+  @IsIn(EVALUATION_GRADES) grade: EvaluationGrade;
+  /** Total on the 1,000-point scale plus any local bonus points. */
+  @IsInt() @Min(0) @Max(1100) score: number;
+  @Matches(/^\d{6}$/) evaluatingAuthority: string;
+  @IsISO8601({ strict: true }) announcedAt: string;
+  @Matches(DATE) validFrom: string;
+  @Matches(DATE) validUntil: string;
+  /** The grade this one replaces (re-evaluation within validity), if any. */
+  @IsOptional() @IsUUID() replacesGradeId?: string;
+  @IsString() @IsNotEmpty() @MaxLength(100) ruleVersion: string;
+}
+
+export const GradeAwarded: EventContractDefinition<GradeAwardedV1> = {
+  type: 'evaluation.grade.awarded',
+  topic: 'evaluation.grade.v1',
+  version: 1,
+  payload: GradeAwardedV1,
+  description: 'An evaluation grade (1A-5A) was announced, with its validity.',
+};
+
+/**
+ * A grade in force was lowered (`newGrade`) or cancelled (`newGrade` absent) before its validity ended. The
+ * organization returns certificate and plaque within 15 days of notice. Key: the USCC.
+ */
+export class GradeAdjustedV1 {
+  @IsUUID() gradeId: string;
+  @Matches(USCC) uscc: string;
+  @IsIn(EVALUATION_GRADES) previousGrade: EvaluationGrade;
+  @IsOptional() @IsIn(EVALUATION_GRADES) newGrade?: EvaluationGrade;
+  @IsIn(GRADE_ADJUSTMENT_REASONS) reason: (typeof GRADE_ADJUSTMENT_REASONS)[number];
+  @IsString() @IsNotEmpty() @MaxLength(500) explanation: string;
+  @IsISO8601({ strict: true }) effectiveAt: string;
+  /** Credit events or other facts that prompted the adjustment. */
+  @IsString({ each: true }) evidence: string[];
+  @IsString() @IsNotEmpty() @MaxLength(100) ruleVersion: string;
+}
+
+export const GradeAdjusted: EventContractDefinition<GradeAdjustedV1> = {
+  type: 'evaluation.grade.adjusted',
+  topic: 'evaluation.grade.v1',
+  version: 1,
+  payload: GradeAdjustedV1,
+  description: 'A grade in force was lowered or cancelled before its validity ended.',
+};

@@ -1,0 +1,69 @@
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { EventContractDefinition } from '../shared/contract-types';
+
+const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Purchase methods of the Government Procurement Law Art. 26 plus the two MOF recognizes (regulations §7.2). */
+export const PURCHASE_METHODS = [
+  'OPEN_TENDERING',
+  'INVITATIONAL_TENDERING',
+  'COMPETITIVE_NEGOTIATION',
+  'COMPETITIVE_CONSULTATION',
+  'SINGLE_SOURCE',
+  'REQUEST_FOR_QUOTATIONS',
+  'FRAMEWORK_AGREEMENT',
+] as const;
+
+/** Outcomes of a purchaser's performance assessment / acceptance of a purchased service. */
+export const PERFORMANCE_OUTCOMES = ['EXCELLENT', 'GOOD', 'QUALIFIED', 'UNQUALIFIED'] as const;
+
+/**
+ * A government purchase-of-services contract with a social organization was signed (Order 102 Art. 23: written,
+ * publicly announced). Undertaking government purchases is credit information (Order 60 Art. 7). Money in integer
+ * fen. Key: the supplier's USCC.
+ */
+export class ContractSignedV1 {
+  @IsUUID() contractId: string;
+  @Matches(USCC) supplierUscc: string;
+  @IsString() @IsNotEmpty() @MaxLength(200) purchaser: string;
+  @IsString() @IsNotEmpty() @MaxLength(300) title: string;
+  @IsIn(PURCHASE_METHODS) method: (typeof PURCHASE_METHODS)[number];
+  @IsInt() @Min(1) valueFen: number;
+  @Matches(DATE) termStart: string;
+  @Matches(DATE) termEnd: string;
+  @IsISO8601({ strict: true }) signedAt: string;
+  @IsString() @IsNotEmpty() @MaxLength(100) ruleVersion: string;
+}
+
+export const ContractSigned: EventContractDefinition<ContractSignedV1> = {
+  type: 'purchasing.contract.signed',
+  topic: 'purchasing.contract.v1',
+  version: 1,
+  payload: ContractSignedV1,
+  description: 'A purchase-of-services contract with a social organization was signed.',
+};
+
+/** The purchaser assessed the supplier's performance of a contract (performance management and acceptance). */
+export class ContractPerformanceAssessedV1 {
+  @IsUUID() assessmentId: string;
+  @IsUUID() contractId: string;
+  @Matches(USCC) supplierUscc: string;
+  @IsString() @IsNotEmpty() @MaxLength(200) purchaser: string;
+  @IsIn(PERFORMANCE_OUTCOMES) outcome: (typeof PERFORMANCE_OUTCOMES)[number];
+  /** Performance score out of 100. */
+  @IsInt() @Min(0) @Max(100) score: number;
+  /** The supplier breached the contract (failed obligations the contract names). */
+  @IsBoolean() breach: boolean;
+  @IsString() @IsNotEmpty() @MaxLength(1000) summary: string;
+  @IsISO8601({ strict: true }) assessedAt: string;
+  @IsString() @IsNotEmpty() @MaxLength(100) ruleVersion: string;
+}
+
+export const ContractPerformanceAssessed: EventContractDefinition<ContractPerformanceAssessedV1> = {
+  type: 'purchasing.contract.performance-assessed',
+  topic: 'purchasing.contract.v1',
+  version: 1,
+  payload: ContractPerformanceAssessedV1,
+  description: "The purchaser's assessment of a supplier's performance of a purchase-of-services contract.",
+};

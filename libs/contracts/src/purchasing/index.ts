@@ -1,0 +1,10 @@
+import type { EventContractDefinition } from '../shared/contract-types';
+import { ContractPerformanceAssessed, ContractSigned } from './contract-events.v1';
+
+export * from './contract-events.v1';
+
+/** Event types the service-purchasing service publishes. */
+export const PURCHASING_CONTRACTS: EventContractDefinition[] = [ContractSigned, ContractPerformanceAssessed];
+
+/** Purchasing's topics, with explicit partition counts. */
+export const PURCHASING_TOPICS: { topic: string; partitions: number }[] = [{ topic: 'purchasing.contract.v1', partitions: 3 }];
