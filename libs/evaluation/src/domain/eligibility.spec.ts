@@ -1,4 +1,26 @@
-import { eligibleForEvaluationFrom } from './eligibility';
+import { assessEligibility, eligibleForEvaluationFrom } from './eligibility';
+import { MEASURES_2026_V1, ORDER_39_V1 } from './evaluation-rules';
+import type { GradeRecord } from './grade';
+
+const grade = (over: Partial<GradeRecord>): GradeRecord => ({
+  gradeId: 'g-1',
+  uscc: '52110108MJ0000018M',
+  grade: '3A',
+  awardedGrade: '3A',
+  score: 880,
+  evaluatingAuthority: '110108',
+  announcedAt: '2020-06-01T00:00:00.000Z',
+  validFrom: '2020-06-01',
+  validUntil: '2025-05-31',
+  status: 'ACTIVE',
+  ruleVersion: 'evaluation/order-39@v1',
+  replacesGradeId: null,
+  supersededByGradeId: null,
+  ...over,
+});
+const registeredAt = new Date('2015-01-10T00:00:00Z');
+const ACTIVE = 'ACTIVE' as const;
+const at = (iso: string) => new Date(iso);
 
 describe('evaluation eligibility', () => {
   it('opens two full years after registration', () => {
@@ -6,5 +28,71 @@ describe('evaluation eligibility', () => {
   });
   it('handles 29 February by rolling to 1 March', () => {
     expect(eligibleForEvaluationFrom(new Date('2028-02-29T00:00:00Z')).toISOString()).toBe('2030-03-01T00:00:00.000Z');
+  });
+
+  describe.each([
+    ['Order 39', ORDER_39_V1],
+    ['2026 measures', MEASURES_2026_V1],
+  ])('under %s', (_, rules) => {
+    it('refuses before two full years of registration and admits on the day', () => {
+      const facts = { registrationStatus: ACTIVE, registeredAt: new Date('2024-05-20T08:00:00Z'), grades: [], measures: [] };
+      expect(assessEligibility(facts, at('2026-05-20T07:59:59.999Z'), rules)).toMatchObject({ eligible: false, code: 'EVALUATION.NOT_ELIGIBLE', rule: 'REGISTERED_TWO_FULL_YEARS', field: 'announcedAt' });
+      expect(assessEligibility(facts, at('2026-05-20T08:00:00Z'), rules)).toMatchObject({ eligible: true, basis: 'FIRST_EVALUATION', replacesGradeId: null });
+    });
+
+    it('refuses an organization under NO_EVALUATION (abnormal or serious list), admits it once lifted', () => {
+      const listed = { registrationStatus: ACTIVE, registeredAt, grades: [], measures: ['NO_PURCHASE_OF_SERVICES', 'NO_EVALUATION'] };
+      expect(assessEligibility(listed, at('2026-06-01T00:00:00Z'), rules)).toMatchObject({ eligible: false, rule: 'CREDIT_MEASURE_NO_EVALUATION', field: 'uscc' });
+      expect(assessEligibility({ ...listed, measures: ['NO_PURCHASE_OF_SERVICES'] }, at('2026-06-01T00:00:00Z'), rules)).toMatchObject({ eligible: true });
+    });
+
+    it.each([
+      ['REVOKED', /registration was revoked on 2026-05-10T00:00:00.000Z/],
+      ['DEREGISTERED', /was deregistered on 2026-05-10T00:00:00.000Z/],
+    ] as const)('refuses a %s organization first, before every other rule (regulations §6, Order 39 Art. 6)', (status, why) => {
+      // Too young, barred by a measure and holding a grade in force: the ended registration is what is reported.
+      const facts = { registeredAt: new Date('2025-01-01T00:00:00Z'), registrationStatus: status, registrationStatusAt: new Date('2026-05-10T00:00:00Z'), grades: [grade({ validUntil: '2035-12-31' })], measures: ['NO_EVALUATION'] };
+      const refused = assessEligibility(facts, at('2026-06-01T00:00:00Z'), rules);
+      expect(refused).toMatchObject({ eligible: false, code: 'EVALUATION.NOT_ELIGIBLE', rule: 'ORGANIZATION_NOT_ACTIVE', field: 'uscc', ruleVersion: rules === ORDER_39_V1 ? 'evaluation/order-39@v1' : 'evaluation/measures-2026@v1' });
+      expect(refused.eligible === false && refused.message).toMatch(why);
+      expect(refused.eligible === false && refused.message).toMatch(/only registered organizations are evaluated \(regulations §6, Order 39 Art\. 6\)/);
+      expect(assessEligibility({ registeredAt, registrationStatus: status, grades: [], measures: [] }, at('2026-06-01T00:00:00Z'), rules)).toMatchObject({ eligible: false, rule: 'ORGANIZATION_NOT_ACTIVE' });
+      expect(assessEligibility({ registeredAt, registrationStatus: ACTIVE, grades: [], measures: [] }, at('2026-06-01T00:00:00Z'), rules)).toMatchObject({ eligible: true });
+    });
+
+    it('admits again once the previous grade expired or was cancelled', () => {
+      const facts = { registrationStatus: ACTIVE, registeredAt, grades: [grade({})], measures: [] };
+      expect(assessEligibility(facts, at('2030-06-01T00:00:00Z'), rules)).toMatchObject({ eligible: true, basis: 'NO_GRADE_IN_FORCE', replacesGradeId: null });
+      const cancelled = { registrationStatus: ACTIVE, registeredAt, grades: [grade({ validUntil: '2035-12-31', status: 'CANCELLED' })], measures: [] };
+      expect(assessEligibility(cancelled, at('2030-06-01T00:00:00Z'), rules)).toMatchObject({ eligible: true, basis: 'NO_GRADE_IN_FORCE' });
+    });
+  });
+
+  it('Order 39: a grade still valid bars a new evaluation until the day after validUntil', () => {
+    const facts = { registrationStatus: ACTIVE, registeredAt, grades: [grade({})], measures: [] };
+    expect(assessEligibility(facts, at('2025-05-31T23:59:59Z'), ORDER_39_V1)).toMatchObject({ eligible: false, rule: 'PREVIOUS_GRADE_STILL_VALID', ruleVersion: 'evaluation/order-39@v1' });
+    expect(assessEligibility(facts, at('2025-06-01T00:00:00Z'), ORDER_39_V1)).toMatchObject({ eligible: true, basis: 'NO_GRADE_IN_FORCE' });
+  });
+
+  it('2026 measures: re-evaluation replaces a grade within the first 4 years of its validity', () => {
+    const g = grade({ gradeId: 'g-2026', announcedAt: '2026-05-01T00:00:00.000Z', validFrom: '2027-01-01', validUntil: '2031-12-31', ruleVersion: 'evaluation/measures-2026@v1' });
+    const facts = { registrationStatus: ACTIVE, registeredAt, grades: [g], measures: [] };
+    // announced but not yet valid: inside the window
+    expect(assessEligibility(facts, at('2026-09-01T00:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: true, basis: 'RE_EVALUATION', replacesGradeId: 'g-2026' });
+    expect(assessEligibility(facts, at('2030-12-31T23:59:59Z'), MEASURES_2026_V1)).toMatchObject({ eligible: true, basis: 'RE_EVALUATION' });
+    expect(assessEligibility(facts, at('2031-01-01T00:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: false, rule: 'RE_EVALUATION_WITHIN_FOUR_YEARS', field: 'announcedAt' });
+    expect(assessEligibility(facts, at('2032-01-01T00:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: true, basis: 'NO_GRADE_IN_FORCE' });
+  });
+
+  it('2026 measures: the window of an Order 39 grade counts from its own validFrom (leap day included)', () => {
+    const g = grade({ announcedAt: '2024-02-29T00:00:00.000Z', validFrom: '2024-02-29', validUntil: '2029-02-28' });
+    const facts = { registrationStatus: ACTIVE, registeredAt, grades: [g], measures: [] };
+    expect(assessEligibility(facts, at('2028-02-28T12:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: true, basis: 'RE_EVALUATION' });
+    expect(assessEligibility(facts, at('2028-02-29T00:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: false, rule: 'RE_EVALUATION_WITHIN_FOUR_YEARS' });
+  });
+
+  it('NO_EVALUATION wins over a re-evaluation window', () => {
+    const g = grade({ validFrom: '2027-01-01', validUntil: '2031-12-31' });
+    expect(assessEligibility({ registrationStatus: ACTIVE, registeredAt, grades: [g], measures: ['NO_EVALUATION'] }, at('2027-06-01T00:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: false, rule: 'CREDIT_MEASURE_NO_EVALUATION' });
   });
 });

@@ -1,11 +1,88 @@
+import { ruleVersionOf, type EvaluationRuleSet } from './evaluation-rules';
+import { currentGrade, type GradeRecord } from './grade';
+import type { RegistrationStatus } from './registration-status';
+import { addYearsToDate, utcDate } from './validity';
+
 /**
  * Evaluation eligibility starts after 2 full years of registration (社会组织评估管理办法, Order 39 Art. 6;
- * regulations §6). Other bars (inspection results, lists) arrive with the evaluation issue.
+ * regulations §6). The rule set carries the number; this constant is the default of both rule sets.
  */
 export const YEARS_REGISTERED_BEFORE_EVALUATION = 2;
 
-export function eligibleForEvaluationFrom(registeredAt: Date): Date {
+export function eligibleForEvaluationFrom(registeredAt: Date, years: number = YEARS_REGISTERED_BEFORE_EVALUATION): Date {
   const d = new Date(registeredAt.getTime());
-  d.setUTCFullYear(d.getUTCFullYear() + YEARS_REGISTERED_BEFORE_EVALUATION);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
   return d;
+}
+
+export type EligibilityBasis = 'FIRST_EVALUATION' | 'NO_GRADE_IN_FORCE' | 'RE_EVALUATION';
+
+export type Eligibility =
+  | { eligible: true; basis: EligibilityBasis; replacesGradeId: string | null; ruleVersion: string }
+  | {
+      eligible: false;
+      /** Always EVALUATION.NOT_ELIGIBLE; `rule` says which condition failed. */
+      code: 'EVALUATION.NOT_ELIGIBLE';
+      field: string;
+      rule: 'ORGANIZATION_NOT_ACTIVE' | 'REGISTERED_TWO_FULL_YEARS' | 'CREDIT_MEASURE_NO_EVALUATION' | 'PREVIOUS_GRADE_STILL_VALID' | 'RE_EVALUATION_WITHIN_FOUR_YEARS';
+      message: string;
+      ruleVersion: string;
+    };
+
+export interface EligibilityFacts {
+  registeredAt: Date;
+  /** As last reported by registration (OrganizationRevoked / OrganizationDeregistered end it). */
+  registrationStatus: RegistrationStatus;
+  /** When the registration was revoked or deregistered (null while ACTIVE). */
+  registrationStatusAt?: Date | null;
+  /** Every grade the organization ever had (any status). */
+  grades: readonly GradeRecord[];
+  /** The credit joint measures now in force for it (regulations §5.3), as last received. */
+  measures: readonly string[];
+}
+
+/**
+ * May the organization be graded at `at` under `rules` (regulations §6)?
+ *  - still registered: a revoked or deregistered organization is not evaluated (checked first);
+ *  - registered ≥ 2 full years (Order 39 Art. 6);
+ *  - not under a barring credit measure (NO_EVALUATION: abnormal or serious list, national rules 2021);
+ *  - Order 39: never graded, or no grade in force any more (5-year validity expired, or cancelled);
+ *  - 2026 measures: a grade in force may be replaced by re-evaluation within the first 4 years of its validity.
+ */
+export function assessEligibility(facts: EligibilityFacts, at: Date, rules: EvaluationRuleSet): Eligibility {
+  const ruleVersion = ruleVersionOf(rules);
+  const refuse = (rule: Extract<Eligibility, { eligible: false }>['rule'], field: string, message: string): Eligibility => ({ eligible: false, code: 'EVALUATION.NOT_ELIGIBLE', field, rule, message, ruleVersion });
+
+  if (facts.registrationStatus !== 'ACTIVE') {
+    const since = facts.registrationStatusAt ? ` on ${facts.registrationStatusAt.toISOString()}` : '';
+    const what = facts.registrationStatus === 'REVOKED' ? "the organization's registration was revoked" : 'the organization was deregistered';
+    return refuse('ORGANIZATION_NOT_ACTIVE', 'uscc', `${what}${since}; only registered organizations are evaluated (regulations §6, Order 39 Art. 6)`);
+  }
+  const from = eligibleForEvaluationFrom(facts.registeredAt, rules.minimumYearsRegistered);
+  if (at < from) {
+    return refuse('REGISTERED_TWO_FULL_YEARS', 'announcedAt', `registered ${facts.registeredAt.toISOString()}; evaluation needs ${rules.minimumYearsRegistered} full years of registration, i.e. from ${from.toISOString()} (regulations §6, Order 39 Art. 6)`);
+  }
+  const barring = facts.measures.filter((m) => rules.barringMeasures.includes(m));
+  if (barring.length > 0) {
+    return refuse('CREDIT_MEASURE_NO_EVALUATION', 'uscc', `the organization is under the credit joint measure ${barring.join(', ')} (abnormal or serious list) and is not evaluated (regulations §6, national rules 2021; §5.3)`);
+  }
+  const date = utcDate(at);
+  const current = currentGrade(facts.grades, date);
+  if (!current) {
+    return { eligible: true, basis: facts.grades.length === 0 ? 'FIRST_EVALUATION' : 'NO_GRADE_IN_FORCE', replacesGradeId: null, ruleVersion };
+  }
+  if (!rules.reEvaluation) {
+    return refuse('PREVIOUS_GRADE_STILL_VALID', 'uscc', `grade ${current.grade} (${current.gradeId}) is valid until ${current.validUntil}; a new evaluation needs the previous grade's validity to have expired (regulations §6, Order 39 Art. 6)`);
+  }
+  // "Within the first 4 years of validity": until the day before the 4th anniversary of validFrom. A grade
+  // announced but not yet valid (2026 validity starts on 1 January) is inside the window too.
+  const windowEnds = addYearsToDate(current.validFrom, rules.reEvaluation.withinYearsOfValidity);
+  if (date >= windowEnds) {
+    return refuse(
+      'RE_EVALUATION_WITHIN_FOUR_YEARS',
+      'announcedAt',
+      `grade ${current.grade} (${current.gradeId}) has been valid since ${current.validFrom}; re-evaluation may be requested only within the first ${rules.reEvaluation.withinYearsOfValidity} years of validity (before ${windowEnds}) (regulations §6, 2026 measures)`,
+    );
+  }
+  return { eligible: true, basis: 'RE_EVALUATION', replacesGradeId: current.gradeId, ruleVersion };
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DATETIME6 } from '@sop/persistence';
 
 /** Evaluation's view of a registered organization, built from registration events. */
@@ -11,7 +11,106 @@ export class EvaluationOrganizationOrmEntity {
   @Column({ type: 'varchar', length: 6 }) registeringAuthority: string;
   @Column({ ...DATETIME6 }) registeredAt: Date;
   @Column({ ...DATETIME6 }) eligibleFrom: Date;
+  /** The OrganizationRegistered event projected. */
   @Column({ type: 'varchar', length: 36 }) lastEventId: string;
+  /** ACTIVE, REVOKED, DEREGISTERED (from registration's lifecycle events). */
+  @Column({ type: 'varchar', length: 20, default: 'ACTIVE' }) registrationStatus: string;
+  @Column({ ...DATETIME6, nullable: true }) registrationStatusAt: Date | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) registrationStatusEventId: string | null;
 }
 
-export const EVALUATION_ENTITIES = [EvaluationOrganizationOrmEntity];
+/**
+ * A grade decision (regulations §6). Validity dates are UTC calendar dates stored as 'YYYY-MM-DD' text: the same
+ * on MySQL and SQLite, with no driver time-zone conversion of DATE columns.
+ */
+@Entity({ name: 'evaluation_grade' })
+@Index('ix_evaluation_grade_uscc', ['uscc', 'announcedAt'])
+export class EvaluationGradeOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) gradeId: string;
+  @Column({ type: 'varchar', length: 18 }) uscc: string;
+  /** The grade now (lowered grades carry the lower grade). */
+  @Column({ type: 'varchar', length: 2 }) grade: string;
+  @Column({ type: 'varchar', length: 2 }) awardedGrade: string;
+  @Column({ type: 'int' }) score: number;
+  @Column({ type: 'varchar', length: 6 }) evaluatingAuthority: string;
+  @Column({ ...DATETIME6 }) announcedAt: Date;
+  @Column({ type: 'varchar', length: 10 }) validFrom: string;
+  @Column({ type: 'varchar', length: 10 }) validUntil: string;
+  /** ACTIVE, SUPERSEDED, CANCELLED */
+  @Column({ type: 'varchar', length: 12 }) status: string;
+  @Column({ type: 'varchar', length: 36, nullable: true }) replacesGradeId: string | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) supersededByGradeId: string | null;
+  @Column({ type: 'varchar', length: 100 }) ruleVersion: string;
+  @Column({ type: 'int' }) committeeMembers: number;
+  @Column({ type: 'int' }) committeePresent: number;
+  @Column({ type: 'int' }) committeeInFavour: number;
+  @Column({ type: 'varchar', length: 100 }) awardedBy: string;
+  @Column({ ...DATETIME6 }) recordedAt: Date;
+  /** The GradeAwarded event's id. */
+  @Column({ type: 'varchar', length: 36 }) eventId: string;
+}
+
+/** A lowering or cancellation of a grade (append-only). */
+@Entity({ name: 'evaluation_grade_adjustment' })
+@Index('ix_evaluation_adjustment_grade', ['gradeId'])
+export class EvaluationGradeAdjustmentOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 36 }) gradeId: string;
+  @Column({ type: 'varchar', length: 18 }) uscc: string;
+  @Column({ type: 'varchar', length: 2 }) previousGrade: string;
+  @Column({ type: 'varchar', length: 2, nullable: true }) newGrade: string | null;
+  @Column({ type: 'varchar', length: 40 }) reason: string;
+  @Column({ type: 'varchar', length: 500 }) explanation: string;
+  @Column({ ...DATETIME6 }) effectiveAt: Date;
+  /** JSON array of event ids / references. */
+  @Column({ type: 'text' }) evidence: string;
+  @Column({ type: 'varchar', length: 100 }) ruleVersion: string;
+  @Column({ type: 'varchar', length: 100 }) adjustedBy: string;
+  @Column({ ...DATETIME6 }) recordedAt: Date;
+  /** The GradeAdjusted event's id. */
+  @Column({ type: 'varchar', length: 36 }) eventId: string;
+}
+
+/** The credit joint measures in force for an organization (regulations §5.3), as the last JointMeasuresChanged set. */
+@Entity({ name: 'evaluation_credit_measures' })
+export class EvaluationCreditMeasuresOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 18 }) uscc: string;
+  /** Comma-separated. */
+  @Column({ type: 'varchar', length: 40 }) lists: string;
+  /** Comma-separated. */
+  @Column({ type: 'varchar', length: 300 }) measures: string;
+  @Column({ ...DATETIME6 }) effectiveFrom: Date;
+  @Column({ type: 'varchar', length: 100 }) ruleVersion: string;
+  @Column({ type: 'varchar', length: 36 }) lastEventId: string;
+  @Column({ ...DATETIME6 }) receivedAt: Date;
+}
+
+/** A verification evaluation (核查评估, 2026 measures) opened because something may affect a grade. */
+@Entity({ name: 'evaluation_verification_case' })
+@Index('ix_evaluation_case_status', ['status', 'openedAt'])
+@Index('ix_evaluation_case_grade', ['gradeId', 'status'])
+export class EvaluationVerificationCaseOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 18 }) uscc: string;
+  @Column({ type: 'varchar', length: 36 }) gradeId: string;
+  /** OPEN, CLOSED */
+  @Column({ type: 'varchar', length: 10 }) status: string;
+  /** What prompted it, e.g. CREDIT_GRADE_DOWNGRADE_REFERENCE, REGISTRATION_REVOKED, DEREGISTERED. */
+  @Column({ type: 'varchar', length: 40 }) cause: string;
+  /** JSON array of the event ids that prompted it. */
+  @Column({ type: 'text' }) evidence: string;
+  @Column({ ...DATETIME6 }) openedAt: Date;
+  @Column({ type: 'varchar', length: 100 }) ruleVersion: string;
+  @Column({ ...DATETIME6, nullable: true }) closedAt: Date | null;
+  /** GRADE_ADJUSTED, GRADE_CONFIRMED, GRADE_SUPERSEDED */
+  @Column({ type: 'varchar', length: 20, nullable: true }) outcome: string | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) adjustmentId: string | null;
+}
+
+export const EVALUATION_ENTITIES = [
+  EvaluationOrganizationOrmEntity,
+  EvaluationGradeOrmEntity,
+  EvaluationGradeAdjustmentOrmEntity,
+  EvaluationCreditMeasuresOrmEntity,
+  EvaluationVerificationCaseOrmEntity,
+];

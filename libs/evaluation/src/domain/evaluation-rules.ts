@@ -1,0 +1,134 @@
+/**
+ * Evaluation rules as versioned data (ARCHITECTURE "Rules as data"). Every grade decision records the id@version
+ * of the rule set in force at its announcement, so a later rule change never rewrites an awarded grade. Source of
+ * every number: ../../../../shared/domain/regulations.md §6 (社会组织评估管理办法, MCA Order 39, 2010, and the 2026
+ * replacement [S15]).
+ */
+import { EVALUATION_GRADES, GRADE_ADJUSTMENT_REASONS, type EvaluationGrade } from '@sop/contracts';
+
+export { EVALUATION_GRADES, GRADE_ADJUSTMENT_REASONS, type EvaluationGrade };
+export type GradeAdjustmentReason = (typeof GRADE_ADJUSTMENT_REASONS)[number];
+
+/** How a grade's validity is computed from its announcement date. */
+export type ValidityRule =
+  /** Order 39 Art. 28: 5 years from the announcement (validUntil = the day before the 5th anniversary). */
+  | { kind: 'FROM_ANNOUNCEMENT'; years: number }
+  /** 2026 measures: 1 January of the year after the announcement to 31 December of the `years`-th year. */
+  | { kind: 'CALENDAR_YEARS_AFTER_ANNOUNCEMENT'; years: number };
+
+export interface GradeCutOff {
+  grade: EvaluationGrade;
+  /** Lowest total (inclusive) that earns the grade. */
+  minScore: number;
+}
+
+export interface EvaluationRuleSet {
+  id: string;
+  version: number;
+  /** Inclusive, UTC. */
+  effectiveFrom: string;
+  source: string;
+  /** §6 Eligibility: registered ≥ 2 full years (Order 39 Art. 6). */
+  minimumYearsRegistered: number;
+  validity: ValidityRule;
+  /**
+   * Re-evaluation while a grade is valid: null = not allowed (Order 39 Art. 6: only once the 5-year validity has
+   * expired); otherwise allowed within the first `withinYearsOfValidity` years of the current grade's validity.
+   */
+  reEvaluation: { withinYearsOfValidity: number } | null;
+  /** Credit joint measures (regulations §5.3) under which an organization is not evaluated. */
+  barringMeasures: readonly string[];
+  /** Credit joint measures that open a verification case for a grade in force (never an automatic downgrade). */
+  verificationMeasures: readonly string[];
+  /** §6 Scoring: 1,000-point scale, some localities add up to 100 bonus points. */
+  scale: { base: number; maxBonus: number };
+  /** Highest grade first. Below the last cut-off: no grade. */
+  cutOffs: readonly GradeCutOff[];
+  /** Reasons for which a grade in force may be lowered or cancelled (§6 Downgrade/cancellation). */
+  adjustmentReasons: readonly GradeAdjustmentReason[];
+  /** §6 Bodies: the committee's final meeting needs ≥ 2/3 present and a majority of ALL members in favour. */
+  committee: { quorumNumerator: number; quorumDenominator: number; majorityOfAllMembers: true };
+}
+
+const S15 = 'regulations.md §6 — 社会组织评估管理办法 (MCA Order 39, 2010; 2026 replacement) [S15]';
+
+/**
+ * §6 Scoring: cut-offs are set locally. Platform default: the Anqing/Huaining example (5A ≥ 950, 4A 901–950,
+ * 3A 851–900, 2A 801–850, 1A 701–800; the published ranges overlap at 950, resolved in favour of 5A).
+ * National cut-offs are UNCONFIRMED; a jurisdiction with other cut-offs publishes a rule set with its own table.
+ */
+export const ANQING_CUT_OFFS: readonly GradeCutOff[] = [
+  { grade: '5A', minScore: 950 },
+  { grade: '4A', minScore: 901 },
+  { grade: '3A', minScore: 851 },
+  { grade: '2A', minScore: 801 },
+  { grade: '1A', minScore: 701 },
+];
+
+/** MCA Order 39, in force 2011-03-01. */
+export const ORDER_39_V1: EvaluationRuleSet = {
+  id: 'evaluation/order-39',
+  version: 1,
+  effectiveFrom: '2011-03-01T00:00:00.000Z',
+  source: S15,
+  minimumYearsRegistered: 2, // Art. 6
+  validity: { kind: 'FROM_ANNOUNCEMENT', years: 5 }, // Art. 28
+  reEvaluation: null, // Art. 6: never evaluated, or the previous grade's validity has expired
+  barringMeasures: ['NO_EVALUATION'], // Art. 7 + national rules 2021: abnormal or serious list → not evaluated
+  // Order 39 has no verification evaluation; the serious list is still "an important reference for cancelling or
+  // lowering the grade" (§5.3), so the fact is put before the evaluators as a case.
+  verificationMeasures: ['GRADE_DOWNGRADE_REFERENCE'],
+  scale: { base: 1000, maxBonus: 100 },
+  cutOffs: ANQING_CUT_OFFS,
+  // Art. 30 as applied: failed / missed inspection, basic pass 2 years running, penalty; serious list (§5.3);
+  // fraud (UNCONFIRMED as to article text); a review committee decision. No verification evaluation before 2026.
+  adjustmentReasons: GRADE_ADJUSTMENT_REASONS.filter((r) => r !== 'VERIFICATION_EVALUATION'),
+  committee: { quorumNumerator: 2, quorumDenominator: 3, majorityOfAllMembers: true },
+};
+
+/** The 2026 社会组织评估管理办法, in force 2026-03-01 (article numbers UNCONFIRMED). */
+export const MEASURES_2026_V1: EvaluationRuleSet = {
+  id: 'evaluation/measures-2026',
+  version: 1,
+  effectiveFrom: '2026-03-01T00:00:00.000Z',
+  source: S15,
+  minimumYearsRegistered: 2, // eligibility relaxed for inspections and penalties, not for the 2 years
+  validity: { kind: 'CALENDAR_YEARS_AFTER_ANNOUNCEMENT', years: 5 },
+  reEvaluation: { withinYearsOfValidity: 4 }, // "re-evaluation may be requested within the first 4 years of validity"
+  barringMeasures: ['NO_EVALUATION'], // national rules 2021 (abnormal / serious list) still apply
+  verificationMeasures: ['GRADE_DOWNGRADE_REFERENCE'], // civil affairs must run a verification evaluation (核查评估)
+  scale: { base: 1000, maxBonus: 100 },
+  cutOffs: ANQING_CUT_OFFS,
+  // Adds the verification evaluation (核查评估) that adjusts grades; review requests move into the committee.
+  adjustmentReasons: GRADE_ADJUSTMENT_REASONS,
+  // The committee rule of Order 39 is carried over; the 2026 text on quorum and vote is UNCONFIRMED.
+  committee: { quorumNumerator: 2, quorumDenominator: 3, majorityOfAllMembers: true },
+};
+
+export const EVALUATION_RULE_SETS: readonly EvaluationRuleSet[] = [ORDER_39_V1, MEASURES_2026_V1];
+
+export function ruleVersionOf(rules: EvaluationRuleSet): string {
+  return `${rules.id}@v${rules.version}`;
+}
+
+/** The rule set in force at `at`: the latest effectiveFrom not after it. */
+export function ruleSetAt(at: Date, sets: readonly EvaluationRuleSet[] = EVALUATION_RULE_SETS): EvaluationRuleSet {
+  const applicable = sets.filter((s) => Date.parse(s.effectiveFrom) <= at.getTime()).sort((a, b) => Date.parse(b.effectiveFrom) - Date.parse(a.effectiveFrom));
+  if (applicable.length === 0) throw new RangeError(`no evaluation rule set in force at ${at.toISOString()}`);
+  return applicable[0];
+}
+
+export function ruleSetByVersion(version: string, sets: readonly EvaluationRuleSet[] = EVALUATION_RULE_SETS): EvaluationRuleSet {
+  const found = sets.find((s) => ruleVersionOf(s) === version);
+  if (!found) throw new RangeError(`unknown evaluation rule set ${version}`);
+  return found;
+}
+
+/** Position on the grade ladder, 1A = 1 … 5A = 5 (Order 39 Art. 26). */
+export function gradeRank(grade: EvaluationGrade): number {
+  return EVALUATION_GRADES.indexOf(grade) + 1;
+}
+
+export function isGrade(value: unknown): value is EvaluationGrade {
+  return typeof value === 'string' && (EVALUATION_GRADES as readonly string[]).includes(value);
+}

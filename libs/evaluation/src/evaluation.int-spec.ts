@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import { Test } from '@nestjs/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@sop/auth';
+import {
+  allTopicSpecs,
+  GradeAdjusted,
+  GradeAwarded,
+  JointMeasuresChanged,
+  OrganizationDeregistered,
+  OrganizationRegistered,
+  OrganizationRevoked,
+  type GradeAdjustedV1,
+  type GradeAwardedV1,
+  type JointMeasuresChangedV1,
+  type OrganizationDeregisteredV1,
+  type OrganizationRegisteredV1,
+  type OrganizationRevokedV1,
+} from '@sop/contracts';
+import { buildCloudEvent, dataschemaOf, InboxMessageOrmEntity, KafkaTransport, OutboxMessageOrmEntity, type CloudEvent, type Subscription } from '@sop/messaging';
+import { dropDatabase } from '@sop/persistence';
+import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
+import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
+import { EvaluationService } from './application/evaluation.service';
+import { EvaluationModule } from './evaluation.module';
+import { EvaluationCreditMeasuresOrmEntity, EvaluationOrganizationOrmEntity, EvaluationVerificationCaseOrmEntity } from './infrastructure/evaluation.orm-entities';
+
+/**
+ * Registration's and credit supervision's events (envelopes built with the contracts, as their outbox relays
+ * publish them) arrive over Kafka on real MySQL/MariaDB; grades decided through the service go out through the
+ * outbox and the relay to Kafka, with the rule version (regulations §6).
+ */
+describe('evaluation grade decisions (MySQL + Kafka)', () => {
+  const db = testMysqlConfig('evaluation');
+  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('evaluation-int') });
+  const clock = new MovableClock(new Date('2026-06-01T00:00:00.000Z'));
+  const groupId = uniqueName('evaluation-int-group');
+  const evaluator: Principal = { subject: 'evaluator-beijing', roles: ['evaluator'], jurisdiction: '110000' };
+  const committee = { members: 9, present: 7, inFavour: 6 };
+  let app: INestApplicationContext;
+  let service: EvaluationService;
+  let ds: DataSource;
+  let gradeTopic: Subscription;
+  /** Evaluation's events read back from Kafka, by event id. */
+  const onKafka = new Map<string, CloudEvent>();
+
+  const serialBase = Math.floor(Math.random() * 800_000_000);
+  let serial = 0;
+
+  async function send<T extends object>(source: string, contract: { type: string; topic: string; version: number }, subject: string, data: T): Promise<CloudEvent<T>> {
+    const event = buildCloudEvent(source, dataschemaOf(contract), { type: contract.type, subject, data }, clock.now());
+    await redeliver(contract, event);
+    return event;
+  }
+  async function redeliver(contract: { topic: string }, event: CloudEvent<object>): Promise<void> {
+    await transport.publish([{ topic: contract.topic, key: event.subject, value: JSON.stringify(event) }]);
+  }
+
+  async function register(name: string, registeredAt = '2022-03-01T00:00:00.000Z'): Promise<string> {
+    const uscc = buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', '110108', serialBase + ++serial);
+    await send<OrganizationRegisteredV1>('registration', OrganizationRegistered, uscc, {
+      uscc,
+      applicationId: randomUUID(),
+      name: `${name}第${serialBase}号`,
+      form: 'SOCIAL_SERVICE_ORGANIZATION',
+      category: 'URBAN_RURAL_COMMUNITY_SERVICE',
+      registeringAuthority: '110108',
+      domicile: '北京市海淀区',
+      purpose: '社区服务',
+      legalRepresentativeName: '王五',
+      registeredCapitalFen: 1_000_000,
+      regime: 'DIRECT',
+      policyVersion: 'registration-regime/national-default@v1',
+      registeredAt,
+    });
+    await waitFor(() => ds.getRepository(EvaluationOrganizationOrmEntity).findOneBy({ uscc }).then((r) => r ?? undefined), 60000, `organization ${uscc} projected`);
+    return uscc;
+  }
+
+  function measuresChanged(uscc: string, lists: string[], measures: string[], effectiveFrom: string) {
+    return send<JointMeasuresChangedV1>('credit-supervision', JointMeasuresChanged, uscc, { uscc, lists, measures, effectiveFrom, ruleVersion: 'credit-lists/order-60@v1' });
+  }
+  const measuresFrom = (eventId: string) =>
+    waitFor(() => ds.getRepository(EvaluationCreditMeasuresOrmEntity).findOneBy({ lastEventId: eventId }).then((r) => r ?? undefined), 30000, `measures from ${eventId}`);
+
+  async function outbox(uscc: string) {
+    const rows = await ds.getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: uscc }, order: { id: 'ASC' } });
+    return rows.map((r) => JSON.parse(r.envelope) as CloudEvent);
+  }
+  const published = (eventId: string) => waitFor(() => onKafka.get(eventId), 60000, `event ${eventId} on Kafka`);
+
+  beforeAll(async () => {
+    await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
+    const moduleRef = await Test.createTestingModule({
+      imports: [EvaluationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId })],
+    }).compile();
+    app = await moduleRef.init();
+    service = app.get(EvaluationService);
+    ds = app.get(DataSource);
+    gradeTopic = await transport.subscribe({ groupId: uniqueName('evaluation-int-reader'), topics: [GradeAwarded.topic], fromBeginning: true }, async (m) => {
+      if (!m.value) return;
+      const event = JSON.parse(m.value.toString()) as CloudEvent;
+      onKafka.set(event.id, event);
+    });
+  });
+
+  afterAll(async () => {
+    await gradeTopic?.stop();
+    await app?.close();
+    await transport.close();
+    await dropDatabase(db);
+  });
+
+  it('organization registered → grade awarded → GradeAwarded in the outbox and on Kafka with ruleVersion; re-evaluation supersedes it', async () => {
+    clock.set(new Date('2026-06-01T00:00:00.000Z'));
+    const uscc = await register('北京市海淀区甲社区服务中心');
+
+    const first = await service.awardGrade({ uscc, score: 912, announcedAt: '2026-05-20T02:00:00.000Z', committee }, evaluator);
+    expect(first).toMatchObject({ uscc, grade: '4A', validFrom: '2027-01-01', validUntil: '2031-12-31', status: 'ACTIVE', inForce: false, basis: 'FIRST_EVALUATION', ruleVersion: 'evaluation/measures-2026@v1' });
+    const expected: GradeAwardedV1 = {
+      gradeId: first.gradeId,
+      uscc,
+      grade: '4A',
+      score: 912,
+      evaluatingAuthority: '110108',
+      announcedAt: '2026-05-20T02:00:00.000Z',
+      validFrom: '2027-01-01',
+      validUntil: '2031-12-31',
+      ruleVersion: 'evaluation/measures-2026@v1',
+    };
+    const [inOutbox] = await outbox(uscc);
+    expect(inOutbox).toMatchObject({ id: first.eventId, type: GradeAwarded.type, source: 'evaluation', subject: uscc, policyversion: 'evaluation/measures-2026@v1', data: expected });
+    const onBroker = await published(first.eventId);
+    expect(onBroker).toMatchObject({ type: 'evaluation.grade.awarded', data: expected });
+    expect(onBroker.hash).toMatch(/^[0-9a-f]{64}$/); // chained by the relay
+
+    // 2026 measures: re-evaluation within the first 4 years of validity replaces the grade.
+    const second = await service.awardGrade({ uscc, score: 955, announcedAt: '2026-05-28T02:00:00.000Z', committee: { members: 15, present: 10, inFavour: 8 } }, evaluator);
+    expect(second).toMatchObject({ grade: '5A', basis: 'RE_EVALUATION', replacesGradeId: first.gradeId });
+    expect((await published(second.eventId)).data).toMatchObject({ grade: '5A', replacesGradeId: first.gradeId, ruleVersion: 'evaluation/measures-2026@v1' });
+    const history = await service.gradeHistory(uscc, evaluator);
+    expect(history.grades.map((g) => [g.grade, g.status, g.supersededByGradeId])).toEqual([
+      ['5A', 'ACTIVE', null],
+      ['4A', 'SUPERSEDED', second.gradeId],
+    ]);
+    expect((await service.organizationView(uscc, evaluator)).currentGrade).toMatchObject({ gradeId: second.gradeId, grade: '5A' });
+
+    // Refusals are problems naming field and rule; nothing is published for them.
+    await expect(service.awardGrade({ uscc, score: 960, announcedAt: '2026-05-30T00:00:00.000Z', committee: { members: 9, present: 5, inFavour: 5 } }, evaluator)).rejects.toMatchObject({
+      status: 422,
+      code: 'EVALUATION.COMMITTEE_NO_QUORUM',
+      violations: [expect.objectContaining({ field: 'committee.present', rule: 'COMMITTEE_QUORUM_TWO_THIRDS' })],
+    });
+    await expect(service.awardGrade({ uscc, score: 960, announcedAt: '2026-05-30T00:00:00.000Z', committee }, { ...evaluator, jurisdiction: '310000' })).rejects.toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect((await outbox(uscc)).map((e) => e.type)).toEqual([GradeAwarded.type, GradeAwarded.type]);
+  });
+
+  it('JointMeasuresChanged with NO_EVALUATION → awarding is refused; the next set (lifted) replaces it', async () => {
+    clock.set(new Date('2026-07-01T00:00:00.000Z'));
+    const uscc = await register('北京市海淀区乙社区服务中心');
+    const listed = await measuresChanged(uscc, ['ABNORMAL'], ['NO_PURCHASE_OF_SERVICES', 'NO_EVALUATION'], '2026-06-20T00:00:00.000Z');
+    await measuresFrom(listed.id);
+
+    await expect(service.awardGrade({ uscc, score: 880, announcedAt: '2026-06-30T00:00:00.000Z', committee }, evaluator)).rejects.toMatchObject({
+      status: 422,
+      code: 'EVALUATION.NOT_ELIGIBLE',
+      violations: [expect.objectContaining({ field: 'uscc', rule: 'CREDIT_MEASURE_NO_EVALUATION' })],
+    });
+    expect((await service.organizationView(uscc, evaluator)).eligibility).toMatchObject({ eligible: false, reason: { code: 'EVALUATION.NOT_ELIGIBLE', rule: 'CREDIT_MEASURE_NO_EVALUATION' } });
+    expect(await outbox(uscc)).toEqual([]);
+
+    const lifted = await measuresChanged(uscc, [], [], '2026-06-29T00:00:00.000Z');
+    expect(await measuresFrom(lifted.id)).toMatchObject({ lists: '', measures: '' });
+    expect((await service.organizationView(uscc, evaluator)).eligibility).toMatchObject({ eligible: true, basis: 'FIRST_EVALUATION' });
+    expect(await service.awardGrade({ uscc, score: 880, announcedAt: '2026-06-30T00:00:00.000Z', committee }, evaluator)).toMatchObject({ grade: '3A' });
+  });
+
+  it('GRADE_DOWNGRADE_REFERENCE → one verification case (redelivery adds nothing); the adjustment closes it and publishes GradeAdjusted', async () => {
+    clock.set(new Date('2026-08-01T00:00:00.000Z'));
+    const uscc = await register('北京市海淀区丙社区服务中心');
+    const grade = await service.awardGrade({ uscc, score: 930, announcedAt: '2026-07-15T00:00:00.000Z', committee }, evaluator);
+
+    const serious = ['KEY_SUPERVISION', 'NO_FUNDING', 'NO_PURCHASE_OF_SERVICES', 'NO_HONOURS', 'GRADE_DOWNGRADE_REFERENCE', 'NO_EVALUATION'];
+    const listed = await measuresChanged(uscc, ['SERIOUS'], serious, '2026-07-25T00:00:00.000Z');
+    const cases = () => ds.getRepository(EvaluationVerificationCaseOrmEntity).find({ where: { uscc } });
+    const [opened] = await waitFor(async () => ((await cases()).length ? cases() : undefined), 30000, 'verification case');
+    expect(opened).toMatchObject({ gradeId: grade.gradeId, status: 'OPEN', cause: 'CREDIT_GRADE_DOWNGRADE_REFERENCE', evidence: JSON.stringify([listed.id]), ruleVersion: 'evaluation/measures-2026@v1' });
+
+    // The same envelope again, then a later set on the same key (consumed after it): still one case, each event once.
+    await redeliver(JointMeasuresChanged, listed);
+    const again = await measuresChanged(uscc, ['SERIOUS'], serious, '2026-07-28T00:00:00.000Z');
+    await measuresFrom(again.id);
+    expect((await cases()).map((c) => [c.id, c.status, JSON.parse(c.evidence)])).toEqual([[opened.id, 'OPEN', [listed.id, again.id]]]);
+    expect((await service.organizationView(uscc, evaluator)).currentGrade).toMatchObject({ grade: '4A' }); // never lowered automatically
+    expect((await service.verificationCases('OPEN', evaluator)).items.map((c) => c.id)).toContain(opened.id);
+    expect((await service.verificationCases('OPEN', { ...evaluator, jurisdiction: '310000' })).items.map((c) => c.id)).not.toContain(opened.id);
+
+    await expect(service.adjustGrade(grade.gradeId, { newGrade: '5A', reason: 'SERIOUS_LIST', explanation: '列入严重违法失信名单' }, evaluator)).rejects.toMatchObject({ status: 422, code: 'EVALUATION.ADJUSTMENT_NOT_LOWER' });
+    const adjusted = await service.adjustGrade(grade.gradeId, { newGrade: '2A', reason: 'VERIFICATION_EVALUATION', explanation: '核查评估：列入严重违法失信名单', evidence: ['核查报告-2026-001'] }, evaluator);
+    expect(adjusted).toMatchObject({ grade: { gradeId: grade.gradeId, grade: '2A', awardedGrade: '4A', status: 'ACTIVE' }, closedCases: [opened.id] });
+    const expected: GradeAdjustedV1 = {
+      gradeId: grade.gradeId,
+      uscc,
+      previousGrade: '4A',
+      newGrade: '2A',
+      reason: 'VERIFICATION_EVALUATION',
+      explanation: '核查评估：列入严重违法失信名单',
+      effectiveAt: '2026-08-01T00:00:00.000Z',
+      evidence: ['核查报告-2026-001', listed.id, again.id],
+      ruleVersion: 'evaluation/measures-2026@v1',
+    };
+    const events = await outbox(uscc);
+    expect(events.map((e) => e.type)).toEqual([GradeAwarded.type, GradeAdjusted.type]);
+    expect(events[1]).toMatchObject({ id: adjusted.adjustment.eventId, policyversion: 'evaluation/measures-2026@v1', data: expected });
+    expect((await published(adjusted.adjustment.eventId)).data).toEqual(expected);
+    expect((await cases())[0]).toMatchObject({ status: 'CLOSED', outcome: 'GRADE_ADJUSTED', adjustmentId: adjusted.adjustment.id });
+
+    // Cancelling what is left; afterwards there is nothing in force to adjust.
+    clock.set(new Date('2026-08-02T00:00:00.000Z'));
+    const cancelled = await service.adjustGrade(grade.gradeId, { reason: 'SERIOUS_LIST', explanation: '撤销等级' }, evaluator);
+    expect(cancelled.grade).toMatchObject({ status: 'CANCELLED', grade: '2A' });
+    expect((await published(cancelled.adjustment.eventId)).data).not.toHaveProperty('newGrade');
+    await expect(service.adjustGrade(grade.gradeId, { reason: 'SERIOUS_LIST', explanation: '再次' }, evaluator)).rejects.toMatchObject({ status: 409, code: 'EVALUATION.GRADE_NOT_IN_FORCE' });
+    expect((await service.gradeHistory(uscc, evaluator)).grades[0].adjustments.map((a) => [a.previousGrade, a.newGrade])).toEqual([
+      ['4A', '2A'],
+      ['2A', null],
+    ]);
+  });
+
+  it('OrganizationRevoked → REVOKED, the grade in force kept under a REGISTRATION_REVOKED case, awarding refused (ORGANIZATION_NOT_ACTIVE); redelivery adds nothing', async () => {
+    clock.set(new Date('2026-09-01T00:00:00.000Z'));
+    const uscc = await register('北京市海淀区丁社区服务中心');
+    const grade = await service.awardGrade({ uscc, score: 905, announcedAt: '2026-08-20T00:00:00.000Z', committee }, evaluator);
+    expect((await service.organizationView(uscc, evaluator)).registrationStatus).toBe('ACTIVE');
+
+    const revoked = await send<OrganizationRevokedV1>('registration', OrganizationRevoked, uscc, {
+      uscc,
+      registeringAuthority: '110108',
+      reason: '连续两年未参加年度检查',
+      legalBasis: '民办非企业单位登记管理暂行条例第二十五条',
+      revokedAt: '2026-08-28T00:00:00.000Z',
+    });
+    const org = () => ds.getRepository(EvaluationOrganizationOrmEntity).findOneByOrFail({ uscc });
+    await waitFor(async () => ((await org()).registrationStatus === 'REVOKED' ? true : undefined), 30000, `${uscc} revoked`);
+    expect(await org()).toMatchObject({ registrationStatus: 'REVOKED', registrationStatusAt: new Date('2026-08-28T00:00:00.000Z'), registrationStatusEventId: revoked.id });
+
+    const cases = () => ds.getRepository(EvaluationVerificationCaseOrmEntity).find({ where: { uscc } });
+    const [opened] = await cases();
+    expect(opened).toMatchObject({ gradeId: grade.gradeId, status: 'OPEN', cause: 'REGISTRATION_REVOKED', evidence: JSON.stringify([revoked.id]), ruleVersion: 'evaluation/measures-2026@v1' });
+    const view = await service.organizationView(uscc, evaluator);
+    expect(view).toMatchObject({
+      registrationStatus: 'REVOKED',
+      registrationStatusAt: '2026-08-28T00:00:00.000Z',
+      currentGrade: { gradeId: grade.gradeId, grade: '4A', status: 'ACTIVE' }, // not cancelled automatically
+      eligibility: { eligible: false, reason: { code: 'EVALUATION.NOT_ELIGIBLE', field: 'uscc', rule: 'ORGANIZATION_NOT_ACTIVE' } },
+    });
+    await expect(service.awardGrade({ uscc, score: 950, announcedAt: '2026-08-30T00:00:00.000Z', committee }, evaluator)).rejects.toMatchObject({
+      status: 422,
+      code: 'EVALUATION.NOT_ELIGIBLE',
+      violations: [expect.objectContaining({ field: 'uscc', rule: 'ORGANIZATION_NOT_ACTIVE' })],
+    });
+
+    // The same envelope again, then a deregistration on the same key (consumed after it): still one case, the
+    // revocation cited once, the deregistration added to it; nothing published but the grade.
+    await redeliver(OrganizationRevoked, revoked);
+    const deregistered = await send<OrganizationDeregisteredV1>('registration', OrganizationDeregistered, uscc, {
+      uscc,
+      registeringAuthority: '110108',
+      reason: '清算完毕',
+      liquidationCompletedOn: '2026-08-29',
+      filedLate: false,
+      deregisteredAt: '2026-08-31T00:00:00.000Z',
+    });
+    await waitFor(async () => ((await org()).registrationStatus === 'DEREGISTERED' ? true : undefined), 30000, `${uscc} deregistered`);
+    expect((await cases()).map((c) => [c.id, c.status, c.cause, JSON.parse(c.evidence)])).toEqual([[opened.id, 'OPEN', 'REGISTRATION_REVOKED', [revoked.id, deregistered.id]]]);
+    expect(await org()).toMatchObject({ registrationStatus: 'DEREGISTERED', registrationStatusEventId: deregistered.id });
+    expect((await outbox(uscc)).map((e) => e.type)).toEqual([GradeAwarded.type]);
+  });
+
+  it('a revocation of an organization evaluation never projected records nothing', async () => {
+    const uscc = buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', '110108', serialBase + ++serial);
+    const revoked = await send<OrganizationRevokedV1>('registration', OrganizationRevoked, uscc, { uscc, registeringAuthority: '110108', reason: '未登记', legalBasis: '条例', revokedAt: '2026-08-28T00:00:00.000Z' });
+    // Consumed once its inbox row exists (the handler ran without failing, so nothing was dead-lettered).
+    await waitFor(() => ds.getRepository(InboxMessageOrmEntity).findOneBy({ eventId: revoked.id }).then((r) => r ?? undefined), 30000, `revocation ${revoked.id} consumed`);
+    expect(await ds.getRepository(EvaluationOrganizationOrmEntity).findOneBy({ uscc })).toBeNull();
+    expect(await ds.getRepository(EvaluationVerificationCaseOrmEntity).findBy({ uscc })).toEqual([]);
+  });
+});

@@ -1,0 +1,172 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { signAccessToken, type Role } from '@sop/auth';
+import { allTopicSpecs, JointMeasuresChanged, type JointMeasuresChangedV1 } from '@sop/contracts';
+import { createHttpApp } from '@sop/http';
+import { buildCloudEvent, dataschemaOf, InProcessTransport, OutboxMessageOrmEntity } from '@sop/messaging';
+import { waitFor } from '@sop/testing';
+import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
+import { EvaluationModule } from './evaluation.module';
+import { EvaluationOrganizationOrmEntity } from './infrastructure/evaluation.orm-entities';
+
+const ISSUER = 'int-issuer';
+const AUDIENCE = 'social-org-platform';
+const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const privateKeyPem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const token = (roles: Role[], jurisdiction: string, organizationUscc?: string) =>
+  signAccessToken({ subject: `${roles.join('+')}-${jurisdiction}`, roles, jurisdiction, organizationUscc }, privateKeyPem, ISSUER, AUDIENCE);
+
+/** The embedded mode's storage and bus (both migrations on SQLite, the in-process bus) behind the HTTP API. */
+describe('evaluation on SQLite over HTTP (embedded mode)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'evaluation-sqlite-'));
+  const transport = new InProcessTransport(join(dir, 'bus.sqlite'));
+  const clock = new MovableClock(new Date('2025-11-20T00:00:00.000Z'));
+  const uscc = buildCivilAffairsUscc('SOCIAL_GROUP', '110108', 41);
+  const other = buildCivilAffairsUscc('SOCIAL_GROUP', '110105', 42);
+  const evaluator = token(['evaluator'], '110000');
+  const evaluatorShanghai = token(['evaluator'], '310000');
+  const auditor = token(['auditor'], '100000');
+  const rep = token(['org-representative'], '110108', uscc);
+  const repOther = token(['org-representative'], '110105', other);
+  let app: INestApplication;
+  let base: string;
+
+  async function call(method: string, path: string, bearer?: string, body?: unknown) {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }
+
+  beforeAll(async () => {
+    await transport.ensureTopics(allTopicSpecs());
+    app = await createHttpApp(
+      [EvaluationModule.register({ db: { type: 'sqlite', path: join(dir, 'evaluation.sqlite') }, transport, clock, migrateOnStart: true, createDatabase: false })],
+      { publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), issuer: ISSUER, audience: AUDIENCE },
+      [],
+    );
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    for (const [code, authority] of [
+      [uscc, '110108'],
+      [other, '110105'],
+    ]) {
+      await app.get(DataSource, { strict: false }).getRepository(EvaluationOrganizationOrmEntity).insert({
+        uscc: code,
+        name: `北京市测试协会${code}`,
+        form: 'SOCIAL_GROUP',
+        category: 'SCIENCE_TECHNOLOGY',
+        registeringAuthority: authority,
+        registeredAt: new Date('2020-01-02T00:00:00Z'),
+        eligibleFrom: new Date('2022-01-02T00:00:00Z'),
+        lastEventId: '00000000-0000-4000-8000-000000000000',
+      });
+    }
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await transport.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const award = { uscc, score: 905, announcedAt: '2025-11-18T00:00:00.000Z', committee: { members: 9, present: 6, inFavour: 5 } };
+
+  it('evaluators award within jurisdiction under Order 39; others are refused with problems naming field and rule', async () => {
+    expect((await call('POST', '/grades', undefined, award)).body).toMatchObject({ status: 401 });
+    expect((await call('POST', '/grades', auditor, award)).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
+    expect((await call('POST', '/grades', rep, award)).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
+    expect((await call('POST', '/grades', evaluatorShanghai, award)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    const invalid = await call('POST', '/grades', evaluator, { ...award, score: 1200, committee: { members: 9, present: 6 } });
+    expect(invalid.body).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });
+    expect([...new Set(invalid.body.errors.map((e: { field: string }) => e.field))].sort()).toEqual(['committee.inFavour', 'score']);
+    expect((await call('POST', '/grades', evaluator, { ...award, score: 650 })).body).toMatchObject({ status: 422, code: 'EVALUATION.SCORE_BELOW_LOWEST_GRADE', errors: [{ field: 'score', rule: 'GRADE_CUT_OFFS' }] });
+    expect((await call('POST', '/grades', evaluator, { ...award, committee: { members: 9, present: 9, inFavour: 4 } })).body).toMatchObject({
+      status: 422,
+      code: 'EVALUATION.COMMITTEE_NO_MAJORITY',
+      errors: [{ field: 'committee.inFavour', rule: 'COMMITTEE_MAJORITY_OF_ALL_MEMBERS' }],
+    });
+    expect((await call('POST', '/grades', evaluator, { ...award, announcedAt: '2025-12-01T00:00:00.000Z' })).body).toMatchObject({ status: 400, code: 'EVALUATION.DATE_IN_FUTURE' });
+
+    const awarded = await call('POST', '/grades', evaluator, award);
+    expect(awarded.status).toBe(201);
+    expect(awarded.body).toMatchObject({ grade: '4A', validFrom: '2025-11-18', validUntil: '2030-11-17', inForce: true, ruleVersion: 'evaluation/order-39@v1' });
+    // Order 39: no new evaluation while the grade is valid.
+    expect((await call('POST', '/grades', evaluator, { ...award, announcedAt: '2025-11-19T00:00:00.000Z', score: 990 })).body).toMatchObject({
+      status: 422,
+      code: 'EVALUATION.NOT_ELIGIBLE',
+      errors: [{ field: 'uscc', rule: 'PREVIOUS_GRADE_STILL_VALID' }],
+    });
+    const rows = await app.get(DataSource, { strict: false }).getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: uscc } });
+    expect(rows.map((r) => JSON.parse(r.envelope).data.ruleVersion)).toEqual(['evaluation/order-39@v1']);
+  });
+
+  it('reads: evaluators and auditors, an organization only its own record; eligibility says why not', async () => {
+    const own = await call('GET', `/organizations/${uscc}`, rep);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({
+      uscc,
+      registrationStatus: 'ACTIVE', // the migration's column default
+      registrationStatusAt: null,
+      currentGrade: { grade: '4A', validUntil: '2030-11-17' },
+      eligibility: { eligible: false, reason: { code: 'EVALUATION.NOT_ELIGIBLE', rule: 'PREVIOUS_GRADE_STILL_VALID' }, ruleVersion: 'evaluation/order-39@v1' },
+      creditMeasures: null,
+    });
+    expect((await call('GET', `/organizations/${uscc}`, repOther)).body).toMatchObject({ status: 403, code: 'EVALUATION.NOT_OWN_ORGANIZATION' });
+    expect((await call('GET', `/organizations/${uscc}/grades`, repOther)).body).toMatchObject({ status: 403, code: 'EVALUATION.NOT_OWN_ORGANIZATION' });
+    expect((await call('GET', `/organizations/${uscc}`, evaluatorShanghai)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect((await call('GET', `/organizations/${other}`, auditor)).body).toMatchObject({ uscc: other, currentGrade: null, eligibility: { eligible: true, basis: 'FIRST_EVALUATION' } });
+    expect((await call('GET', `/organizations/${uscc}/grades`, auditor)).body.grades).toHaveLength(1);
+    expect((await call('GET', '/verification-cases?status=OPEN', rep)).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
+    expect((await call('GET', '/verification-cases?status=MAYBE', evaluator)).body).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });
+  });
+
+  it('the in-process bus delivers credit measures; a verification case opens; the adjustment (Order 39 reasons) closes it', async () => {
+    clock.set(new Date('2026-01-10T00:00:00.000Z'));
+    const data: JointMeasuresChangedV1 = { uscc, lists: ['SERIOUS'], measures: ['KEY_SUPERVISION', 'GRADE_DOWNGRADE_REFERENCE'], effectiveFrom: '2026-01-09T00:00:00.000Z', ruleVersion: 'credit-lists/order-60@v1' };
+    const event = buildCloudEvent('credit-supervision', dataschemaOf(JointMeasuresChanged), { type: JointMeasuresChanged.type, subject: uscc, data }, clock.now());
+    await transport.publish([{ topic: JointMeasuresChanged.topic, key: uscc, value: JSON.stringify(event) }]);
+    const [opened] = await waitFor(async () => {
+      const r = await call('GET', '/verification-cases?status=OPEN', evaluator);
+      return r.body.items?.length ? r.body.items : undefined;
+    }, 20000, 'verification case');
+    expect(opened).toMatchObject({ uscc, status: 'OPEN', evidence: [event.id], ruleVersion: 'evaluation/order-39@v1' });
+    expect((await call('GET', '/verification-cases?status=OPEN', evaluatorShanghai)).body.items).toEqual([]);
+
+    const gradeId = opened.gradeId;
+    // Before 2026-03-01 the verification evaluation is not a reason (Order 39).
+    expect((await call('POST', `/grades/${gradeId}/adjustments`, evaluator, { reason: 'VERIFICATION_EVALUATION', explanation: '核查' })).body).toMatchObject({
+      status: 422,
+      code: 'EVALUATION.ADJUSTMENT_REASON_NOT_ADMITTED',
+      errors: [{ field: 'reason' }],
+    });
+    expect((await call('POST', `/grades/${gradeId}/adjustments`, evaluator, { reason: 'SERIOUS_LIST', explanation: '列入严重违法失信名单', newGrade: '4A' })).body).toMatchObject({ status: 422, code: 'EVALUATION.ADJUSTMENT_NOT_LOWER' });
+    const lowered = await call('POST', `/grades/${gradeId}/adjustments`, evaluator, { reason: 'SERIOUS_LIST', explanation: '列入严重违法失信名单', newGrade: '1A' });
+    expect(lowered.status).toBe(201);
+    expect(lowered.body).toMatchObject({ grade: { grade: '1A' }, adjustment: { evidence: [event.id], ruleVersion: 'evaluation/order-39@v1' }, closedCases: [opened.id] });
+    expect((await call('GET', '/verification-cases?status=OPEN', evaluator)).body.items).toEqual([]);
+    expect((await call('GET', '/verification-cases?status=CLOSED', auditor)).body.items).toEqual([expect.objectContaining({ id: opened.id, outcome: 'GRADE_ADJUSTED' })]);
+    expect((await call('GET', `/organizations/${uscc}`, evaluator)).body).toMatchObject({ currentGrade: { grade: '1A', awardedGrade: '4A' }, creditMeasures: { lists: ['SERIOUS'] } });
+
+    // A later set still carrying the reference opens a new case; verified without change, the grade is confirmed.
+    const later = buildCloudEvent('credit-supervision', dataschemaOf(JointMeasuresChanged), { type: JointMeasuresChanged.type, subject: uscc, data: { ...data, effectiveFrom: '2026-01-10T00:00:00.000Z' } }, clock.now());
+    await transport.publish([{ topic: JointMeasuresChanged.topic, key: uscc, value: JSON.stringify(later) }]);
+    const [reopened] = await waitFor(async () => {
+      const r = await call('GET', '/verification-cases?status=OPEN', evaluator);
+      return r.body.items?.length ? r.body.items : undefined;
+    }, 20000, 'second verification case');
+    expect(reopened).toMatchObject({ gradeId, evidence: [later.id] });
+    expect((await call('POST', `/verification-cases/${reopened.id}/confirmation`, auditor)).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
+    expect((await call('POST', `/verification-cases/${reopened.id}/confirmation`, evaluator)).body).toMatchObject({ id: reopened.id, status: 'CLOSED', outcome: 'GRADE_CONFIRMED' });
+    expect((await call('POST', `/verification-cases/${reopened.id}/confirmation`, evaluator)).body).toMatchObject({ status: 409, code: 'EVALUATION.CASE_NOT_OPEN' });
+    expect((await call('GET', `/organizations/${uscc}`, evaluator)).body.currentGrade).toMatchObject({ grade: '1A' });
+  });
+});
