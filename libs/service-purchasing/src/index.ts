@@ -1,1 +1,1 @@
-export { ServicePurchasingModule, SERVICE_PURCHASING_SERVICE } from './service-purchasing.module';
+export { ServicePurchasingModule, SERVICE_PURCHASING_SERVICE, type ServicePurchasingOptions } from './service-purchasing.module';

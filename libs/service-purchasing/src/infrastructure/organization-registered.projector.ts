@@ -3,6 +3,10 @@ import type { CloudEvent, Tx } from '@sop/messaging';
 import { hasCategoryPriority } from '../domain/supplier-priority';
 import { PurchasingSupplierOrmEntity } from './purchasing.orm-entities';
 
+/**
+ * registration.organization.registered → a potential undertaker. The upsert names only register fields, so a
+ * re-published registration never resets a REVOKED / DEREGISTERED status (new rows get the column default ACTIVE).
+ */
 export async function projectOrganizationRegistered(event: CloudEvent<OrganizationRegisteredV1>, tx: Tx): Promise<void> {
   const d = event.data;
   await tx.manager.upsert(

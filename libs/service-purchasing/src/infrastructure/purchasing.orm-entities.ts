@@ -1,5 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DATETIME6 } from '@sop/persistence';
+
+/** bigint columns come back as strings (bigNumberStrings); fen amounts stay below 2^53 and are numbers in code. */
+const fenAsNumber = {
+  to: (value: number | null | undefined) => value,
+  from: (value: string | number | null) => (value === null || value === undefined ? value : Number(value)),
+};
 
 /** Purchasing's register of potential undertakers (suppliers), built from registration events. */
 @Entity({ name: 'purchasing_supplier' })
@@ -12,6 +18,105 @@ export class PurchasingSupplierOrmEntity {
   @Column({ ...DATETIME6 }) registeredAt: Date;
   @Column({ type: 'boolean' }) categoryPriority: boolean;
   @Column({ type: 'varchar', length: 36 }) lastEventId: string;
+  /** ACTIVE | REVOKED | DEREGISTERED (registration's lifecycle events). */
+  @Column({ type: 'varchar', length: 20, default: 'ACTIVE' }) status: string;
+  @Column({ ...DATETIME6, nullable: true }) statusChangedAt: Date | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) statusEventId: string | null;
 }
 
-export const PURCHASING_ENTITIES = [PurchasingSupplierOrmEntity];
+/**
+ * The credit joint measures in force for an organization, as the whole set credit last published (regulations
+ * §5.3). Keyed by USCC alone: it may arrive before the registration event (different topics).
+ */
+@Entity({ name: 'purchasing_joint_measures' })
+export class PurchasingJointMeasuresOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 18 }) uscc: string;
+  /** JSON arrays. */
+  @Column({ type: 'text' }) lists: string;
+  @Column({ type: 'text' }) measures: string;
+  @Column({ ...DATETIME6 }) effectiveFrom: Date;
+  @Column({ type: 'varchar', length: 100 }) ruleVersion: string;
+  @Column({ type: 'varchar', length: 36 }) eventId: string;
+  @Column({ ...DATETIME6 }) receivedAt: Date;
+}
+
+/** Evaluation grades of organizations (regulations §6), with supersession and adjustment. */
+@Entity({ name: 'purchasing_supplier_grade' })
+@Index('ix_purchasing_grade_uscc', ['uscc'])
+export class PurchasingSupplierGradeOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) gradeId: string;
+  @Column({ type: 'varchar', length: 18 }) uscc: string;
+  @Column({ type: 'varchar', length: 2 }) grade: string;
+  @Column({ type: 'int' }) score: number;
+  @Column({ type: 'varchar', length: 6 }) evaluatingAuthority: string;
+  @Column({ ...DATETIME6 }) announcedAt: Date;
+  /** UTC dates YYYY-MM-DD, inclusive. */
+  @Column({ type: 'varchar', length: 10 }) validFrom: string;
+  @Column({ type: 'varchar', length: 10 }) validUntil: string;
+  @Column({ type: 'varchar', length: 36, nullable: true }) replacesGradeId: string | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) supersededByGradeId: string | null;
+  @Column({ type: 'varchar', length: 10, nullable: true }) supersededFrom: string | null;
+  /** Set by evaluation.grade.adjusted: the lowered grade, or null with adjustmentReason set when cancelled. */
+  @Column({ type: 'varchar', length: 2, nullable: true }) adjustedGrade: string | null;
+  @Column({ type: 'varchar', length: 40, nullable: true }) adjustmentReason: string | null;
+  @Column({ ...DATETIME6, nullable: true }) adjustedAt: Date | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) adjustmentEventId: string | null;
+  @Column({ type: 'varchar', length: 100 }) ruleVersion: string;
+  @Column({ type: 'varchar', length: 36 }) eventId: string;
+}
+
+/** A purchase-of-services contract (Order 102 Art. 23–24). Money in integer fen; term dates UTC, inclusive. */
+@Entity({ name: 'purchasing_contract' })
+@Index('ix_purchasing_contract_supplier', ['supplierUscc'])
+@Index('ux_purchasing_contract_idempotency', ['idempotencyKey', 'recordedBy'], { unique: true })
+export class PurchasingContractOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 18 }) supplierUscc: string;
+  @Column({ type: 'varchar', length: 200 }) purchaser: string;
+  @Column({ type: 'varchar', length: 300 }) title: string;
+  @Column({ type: 'varchar', length: 40 }) method: string;
+  @Column({ type: 'bigint', transformer: fenAsNumber }) valueFen: number;
+  @Column({ type: 'varchar', length: 10 }) termStart: string;
+  @Column({ type: 'varchar', length: 10 }) termEnd: string;
+  @Column({ type: 'boolean' }) multiYear: boolean;
+  @Column({ type: 'boolean' }) budgetAssured: boolean;
+  @Column({ type: 'boolean' }) stableService: boolean;
+  @Column({ ...DATETIME6 }) signedAt: Date;
+  @Column({ type: 'varchar', length: 20 }) status: string;
+  @Column({ type: 'varchar', length: 100 }) ruleVersion: string;
+  @Column({ type: 'varchar', length: 200 }) recordedBy: string;
+  /** The purchaser binding (migration 1732500000420): the signing principal's unit_id and jurisdiction. */
+  @Column({ type: 'varchar', length: 100, nullable: true }) purchaserUnitId: string | null;
+  @Column({ type: 'varchar', length: 6, nullable: true }) purchaserJurisdiction: string | null;
+  @Column({ ...DATETIME6 }) recordedAt: Date;
+  @Column({ type: 'varchar', length: 36 }) eventId: string;
+  /** Idempotent creation: the request's Idempotency-Key (unique with recordedBy) and the SHA-256 of its body. */
+  @Column({ type: 'varchar', length: 100, nullable: true }) idempotencyKey: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) requestHash: string | null;
+}
+
+/** The purchaser's performance assessment of a contract (performance management and acceptance, §7.2). */
+@Entity({ name: 'purchasing_performance_assessment' })
+@Index('ix_purchasing_assessment_contract', ['contractId'])
+export class PurchasingPerformanceAssessmentOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 36 }) contractId: string;
+  @Column({ type: 'varchar', length: 18 }) supplierUscc: string;
+  @Column({ type: 'varchar', length: 200 }) purchaser: string;
+  @Column({ type: 'int' }) score: number;
+  @Column({ type: 'varchar', length: 20 }) outcome: string;
+  @Column({ type: 'boolean' }) breach: boolean;
+  @Column({ type: 'varchar', length: 1000 }) summary: string;
+  @Column({ ...DATETIME6 }) assessedAt: Date;
+  @Column({ type: 'varchar', length: 200 }) assessedBy: string;
+  @Column({ type: 'varchar', length: 100 }) ruleVersion: string;
+  @Column({ type: 'varchar', length: 36 }) eventId: string;
+}
+
+export const PURCHASING_ENTITIES = [
+  PurchasingSupplierOrmEntity,
+  PurchasingJointMeasuresOrmEntity,
+  PurchasingSupplierGradeOrmEntity,
+  PurchasingContractOrmEntity,
+  PurchasingPerformanceAssessmentOrmEntity,
+];

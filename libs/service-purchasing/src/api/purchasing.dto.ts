@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PURCHASE_METHODS } from '@sop/contracts';
+import type { PurchaseMethod } from '../domain/purchasing-rules';
+
+const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class MultiYearDeclarationDto {
+  @ApiProperty({ description: 'budget assurance for every year of the term (Order 102 Art. 24)' })
+  @IsBoolean()
+  budgetAssured: boolean;
+
+  @ApiProperty({ description: 'a stable, continuous service with steady funding and little price change (Order 102 Art. 24)' })
+  @IsBoolean()
+  stableService: boolean;
+}
+
+export class SignContractRequest {
+  @ApiProperty({ example: '52110108MJ0000018M', description: 'the undertaking social organization' })
+  @Matches(USCC, { message: 'supplierUscc must be an 18-character USCC' })
+  supplierUscc: string;
+
+  @ApiProperty({ example: '北京市海淀区民政局', description: 'the purchasing state organ (Order 102 Art. 5)' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  purchaser: string;
+
+  @ApiProperty({ example: '社区居家养老服务' })
+  @IsString() @IsNotEmpty() @MaxLength(300)
+  title: string;
+
+  @ApiProperty({ enum: PURCHASE_METHODS })
+  @IsIn(PURCHASE_METHODS)
+  method: PurchaseMethod;
+
+  @ApiProperty({ example: 12_000_000, description: 'contract value, integer fen (分) > 0' })
+  @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER)
+  valueFen: number;
+
+  @ApiProperty({ example: '2026-01-01', description: 'first day of the term (UTC date, inclusive)' })
+  @Matches(DATE, { message: 'termStart must be YYYY-MM-DD' })
+  termStart: string;
+
+  @ApiProperty({ example: '2026-12-31', description: 'last day of the term (UTC date, inclusive); normally ≤ 1 year, ≤ 3 years with multiYear (Order 102 Art. 24)' })
+  @Matches(DATE, { message: 'termEnd must be YYYY-MM-DD' })
+  termEnd: string;
+
+  @ApiProperty({ description: 'when the contract was signed (UTC); not in the future' })
+  @IsISO8601({ strict: true })
+  signedAt: string;
+
+  @ApiPropertyOptional({ type: MultiYearDeclarationDto, description: 'required for a term over one year' })
+  @IsOptional() @ValidateNested() @Type(() => MultiYearDeclarationDto)
+  multiYear?: MultiYearDeclarationDto;
+}
+
+export class AssessPerformanceRequest {
+  @ApiProperty({ example: 92, description: 'performance score 0–100; outcome by the bands of the rule set in force (local practice)' })
+  @IsInt() @Min(0) @Max(100)
+  score: number;
+
+  @ApiProperty({ description: 'the supplier failed obligations the contract names' })
+  @IsBoolean()
+  breach: boolean;
+
+  @ApiProperty({ example: '服务按合同完成，满意度调查良好' })
+  @IsString() @IsNotEmpty() @MaxLength(1000)
+  summary: string;
+}

@@ -1,0 +1,56 @@
+import { checkContractTerms, termFitsYears, type ContractTerms } from './contract-terms';
+import { PurchasingRuleViolation } from './purchasing-rule-violation';
+import { ORDER_102_2020 } from './purchasing-rules';
+
+const terms = (over: Partial<ContractTerms> = {}): ContractTerms => ({ method: 'OPEN_TENDERING', valueFen: 12_000_000, termStart: '2026-01-01', termEnd: '2026-12-31', ...over });
+const both = { budgetAssured: true, stableService: true };
+
+function violation(fn: () => unknown): PurchasingRuleViolation {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof PurchasingRuleViolation) return err;
+    throw err;
+  }
+  throw new Error('expected a violation');
+}
+
+describe('contract terms (Order 102 Art. 24)', () => {
+  it('accepts exactly one year (termEnd the day before the anniversary) without declarations', () => {
+    expect(checkContractTerms(terms(), ORDER_102_2020)).toEqual({ method: 'OPEN_TENDERING', multiYear: false });
+    expect(checkContractTerms(terms({ termEnd: '2026-01-01' }), ORDER_102_2020)).toEqual({ method: 'OPEN_TENDERING', multiYear: false });
+  });
+
+  it('one year and one day needs both multi-year declarations', () => {
+    const v = violation(() => checkContractTerms(terms({ termEnd: '2027-01-01' }), ORDER_102_2020));
+    expect(v).toMatchObject({ code: 'PURCHASING.TERM_TOO_LONG', kind: 'REFUSED', field: 'multiYear.budgetAssured', rule: 'Order 102 Art. 24 (regulations §7.2)' });
+    expect(violation(() => checkContractTerms(terms({ termEnd: '2027-01-01', multiYear: { budgetAssured: true, stableService: false } }), ORDER_102_2020))).toMatchObject({
+      code: 'PURCHASING.TERM_TOO_LONG',
+      field: 'multiYear.stableService',
+    });
+    expect(checkContractTerms(terms({ termEnd: '2027-01-01', multiYear: both }), ORDER_102_2020)).toEqual({ method: 'OPEN_TENDERING', multiYear: true });
+  });
+
+  it('accepts exactly three years with both declarations, refuses a day more even with them', () => {
+    expect(checkContractTerms(terms({ termEnd: '2028-12-31', multiYear: both }), ORDER_102_2020).multiYear).toBe(true);
+    expect(violation(() => checkContractTerms(terms({ termEnd: '2029-01-01', multiYear: both }), ORDER_102_2020))).toMatchObject({ code: 'PURCHASING.TERM_TOO_LONG', field: 'termEnd' });
+  });
+
+  it('a term starting on 29 February ends at the latest on 28 February', () => {
+    expect(termFitsYears('2024-02-29', '2025-02-28', 1)).toBe(true);
+    expect(termFitsYears('2024-02-29', '2025-03-01', 1)).toBe(false);
+  });
+
+  it('refuses an end before the start, impossible dates, unknown methods and non-positive or fractional values', () => {
+    expect(violation(() => checkContractTerms(terms({ termEnd: '2025-12-31' }), ORDER_102_2020))).toMatchObject({ code: 'PURCHASING.TERM_INVALID', kind: 'INVALID', field: 'termEnd' });
+    expect(violation(() => checkContractTerms(terms({ termStart: '2026-02-30' }), ORDER_102_2020))).toMatchObject({ code: 'PURCHASING.TERM_INVALID', field: 'termStart' });
+    expect(violation(() => checkContractTerms(terms({ method: 'DIRECT_AWARD' }), ORDER_102_2020))).toMatchObject({ code: 'PURCHASING.METHOD_UNKNOWN', field: 'method' });
+    for (const valueFen of [0, -1, 10.5])
+      expect(violation(() => checkContractTerms(terms({ valueFen }), ORDER_102_2020))).toMatchObject({ code: 'PURCHASING.VALUE_INVALID', field: 'valueFen' });
+    expect(checkContractTerms(terms({ valueFen: 1 }), ORDER_102_2020).multiYear).toBe(false);
+  });
+
+  it('accepts every purchase method of the contract', () => {
+    for (const method of ORDER_102_2020.methods) expect(checkContractTerms(terms({ method }), ORDER_102_2020).method).toBe(method);
+  });
+});

@@ -1,0 +1,111 @@
+import { PERFORMANCE_OUTCOMES, PURCHASE_METHODS, type EvaluationGrade, type OrganizationCategory } from '@sop/contracts';
+
+/**
+ * Purchasing rules as versioned data (ARCHITECTURE "Rules as data"): every contract and assessment records the
+ * `id@effectiveFrom` of the rule set it applied, so a later rule change never rewrites history. Sources:
+ * ../../../../shared/domain/regulations.md §7 (政府购买服务管理办法, MOF Order 102 [S16]), §5.3 (joint measures) and
+ * §6 (evaluation grades).
+ */
+
+export type PurchaseMethod = (typeof PURCHASE_METHODS)[number];
+export type PerformanceOutcome = (typeof PERFORMANCE_OUTCOMES)[number];
+
+/** The credit joint measure that bars purchase of services (§5.3); credit decides which lists carry it. */
+export const NO_PURCHASE_OF_SERVICES = 'NO_PURCHASE_OF_SERVICES';
+
+export interface PerformanceBand {
+  /** Inclusive lower bound of the score (0–100). */
+  minScore: number;
+  outcome: PerformanceOutcome;
+}
+
+export interface PurchasingRuleSet {
+  id: string;
+  /** First UTC calendar day the set applies (inclusive); also its version label. */
+  effectiveFrom: string;
+  source: string;
+  term: {
+    /** Order 102 Art. 24: normally at most 1 year. */
+    normalMaxYears: number;
+    /** Order 102 Art. 24: up to 3 years for stable, continuous services with budget assurance. */
+    multiYearMaxYears: number;
+    source: string;
+  };
+  methods: readonly PurchaseMethod[];
+  /** Joint measures (published by credit) that bar signing with a supplier. */
+  barringMeasures: readonly string[];
+  priority: {
+    /** 财综〔2014〕87号: the four direct-registration categories "under equal conditions" (§7.1). */
+    categories: readonly OrganizationCategory[];
+    /** Order 39 benefit articles / local practice: 3A+ is a priority condition (§6, §7.2). */
+    minGrade: EvaluationGrade;
+    source: string;
+  };
+  performance: {
+    /** Descending by minScore; the first band whose minScore ≤ score wins. */
+    bands: readonly PerformanceBand[];
+    source: string;
+  };
+}
+
+/** Order 102, reportedly in force 2020-03-01 (effective date UNCONFIRMED in regulations §7.1). */
+export const ORDER_102_2020: PurchasingRuleSet = {
+  id: 'purchasing/order-102',
+  effectiveFrom: '2020-03-01',
+  source: 'regulations.md §7 — 政府购买服务管理办法 (MOF Order 102) [S16]; §5.3 joint measures [S14]; §6 grades [S15]',
+  term: {
+    normalMaxYears: 1,
+    multiYearMaxYears: 3,
+    source: 'Order 102 Art. 24 (regulations §7.2)',
+  },
+  methods: PURCHASE_METHODS,
+  barringMeasures: [NO_PURCHASE_OF_SERVICES],
+  priority: {
+    categories: ['INDUSTRY_ASSOCIATION_CHAMBER', 'SCIENCE_TECHNOLOGY', 'PUBLIC_INTEREST_CHARITY', 'URBAN_RURAL_COMMUNITY_SERVICE'],
+    minGrade: '3A',
+    source: '财综〔2014〕87号 (regulations §7.1); Order 39 3A+ benefits and local practice (regulations §6, §7.2)',
+  },
+  performance: {
+    // Local practice: Order 102 requires performance management and acceptance, but article-level detail and any
+    // national score bands are UNCONFIRMED (regulations §7.2). A jurisdiction with other bands publishes a new set.
+    bands: [
+      { minScore: 90, outcome: 'EXCELLENT' },
+      { minScore: 80, outcome: 'GOOD' },
+      { minScore: 60, outcome: 'QUALIFIED' },
+      { minScore: 0, outcome: 'UNQUALIFIED' },
+    ],
+    source: 'local practice; Order 102 performance management, article-level detail UNCONFIRMED (regulations §7.2)',
+  },
+};
+
+export const PURCHASING_RULE_SETS: readonly PurchasingRuleSet[] = [ORDER_102_2020];
+
+/** e.g. `purchasing/order-102@2020-03-01`. */
+export function ruleVersionOf(rules: PurchasingRuleSet): string {
+  return `${rules.id}@${rules.effectiveFrom}`;
+}
+
+/** The rule set in force on the UTC day of `at`: the latest effectiveFrom not after it, or null before any. */
+export function ruleSetAt(at: Date, sets: readonly PurchasingRuleSet[] = PURCHASING_RULE_SETS): PurchasingRuleSet | null {
+  const day = utcDate(at);
+  const applicable = sets.filter((s) => s.effectiveFrom <= day).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
+  return applicable[0] ?? null;
+}
+
+/** The UTC calendar date (YYYY-MM-DD) of an instant. */
+export function utcDate(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+/** A real calendar date written YYYY-MM-DD (no 2026-02-30). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(d.getTime()) && utcDate(d) === value;
+}
+
+/** The same day `years` later; 29 February rolls to 1 March in a common year. */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return utcDate(new Date(Date.UTC(y + years, m - 1, d)));
+}

@@ -1,0 +1,43 @@
+import { ORDER_102_2020 } from './purchasing-rules';
+import { assertSupplierEligible, nextStatus, type MeasureSet, type SupplierFacts } from './supplier-eligibility';
+
+const uscc = '52110108MJ0000018M';
+const measures = (m: string[], lists: string[] = ['SERIOUS']): MeasureSet => ({ lists, measures: m, effectiveFrom: '2026-01-01T00:00:00.000Z', ruleVersion: 'credit-lists/order-60@v1' });
+const supplier = (over: Partial<SupplierFacts> = {}): SupplierFacts => ({ uscc, status: 'ACTIVE', measures: null, ...over });
+
+describe('supplier eligibility (Order 102 Art. 6–7; regulations §5.3)', () => {
+  it('an active registered organization without measures is eligible', () => {
+    expect(() => assertSupplierEligible(uscc, supplier(), ORDER_102_2020)).not.toThrow();
+    expect(() => assertSupplierEligible(uscc, supplier({ measures: measures([], []) }), ORDER_102_2020)).not.toThrow();
+  });
+
+  it('an unknown organization is refused', () => {
+    expect(() => assertSupplierEligible(uscc, null, ORDER_102_2020)).toThrow(expect.objectContaining({ code: 'PURCHASING.SUPPLIER_UNKNOWN', field: 'supplierUscc' }) as unknown as Error);
+  });
+
+  it('revoked or deregistered organizations are refused', () => {
+    for (const status of ['REVOKED', 'DEREGISTERED'] as const)
+      expect(() => assertSupplierEligible(uscc, supplier({ status }), ORDER_102_2020)).toThrow(expect.objectContaining({ code: 'PURCHASING.SUPPLIER_NOT_ACTIVE', extensions: { supplierStatus: status } }) as unknown as Error);
+  });
+
+  it('NO_PURCHASE_OF_SERVICES bars, naming the rule and the credit measure ruleVersion; other measures do not', () => {
+    expect(() => assertSupplierEligible(uscc, supplier({ measures: measures(['KEY_SUPERVISION', 'NO_PURCHASE_OF_SERVICES']) }), ORDER_102_2020)).toThrow(
+      expect.objectContaining({
+        code: 'PURCHASING.SUPPLIER_BARRED',
+        kind: 'REFUSED',
+        rule: 'credit joint measure NO_PURCHASE_OF_SERVICES (regulations §5.3) under credit-lists/order-60@v1',
+        extensions: expect.objectContaining({ measures: ['NO_PURCHASE_OF_SERVICES'], measureRuleVersion: 'credit-lists/order-60@v1', lists: ['SERIOUS'] }),
+      }) as unknown as Error,
+    );
+    // Credit decides whether the abnormal list carries the measure: purchasing enforces exactly the published set.
+    expect(() => assertSupplierEligible(uscc, supplier({ measures: measures(['NO_EVALUATION'], ['ABNORMAL']) }), ORDER_102_2020)).not.toThrow();
+  });
+
+  it('status only moves forward', () => {
+    expect(nextStatus('ACTIVE', 'REVOKED')).toBe('REVOKED');
+    expect(nextStatus('REVOKED', 'DEREGISTERED')).toBe('DEREGISTERED');
+    expect(nextStatus('DEREGISTERED', 'REVOKED')).toBe('DEREGISTERED');
+    expect(nextStatus('REVOKED', 'ACTIVE')).toBe('REVOKED');
+    expect(nextStatus('REVOKED', 'REVOKED')).toBe('REVOKED');
+  });
+});

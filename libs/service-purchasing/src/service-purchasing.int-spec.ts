@@ -1,0 +1,440 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { signAccessToken, type Role } from '@sop/auth';
+import {
+  allTopicSpecs,
+  ContractPerformanceAssessed,
+  ContractSigned,
+  GradeAdjusted,
+  GradeAwarded,
+  JointMeasuresChanged,
+  OrganizationDeregistered,
+  OrganizationRegistered,
+  OrganizationRevoked,
+  type ContractPerformanceAssessedV1,
+  type ContractSignedV1,
+  type GradeAdjustedV1,
+  type GradeAwardedV1,
+  type JointMeasuresChangedV1,
+  type OrganizationCategory,
+  type OrganizationDeregisteredV1,
+  type OrganizationRegisteredV1,
+  type OrganizationRevokedV1,
+} from '@sop/contracts';
+import { createHttpApp, SERVICE_RUNTIME } from '@sop/http';
+import { buildCloudEvent, dataschemaOf, KafkaTransport, OutboxMessageOrmEntity, type CloudEvent, type ServiceRuntime, type Subscription } from '@sop/messaging';
+import { dropDatabase } from '@sop/persistence';
+import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
+import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
+import { PurchasingContractOrmEntity, PurchasingJointMeasuresOrmEntity, PurchasingSupplierGradeOrmEntity, PurchasingSupplierOrmEntity } from './infrastructure/purchasing.orm-entities';
+import { ServicePurchasingModule } from './service-purchasing.module';
+
+const ISSUER = 'int-issuer';
+const AUDIENCE = 'social-org-platform';
+const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const privateKeyPem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const token = (roles: Role[]) => signAccessToken({ subject: `${roles.join('+')}-int`, roles, jurisdiction: '110000' }, privateKeyPem, ISSUER, AUDIENCE);
+/** A purchaser of a given purchasing organ: claim unit_id when `unitId` is set. */
+const purchaserOf = (subject: string, jurisdiction: string, unitId?: string) =>
+  signAccessToken({ subject, roles: ['purchaser'], jurisdiction, ...(unitId ? { unitId } : {}) }, privateKeyPem, ISSUER, AUDIENCE);
+
+/**
+ * Purchase-of-services contracts on real MySQL/MariaDB and Kafka, over HTTP. Input events are built with the
+ * contracts and published as registration, credit and evaluation's relays would; purchasing's own events are read
+ * back from its outbox and from the broker.
+ */
+describe('service purchasing: contracts, supplier facts and events (MySQL + Kafka)', () => {
+  const db = testMysqlConfig('purchasing');
+  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('purchasing-int') });
+  const clock = new MovableClock(new Date('2026-03-02T08:00:00.000Z'));
+  const groupId = uniqueName('purchasing-int-group');
+  const purchaser = token(['purchaser']);
+  const finance = token(['finance-officer']);
+  const auditor = token(['auditor']);
+  const serialBase = Math.floor(Math.random() * 800_000_000);
+  let serial = 0;
+  let app: INestApplication;
+  let base: string;
+  let ds: DataSource;
+  let runtime: ServiceRuntime;
+  let observer: Subscription;
+  /** Purchasing's events as they arrived on Kafka, for this run's suppliers only. */
+  const onKafka: CloudEvent[] = [];
+  const ours = new Set<string>();
+
+  async function call(method: string, path: string, bearer: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${bearer}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+  }
+
+  async function send<T extends object>(source: string, contract: { type: string; topic: string; version: number }, subject: string, data: T): Promise<CloudEvent<T>> {
+    const event = buildCloudEvent(source, dataschemaOf(contract), { type: contract.type, subject, data }, clock.now());
+    await redeliver(contract, event);
+    return event;
+  }
+  async function redeliver(contract: { topic: string }, event: CloudEvent<object>): Promise<void> {
+    await transport.publish([{ topic: contract.topic, key: event.subject, value: JSON.stringify(event) }]);
+  }
+
+  const supplier = (uscc: string) => call('GET', `/suppliers/${uscc}`, purchaser).then((r) => r.body);
+  const waitSupplier = (uscc: string, ok: (s: Record<string, unknown>) => boolean, what: string) =>
+    waitFor(async () => {
+      const r = await call('GET', `/suppliers/${uscc}`, purchaser);
+      return r.status === 200 && ok(r.body) ? r.body : undefined;
+    }, 60000, what);
+  /** The consumer acknowledged one more duplicate: a redelivery reached it (and the inbox stopped it). */
+  const consumerStatus = () => {
+    if (!runtime.consumer) throw new Error('purchasing has no consumer');
+    return runtime.consumer.status();
+  };
+  async function duplicateSeen(action: () => Promise<void>): Promise<void> {
+    const before = consumerStatus().duplicates;
+    await action();
+    await waitFor(() => consumerStatus().duplicates > before, 30000, 'redelivery consumed as duplicate');
+  }
+
+  async function register(category: OrganizationCategory = 'URBAN_RURAL_COMMUNITY_SERVICE'): Promise<{ uscc: string; event: CloudEvent<OrganizationRegisteredV1> }> {
+    const uscc = buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', '110108', serialBase + ++serial);
+    ours.add(uscc);
+    const event = await send<OrganizationRegisteredV1>('registration', OrganizationRegistered, uscc, {
+      uscc,
+      applicationId: randomUUID(),
+      name: `北京市海淀区社区养老服务中心${serialBase}-${serial}`,
+      form: 'SOCIAL_SERVICE_ORGANIZATION',
+      category,
+      registeringAuthority: '110108',
+      domicile: '北京市海淀区',
+      purpose: '社区养老服务',
+      legalRepresentativeName: '张三',
+      registeredCapitalFen: 3_000_000,
+      regime: 'DIRECT',
+      policyVersion: 'registration-regime/national-default@v1',
+      registeredAt: '2024-01-10T00:00:00.000Z',
+    });
+    await waitSupplier(uscc, () => true, `supplier ${uscc} projected`);
+    return { uscc, event };
+  }
+
+  const contractBody = (uscc: string, over: Record<string, unknown> = {}) => ({
+    supplierUscc: uscc,
+    purchaser: '北京市海淀区民政局',
+    title: '社区居家养老服务',
+    method: 'COMPETITIVE_CONSULTATION',
+    valueFen: 12_000_000,
+    termStart: '2026-04-01',
+    termEnd: '2027-03-31',
+    signedAt: '2026-03-01T02:00:00.000Z',
+    ...over,
+  });
+
+  async function measuresEvent(uscc: string, lists: string[], measures: string[], effectiveFrom: string) {
+    return send<JointMeasuresChangedV1>('credit-supervision', JointMeasuresChanged, uscc, { uscc, lists, measures, effectiveFrom, ruleVersion: 'credit-lists/order-60@v1' });
+  }
+
+  async function snapshot(uscc: string) {
+    const [supplierRow, measures, grades, contracts, outbox] = await Promise.all([
+      ds.getRepository(PurchasingSupplierOrmEntity).findOneBy({ uscc }),
+      ds.getRepository(PurchasingJointMeasuresOrmEntity).findOneBy({ uscc }),
+      ds.getRepository(PurchasingSupplierGradeOrmEntity).find({ where: { uscc }, order: { gradeId: 'ASC' } }),
+      ds.getRepository(PurchasingContractOrmEntity).count({ where: { supplierUscc: uscc } }),
+      ds.getRepository(OutboxMessageOrmEntity).count({ where: { messageKey: uscc } }),
+    ]);
+    return { supplierRow, measures, grades, contracts, outbox, view: await supplier(uscc) };
+  }
+
+  beforeAll(async () => {
+    await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
+    app = await createHttpApp(
+      [ServicePurchasingModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId })],
+      { publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), issuer: ISSUER, audience: AUDIENCE },
+      [],
+    );
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    ds = app.get(DataSource, { strict: false });
+    runtime = app.get<ServiceRuntime>(SERVICE_RUNTIME, { strict: false });
+    observer = await transport.subscribe({ groupId: uniqueName('purchasing-int-observer'), topics: [ContractSigned.topic], fromBeginning: true }, async (m) => {
+      const event = JSON.parse(m.value?.toString('utf8') ?? '{}') as CloudEvent;
+      if (ours.has(event.subject)) onKafka.push(event);
+    });
+  });
+
+  afterAll(async () => {
+    await observer?.stop();
+    await app?.close();
+    await transport.close();
+    await dropDatabase(db);
+  });
+
+  it('registered organization → contract signed → ContractSigned in the outbox and on Kafka; assessment → ContractPerformanceAssessed; roles', async () => {
+    const { uscc } = await register();
+    expect(await supplier(uscc)).toMatchObject({ status: 'ACTIVE', barred: false, barringMeasures: [], gradeInForce: null, priorityReasons: [{ code: 'DIRECT_REGISTRATION_CATEGORY' }] });
+
+    expect((await call('POST', '/contracts', auditor, contractBody(uscc))).status).toBe(403);
+    expect((await call('POST', '/contracts', finance, contractBody(uscc))).status).toBe(403);
+    const signed = await call('POST', '/contracts', purchaser, contractBody(uscc));
+    expect(signed.status).toBe(201);
+    expect(signed.body).toMatchObject({ supplierUscc: uscc, status: 'SIGNED', multiYear: null, valueFen: 12_000_000, ruleVersion: 'purchasing/order-102@2020-03-01', assessments: [] });
+    const contractId = signed.body.id as string;
+
+    const expected: ContractSignedV1 = {
+      contractId,
+      supplierUscc: uscc,
+      purchaser: '北京市海淀区民政局',
+      title: '社区居家养老服务',
+      method: 'COMPETITIVE_CONSULTATION',
+      valueFen: 12_000_000,
+      termStart: '2026-04-01',
+      termEnd: '2027-03-31',
+      signedAt: '2026-03-01T02:00:00.000Z',
+      ruleVersion: 'purchasing/order-102@2020-03-01',
+    };
+    const [row] = await ds.getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: uscc, eventType: ContractSigned.type } });
+    expect(row.topic).toBe('purchasing.contract.v1');
+    expect(JSON.parse(row.envelope)).toMatchObject({ source: 'service-purchasing', subject: uscc, policyversion: 'purchasing/order-102@2020-03-01', data: expected });
+    const onBroker = await waitFor(() => onKafka.find((e) => e.type === ContractSigned.type && e.subject === uscc), 60000, 'ContractSigned on Kafka');
+    expect(onBroker.data).toEqual(expected);
+    expect(onBroker.hash).toMatch(/^[0-9a-f]{64}$/); // chained by the relay
+
+    // Not before its term (regulations §7.2 performance management), then the score's band.
+    const early = await call('POST', `/contracts/${contractId}/performance-assessments`, purchaser, { score: 85, breach: false, summary: '中期评估' });
+    expect(early).toMatchObject({ status: 422, body: { code: 'PURCHASING.ASSESSMENT_BEFORE_TERM' } });
+    expect((await call('POST', `/contracts/${contractId}/performance-assessments`, auditor, { score: 85, breach: false, summary: 'x' })).status).toBe(403);
+    expect((await call('POST', `/contracts/${contractId}/performance-assessments`, purchaser, { score: 101, breach: false, summary: 'x' })).body).toMatchObject({ code: 'VALIDATION.FAILED' });
+    clock.set(new Date('2026-10-01T08:00:00.000Z'));
+    const assessed = await call('POST', `/contracts/${contractId}/performance-assessments`, purchaser, { score: 85, breach: false, summary: '服务按合同完成' });
+    expect(assessed).toMatchObject({ status: 201, body: { outcome: 'GOOD', score: 85, ruleVersion: 'purchasing/order-102@2020-03-01' } });
+    const assessedOnBroker = await waitFor(() => onKafka.find((e) => e.type === ContractPerformanceAssessed.type && e.subject === uscc), 60000, 'ContractPerformanceAssessed on Kafka');
+    expect(assessedOnBroker.data).toEqual<ContractPerformanceAssessedV1>({
+      assessmentId: assessed.body.id,
+      contractId,
+      supplierUscc: uscc,
+      purchaser: '北京市海淀区民政局',
+      outcome: 'GOOD',
+      score: 85,
+      breach: false,
+      summary: '服务按合同完成',
+      assessedAt: '2026-10-01T08:00:00.000Z',
+      ruleVersion: 'purchasing/order-102@2020-03-01',
+    });
+    expect(assessedOnBroker.causationid).toBe(onBroker.id);
+
+    for (const reader of [purchaser, finance, auditor]) {
+      const got = await call('GET', `/contracts/${contractId}`, reader);
+      expect(got).toMatchObject({ status: 200, body: { id: contractId, assessments: [{ id: assessed.body.id, outcome: 'GOOD' }] } });
+    }
+    expect((await call('GET', `/contracts/${randomUUID()}`, auditor)).body).toMatchObject({ code: 'PURCHASING.CONTRACT_NOT_FOUND' });
+  });
+
+  it('purchaser binding: the signing unit (or, without a unit, the jurisdiction) assesses; another organ gets 403 PURCHASING.NOT_THE_PURCHASER; readers keep reading', async () => {
+    clock.set(new Date('2026-03-02T08:00:00.000Z'));
+    const { uscc } = await register();
+    const unitA = purchaserOf('purchaser-a1', '110108', 'unit-haidian-mca');
+    const unitAColleague = purchaserOf('purchaser-a2', '110108', 'unit-haidian-mca');
+    const unitB = purchaserOf('purchaser-b', '110108', 'unit-haidian-finance');
+    const noUnitSameJurisdiction = purchaserOf('purchaser-c', '110108');
+    const noUnitOtherJurisdiction = purchaserOf('purchaser-d', '110105');
+
+    const byUnit = await call('POST', '/contracts', unitA, contractBody(uscc));
+    expect(byUnit).toMatchObject({ status: 201, body: { recordedBy: 'purchaser-a1', purchaserUnitId: 'unit-haidian-mca', purchaserJurisdiction: '110108' } });
+    const byJurisdiction = await call('POST', '/contracts', noUnitSameJurisdiction, contractBody(uscc, { title: '社区助餐服务' }));
+    expect(byJurisdiction).toMatchObject({ status: 201, body: { recordedBy: 'purchaser-c', purchaserUnitId: null, purchaserJurisdiction: '110108' } });
+    expect(await ds.getRepository(PurchasingContractOrmEntity).findOneBy({ id: byUnit.body.id })).toMatchObject({ purchaserUnitId: 'unit-haidian-mca', purchaserJurisdiction: '110108', idempotencyKey: null });
+
+    clock.set(new Date('2026-10-01T08:00:00.000Z'));
+    const assess = (id: string, bearer: string) => call('POST', `/contracts/${id}/performance-assessments`, bearer, { score: 91, breach: false, summary: '服务按合同完成' });
+    for (const other of [unitB, noUnitSameJurisdiction, noUnitOtherJurisdiction, purchaser]) {
+      const refused = await assess(byUnit.body.id, other);
+      expect(refused).toMatchObject({ status: 403, body: { code: 'PURCHASING.NOT_THE_PURCHASER', errors: [{ field: 'contractId' }] } });
+      expect(refused.body.rule).toContain('Order 102 Art. 5');
+    }
+    expect(await assess(byUnit.body.id, unitAColleague)).toMatchObject({ status: 201, body: { outcome: 'EXCELLENT', assessedBy: 'purchaser-a2' } });
+    // Recorded without a unit: bound to jurisdiction 110108 exactly (a unit in it may assess; 110105 or the covering 110000 may not).
+    expect((await assess(byJurisdiction.body.id, noUnitOtherJurisdiction)).body).toMatchObject({ status: 403, code: 'PURCHASING.NOT_THE_PURCHASER' });
+    expect((await assess(byJurisdiction.body.id, purchaser)).body).toMatchObject({ code: 'PURCHASING.NOT_THE_PURCHASER' });
+    expect(await assess(byJurisdiction.body.id, unitB)).toMatchObject({ status: 201 });
+
+    expect(await ds.getRepository(OutboxMessageOrmEntity).count({ where: { messageKey: uscc, eventType: ContractPerformanceAssessed.type } })).toBe(2); // refusals published nothing
+    for (const reader of [finance, auditor, unitB])
+      expect(await call('GET', `/contracts/${byUnit.body.id}`, reader)).toMatchObject({ status: 200, body: { id: byUnit.body.id, assessments: [{ assessedBy: 'purchaser-a2' }] } });
+  });
+
+  it('Idempotency-Key: a retry returns the original contract (200, nothing published); a different body → 409; concurrent first attempts create one', async () => {
+    clock.set(new Date('2026-03-02T08:00:00.000Z'));
+    const { uscc } = await register();
+    const unitA = purchaserOf('purchaser-idem', '110108', 'unit-haidian-mca');
+    const key = { 'Idempotency-Key': `contract-${randomUUID()}` };
+    const signedCount = () => ds.getRepository(OutboxMessageOrmEntity).count({ where: { messageKey: uscc, eventType: ContractSigned.type } });
+
+    const first = await call('POST', '/contracts', unitA, contractBody(uscc), key);
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    // Same key, same body (members in another order): the original, answered 200, nothing new published.
+    const { supplierUscc, ...rest } = contractBody(uscc);
+    const retry = await call('POST', '/contracts', unitA, { ...rest, supplierUscc }, key);
+    expect(retry).toMatchObject({ status: 200, body: { id: first.body.id } });
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(await signedCount()).toBe(1);
+
+    const reused = await call('POST', '/contracts', unitA, contractBody(uscc, { valueFen: 12_000_001 }), key);
+    expect(reused).toMatchObject({ status: 409, body: { code: 'PURCHASING.IDEMPOTENCY_KEY_REUSED', errors: [{ field: 'Idempotency-Key' }] } });
+    expect(await signedCount()).toBe(1);
+    expect(await ds.getRepository(PurchasingContractOrmEntity).count({ where: { supplierUscc: uscc } })).toBe(1);
+
+    // Keys are per principal: another purchaser's same key is its own request.
+    const other = await call('POST', '/contracts', purchaserOf('purchaser-idem-2', '110108', 'unit-haidian-mca'), contractBody(uscc), key);
+    expect(other.status).toBe(201);
+    expect(other.body.id).not.toBe(first.body.id);
+
+    // Two concurrent first attempts with a fresh key: the unique index admits one; the other answers as a retry.
+    const fresh = { 'Idempotency-Key': `contract-${randomUUID()}` };
+    const racing = await Promise.all([0, 1, 2].map(() => call('POST', '/contracts', unitA, contractBody(uscc, { title: '并发重试' }), fresh)));
+    expect(racing.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    expect(new Set(racing.map((r) => r.body.id)).size).toBe(1);
+    expect(await signedCount()).toBe(3);
+
+    expect((await call('POST', '/contracts', unitA, contractBody(uscc), { 'Idempotency-Key': 'k'.repeat(101) })).body).toMatchObject({ status: 400, code: 'PURCHASING.IDEMPOTENCY_KEY_INVALID' });
+    expect(await ds.getRepository(PurchasingContractOrmEntity).findOneBy({ id: first.body.id })).toMatchObject({ idempotencyKey: key['Idempotency-Key'], requestHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  it('term limits (Order 102 Art. 24) over HTTP: over one year needs both declarations; three years is the cap', async () => {
+    clock.set(new Date('2026-03-02T08:00:00.000Z'));
+    const { uscc } = await register();
+    const tooLong = await call('POST', '/contracts', purchaser, contractBody(uscc, { termEnd: '2027-04-01' }));
+    expect(tooLong).toMatchObject({ status: 422, body: { code: 'PURCHASING.TERM_TOO_LONG', errors: [{ field: 'multiYear.budgetAssured', rule: 'Order 102 Art. 24 (regulations §7.2)' }] } });
+    const threeYears = await call('POST', '/contracts', purchaser, contractBody(uscc, { termEnd: '2029-03-31', multiYear: { budgetAssured: true, stableService: true } }));
+    expect(threeYears).toMatchObject({ status: 201, body: { multiYear: { budgetAssured: true, stableService: true } } });
+    const overThree = await call('POST', '/contracts', purchaser, contractBody(uscc, { termEnd: '2029-04-01', multiYear: { budgetAssured: true, stableService: true } }));
+    expect(overThree).toMatchObject({ status: 422, body: { code: 'PURCHASING.TERM_TOO_LONG', errors: [{ field: 'termEnd' }] } });
+    expect((await call('POST', '/contracts', purchaser, contractBody(uscc, { termEnd: '2026-03-31' }))).body).toMatchObject({ code: 'PURCHASING.TERM_INVALID' });
+    expect((await call('POST', '/contracts', purchaser, contractBody(uscc, { signedAt: '2026-03-03T00:00:00.000Z' }))).body).toMatchObject({ code: 'PURCHASING.SIGNED_IN_FUTURE' });
+    expect((await call('POST', '/contracts', purchaser, contractBody(uscc, { valueFen: 0 }))).body).toMatchObject({ code: 'VALIDATION.FAILED' });
+    const unknown = buildCivilAffairsUscc('SOCIAL_GROUP', '110108', serialBase + 999_999);
+    expect((await call('POST', '/contracts', purchaser, contractBody(unknown))).body).toMatchObject({ code: 'PURCHASING.SUPPLIER_UNKNOWN' });
+    expect(await ds.getRepository(PurchasingContractOrmEntity).count({ where: { supplierUscc: uscc } })).toBe(1);
+  });
+
+  it('a 3A grade in force → priority; a replacement supersedes it; lowered below 3A → none; redelivery changes nothing', async () => {
+    clock.set(new Date('2026-03-02T08:00:00.000Z'));
+    const { uscc } = await register('RELIGION'); // no category priority: the grade is the only reason
+    expect((await supplier(uscc)).priorityReasons).toEqual([]);
+    const firstId = randomUUID();
+    const awarded = await send<GradeAwardedV1>('evaluation', GradeAwarded, uscc, {
+      gradeId: firstId,
+      uscc,
+      grade: '3A',
+      score: 860,
+      evaluatingAuthority: '110108',
+      announcedAt: '2025-12-20T00:00:00.000Z',
+      validFrom: '2026-01-01',
+      validUntil: '2030-12-31',
+      ruleVersion: 'evaluation/order-39@v1',
+    });
+    const prioritised = await waitSupplier(uscc, (s) => s['priority'] === true, 'grade priority');
+    expect(prioritised).toMatchObject({ gradeInForce: { gradeId: firstId, grade: '3A' }, priorityReasons: [{ code: 'GRADE_3A_OR_ABOVE' }] });
+
+    const before = await snapshot(uscc);
+    await duplicateSeen(() => redeliver(GradeAwarded, awarded));
+    expect(await snapshot(uscc)).toEqual(before);
+
+    const secondId = randomUUID();
+    await send<GradeAwardedV1>('evaluation', GradeAwarded, uscc, {
+      gradeId: secondId,
+      uscc,
+      grade: '4A',
+      score: 920,
+      evaluatingAuthority: '110108',
+      announcedAt: '2026-02-20T00:00:00.000Z',
+      validFrom: '2026-03-01',
+      validUntil: '2031-02-28',
+      replacesGradeId: firstId,
+      ruleVersion: 'evaluation/order-39@v1',
+    });
+    await waitSupplier(uscc, (s) => (s['gradeInForce'] as { gradeId?: string } | null)?.gradeId === secondId, 'replacement in force');
+    expect(await ds.getRepository(PurchasingSupplierGradeOrmEntity).findOneBy({ gradeId: firstId })).toMatchObject({ supersededByGradeId: secondId, supersededFrom: '2026-03-01' });
+
+    const adjusted = await send<GradeAdjustedV1>('evaluation', GradeAdjusted, uscc, {
+      gradeId: secondId,
+      uscc,
+      previousGrade: '4A',
+      newGrade: '2A',
+      reason: 'ADMINISTRATIVE_PENALTY',
+      explanation: '受到行政处罚',
+      effectiveAt: '2026-03-01T12:00:00.000Z',
+      evidence: [],
+      ruleVersion: 'evaluation/order-39@v1',
+    });
+    const lowered = await waitSupplier(uscc, (s) => s['priority'] === false, 'lowered below 3A');
+    expect(lowered).toMatchObject({ gradeInForce: { gradeId: secondId, grade: '2A', awardedGrade: '4A', lowered: true }, priorityReasons: [] });
+    const afterAdjust = await snapshot(uscc);
+    await duplicateSeen(() => redeliver(GradeAdjusted, adjusted));
+    expect(await snapshot(uscc)).toEqual(afterAdjust);
+  });
+
+  it('NO_PURCHASE_OF_SERVICES bars signing (naming the measure ruleVersion); a later set without it allows it again; revoked / deregistered refuse; redelivery changes nothing', async () => {
+    clock.set(new Date('2026-03-02T08:00:00.000Z'));
+    const { uscc, event: registered } = await register();
+    const barring = await measuresEvent(uscc, ['SERIOUS'], ['KEY_SUPERVISION', 'NO_FUNDING', 'NO_PURCHASE_OF_SERVICES', 'NO_HONOURS', 'GRADE_DOWNGRADE_REFERENCE'], '2026-03-01T00:00:00.000Z');
+    const barred = await waitSupplier(uscc, (s) => s['barred'] === true, 'barred by credit');
+    expect(barred).toMatchObject({ barringMeasures: ['NO_PURCHASE_OF_SERVICES'], jointMeasures: { lists: ['SERIOUS'], ruleVersion: 'credit-lists/order-60@v1' } });
+
+    const refused = await call('POST', '/contracts', purchaser, contractBody(uscc));
+    expect(refused).toMatchObject({
+      status: 422,
+      body: {
+        code: 'PURCHASING.SUPPLIER_BARRED',
+        measureRuleVersion: 'credit-lists/order-60@v1',
+        measures: ['NO_PURCHASE_OF_SERVICES'],
+        errors: [{ field: 'supplierUscc', rule: 'credit joint measure NO_PURCHASE_OF_SERVICES (regulations §5.3) under credit-lists/order-60@v1' }],
+      },
+    });
+    expect(await ds.getRepository(OutboxMessageOrmEntity).count({ where: { messageKey: uscc } })).toBe(0); // refused: nothing published
+
+    await measuresEvent(uscc, [], [], '2026-03-02T00:00:00.000Z');
+    await waitSupplier(uscc, (s) => s['barred'] === false, 'measures lifted');
+    expect((await call('POST', '/contracts', purchaser, contractBody(uscc))).status).toBe(201);
+
+    // The barring set delivered again (same envelope): the inbox stops it; the current (empty) set stays.
+    const before = await snapshot(uscc);
+    await duplicateSeen(() => redeliver(JointMeasuresChanged, barring));
+    expect(await snapshot(uscc)).toEqual(before);
+    expect((await supplier(uscc)).barred).toBe(false);
+
+    await send<OrganizationRevokedV1>('registration', OrganizationRevoked, uscc, {
+      uscc,
+      registeringAuthority: '110108',
+      reason: '弄虚作假骗取登记',
+      legalBasis: '民办非企业单位登记管理暂行条例 第二十五条',
+      revokedAt: '2026-03-02T00:00:00.000Z',
+    });
+    await waitSupplier(uscc, (s) => s['status'] === 'REVOKED', 'revoked');
+    expect((await call('POST', '/contracts', purchaser, contractBody(uscc))).body).toMatchObject({ status: 422, code: 'PURCHASING.SUPPLIER_NOT_ACTIVE', supplierStatus: 'REVOKED' });
+
+    // A registration re-published with a new id (an outbox replay) updates the register fields but never reactivates.
+    await send<OrganizationRegisteredV1>('registration', OrganizationRegistered, uscc, registered.data);
+    await duplicateSeen(() => redeliver(OrganizationRegistered, registered));
+    expect((await supplier(uscc)).status).toBe('REVOKED');
+
+    const deregistered = await send<OrganizationDeregisteredV1>('registration', OrganizationDeregistered, uscc, {
+      uscc,
+      registeringAuthority: '110108',
+      reason: '撤销登记后清算完毕',
+      liquidationCompletedOn: '2026-03-01',
+      filedLate: false,
+      deregisteredAt: '2026-03-02T06:00:00.000Z',
+    });
+    await waitSupplier(uscc, (s) => s['status'] === 'DEREGISTERED', 'deregistered');
+    const final = await snapshot(uscc);
+    await duplicateSeen(() => redeliver(OrganizationDeregistered, deregistered));
+    expect(await snapshot(uscc)).toEqual(final);
+    expect(consumerStatus().deadLettered).toBe(0);
+  });
+});
