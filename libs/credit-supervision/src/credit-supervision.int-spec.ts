@@ -114,7 +114,7 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     expect(abnormal).toMatchObject({ status: 'EXITED', exitReason: 'ESCALATED', exitedAt: '2029-06-01T00:00:00.000Z' });
     expect(serious).toMatchObject({ list: 'SERIOUS', reason: 'ESCALATION_FROM_ABNORMAL', status: 'ACTIVE', listedAt: '2029-06-01T00:00:00.000Z', escalatedFromEntryId: abnormal.entryId });
     const record = await credit.recordOf(uscc, auditor);
-    expect(record.jointMeasures.measures).toEqual(['GRADE_DOWNGRADE_REFERENCE', 'KEY_SUPERVISION', 'NO_FUNDING', 'NO_HONOURS', 'NO_PURCHASE_OF_SERVICES']);
+    expect(record.jointMeasures.measures).toEqual(['GRADE_DOWNGRADE_REFERENCE', 'KEY_SUPERVISION', 'NO_EVALUATION', 'NO_FUNDING', 'NO_HONOURS', 'NO_PURCHASE_OF_SERVICES']);
     expect((await outboxTypes(uscc)).filter((t) => t === 'credit.list.escalated')).toHaveLength(1);
 
     at('2031-05-31T00:00:00.000Z');

@@ -120,8 +120,8 @@ export const ORDER_60_V1: CreditRuleSet = {
     // §5.3: local rules extend restrictions to abnormal-listed organizations (Suining: purchasing, evaluation);
     // adopted as the platform default — a jurisdiction without them publishes a rule set with [] here.
     ABNORMAL: ['NO_PURCHASE_OF_SERVICES', 'NO_EVALUATION'],
-    // §5.3 measures for the serious list.
-    SERIOUS: ['KEY_SUPERVISION', 'NO_FUNDING', 'NO_PURCHASE_OF_SERVICES', 'NO_HONOURS', 'GRADE_DOWNGRADE_REFERENCE'],
+    // §5.3 measures for the serious list; §6: the 2021 national evaluation rules bar listed organizations (either list).
+    SERIOUS: ['KEY_SUPERVISION', 'NO_FUNDING', 'NO_PURCHASE_OF_SERVICES', 'NO_HONOURS', 'GRADE_DOWNGRADE_REFERENCE', 'NO_EVALUATION'],
   },
 };
 

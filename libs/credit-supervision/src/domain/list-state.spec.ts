@@ -149,7 +149,7 @@ describe('abnormal list (§5.1) and escalation (§5.2)', () => {
     let s = run({}, decideTrigger({}, overdue('2026-01-01T00:00:00Z'), R, newId));
     expect(jointMeasuresOf(s, USCC, R)).toEqual({ lists: ['ABNORMAL'], measures: ['NO_EVALUATION', 'NO_PURCHASE_OF_SERVICES'] });
     s = run(s, decideDueTimers(s, new Date('2028-01-01T00:00:00Z'), R, newId));
-    expect(jointMeasuresOf(s, USCC, R).measures).toEqual(['GRADE_DOWNGRADE_REFERENCE', 'KEY_SUPERVISION', 'NO_FUNDING', 'NO_HONOURS', 'NO_PURCHASE_OF_SERVICES']);
+    expect(jointMeasuresOf(s, USCC, R).measures).toEqual(['GRADE_DOWNGRADE_REFERENCE', 'KEY_SUPERVISION', 'NO_EVALUATION', 'NO_FUNDING', 'NO_HONOURS', 'NO_PURCHASE_OF_SERVICES']);
   });
 });
 
