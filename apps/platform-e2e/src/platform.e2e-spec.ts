@@ -57,7 +57,7 @@ async function http(method: string, url: string, bearer?: string, body?: unknown
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : undefined };
 }
 
-function syntheticRegistered(uscc: string, name: string): { key: string; value: string; id: string } {
+function syntheticRegistered(uscc: string, name: string, registeredAt = new Date().toISOString()): { key: string; value: string; id: string } {
   const data: OrganizationRegisteredV1 = {
     uscc,
     applicationId: randomUUID(),
@@ -71,7 +71,7 @@ function syntheticRegistered(uscc: string, name: string): { key: string; value: 
     registeredCapitalFen: 3_000_000,
     regime: 'DIRECT',
     policyVersion: 'registration-regime/national-default@v1',
-    registeredAt: new Date().toISOString(),
+    registeredAt,
   };
   const id = randomUUID();
   const envelope = {
@@ -259,6 +259,80 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
     expect(report.segments.some((s: { events: number; ok: boolean }) => s.ok && s.events >= 3)).toBe(true);
     // The events this suite forged with source "registration" are not on the chain, and the audit says so.
     expect(report.unchained).toBeGreaterThanOrEqual(2);
+  });
+
+  it('grades and purchases flow into the credit profile; a serious listing bars purchasing and evaluation through joint measures', async () => {
+    const credit = services['credit-supervision'].baseUrl;
+    const evaluation = services.evaluation.baseUrl;
+    const purchasing = services['service-purchasing'].baseUrl;
+    // Registered three years ago (evaluation needs 2 full years, Order 39 Art. 6), under this run's authority.
+    const serial = 500_000 + Math.floor(Math.random() * 400_000);
+    const [graded, other] = [0, 1].map((i) => buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', authority, serial + i));
+    const threeYearsAgo = new Date(Date.now() - 3 * 366 * 86_400_000).toISOString();
+    for (const [uscc, name] of [
+      [graded, '北京市海淀区e2e社区服务中心'],
+      [other, '北京市海淀区e2e养老服务中心'],
+    ]) {
+      const registered = syntheticRegistered(uscc, name, threeYearsAgo);
+      await probe.produce(OrganizationRegistered.topic, [{ key: registered.key, value: registered.value }]);
+    }
+    const evaluator = token(['evaluator'], authority, 'evaluator-e2e');
+    const purchaser = token(['purchaser'], '110000', 'purchaser-e2e');
+    const officer = token(['credit-officer'], authority, 'officer-e2e');
+    for (const uscc of [graded, other]) {
+      await waitFor(async () => (await http('GET', `${evaluation}/organizations/${uscc}`, evaluator)).status === 200, 20000, `evaluation knows ${uscc}`);
+      await waitFor(async () => (await http('GET', `${purchasing}/suppliers/${uscc}`, purchaser)).status === 200, 20000, `purchasing knows ${uscc}`);
+    }
+
+    // Evaluation: a 4A grade (committee of 9, 7 present, 6 in favour) → credit profile and purchasing priority.
+    const award = await http('POST', `${evaluation}/grades`, evaluator, { uscc: graded, score: 921, announcedAt: new Date().toISOString(), committee: { members: 9, present: 7, inFavour: 6 } });
+    expect(award.status).toBe(201);
+    expect(award.body).toMatchObject({ grade: '4A' });
+    const profileGrades = await waitFor(async () => {
+      const p = await http('GET', `${credit}/profiles/${graded}`);
+      return p.body?.grades?.length ? p.body.grades : undefined;
+    }, 20000, 'grade in the credit profile');
+    expect(profileGrades[0]).toMatchObject({ grade: '4A', validFrom: award.body.validFrom, validUntil: award.body.validUntil });
+
+    // Purchasing: a one-year contract with the other organization → credit's government purchases.
+    const today = new Date().toISOString().slice(0, 10);
+    const contract = await http('POST', `${purchasing}/contracts`, purchaser, {
+      supplierUscc: other,
+      purchaser: '北京市海淀区民政局',
+      title: '社区居家养老服务',
+      method: 'COMPETITIVE_CONSULTATION',
+      valueFen: 36_000_000,
+      termStart: today,
+      termEnd: new Date(Date.now() + 300 * 86_400_000).toISOString().slice(0, 10),
+      signedAt: new Date().toISOString(),
+    });
+    expect(contract.status).toBe(201);
+    await waitFor(async () => (await http('GET', `${credit}/profiles/${other}`)).body?.governmentPurchases?.length === 1, 20000, 'purchase in the credit profile');
+
+    // Credit: a fine of 60,000 yuan (≥ 50,000: serious list, §5.2 (4)) → joint measures → both services enforce them.
+    const fine = await http('POST', `${credit}/penalties`, officer, { uscc: graded, kind: 'FINE', amountFen: 6_000_000, decidedAt: new Date().toISOString(), decidingBody: '北京市民政局', basis: '《社会团体登记管理条例》第三十条' });
+    expect(fine.status).toBe(201);
+    await waitFor(async () => (await http('GET', `${purchasing}/suppliers/${graded}`, purchaser)).body?.barred === true, 20000, 'purchasing applies NO_PURCHASE_OF_SERVICES');
+    const refused = await http('POST', `${purchasing}/contracts`, purchaser, {
+      supplierUscc: graded,
+      purchaser: '北京市海淀区民政局',
+      title: '社区服务',
+      method: 'SINGLE_SOURCE',
+      valueFen: 1_000_000,
+      termStart: today,
+      termEnd: today,
+      signedAt: new Date().toISOString(),
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'PURCHASING.SUPPLIER_BARRED' });
+    const cases = await waitFor(async () => {
+      const res = await http('GET', `${evaluation}/verification-cases?status=OPEN`, evaluator);
+      const mine = (res.body?.items ?? []).filter((c: { uscc: string }) => c.uscc === graded);
+      return mine.length ? mine : undefined;
+    }, 20000, 'evaluation opens a verification case (grade-downgrade reference)');
+    expect(cases).toHaveLength(1);
+    const eligibility = await http('GET', `${evaluation}/organizations/${graded}`, evaluator);
+    expect(eligibility.body.eligibility).toMatchObject({ eligible: false, reason: { rule: 'CREDIT_MEASURE_NO_EVALUATION' } });
   });
 
   it('loses and duplicates nothing when the consuming service is SIGKILLed mid-stream', async () => {
