@@ -180,6 +180,39 @@ describe('outbox on MySQL and Kafka', () => {
     expect(verifyChain(tampered)).toMatchObject({ ok: false, at: 4 });
   });
 
+  it('continues the chain when a transaction with a lower id commits after a higher one was chained', async () => {
+    const { ds, serviceName, transport, unitOfWork, resize } = await setUp();
+    const relay = new OutboxRelay(ds, transport, { serviceName });
+    await resize('w0', 1);
+    // A slow command takes its outbox id, then waits; a fast one commits after it and is chained first.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let idTaken!: () => void;
+    const tookId = new Promise<void>((r) => (idTaken = r));
+    const slow = unitOfWork.run(async (tx) => {
+      const event = await tx.publish({ type: WIDGET_RESIZED, subject: 'w1', data: { widgetId: 'w1', size: 2 } });
+      idTaken();
+      await held;
+      return event;
+    });
+    await tookId;
+    const fast = await resize('w2', 3);
+    expect(await relay.drain()).toBe(2); // w0 and the fast one; the slow row is not visible yet
+    release();
+    const late = await slow;
+    expect(await relay.drain()).toBe(1);
+    const next = await resize('w3', 4);
+    expect(await relay.drain()).toBe(1);
+
+    const rows = await ds.getRepository(OutboxMessageOrmEntity).find({ order: { id: 'ASC' } });
+    const byEvent = new Map(rows.map((r) => [r.eventId, r]));
+    expect(Number(byEvent.get(late.id)!.id)).toBeLessThan(Number(byEvent.get(fast.id)!.id));
+    expect([fast, late, next].map((e) => byEvent.get(e.id)!.sequence)).toEqual(['2', '3', '4']);
+    const chain = bySequence(rows.map((r) => JSON.parse(r.envelope) as CloudEvent));
+    expect(chain.map((e) => e.sequence)).toEqual(['1', '2', '3', '4']);
+    expect(verifyChain(chain)).toEqual({ ok: true });
+  });
+
   it('keeps a single active relay and fails over to the standby when the leader stops', async () => {
     const { db, ds, serviceName, topic, transport, resize, wakeUps } = await setUp();
     // Two instances of the same service: each with its own connection pool to the same database.

@@ -144,13 +144,15 @@ export class OutboxRelay {
     });
   }
 
-  /** Assigns sequence/prevhash/hash to unchained rows, in id order, in one transaction. */
+  /** Assigns sequence/prevhash/hash to unchained rows, in id order (of those committed), in one transaction. */
   private async chainPending(): Promise<void> {
     await runInTransaction(this.ds, async (manager) => {
       const repo = manager.getRepository(OutboxMessageOrmEntity);
       const pending = await repo.find({ where: { sequence: IsNull() }, order: { id: 'ASC' }, take: this.batchSize });
       if (pending.length === 0) return;
-      const last = await repo.find({ where: { sequence: Not(IsNull()) }, order: { id: 'DESC' }, take: 1 });
+      // The chain continues from the highest sequence, not the highest id: a transaction that took a lower id but
+      // committed after a higher one is chained later, so ids and sequences do not follow the same order.
+      const last = await repo.find({ where: { sequence: Not(IsNull()) }, order: { sequence: 'DESC' }, take: 1 });
       let sequence = last.length ? BigInt(last[0].sequence!) : 0n;
       let prevhash = last.length ? last[0].hash! : GENESIS_HASH;
       for (const row of pending) {
