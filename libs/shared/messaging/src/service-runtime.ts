@@ -7,7 +7,7 @@ import { EventConsumer, type EventConsumerOptions } from './consumer/event-consu
 import { InboxMessageOrmEntity } from './inbox/inbox-message.orm-entity';
 import { MessagingTables1732500000000 } from './messaging-tables.migration';
 import { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
-import { OutboxRelay } from './outbox/outbox.relay';
+import { OutboxRelay, RELAY_FAILING_DOWN_AFTER_MS } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
 import type { EventTransport } from './transport/transport.port';
 import { UnitOfWork } from './unit-of-work';
@@ -114,7 +114,13 @@ export class ServiceRuntime {
       checks['consumer'] = { status: s.state === 'running' ? 'up' : 'down', detail: s.state };
     }
     const relay = this.relay.status();
-    checks['relay'] = { status: 'up', detail: relay.leader ? 'active' : 'standby' };
+    // A relay that keeps failing leaves events in the outbox: nothing is lost, but nobody downstream hears of
+    // them, so it turns readiness red (with the error) after a minute rather than failing silently.
+    const role = relay.leader ? 'active' : 'standby';
+    checks['relay'] =
+      relay.failingForMs > RELAY_FAILING_DOWN_AFTER_MS
+        ? { status: 'down', detail: `${role}, rounds failing for ${Math.round(relay.failingForMs / 1000)} s: ${relay.lastError}` }
+        : { status: 'up', detail: relay.lastError ? `${role}, retrying: ${relay.lastError}` : role };
     const status = Object.values(checks).every((c) => c.status === 'up') ? 'up' : 'down';
     return { status, checks };
   }

@@ -213,6 +213,29 @@ describe('outbox on MySQL and Kafka', () => {
     expect(verifyChain(chain)).toEqual({ ok: true });
   });
 
+  it('reports how long its rounds have been failing, and recovers', async () => {
+    const { ds, serviceName, transport, resize } = await setUp();
+    let now = Date.parse('2026-01-01T00:00:00.000Z');
+    let brokerDown = true;
+    const flaky = Object.create(transport) as EventTransport;
+    flaky.publish = async (messages: OutgoingMessage[]) => {
+      if (brokerDown) throw new Error('broker unreachable');
+      return transport.publish(messages);
+    };
+    const relay = new OutboxRelay(ds, flaky, { serviceName, pollIntervalMs: 100, now: () => now });
+    await resize('w1', 1);
+    relay.start();
+    cleanups.push(() => relay.stop());
+    await waitFor(() => relay.status().lastError === 'broker unreachable', 10_000, 'a failed round');
+    now += 61_000;
+    expect(relay.status()).toMatchObject({ failingForMs: 61_000, lastError: 'broker unreachable' });
+    brokerDown = false;
+    relay.wake();
+    await waitFor(async () => (await unpublished(ds)) === 0, 20_000, 'published after recovery');
+    await waitFor(() => relay.status().failingForMs === 0, 10_000, 'healthy again');
+    expect(relay.status().lastError).toBeUndefined();
+  });
+
   it('keeps a single active relay and fails over to the standby when the leader stops', async () => {
     const { db, ds, serviceName, topic, transport, resize, wakeUps } = await setUp();
     // Two instances of the same service: each with its own connection pool to the same database.

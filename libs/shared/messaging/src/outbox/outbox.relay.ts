@@ -10,7 +10,12 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Fallback poll interval; normally the relay is woken right after a commit. */
   pollIntervalMs?: number;
+  /** Milliseconds since the epoch; tests move it. */
+  now?: () => number;
 }
+
+/** Relay state for health checks: a relay failing round after round for this long is reported down. */
+export const RELAY_FAILING_DOWN_AFTER_MS = 60_000;
 
 /**
  * Moves committed outbox rows to the broker, in id order, one active instance per service.
@@ -34,6 +39,8 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private lastError?: string;
+  /** Start of the current streak of failed rounds (undefined while rounds succeed). */
+  private failingSince?: number;
   private publishedCount = 0;
   private readonly lockName: string;
 
@@ -67,8 +74,14 @@ export class OutboxRelay {
     await this.releaseLock();
   }
 
-  status(): { leader: boolean; published: number; lastError?: string } {
-    return { leader: this.leader, published: this.publishedCount, lastError: this.lastError };
+  /** `failingForMs`: how long rounds have failed without a success in between (0 when healthy). */
+  status(): { leader: boolean; published: number; lastError?: string; failingForMs: number } {
+    const failingForMs = this.failingSince === undefined ? 0 : this.now() - this.failingSince;
+    return { leader: this.leader, published: this.publishedCount, lastError: this.lastError, failingForMs };
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
   }
 
   /** One full drain (used by the loop; callable from tests). Returns how many rows were published. */
@@ -122,10 +135,12 @@ export class OutboxRelay {
         this.woken = false;
         await this.drain();
         this.lastError = undefined;
+        this.failingSince = undefined;
         backoff = 200;
         if (!this.woken) await this.idle(this.pollIntervalMs);
       } catch (err) {
         this.lastError = err.message;
+        this.failingSince ??= this.now();
         this.logger.warn(`relay round failed, retrying in ${backoff} ms: ${err.message}`);
         await this.idle(backoff);
         backoff = Math.min(backoff * 2, 10000);
