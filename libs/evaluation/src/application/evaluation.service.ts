@@ -11,25 +11,15 @@ import {
   type OrganizationRevokedV1,
 } from '@sop/contracts';
 import { UnitOfWork, type CloudEvent, type Tx } from '@sop/messaging';
-import { Clock, divisionPrefix, ProblemError } from '@sop/util';
+import { asProblem, Clock, divisionPrefix, ProblemError } from '@sop/util';
 import type { CommitteeVote } from '../domain/committee';
 import { assessEligibility, type Eligibility } from '../domain/eligibility';
-import { EvaluationRuleViolation } from '../domain/evaluation-rule-violation';
 import { ruleSetAt, ruleVersionOf, type EvaluationRuleSet } from '../domain/evaluation-rules';
 import { currentGrade, type GradeRecord } from '../domain/grade';
 import { decideAdjustment, decideAward, verificationNeeded } from '../domain/grade-decisions';
 import { registrationStatusAfter, VERIFICATION_CAUSE_OF_REGISTRATION_END, type EndedRegistrationStatus } from '../domain/registration-status';
 import { utcDate } from '../domain/validity';
 import { EvaluationStore, type CaseStatus, type EvaluationOrganization, type GradeAdjustmentRecord, type VerificationCase } from './evaluation.ports';
-
-/** Domain refusals → problem+json with a stable code naming the field and the rule (regulations §6). */
-function asProblem(err: unknown): unknown {
-  if (!(err instanceof EvaluationRuleViolation)) return err;
-  const v = [{ field: err.field, rule: err.rule, message: err.message }];
-  if (err.kind === 'INVALID') return ProblemError.badRequest(err.code, err.message, v);
-  if (err.kind === 'CONFLICT') return new ProblemError(409, err.code, 'Conflict', err.message, v);
-  return ProblemError.unprocessable(err.code, err.message, v);
-}
 
 function rulesAt(at: Date, field: string): EvaluationRuleSet {
   try {

@@ -59,7 +59,7 @@ describe('award decision', () => {
 
   it('refuses a revoked organization with ORGANIZATION_NOT_ACTIVE (422, field uscc)', () => {
     expect(() => decideAward({ registrationStatus: 'REVOKED', registeredAt, grades: [g()], measures: [] }, { score: 900, announcedAt: new Date('2026-06-01T00:00:00Z'), committee }, MEASURES_2026_V1)).toThrow(
-      expect.objectContaining({ code: 'EVALUATION.NOT_ELIGIBLE', rule: 'ORGANIZATION_NOT_ACTIVE', field: 'uscc', kind: 'UNPROCESSABLE' }),
+      expect.objectContaining({ code: 'EVALUATION.NOT_ELIGIBLE', rule: 'ORGANIZATION_NOT_ACTIVE', field: 'uscc', kind: 'REFUSED' }),
     );
   });
 

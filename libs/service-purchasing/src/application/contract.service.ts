@@ -13,27 +13,16 @@ import {
   type OrganizationRevokedV1,
 } from '@sop/contracts';
 import { isDuplicateKey, UnitOfWork, type CloudEvent, type Tx } from '@sop/messaging';
-import { Clock, ProblemError } from '@sop/util';
+import { asProblem, Clock, ProblemError } from '@sop/util';
 import { checkContractTerms, type MultiYearDeclaration } from '../domain/contract-terms';
 import { assertSameRequest, requestHash } from '../domain/idempotency';
 import { assertSamePurchaser, bindingOf } from '../domain/purchaser-binding';
 import { decideAssessment } from '../domain/performance-assessment';
-import { PurchasingRuleViolation } from '../domain/purchasing-rule-violation';
 import { ruleSetAt, ruleVersionOf, type PurchasingRuleSet } from '../domain/purchasing-rules';
 import { assertSupplierEligible, barringMeasuresOf, nextStatus, type SupplierStatus } from '../domain/supplier-eligibility';
 import { gradeInForce, supersede, type GradeRecord } from '../domain/supplier-grade';
 import { priorityReasons } from '../domain/supplier-priority';
 import { PurchasingStore, type Contract, type PerformanceAssessment } from './purchasing.ports';
-
-/** Domain refusals → problem+json with a stable code naming the field and the rule. */
-function asProblem(err: unknown): unknown {
-  if (!(err instanceof PurchasingRuleViolation)) return err;
-  const violations = [{ field: err.field, rule: err.rule, message: err.message }];
-  if (err.kind === 'INVALID') return ProblemError.badRequest(err.code, err.message, violations);
-  if (err.kind === 'CONFLICT') return new ProblemError(409, err.code, 'Conflict', err.message, violations, err.extensions);
-  if (err.kind === 'FORBIDDEN') return new ProblemError(403, err.code, 'Forbidden', err.message, violations, { rule: err.rule, ...err.extensions });
-  return new ProblemError(422, err.code, 'Unprocessable content', err.message, violations, { rule: err.rule, ...err.extensions });
-}
 
 function decided<T>(decide: () => T): T {
   try {

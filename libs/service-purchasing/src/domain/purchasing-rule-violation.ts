@@ -1,18 +1,7 @@
+import { RuleViolation } from '@sop/util';
+
 /**
- * A purchasing rule refused a request. `kind` says how the API answers: INVALID (400, the input is malformed),
- * REFUSED (422, well-formed but a rule forbids it), CONFLICT (409, the state does not allow it now), FORBIDDEN (403,
- * the caller may not act on this object).
+ * A purchasing rule refused a request (regulations §7, §5.3). `kind` says how the API answers: INVALID (400),
+ * REFUSED (422), CONFLICT (409), FORBIDDEN (403); `extensions` carry facts such as the credit measure's ruleVersion.
  */
-export class PurchasingRuleViolation extends Error {
-  constructor(
-    readonly code: string,
-    readonly kind: 'INVALID' | 'REFUSED' | 'CONFLICT' | 'FORBIDDEN',
-    readonly field: string,
-    readonly rule: string,
-    message: string,
-    /** Extra facts for the caller, e.g. the credit measure's ruleVersion. */
-    readonly extensions: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
+export class PurchasingRuleViolation extends RuleViolation {}

@@ -2,3 +2,4 @@ export * from './uscc';
 export * from './clock';
 export * from './jurisdiction';
 export * from './problem';
+export * from './rule-violation';
