@@ -335,6 +335,20 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
     expect(eligibility.body.eligibility).toMatchObject({ eligible: false, reason: { rule: 'CREDIT_MEASURE_NO_EVALUATION' } });
   });
 
+  it('lets an auditor verify the hash chains of credit, evaluation and purchasing from the broker', async () => {
+    for (const app of ['credit-supervision', 'evaluation', 'service-purchasing']) {
+      const output = execFileSync(process.execPath, [resolve(ROOT, 'tools/runtime/run.js'), app, 'audit-chain'], {
+        env: { ...process.env, ...commonEnv, LOG_LEVEL: 'error' },
+        encoding: 'utf8',
+      });
+      const report = JSON.parse(output.slice(output.indexOf('{')));
+      console.log(`[e2e] chain audit ${app}: ${report.read} events on ${report.topics.join(', ')}, ${report.segments.length} segment(s), unchained ${report.unchained}`);
+      expect(report.ok).toBe(true);
+      // The previous test made this run's services publish: grades, contracts, list and joint-measure events.
+      expect(report.segments.length).toBeGreaterThan(0);
+    }
+  });
+
   it('loses and duplicates nothing when the consuming service is SIGKILLed mid-stream', async () => {
     const N = 1000;
     const division = '650104';
