@@ -1,25 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { Test } from '@nestjs/testing';
-import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@sop/auth';
-import { allTopicSpecs } from '@sop/contracts';
-import { KafkaTransport, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
-import { dropDatabase } from '@sop/persistence';
-import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
-import { MovableClock } from '@sop/util';
+import { OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
+import { waitFor } from '@sop/testing';
 import { AnnualReportService } from './application/annual-report.service';
 import { RegistrationScheduler } from './application/registration.scheduler';
 import { RegistrationService } from './application/registration.service';
 import { residentIdCheckCharacter } from './domain/resident-id';
-import { RegistrationModule } from './registration.module';
+import { registrationOnMysqlAndKafka } from './test-support/registration-int.fixture';
 
 /** Annual reports and overdue detection by the scheduler on a movable clock (MySQL + Kafka). */
 describe('annual reports (MySQL + Kafka)', () => {
-  const db = testMysqlConfig('registration_annual');
-  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('registration-annual') });
-  const clock = new MovableClock(new Date('2025-03-01T08:00:00Z'));
-  let app: INestApplicationContext;
+  const f = registrationOnMysqlAndKafka('registration_annual', '2025-03-01T08:00:00Z');
+  const { clock } = f;
   let service: RegistrationService;
   let reports: AnnualReportService;
   let scheduler: RegistrationScheduler;
@@ -53,24 +45,11 @@ describe('annual reports (MySQL + Kafka)', () => {
       (r) => JSON.parse(r.envelope) as CloudEvent<Record<string, unknown>>,
     );
 
-  beforeAll(async () => {
-    process.env['REGISTRATION_PII_KEY'] = randomBytes(32).toString('base64');
-    process.env['REGISTRATION_SCHEDULER_INTERVAL_MS'] = '0';
-    await transport.ensureTopics(allTopicSpecs());
-    const moduleRef = await Test.createTestingModule({
-      imports: [RegistrationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true })],
-    }).compile();
-    app = await moduleRef.init();
-    service = app.get(RegistrationService);
-    reports = app.get(AnnualReportService);
-    scheduler = app.get(RegistrationScheduler);
-    ds = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await transport.close();
-    await dropDatabase(db);
+  beforeAll(() => {
+    service = f.app.get(RegistrationService);
+    reports = f.app.get(AnnualReportService);
+    scheduler = f.app.get(RegistrationScheduler);
+    ds = f.ds;
   });
 
   it('publishes AnnualReportOverdue the day after the deadline, exactly once per organization and cycle', async () => {

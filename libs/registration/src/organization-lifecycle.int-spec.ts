@@ -1,26 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { Test } from '@nestjs/testing';
-import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@sop/auth';
-import { allTopicSpecs } from '@sop/contracts';
-import { KafkaTransport, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
-import { dropDatabase } from '@sop/persistence';
-import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
-import { MovableClock } from '@sop/util';
+import { OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
+import { waitFor } from '@sop/testing';
 import { OrganizationLifecycleService } from './application/organization-lifecycle.service';
 import { RegistrationService } from './application/registration.service';
 import { PiiProtector } from './application/registration.ports';
 import { residentIdCheckCharacter } from './domain/resident-id';
 import { OrganizationOrmEntity, PersonalDataOrmEntity } from './infrastructure/registration.orm-entities';
-import { RegistrationModule } from './registration.module';
+import { registrationOnMysqlAndKafka } from './test-support/registration-int.fixture';
 
 /** Change registration, deregistration, revocation, history and asOf reads (MySQL + Kafka). */
 describe('organization lifecycle (MySQL + Kafka)', () => {
-  const db = testMysqlConfig('registration_lifecycle');
-  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('registration-lifecycle') });
-  const clock = new MovableClock(new Date('2026-11-25T08:00:00Z'));
-  let app: INestApplicationContext;
+  const f = registrationOnMysqlAndKafka('registration_lifecycle', '2026-11-25T08:00:00Z');
+  const { clock } = f;
   let service: RegistrationService;
   let lifecycle: OrganizationLifecycleService;
   let ds: DataSource;
@@ -55,24 +47,11 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
   const events = async (type: string, uscc: string) =>
     (await ds.getRepository(OutboxMessageOrmEntity).findBy({ eventType: type, messageKey: uscc })).map((r) => JSON.parse(r.envelope) as CloudEvent<Record<string, unknown>>);
 
-  beforeAll(async () => {
-    process.env['REGISTRATION_PII_KEY'] = randomBytes(32).toString('base64');
-    process.env['REGISTRATION_SCHEDULER_INTERVAL_MS'] = '0';
-    await transport.ensureTopics(allTopicSpecs());
-    const moduleRef = await Test.createTestingModule({
-      imports: [RegistrationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true })],
-    }).compile();
-    app = await moduleRef.init();
-    service = app.get(RegistrationService);
-    lifecycle = app.get(OrganizationLifecycleService);
-    ds = app.get(DataSource);
-    pii = app.get(PiiProtector);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await transport.close();
-    await dropDatabase(db);
+  beforeAll(() => {
+    service = f.app.get(RegistrationService);
+    lifecycle = f.app.get(OrganizationLifecycleService);
+    ds = f.ds;
+    pii = f.app.get(PiiProtector);
   });
 
   it('records changes and revocation as events with a full history readable asOf', async () => {

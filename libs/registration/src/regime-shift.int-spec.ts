@@ -1,27 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import { Test } from '@nestjs/testing';
-import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@sop/auth';
-import { allTopicSpecs, type OrganizationCategory } from '@sop/contracts';
-import { KafkaTransport, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
-import { dropDatabase } from '@sop/persistence';
-import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
-import { MovableClock } from '@sop/util';
+import { type OrganizationCategory } from '@sop/contracts';
+import { OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
+import { waitFor } from '@sop/testing';
 import { RegimeShiftService } from './application/regime-shift.service';
 import { RegistrationStore } from './application/registration.ports';
 import { RegistrationPolicyService } from './application/registration-policy.service';
 import { RegistrationService, type SubmitCommand } from './application/registration.service';
 import { residentIdCheckCharacter } from './domain/resident-id';
 import { ApplicationOrmEntity, OrganizationOrmEntity, PolicyActivationOrmEntity } from './infrastructure/registration.orm-entities';
-import { RegistrationModule } from './registration.module';
+import { registrationOnMysqlAndKafka } from './test-support/registration-int.fixture';
 
 /** The shift from dual management to direct registration at a policy version's effective date (MySQL + Kafka). */
 describe('regime shift (MySQL + Kafka)', () => {
-  const db = testMysqlConfig('registration_shift');
-  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('registration-shift') });
-  const clock = new MovableClock(new Date('2026-11-25T08:00:00Z'));
-  let app: INestApplicationContext;
+  const f = registrationOnMysqlAndKafka('registration_shift', '2026-11-25T08:00:00Z');
+  const { clock } = f;
   let service: RegistrationService;
   let policy: RegistrationPolicyService;
   let shift: RegimeShiftService;
@@ -55,24 +48,11 @@ describe('regime shift (MySQL + Kafka)', () => {
   const outbox = async (type: string) =>
     (await ds.getRepository(OutboxMessageOrmEntity).findBy({ eventType: type })).map((r) => JSON.parse(r.envelope) as CloudEvent<Record<string, unknown>>);
 
-  beforeAll(async () => {
-    process.env['REGISTRATION_PII_KEY'] = randomBytes(32).toString('base64');
-    process.env['REGISTRATION_SCHEDULER_INTERVAL_MS'] = '0';
-    await transport.ensureTopics(allTopicSpecs());
-    const moduleRef = await Test.createTestingModule({
-      imports: [RegistrationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true })],
-    }).compile();
-    app = await moduleRef.init();
-    service = app.get(RegistrationService);
-    policy = app.get(RegistrationPolicyService);
-    shift = app.get(RegimeShiftService);
-    ds = app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await transport.close();
-    await dropDatabase(db);
+  beforeAll(() => {
+    service = f.app.get(RegistrationService);
+    policy = f.app.get(RegistrationPolicyService);
+    shift = f.app.get(RegimeShiftService);
+    ds = f.ds;
   });
 
   it('converts each affected organization exactly once, re-routes pending applications, and replays change nothing', async () => {
@@ -101,7 +81,7 @@ describe('regime shift (MySQL + Kafka)', () => {
 
     clock.set(new Date('2027-01-01T00:00:05Z'));
     // A run that crashes half-way (third conversion) leaves nothing behind: one transaction per version.
-    const store = app.get(RegistrationStore);
+    const store = f.app.get(RegistrationStore);
     const original = store.updateOrganizationUnit.bind(store);
     let calls = 0;
     const spy = jest.spyOn(store, 'updateOrganizationUnit').mockImplementation(async (...args) => {
