@@ -13,7 +13,7 @@ import { CreditProfileQuery } from './infrastructure/credit-profile.query';
 import { CreditListEntryOrmEntity, CreditListEventOrmEntity } from './infrastructure/credit-lists.orm-entities';
 import { CreditTimerScheduler } from './infrastructure/credit-timer.scheduler';
 import { RegisterExportService } from './infrastructure/register-export.service';
-import { CreditExportJobOrmEntity } from './infrastructure/credit.orm-entities';
+import { CreditExportJobOrmEntity, CreditOrganizationOrmEntity } from './infrastructure/credit.orm-entities';
 
 /**
  * Whole credit timelines on real MySQL/MariaDB and Kafka: registration's events arrive over Kafka, the clock
@@ -220,12 +220,14 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     expect(JSON.stringify(lines)).not.toContain('王五'); // no personal data
   });
 
-  it('export jobs live in the database: a second start while one runs returns it; a job whose process died reads as interrupted', async () => {
+  it('export jobs live in the database: a start while another instance exports returns that job; a job whose process died reads as interrupted', async () => {
     const exports = f.app.get(RegisterExportService);
-    const first = await exports.start();
-    const second = await exports.start();
-    expect(second.id).toBe(first.id);
-    await exports.waitFor(first.id);
+    // An export another instance is running (fresh heartbeat): starting one returns it instead of a second run.
+    const elsewhere = randomUUID();
+    const now = clock.now();
+    await ds.getRepository(CreditExportJobOrmEntity).insert({ id: elsewhere, status: 'RUNNING', total: 10, processed: 2, startedAt: now, heartbeatAt: now, finishedAt: null, error: null, filePath: '/nonexistent/y.jsonl' });
+    expect(await exports.start()).toMatchObject({ id: elsewhere, status: 'RUNNING', processed: 2 });
+    await ds.getRepository(CreditExportJobOrmEntity).update({ id: elsewhere }, { status: 'DONE', finishedAt: now });
 
     // A job another process left RUNNING, its heartbeat older than a minute.
     const orphan = randomUUID();
@@ -234,5 +236,32 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     expect(await exports.get(orphan)).toMatchObject({ status: 'FAILED', processed: 4, error: expect.stringContaining('interrupted') });
     await expect(exports.file(orphan)).rejects.toMatchObject({ code: 'CREDIT.EXPORT_NOT_READY' });
     await expect(exports.get(randomUUID())).rejects.toMatchObject({ code: 'CREDIT.EXPORT_NOT_FOUND' });
+  });
+
+  it('exports the register as it stood when the export started, while it changes underneath (one MySQL read snapshot)', async () => {
+    const exports = f.app.get(RegisterExportService);
+    const before = await ds.getRepository(CreditOrganizationOrmEntity).count();
+    // While the first batch is being written, a new organization arrives (its USCC sorts after every cursor) and
+    // an existing one is renamed: neither shows in this export.
+    const [first] = await ds.getRepository(CreditOrganizationOrmEntity).find({ order: { uscc: 'ASC' }, take: 1 });
+    const late = { ...first, uscc: 'Y' + first.uscc.slice(1), name: `晚到的组织${runTag}` };
+    const original = profiles.profiles.bind(profiles);
+    const spy = jest.spyOn(profiles, 'profiles').mockImplementationOnce(async (...args) => {
+      await ds.getRepository(CreditOrganizationOrmEntity).insert(late);
+      await ds.getRepository(CreditOrganizationOrmEntity).update({ uscc: first.uscc }, { name: `改名${runTag}` });
+      return original(...args);
+    });
+    try {
+      const job = await exports.start();
+      const done = await exports.waitFor(job.id);
+      const lines = readFileSync(await exports.file(job.id), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      expect(done).toMatchObject({ status: 'DONE', processed: before });
+      expect(lines.map((l) => l.uscc)).not.toContain(late.uscc);
+      expect(lines.find((l) => l.uscc === first.uscc).name).toBe(first.name);
+    } finally {
+      spy.mockRestore();
+      await ds.getRepository(CreditOrganizationOrmEntity).delete({ uscc: late.uscc });
+      await ds.getRepository(CreditOrganizationOrmEntity).update({ uscc: first.uscc }, { name: first.name });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, Like, MoreThan } from 'typeorm';
+import { DataSource, In, Like, MoreThan, type EntityManager } from 'typeorm';
 import { Clock, ProblemError } from '@sop/util';
 import { ruleSetAt } from '../domain/credit-rules';
 import { gradesAsOf } from '../domain/grade-record';
@@ -61,10 +61,11 @@ export class CreditProfileQuery {
   }
 
   /** Profiles of a batch of organizations (the export reads in batches). */
-  async profiles(orgs: CreditOrganizationOrmEntity[], asOf?: Date) {
+  /** `manager`: the export reads through its snapshot transaction. */
+  async profiles(orgs: CreditOrganizationOrmEntity[], asOf?: Date, manager: EntityManager = this.ds.manager) {
     const usccs = orgs.map((o) => o.uscc);
     if (usccs.length === 0) return [];
-    const m = this.ds.manager;
+    const m = manager;
     const [information, penalties, entries, events, measures, grades, adjustments, contracts, assessments] = await Promise.all([
       m.find(CreditInformationOrmEntity, { where: { uscc: In(usccs) }, order: { occurredAt: 'ASC', id: 'ASC' } }),
       m.find(CreditPenaltyOrmEntity, { where: { uscc: In(usccs) }, order: { decidedAt: 'ASC', recordedAt: 'ASC', penaltyId: 'ASC' } }),

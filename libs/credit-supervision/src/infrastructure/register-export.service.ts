@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, MoreThan } from 'typeorm';
+import { isSqlite } from '@sop/persistence';
 import { Clock, ProblemError } from '@sop/util';
 import { CreditProfileQuery } from './credit-profile.query';
 import { CreditExportJobOrmEntity, CreditOrganizationOrmEntity } from './credit.orm-entities';
@@ -81,21 +82,35 @@ export class RegisterExportService implements BeforeApplicationShutdown {
   private async run(job: CreditExportJobOrmEntity): Promise<void> {
     const out: WriteStream = createWriteStream(job.filePath, { encoding: 'utf8' });
     let processed = 0;
+    // One read snapshot for the whole export on MySQL (InnoDB MVCC): a register that changes while the export runs
+    // still comes out as it stood at one instant. SQLite (embedded, one connection) reads batch by batch.
+    const reader = isSqlite(this.ds) ? null : this.ds.createQueryRunner();
     try {
+      if (reader) {
+        await reader.connect();
+        await reader.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+        await reader.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
+      }
+      const m = reader?.manager ?? this.ds.manager;
       let cursor = '';
       for (;;) {
         if (this.stopping) throw new Error('interrupted: the service is shutting down');
-        const orgs = await this.ds.manager.find(CreditOrganizationOrmEntity, { where: cursor ? { uscc: MoreThan(cursor) } : {}, order: { uscc: 'ASC' }, take: this.batchSize });
+        const orgs = await m.find(CreditOrganizationOrmEntity, { where: cursor ? { uscc: MoreThan(cursor) } : {}, order: { uscc: 'ASC' }, take: this.batchSize });
         if (orgs.length === 0) break;
-        for (const p of await this.profiles.profiles(orgs)) {
+        for (const p of await this.profiles.profiles(orgs, undefined, m)) {
           if (!out.write(JSON.stringify(p) + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
         }
         processed += orgs.length;
         cursor = orgs[orgs.length - 1].uscc;
+        // Progress goes through the pool, outside the read-only snapshot, so pollers see it as it moves.
         await this.ds.manager.update(CreditExportJobOrmEntity, { id: job.id }, { processed, heartbeatAt: this.clock.now() });
       }
     } finally {
       await new Promise<void>((resolve) => out.end(resolve));
+      if (reader) {
+        await reader.query('COMMIT').catch(() => undefined);
+        await reader.release();
+      }
     }
     await this.ds.manager.update(CreditExportJobOrmEntity, { id: job.id }, { status: 'DONE', processed, total: Math.max(job.total, processed), finishedAt: this.clock.now() });
   }
