@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@sop/auth';
 import { AnnualReportOverdue, type AnnualReportOverdueV1 } from '@sop/contracts';
@@ -236,6 +238,17 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     expect(await exports.get(orphan)).toMatchObject({ status: 'FAILED', processed: 4, error: expect.stringContaining('interrupted') });
     await expect(exports.file(orphan)).rejects.toMatchObject({ code: 'CREDIT.EXPORT_NOT_READY' });
     await expect(exports.get(randomUUID())).rejects.toMatchObject({ code: 'CREDIT.EXPORT_NOT_FOUND' });
+
+    // A finished export older than the retention period (7 days): the next start deletes its file; it reads EXPIRED.
+    const old = randomUUID();
+    const oldFile = join(tmpdir(), `sop-credit-export-test-${old}.jsonl`);
+    writeFileSync(oldFile, '{}\n');
+    const eightDaysAgo = new Date(clock.now().getTime() - 8 * 86_400_000);
+    await ds.getRepository(CreditExportJobOrmEntity).insert({ id: old, status: 'DONE', total: 1, processed: 1, startedAt: eightDaysAgo, heartbeatAt: eightDaysAgo, finishedAt: eightDaysAgo, error: null, filePath: oldFile });
+    await exports.waitFor((await exports.start()).id);
+    expect(existsSync(oldFile)).toBe(false);
+    expect(await exports.get(old)).toMatchObject({ status: 'EXPIRED' });
+    await expect(exports.file(old)).rejects.toMatchObject({ status: 410, code: 'CREDIT.EXPORT_EXPIRED' });
   });
 
   it('exports the register as it stood when the export started, while it changes underneath (one MySQL read snapshot)', async () => {

@@ -59,7 +59,7 @@ export class CreditAnnualReportObligationOrmEntity {
 @Entity({ name: 'credit_export_job' })
 export class CreditExportJobOrmEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
-  @Column({ type: 'varchar', length: 10 }) status: 'RUNNING' | 'DONE' | 'FAILED';
+  @Column({ type: 'varchar', length: 10 }) status: 'RUNNING' | 'DONE' | 'FAILED' | 'EXPIRED';
   @Column({ type: 'int' }) total: number;
   @Column({ type: 'int' }) processed: number;
   @Column({ ...DATETIME6 }) startedAt: Date;

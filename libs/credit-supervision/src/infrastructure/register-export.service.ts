@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, rmSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { isSqlite } from '@sop/persistence';
 import { Clock, ProblemError } from '@sop/util';
 import { CreditProfileQuery } from './credit-profile.query';
@@ -11,7 +11,7 @@ import { CreditExportJobOrmEntity, CreditOrganizationOrmEntity } from './credit.
 
 export interface ExportJob {
   id: string;
-  status: 'RUNNING' | 'DONE' | 'FAILED';
+  status: 'RUNNING' | 'DONE' | 'FAILED' | 'EXPIRED';
   total: number;
   processed: number;
   startedAt: string;
@@ -24,6 +24,9 @@ export const CREDIT_EXPORT_DIR = 'CREDIT_EXPORT_DIR';
 
 /** A RUNNING job whose heartbeat is older than this belongs to a process that stopped. */
 const STALE_AFTER_MS = 60_000;
+
+/** Finished exports are kept this many days (`CREDIT_EXPORT_RETENTION_DAYS`), then their files are deleted. */
+const RETENTION_DAYS = Number(process.env['CREDIT_EXPORT_RETENTION_DAYS'] ?? 7);
 
 /**
  * Bulk export of the public register as JSON Lines (one public profile per line). Runs in the background in
@@ -60,8 +63,19 @@ export class RegisterExportService implements BeforeApplicationShutdown {
     }
   }
 
+  /** Deletes the files of exports finished more than the retention period ago; their jobs read EXPIRED. */
+  private async expireOld(): Promise<void> {
+    const cutoff = new Date(this.clock.now().getTime() - RETENTION_DAYS * 86_400_000);
+    const old = await this.ds.manager.find(CreditExportJobOrmEntity, { where: { status: 'DONE', finishedAt: LessThan(cutoff) } });
+    for (const job of old) {
+      rmSync(job.filePath, { force: true });
+      await this.ds.manager.update(CreditExportJobOrmEntity, { id: job.id, status: 'DONE' }, { status: 'EXPIRED' });
+    }
+  }
+
   async start(): Promise<ExportJob> {
     await this.failStale();
+    await this.expireOld();
     const current = await this.ds.manager.findOne(CreditExportJobOrmEntity, { where: { status: 'RUNNING' }, order: { startedAt: 'DESC' } });
     if (current) return this.view(current);
     mkdirSync(this.dir, { recursive: true });
@@ -141,6 +155,7 @@ export class RegisterExportService implements BeforeApplicationShutdown {
   /** Path of a finished export's JSONL file. */
   async file(id: string): Promise<string> {
     const job = await this.job(id);
+    if (job.status === 'EXPIRED') throw new ProblemError(410, 'CREDIT.EXPORT_EXPIRED', 'Gone', `export ${id} finished more than ${RETENTION_DAYS} days ago and its file was deleted; start a new export`);
     if (job.status !== 'DONE') throw ProblemError.conflict('CREDIT.EXPORT_NOT_READY', `export ${id} is ${job.status} (${job.processed}/${job.total})`);
     if (!existsSync(job.filePath)) throw ProblemError.notFound('CREDIT.EXPORT_FILE_MISSING', `the file of export ${id} is no longer on this instance's export storage`);
     return job.filePath;
