@@ -230,6 +230,10 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     await ds.getRepository(CreditExportJobOrmEntity).insert({ id: elsewhere, status: 'RUNNING', total: 10, processed: 2, startedAt: now, heartbeatAt: now, finishedAt: null, error: null, filePath: '/nonexistent/y.jsonl' });
     expect(await exports.start()).toMatchObject({ id: elsewhere, status: 'RUNNING', processed: 2 });
     await ds.getRepository(CreditExportJobOrmEntity).update({ id: elsewhere }, { status: 'DONE', finishedAt: now });
+    // Concurrent starts: the unique running slot admits one; the others answer with its job.
+    const racing = await Promise.all([exports.start(), exports.start(), exports.start()]);
+    expect(new Set(racing.map((j) => j.id)).size).toBe(1);
+    await exports.waitFor(racing[0].id);
 
     // A job another process left RUNNING, its heartbeat older than a minute.
     const orphan = randomUUID();

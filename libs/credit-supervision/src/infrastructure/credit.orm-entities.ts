@@ -67,6 +67,8 @@ export class CreditExportJobOrmEntity {
   @Column({ ...DATETIME6, nullable: true }) finishedAt: Date | null;
   @Column({ type: 'varchar', length: 500, nullable: true }) error: string | null;
   @Column({ type: 'varchar', length: 500 }) filePath: string;
+  /** 'EXPORT' while running, else null; unique, so a second concurrent start cannot insert a running job. */
+  @Column({ type: 'varchar', length: 10, nullable: true }) runningSlot: string | null;
 }
 
 export const CREDIT_ENTITIES = [CreditOrganizationOrmEntity, CreditInformationOrmEntity, CreditAnnualReportObligationOrmEntity, CreditExportJobOrmEntity];

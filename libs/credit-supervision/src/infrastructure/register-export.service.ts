@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, LessThan, MoreThan } from 'typeorm';
+import { isDuplicateKey } from '@sop/messaging';
 import { isSqlite } from '@sop/persistence';
 import { Clock, ProblemError } from '@sop/util';
 import { CreditProfileQuery } from './credit-profile.query';
@@ -21,6 +22,9 @@ export interface ExportJob {
 
 /** Where export files go; shared storage when several instances serve downloads. */
 export const CREDIT_EXPORT_DIR = 'CREDIT_EXPORT_DIR';
+
+/** The value of `runningSlot` while a job runs (unique: one running export at a time). */
+const RUNNING_SLOT = 'EXPORT';
 
 /** A RUNNING job whose heartbeat is older than this belongs to a process that stopped. */
 const STALE_AFTER_MS = 60_000;
@@ -58,7 +62,7 @@ export class RegisterExportService implements BeforeApplicationShutdown {
       await this.ds.manager.update(
         CreditExportJobOrmEntity,
         { id: job.id, status: 'RUNNING' },
-        { status: 'FAILED', error: 'interrupted: the process running the export stopped', finishedAt: this.clock.now() },
+        { status: 'FAILED', error: 'interrupted: the process running the export stopped', finishedAt: this.clock.now(), runningSlot: null },
       );
     }
   }
@@ -76,21 +80,46 @@ export class RegisterExportService implements BeforeApplicationShutdown {
   async start(): Promise<ExportJob> {
     await this.failStale();
     await this.expireOld();
-    const current = await this.ds.manager.findOne(CreditExportJobOrmEntity, { where: { status: 'RUNNING' }, order: { startedAt: 'DESC' } });
+    const current = await this.runningJob();
     if (current) return this.view(current);
     mkdirSync(this.dir, { recursive: true });
     const total = await this.ds.manager.count(CreditOrganizationOrmEntity);
     const id = randomUUID();
     const now = this.clock.now();
-    const job: CreditExportJobOrmEntity = { id, status: 'RUNNING', total, processed: 0, startedAt: now, heartbeatAt: now, finishedAt: null, error: null, filePath: join(this.dir, `${id}.jsonl`) };
-    await this.ds.manager.insert(CreditExportJobOrmEntity, job);
+    const job: CreditExportJobOrmEntity = {
+      id,
+      status: 'RUNNING',
+      total,
+      processed: 0,
+      startedAt: now,
+      heartbeatAt: now,
+      finishedAt: null,
+      error: null,
+      filePath: join(this.dir, `${id}.jsonl`),
+      runningSlot: RUNNING_SLOT,
+    };
+    try {
+      await this.ds.manager.insert(CreditExportJobOrmEntity, job);
+    } catch (err) {
+      // Another start (here or on another instance) won the slot a moment ago: answer with its job (which may
+      // even have finished already).
+      const winner = isDuplicateKey(err)
+        ? ((await this.runningJob()) ?? (await this.ds.manager.findOne(CreditExportJobOrmEntity, { where: {}, order: { startedAt: 'DESC' } })))
+        : null;
+      if (winner) return this.view(winner);
+      throw err;
+    }
     const done = this.run(job)
       .catch(async (err: Error) => {
-        await this.ds.manager.update(CreditExportJobOrmEntity, { id }, { status: 'FAILED', error: err.message.slice(0, 500), finishedAt: this.clock.now() });
+        await this.ds.manager.update(CreditExportJobOrmEntity, { id }, { status: 'FAILED', error: err.message.slice(0, 500), finishedAt: this.clock.now(), runningSlot: null });
       })
       .finally(() => this.running.delete(id));
     this.running.set(id, done);
     return this.view(job);
+  }
+
+  private runningJob(): Promise<CreditExportJobOrmEntity | null> {
+    return this.ds.manager.findOne(CreditExportJobOrmEntity, { where: { status: 'RUNNING' }, order: { startedAt: 'DESC' } });
   }
 
   private async run(job: CreditExportJobOrmEntity): Promise<void> {
@@ -126,7 +155,7 @@ export class RegisterExportService implements BeforeApplicationShutdown {
         await reader.release();
       }
     }
-    await this.ds.manager.update(CreditExportJobOrmEntity, { id: job.id }, { status: 'DONE', processed, total: Math.max(job.total, processed), finishedAt: this.clock.now() });
+    await this.ds.manager.update(CreditExportJobOrmEntity, { id: job.id }, { status: 'DONE', processed, total: Math.max(job.total, processed), finishedAt: this.clock.now(), runningSlot: null });
   }
 
   private view(job: CreditExportJobOrmEntity): ExportJob {

@@ -1,7 +1,7 @@
-import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { Columns } from '@sop/persistence';
 
-/** Export jobs of the public register move from process memory to the database. */
+/** Export jobs of the public register move from process memory to the database; one runs at a time. */
 export class CreditExportJobs1732500000240 implements MigrationInterface {
   name = 'CreditExportJobs1732500000240';
 
@@ -20,9 +20,12 @@ export class CreditExportJobs1732500000240 implements MigrationInterface {
           c.datetime('finished_at', { isNullable: true }),
           c.varchar('error', 500, { isNullable: true }),
           c.varchar('file_path', 500),
+          // 'EXPORT' while the job runs, NULL otherwise: the unique index admits one running export in all.
+          c.varchar('running_slot', 10, { isNullable: true }),
         ],
       }),
     );
+    await q.createIndex('credit_export_job', new TableIndex({ name: 'ux_credit_export_running', columnNames: ['running_slot'], isUnique: true }));
   }
 
   async down(q: QueryRunner): Promise<void> {
