@@ -265,15 +265,15 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
     const credit = services['credit-supervision'].baseUrl;
     const evaluation = services.evaluation.baseUrl;
     const purchasing = services['service-purchasing'].baseUrl;
-    // Registered three years ago (evaluation needs 2 full years, Order 39 Art. 6), under this run's authority.
+    // Registered four years ago (evaluation needs 2 full years, Order 39 Art. 6), under this run's authority.
     const serial = 500_000 + Math.floor(Math.random() * 400_000);
     const [graded, other] = [0, 1].map((i) => buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', authority, serial + i));
-    const threeYearsAgo = new Date(Date.now() - 3 * 366 * 86_400_000).toISOString();
+    const fourYearsAgo = new Date(Date.now() - 4 * 366 * 86_400_000).toISOString();
     for (const [uscc, name] of [
       [graded, '北京市海淀区e2e社区服务中心'],
       [other, '北京市海淀区e2e养老服务中心'],
     ]) {
-      const registered = syntheticRegistered(uscc, name, threeYearsAgo);
+      const registered = syntheticRegistered(uscc, name, fourYearsAgo);
       await probe.produce(OrganizationRegistered.topic, [{ key: registered.key, value: registered.value }]);
     }
     const evaluator = token(['evaluator'], authority, 'evaluator-e2e');
@@ -284,15 +284,21 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
       await waitFor(async () => (await http('GET', `${purchasing}/suppliers/${uscc}`, purchaser)).status === 200, 20000, `purchasing knows ${uscc}`);
     }
 
-    // Evaluation: a 4A grade (committee of 9, 7 present, 6 in favour) → credit profile and purchasing priority.
-    const award = await http('POST', `${evaluation}/grades`, evaluator, { uscc: graded, score: 921, announcedAt: new Date().toISOString(), committee: { members: 9, present: 7, inFavour: 6 } });
+    // Evaluation: a 4A grade (committee of 9, 7 present, 6 in favour) announced 1 December 2025, under Order 39
+    // (5 years from the announcement, so in force today) → credit profile and purchasing priority (3A+).
+    const award = await http('POST', `${evaluation}/grades`, evaluator, { uscc: graded, score: 921, announcedAt: '2025-12-01T02:00:00.000Z', committee: { members: 9, present: 7, inFavour: 6 } });
     expect(award.status).toBe(201);
-    expect(award.body).toMatchObject({ grade: '4A' });
+    expect(award.body).toMatchObject({ grade: '4A', validFrom: '2025-12-01', validUntil: '2030-11-30', ruleVersion: expect.stringContaining('order-39') });
     const profileGrades = await waitFor(async () => {
       const p = await http('GET', `${credit}/profiles/${graded}`);
       return p.body?.grades?.length ? p.body.grades : undefined;
     }, 20000, 'grade in the credit profile');
-    expect(profileGrades[0]).toMatchObject({ grade: '4A', validFrom: award.body.validFrom, validUntil: award.body.validUntil });
+    expect(profileGrades[0]).toMatchObject({ grade: '4A', status: 'IN_FORCE', validFrom: '2025-12-01', validUntil: '2030-11-30' });
+    const prioritised = await waitFor(async () => {
+      const res = await http('GET', `${purchasing}/suppliers/${graded}`, purchaser);
+      return res.body?.priorityReasons?.some((r: { code: string }) => r.code === 'GRADE_3A_OR_ABOVE') ? res.body : undefined;
+    }, 20000, 'purchasing sees the 3A+ grade');
+    expect(prioritised.gradeInForce).toMatchObject({ grade: '4A' });
 
     // Purchasing: a one-year contract with the other organization → credit's government purchases.
     const today = new Date().toISOString().slice(0, 10);
@@ -333,6 +339,19 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
     expect(cases).toHaveLength(1);
     const eligibility = await http('GET', `${evaluation}/organizations/${graded}`, evaluator);
     expect(eligibility.body.eligibility).toMatchObject({ eligible: false, reason: { rule: 'CREDIT_MEASURE_NO_EVALUATION' } });
+
+    // The evaluator lowers the grade (serious list, §6): credit shows 2A with the lowering, purchasing drops the priority.
+    const lowered = await http('POST', `${evaluation}/grades/${award.body.gradeId}/adjustments`, evaluator, { newGrade: '2A', reason: 'SERIOUS_LIST', explanation: '列入严重违法失信名单' });
+    expect(lowered.status).toBe(201);
+    const loweredInCredit = await waitFor(async () => {
+      const p = await http('GET', `${credit}/profiles/${graded}`);
+      return p.body?.grades?.[0]?.grade === '2A' ? p.body.grades[0] : undefined;
+    }, 20000, 'lowered grade in the credit profile');
+    expect(loweredInCredit).toMatchObject({ awardedGrade: '4A', status: 'IN_FORCE', adjustments: [expect.objectContaining({ previousGrade: '4A', newGrade: '2A', reason: 'SERIOUS_LIST' })] });
+    await waitFor(async () => {
+      const res = await http('GET', `${purchasing}/suppliers/${graded}`, purchaser);
+      return res.body?.gradeInForce?.grade === '2A' && !res.body.priorityReasons.some((r: { code: string }) => r.code === 'GRADE_3A_OR_ABOVE');
+    }, 20000, 'purchasing drops the 3A+ priority');
   });
 
   it('lets an auditor verify the hash chains of credit, evaluation and purchasing from the broker', async () => {
