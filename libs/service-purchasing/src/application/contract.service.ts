@@ -19,7 +19,7 @@ import { assertSameRequest, requestHash } from '../domain/idempotency';
 import { assertSamePurchaser, bindingOf } from '../domain/purchaser-binding';
 import { decideAssessment } from '../domain/performance-assessment';
 import { ruleSetAt, ruleVersionOf, type PurchasingRuleSet } from '../domain/purchasing-rules';
-import { assertSupplierEligible, barringMeasuresOf, nextStatus, type SupplierStatus } from '../domain/supplier-eligibility';
+import { assertSignedAfterRegistration, assertSupplierEligible, barringMeasuresOf, nextStatus, type SupplierStatus } from '../domain/supplier-eligibility';
 import { gradeInForce, supersede, type GradeRecord } from '../domain/supplier-grade';
 import { priorityReasons } from '../domain/supplier-priority';
 import { PurchasingStore, type Contract, type PerformanceAssessment } from './purchasing.ports';
@@ -149,6 +149,7 @@ export class ContractService {
       await this.store.lockSupplierFacts(tx, input.supplierUscc);
       const [supplier, measures] = await Promise.all([this.store.supplier(tx, input.supplierUscc), this.store.measures(tx, input.supplierUscc)]);
       decided(() => assertSupplierEligible(input.supplierUscc, supplier ? { uscc: supplier.uscc, status: supplier.status, measures } : null, rules));
+      if (supplier) decided(() => assertSignedAfterRegistration(input.supplierUscc, signedAt, supplier.registeredAt));
 
       const id = randomUUID();
       const published = await tx.publish<ContractSignedV1>({

@@ -1,5 +1,5 @@
 import { ORDER_102_2020 } from './purchasing-rules';
-import { assertSupplierEligible, nextStatus, type MeasureSet, type SupplierFacts } from './supplier-eligibility';
+import { assertSignedAfterRegistration, assertSupplierEligible, nextStatus, type MeasureSet, type SupplierFacts } from './supplier-eligibility';
 
 const uscc = '52110108MJ0000018M';
 const measures = (m: string[], lists: string[] = ['SERIOUS']): MeasureSet => ({ lists, measures: m, effectiveFrom: '2026-01-01T00:00:00.000Z', ruleVersion: 'credit-lists/order-60@v1' });
@@ -39,5 +39,13 @@ describe('supplier eligibility (Order 102 Art. 6–7; regulations §5.3)', () =>
     expect(nextStatus('DEREGISTERED', 'REVOKED')).toBe('DEREGISTERED');
     expect(nextStatus('REVOKED', 'ACTIVE')).toBe('REVOKED');
     expect(nextStatus('REVOKED', 'REVOKED')).toBe('REVOKED');
+  });
+
+  it('refuses a contract signed before the supplier was registered', () => {
+    const registeredAt = new Date('2026-11-26T01:00:00.000Z');
+    expect(() => assertSignedAfterRegistration(uscc, new Date('2026-11-26T01:00:00.000Z'), registeredAt)).not.toThrow();
+    expect(() => assertSignedAfterRegistration(uscc, new Date('2026-11-25T00:00:00.000Z'), registeredAt)).toThrow(
+      expect.objectContaining({ code: 'PURCHASING.SIGNED_BEFORE_REGISTRATION', field: 'signedAt', kind: 'REFUSED' }) as unknown as Error,
+    );
   });
 });

@@ -72,3 +72,16 @@ export function assertSupplierEligible(uscc: string, supplier: SupplierFacts | n
       { measures: barring, lists: measures.lists, measureRuleVersion: measures.ruleVersion, measuresEffectiveFrom: measures.effectiveFrom },
     );
 }
+
+/** A contract is signed with an organization that exists: not before its registration (Order 102 Art. 6). */
+export function assertSignedAfterRegistration(uscc: string, signedAt: Date, registeredAt: Date): void {
+  if (signedAt < registeredAt)
+    throw new PurchasingRuleViolation(
+      'PURCHASING.SIGNED_BEFORE_REGISTRATION',
+      'REFUSED',
+      'signedAt',
+      'Order 102 Art. 6: undertaker is a lawfully established organization (regulations §7.2)',
+      `signedAt ${signedAt.toISOString()} precedes the registration of ${uscc} on ${registeredAt.toISOString()}`,
+      { registeredAt: registeredAt.toISOString() },
+    );
+}
