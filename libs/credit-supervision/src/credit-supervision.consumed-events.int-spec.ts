@@ -1,6 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AnnualReportOverdue, AnnualReportReviewed, AnnualReportSubmitted, ContractPerformanceAssessed, ContractSigned, GradeAdjusted, GradeAwarded, OrganizationChanged, OrganizationDeregistered, OrganizationRevoked, SupervisionConvertedToGuidance, type AnnualReportOverdueV1, type AnnualReportReviewedV1, type AnnualReportSubmittedV1, type ContractPerformanceAssessedV1, type ContractSignedV1, type GradeAdjustedV1, type GradeAwardedV1, type OrganizationChangedV1, type OrganizationDeregisteredV1, type OrganizationRevokedV1, type SupervisionConvertedToGuidanceV1 } from '@sop/contracts';
+import {
+  AnnualReportOverdue,
+  AnnualReportReviewed,
+  AnnualReportSubmitted,
+  ContractPerformanceAssessed,
+  ContractSigned,
+  GradeAdjusted,
+  GradeAwarded,
+  GradeExpired,
+  OrganizationChanged,
+  OrganizationDeregistered,
+  OrganizationRevoked,
+  SupervisionConvertedToGuidance,
+  type AnnualReportOverdueV1,
+  type AnnualReportReviewedV1,
+  type AnnualReportSubmittedV1,
+  type ContractPerformanceAssessedV1,
+  type ContractSignedV1,
+  type GradeAdjustedV1,
+  type GradeAwardedV1,
+  type GradeExpiredV1,
+  type OrganizationChangedV1,
+  type OrganizationDeregisteredV1,
+  type OrganizationRevokedV1,
+  type SupervisionConvertedToGuidanceV1,
+} from '@sop/contracts';
 import { OutboxMessageOrmEntity } from '@sop/messaging';
 import { waitFor } from '@sop/testing';
 import { creditOnMysqlAndKafka } from './test-support/credit-int.fixture';
@@ -261,9 +286,20 @@ describe('credit supervision consumes registration, evaluation and purchasing fa
       ['3A', 'IN_FORCE'],
       ['2A', 'SUPERSEDED'],
     ]);
+    // The lowered grade's validity would have ended on 31 Dec 2031; evaluation reports the expiry of the replacement.
+    at('2034-01-02T00:00:00.000Z');
+    const expired = await send<GradeExpiredV1>(
+      GradeExpired,
+      uscc,
+      { gradeId: replacement, uscc, grade: '3A', validUntil: '2033-12-31', expiredAt: '2034-01-01T00:00:00.000Z', ruleVersion: 'evaluation/measures-2026@v1' },
+      'evaluation',
+    );
+    expect(await info(expired.id)).toMatchObject({ factType: 'EVALUATION_GRADE_EXPIRED', occurredAt: new Date('2034-01-01T00:00:00.000Z') });
+    expect((await profiles.byUscc(uscc, new Date('2034-01-01T00:00:00.000Z'))).grades.map((g) => g.status)).toEqual(['EXPIRED', 'SUPERSEDED']);
+
     const infoRows = await ds.getRepository(CreditInformationOrmEntity).find({ where: { uscc } });
     expect(infoRows.map((r) => r.factType).sort()).toEqual(
-      ['EVALUATION_GRADE_AWARDED', 'EVALUATION_GRADE_AWARDED', 'EVALUATION_GRADE_LOWERED', 'GOVERNMENT_PURCHASE_BREACH', 'GOVERNMENT_PURCHASE_UNDERTAKEN', 'GOVERNMENT_PURCHASE_UNDERTAKEN', 'REGISTERED'],
+      ['EVALUATION_GRADE_AWARDED', 'EVALUATION_GRADE_AWARDED', 'EVALUATION_GRADE_EXPIRED', 'EVALUATION_GRADE_LOWERED', 'GOVERNMENT_PURCHASE_BREACH', 'GOVERNMENT_PURCHASE_UNDERTAKEN', 'GOVERNMENT_PURCHASE_UNDERTAKEN', 'REGISTERED'],
     );
   });
 });

@@ -24,11 +24,25 @@ import {
   type OrganizationRevokedV1,
 } from '@sop/contracts';
 import { createHttpApp, SERVICE_RUNTIME } from '@sop/http';
-import { buildCloudEvent, dataschemaOf, KafkaTransport, OutboxMessageOrmEntity, readTopicsToEnd, type CloudEvent, type ServiceRuntime, type Subscription } from '@sop/messaging';
+import {
+  buildCloudEvent,
+  dataschemaOf,
+  KafkaTransport,
+  OutboxMessageOrmEntity,
+  readTopicsToEnd,
+  type CloudEvent,
+  type ServiceRuntime,
+  type Subscription,
+} from '@sop/messaging';
 import { dropDatabase } from '@sop/persistence';
 import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
 import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
-import { PurchasingContractOrmEntity, PurchasingJointMeasuresOrmEntity, PurchasingSupplierGradeOrmEntity, PurchasingSupplierOrmEntity } from './infrastructure/purchasing.orm-entities';
+import {
+  PurchasingContractOrmEntity,
+  PurchasingJointMeasuresOrmEntity,
+  PurchasingSupplierGradeOrmEntity,
+  PurchasingSupplierOrmEntity,
+} from './infrastructure/purchasing.orm-entities';
 import { ServicePurchasingModule } from './service-purchasing.module';
 
 const ISSUER = 'int-issuer';

@@ -6,7 +6,15 @@ import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@sop/auth';
-import { allTopicSpecs, JointMeasuresChanged, OrganizationRegistered, OrganizationRevoked, type JointMeasuresChangedV1, type OrganizationRegisteredV1, type OrganizationRevokedV1 } from '@sop/contracts';
+import {
+  allTopicSpecs,
+  JointMeasuresChanged,
+  OrganizationRegistered,
+  OrganizationRevoked,
+  type JointMeasuresChangedV1,
+  type OrganizationRegisteredV1,
+  type OrganizationRevokedV1,
+} from '@sop/contracts';
 import { buildCloudEvent, dataschemaOf, InProcessTransport, MessagingTables1732500000000, OutboxMessageOrmEntity } from '@sop/messaging';
 import { createDataSource } from '@sop/persistence';
 import { waitFor } from '@sop/testing';

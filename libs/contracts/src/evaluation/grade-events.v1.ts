@@ -70,3 +70,26 @@ export const GradeAdjusted: EventContractDefinition<GradeAdjustedV1> = {
   payload: GradeAdjustedV1,
   description: 'A grade in force was lowered or cancelled before its validity ended.',
 };
+
+/**
+ * A grade's validity ended (the day after `validUntil`, UTC) without replacement or cancellation: the organization
+ * is no longer graded and may apply again (Order 39 Art. 6 / 28). Published once per grade. Key: the USCC.
+ */
+export class GradeExpiredV1 {
+  @IsUUID() gradeId: string;
+  @Matches(USCC) uscc: string;
+  /** The grade as it stood when it expired (after any lowering). */
+  @IsIn(EVALUATION_GRADES) grade: EvaluationGrade;
+  @Matches(DATE) validUntil: string;
+  /** Start of the first day after the validity (UTC). */
+  @IsISO8601({ strict: true }) expiredAt: string;
+  @IsString() @IsNotEmpty() @MaxLength(100) ruleVersion: string;
+}
+
+export const GradeExpired: EventContractDefinition<GradeExpiredV1> = {
+  type: 'evaluation.grade.expired',
+  topic: 'evaluation.grade.v1',
+  version: 1,
+  payload: GradeExpiredV1,
+  description: "A grade's validity ended without replacement or cancellation.",
+};

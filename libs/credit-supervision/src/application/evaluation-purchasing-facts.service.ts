@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ContractPerformanceAssessedV1, ContractSignedV1, GradeAdjustedV1, GradeAwardedV1 } from '@sop/contracts';
+import type { ContractPerformanceAssessedV1, ContractSignedV1, GradeAdjustedV1, GradeAwardedV1, GradeExpiredV1 } from '@sop/contracts';
 import type { CloudEvent, Tx } from '@sop/messaging';
 import { Clock } from '@sop/util';
 import { ruleSetAt } from '../domain/credit-rules';
@@ -64,6 +64,12 @@ export class EvaluationPurchasingFactsService {
     );
     const what = d.newGrade ? `lowered from ${d.previousGrade} to ${d.newGrade}` : `${d.previousGrade} cancelled`;
     await this.information(tx, event, d.uscc, d.newGrade ? 'EVALUATION_GRADE_LOWERED' : 'EVALUATION_GRADE_CANCELLED', `evaluation grade ${what}: ${d.reason} (${d.ruleVersion})`, new Date(d.effectiveAt));
+  }
+
+  /** evaluation.grade.expired → information only: the profile derives the EXPIRED status from the validity itself. */
+  async onGradeExpired(event: CloudEvent<GradeExpiredV1>, tx: Tx): Promise<void> {
+    const d = event.data;
+    await this.information(tx, event, d.uscc, 'EVALUATION_GRADE_EXPIRED', `evaluation grade ${d.grade} expired after ${d.validUntil} (${d.ruleVersion})`, new Date(d.expiredAt));
   }
 
   /** purchasing.contract.signed → a government purchase undertaken. */

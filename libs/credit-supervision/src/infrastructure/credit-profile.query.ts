@@ -4,8 +4,18 @@ import { Clock, ProblemError } from '@sop/util';
 import { ruleSetAt } from '../domain/credit-rules';
 import { gradesAsOf } from '../domain/grade-record';
 import { applyListEvent, jointMeasuresOf, ListRuleViolation, type ListEntry, type ListEvent, type ListState } from '../domain/list-state';
-import { CreditJointMeasuresOrmEntity, CreditListEntryOrmEntity, CreditListEventOrmEntity, CreditPenaltyOrmEntity } from './credit-lists.orm-entities';
-import { CreditGradeAdjustmentOrmEntity, CreditGradeOrmEntity, CreditPurchaseAssessmentOrmEntity, CreditPurchaseContractOrmEntity } from './credit-facts.orm-entities';
+import {
+  CreditJointMeasuresOrmEntity,
+  CreditListEntryOrmEntity,
+  CreditListEventOrmEntity,
+  CreditPenaltyOrmEntity,
+} from './credit-lists.orm-entities';
+import {
+  CreditGradeAdjustmentOrmEntity,
+  CreditGradeOrmEntity,
+  CreditPurchaseAssessmentOrmEntity,
+  CreditPurchaseContractOrmEntity,
+} from './credit-facts.orm-entities';
 import { CreditInformationOrmEntity, CreditOrganizationOrmEntity } from './credit.orm-entities';
 
 /** Public view of a list entry: reasons and dates, no evidence references, no personal data. */

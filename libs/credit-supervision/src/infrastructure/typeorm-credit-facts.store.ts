@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '@sop/messaging';
 import { CreditFactsStore, type PurchaseAssessmentRecord, type PurchaseContractRecord } from '../application/credit.ports';
 import type { GradeAdjustmentRecord, GradeRecord } from '../domain/grade-record';
-import { CreditGradeAdjustmentOrmEntity, CreditGradeOrmEntity, CreditPurchaseAssessmentOrmEntity, CreditPurchaseContractOrmEntity } from './credit-facts.orm-entities';
+import {
+  CreditGradeAdjustmentOrmEntity,
+  CreditGradeOrmEntity,
+  CreditPurchaseAssessmentOrmEntity,
+  CreditPurchaseContractOrmEntity,
+} from './credit-facts.orm-entities';
 
 /**
  * Writes are upserts on the publisher's identifiers: the inbox already drops a redelivered event, and a fact

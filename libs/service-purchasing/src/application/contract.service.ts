@@ -19,7 +19,13 @@ import { assertSameRequest, requestHash } from '../domain/idempotency';
 import { assertSamePurchaser, bindingOf } from '../domain/purchaser-binding';
 import { decideAssessment } from '../domain/performance-assessment';
 import { ruleSetAt, ruleVersionOf, type PurchasingRuleSet } from '../domain/purchasing-rules';
-import { assertSignedAfterRegistration, assertSupplierEligible, barringMeasuresOf, nextStatus, type SupplierStatus } from '../domain/supplier-eligibility';
+import {
+  assertSignedAfterRegistration,
+  assertSupplierEligible,
+  barringMeasuresOf,
+  nextStatus,
+  type SupplierStatus,
+} from '../domain/supplier-eligibility';
 import { gradeInForce, supersede, type GradeRecord } from '../domain/supplier-grade';
 import { priorityReasons } from '../domain/supplier-priority';
 import { PurchasingStore, type Contract, type PerformanceAssessment } from './purchasing.ports';

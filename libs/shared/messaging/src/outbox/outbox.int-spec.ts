@@ -1,5 +1,15 @@
 import { IsInt, IsNotEmpty, IsString, Min } from 'class-validator';
-import { Column, Entity, IsNull, PrimaryColumn, PrimaryGeneratedColumn, Table, type DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import {
+  Column,
+  Entity,
+  IsNull,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Table,
+  type DataSource,
+  type MigrationInterface,
+  type QueryRunner,
+} from 'typeorm';
 import { Columns, createDataSource, dropDatabase, ensureDatabase, type DbConfig } from '@sop/persistence';
 import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
 import { dlqTopicOf, EventConsumer } from '../consumer/event-consumer';
