@@ -7,24 +7,40 @@ import {
   allTopicSpecs,
   GradeAdjusted,
   GradeAwarded,
+  GradeExpired,
   JointMeasuresChanged,
   OrganizationDeregistered,
   OrganizationRegistered,
   OrganizationRevoked,
   type GradeAdjustedV1,
   type GradeAwardedV1,
+  type GradeExpiredV1,
   type JointMeasuresChangedV1,
   type OrganizationDeregisteredV1,
   type OrganizationRegisteredV1,
   type OrganizationRevokedV1,
 } from '@sop/contracts';
-import { buildCloudEvent, dataschemaOf, InboxMessageOrmEntity, KafkaTransport, OutboxMessageOrmEntity, type CloudEvent, type Subscription } from '@sop/messaging';
+import {
+  buildCloudEvent,
+  dataschemaOf,
+  InboxMessageOrmEntity,
+  KafkaTransport,
+  OutboxMessageOrmEntity,
+  type CloudEvent,
+  type Subscription,
+} from '@sop/messaging';
 import { dropDatabase } from '@sop/persistence';
 import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
 import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
+import { EvaluationScheduler } from './application/evaluation.scheduler';
 import { EvaluationService } from './application/evaluation.service';
 import { EvaluationModule } from './evaluation.module';
-import { EvaluationCreditMeasuresOrmEntity, EvaluationOrganizationOrmEntity, EvaluationVerificationCaseOrmEntity } from './infrastructure/evaluation.orm-entities';
+import {
+  EvaluationCreditMeasuresOrmEntity,
+  EvaluationGradeOrmEntity,
+  EvaluationOrganizationOrmEntity,
+  EvaluationVerificationCaseOrmEntity,
+} from './infrastructure/evaluation.orm-entities';
 
 /**
  * Registration's and credit supervision's events (envelopes built with the contracts, as their outbox relays
@@ -40,6 +56,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
   const committee = { members: 9, present: 7, inFavour: 6 };
   let app: INestApplicationContext;
   let service: EvaluationService;
+  let scheduler: EvaluationScheduler;
   let ds: DataSource;
   let gradeTopic: Subscription;
   /** Evaluation's events read back from Kafka, by event id. */
@@ -93,10 +110,11 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
   beforeAll(async () => {
     await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
     const moduleRef = await Test.createTestingModule({
-      imports: [EvaluationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId })],
+      imports: [EvaluationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId, schedulerIntervalMs: 0 })],
     }).compile();
     app = await moduleRef.init();
     service = app.get(EvaluationService);
+    scheduler = app.get(EvaluationScheduler);
     ds = app.get(DataSource);
     gradeTopic = await transport.subscribe({ groupId: uniqueName('evaluation-int-reader'), topics: [GradeAwarded.topic], fromBeginning: true }, async (m) => {
       if (!m.value) return;
@@ -285,5 +303,60 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     await waitFor(() => ds.getRepository(InboxMessageOrmEntity).findOneBy({ eventId: revoked.id }).then((r) => r ?? undefined), 30000, `revocation ${revoked.id} consumed`);
     expect(await ds.getRepository(EvaluationOrganizationOrmEntity).findOneBy({ uscc })).toBeNull();
     expect(await ds.getRepository(EvaluationVerificationCaseOrmEntity).findBy({ uscc })).toEqual([]);
+  });
+
+  it('validity ended → the scheduler publishes one GradeExpired per ACTIVE grade (lowered: its grade now); again nothing; SUPERSEDED / CANCELLED never', async () => {
+    clock.set(new Date('2026-10-01T00:00:00.000Z'));
+    const plain = await register('北京市海淀区戊社区服务中心');
+    const reEvaluated = await register('北京市海淀区己社区服务中心');
+    const cancelledOrg = await register('北京市海淀区庚社区服务中心');
+    const loweredOrg = await register('北京市海淀区辛社区服务中心');
+    const expiring = await service.awardGrade({ uscc: plain, score: 912, announcedAt: '2026-09-20T00:00:00.000Z', committee }, evaluator);
+    const superseded = await service.awardGrade({ uscc: reEvaluated, score: 880, announcedAt: '2026-09-20T00:00:00.000Z', committee }, evaluator);
+    const replacing = await service.awardGrade({ uscc: reEvaluated, score: 955, announcedAt: '2026-09-25T00:00:00.000Z', committee }, evaluator);
+    const cancelled = await service.awardGrade({ uscc: cancelledOrg, score: 905, announcedAt: '2026-09-20T00:00:00.000Z', committee }, evaluator);
+    await service.adjustGrade(cancelled.gradeId, { reason: 'SERIOUS_LIST', explanation: '撤销等级' }, evaluator);
+    const lowered = await service.awardGrade({ uscc: loweredOrg, score: 930, announcedAt: '2026-09-20T00:00:00.000Z', committee }, evaluator);
+    await service.adjustGrade(lowered.gradeId, { newGrade: '2A', reason: 'ADMINISTRATIVE_PENALTY', explanation: '行政处罚' }, evaluator);
+    for (const g of [expiring, superseded, replacing, cancelled, lowered]) expect(g.validUntil).toBe('2031-12-31');
+    const expiredIn = async (uscc: string) => (await outbox(uscc)).filter((e) => e.type === GradeExpired.type);
+
+    // The last valid day, to the millisecond: nothing is due.
+    clock.set(new Date('2031-12-31T23:59:59.999Z'));
+    await scheduler.tick();
+    for (const uscc of [plain, reEvaluated, cancelledOrg, loweredOrg]) expect(await expiredIn(uscc)).toEqual([]);
+
+    // The first instant after it; two instances' runs at once still publish each grade once.
+    clock.set(new Date('2032-01-01T00:00:00.000Z'));
+    const [a, b] = await Promise.all([scheduler.tick(), service.publishDueExpiries()]);
+    expect(a + b).toBeGreaterThanOrEqual(3); // grades of the earlier tests in this database expire too
+    const expected: GradeExpiredV1 = {
+      gradeId: expiring.gradeId,
+      uscc: plain,
+      grade: '4A',
+      validUntil: '2031-12-31',
+      expiredAt: '2032-01-01T00:00:00.000Z',
+      ruleVersion: 'evaluation/measures-2026@v1',
+    };
+    const [event, ...more] = await expiredIn(plain);
+    expect(more).toEqual([]);
+    expect(event).toMatchObject({ type: 'evaluation.grade.expired', source: 'evaluation', subject: plain, policyversion: 'evaluation/measures-2026@v1' });
+    expect(event.data).toEqual(expected);
+    const onBroker = await published(event.id);
+    expect(onBroker).toMatchObject({ type: GradeExpired.type, data: expected });
+    expect(onBroker.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await ds.getRepository(EvaluationGradeOrmEntity).findOneByOrFail({ gradeId: expiring.gradeId })).expiryPublishedAt).toEqual(new Date('2032-01-01T00:00:00.000Z'));
+
+    // Re-evaluated: only the grade in force expires, never the superseded one. Cancelled: nothing. Lowered: its grade now.
+    expect((await expiredIn(reEvaluated)).map((e) => (e.data as GradeExpiredV1).gradeId)).toEqual([replacing.gradeId]);
+    expect((await outbox(cancelledOrg)).map((e) => e.type)).toEqual([GradeAwarded.type, GradeAdjusted.type]);
+    expect((await expiredIn(loweredOrg)).map((e) => e.data)).toEqual([{ ...expected, gradeId: lowered.gradeId, uscc: loweredOrg, grade: '2A' }]);
+
+    // Again, and later: nothing new.
+    expect(await scheduler.tick()).toBe(0);
+    clock.set(new Date('2033-06-01T00:00:00.000Z'));
+    expect(await scheduler.tick()).toBe(0);
+    for (const uscc of [plain, reEvaluated, loweredOrg]) expect(await expiredIn(uscc)).toHaveLength(1);
+    expect(await expiredIn(cancelledOrg)).toEqual([]);
   });
 });

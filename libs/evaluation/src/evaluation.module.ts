@@ -14,17 +14,31 @@ import { EventCatalog, type CloudEvent, type Tx } from '@sop/messaging';
 import { healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
 import { EvaluationHttpController } from './api/evaluation.http.controller';
 import { EvaluationStore } from './application/evaluation.ports';
+import { EVALUATION_SCHEDULER_INTERVAL_MS, EvaluationScheduler } from './application/evaluation.scheduler';
 import { EvaluationService } from './application/evaluation.service';
 import { EVALUATION_ENTITIES } from './infrastructure/evaluation.orm-entities';
 import { EvaluationSkeleton1732500000300 } from './infrastructure/migrations/1732500000300-evaluation-skeleton.migration';
 import { EvaluationGrades1732500000310 } from './infrastructure/migrations/1732500000310-evaluation-grades.migration';
 import { EvaluationRegistrationStatus1732500000320 } from './infrastructure/migrations/1732500000320-evaluation-registration-status.migration';
+import { EvaluationGradeExpiry1732500000330 } from './infrastructure/migrations/1732500000330-evaluation-grade-expiry.migration';
 import { projectOrganizationRegistered } from './infrastructure/organization-registered.projector';
 import { TypeOrmEvaluationStore } from './infrastructure/typeorm-evaluation.store';
 
 export interface EvaluationOptions {
   /** Consumer group; tests use a unique one on a shared broker. Default: evaluation. */
   consumerGroupId?: string;
+  /**
+   * Period of the scheduler (GradeExpired for grades past their validity), in ms; 0 disables the timer (tests call
+   * `EvaluationScheduler.tick()`). Default: env EVALUATION_SCHEDULER_INTERVAL_MS, else 60000.
+   */
+  schedulerIntervalMs?: number;
+}
+
+function schedulerIntervalMs(options: EvaluationOptions): number {
+  if (options.schedulerIntervalMs !== undefined) return options.schedulerIntervalMs;
+  const env = process.env['EVALUATION_SCHEDULER_INTERVAL_MS'];
+  const parsed = env === undefined || env.trim() === '' ? NaN : Number(env);
+  return Number.isFinite(parsed) && parsed >= 0 ? parsed : 60_000;
 }
 
 /** The events evaluation consumes (their topics form the subscription). */
@@ -51,7 +65,7 @@ export class EvaluationModule {
           serviceName: 'evaluation',
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
           entities: EVALUATION_ENTITIES,
-          migrations: [EvaluationSkeleton1732500000300, EvaluationGrades1732500000310, EvaluationRegistrationStatus1732500000320],
+          migrations: [EvaluationSkeleton1732500000300, EvaluationGrades1732500000310, EvaluationRegistrationStatus1732500000320, EvaluationGradeExpiry1732500000330],
           consumer: {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.evaluation,
             topics: [...new Set(CONSUMED.map((c) => c.topic))],
@@ -65,6 +79,8 @@ export class EvaluationModule {
         }),
         { provide: EvaluationStore, useClass: TypeOrmEvaluationStore },
         EvaluationService,
+        { provide: EVALUATION_SCHEDULER_INTERVAL_MS, useValue: schedulerIntervalMs(options) },
+        EvaluationScheduler,
         { provide: 'EVALUATION_CONSUMER_BRIDGE', useFactory: (evaluation: EvaluationService) => (bridge.evaluation = evaluation), inject: [EvaluationService] },
       ],
     };

@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { signAccessToken, type Role } from '@sop/auth';
-import { allTopicSpecs, JointMeasuresChanged, type JointMeasuresChangedV1 } from '@sop/contracts';
+import { allTopicSpecs, GradeExpired, JointMeasuresChanged, type JointMeasuresChangedV1 } from '@sop/contracts';
 import { createHttpApp } from '@sop/http';
 import { buildCloudEvent, dataschemaOf, InProcessTransport, OutboxMessageOrmEntity } from '@sop/messaging';
 import { waitFor } from '@sop/testing';
 import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
+import { EvaluationScheduler } from './application/evaluation.scheduler';
 import { EvaluationModule } from './evaluation.module';
 import { EvaluationOrganizationOrmEntity } from './infrastructure/evaluation.orm-entities';
 
@@ -49,7 +50,7 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
   beforeAll(async () => {
     await transport.ensureTopics(allTopicSpecs());
     app = await createHttpApp(
-      [EvaluationModule.register({ db: { type: 'sqlite', path: join(dir, 'evaluation.sqlite') }, transport, clock, migrateOnStart: true, createDatabase: false })],
+      [EvaluationModule.register({ db: { type: 'sqlite', path: join(dir, 'evaluation.sqlite') }, transport, clock, migrateOnStart: true, createDatabase: false }, { schedulerIntervalMs: 0 })],
       { publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), issuer: ISSUER, audience: AUDIENCE },
       [],
     );
@@ -168,5 +169,21 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
     expect((await call('POST', `/verification-cases/${reopened.id}/confirmation`, evaluator)).body).toMatchObject({ id: reopened.id, status: 'CLOSED', outcome: 'GRADE_CONFIRMED' });
     expect((await call('POST', `/verification-cases/${reopened.id}/confirmation`, evaluator)).body).toMatchObject({ status: 409, code: 'EVALUATION.CASE_NOT_OPEN' });
     expect((await call('GET', `/organizations/${uscc}`, evaluator)).body.currentGrade).toMatchObject({ grade: '1A' });
+  });
+
+  it('after validUntil the scheduler publishes one GradeExpired with the lowered grade (Order 39); a second tick nothing', async () => {
+    const scheduler = app.get(EvaluationScheduler, { strict: false });
+    const expired = async () =>
+      (await app.get(DataSource, { strict: false }).getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: uscc } })).map((r) => JSON.parse(r.envelope)).filter((e) => e.type === GradeExpired.type);
+    clock.set(new Date('2030-11-17T23:59:59.999Z'));
+    expect(await scheduler.tick()).toBe(0);
+    clock.set(new Date('2030-11-18T00:00:00.000Z'));
+    expect(await scheduler.tick()).toBe(1);
+    expect(await scheduler.tick()).toBe(0);
+    const [event, ...more] = await expired();
+    expect(more).toEqual([]);
+    expect(event).toMatchObject({ subject: uscc, policyversion: 'evaluation/order-39@v1' });
+    expect(event.data).toEqual({ gradeId: expect.any(String), uscc, grade: '1A', validUntil: '2030-11-17', expiredAt: '2030-11-18T00:00:00.000Z', ruleVersion: 'evaluation/order-39@v1' });
+    expect((await call('GET', `/organizations/${uscc}`, evaluator)).body).toMatchObject({ currentGrade: null, eligibility: { eligible: true } });
   });
 });

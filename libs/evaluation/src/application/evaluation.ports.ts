@@ -82,6 +82,13 @@ export abstract class EvaluationStore {
   abstract grade(tx: Tx | null, gradeId: string): Promise<GradeRecord | null>;
   abstract insertGrade(tx: Tx, grade: GradeRecord, award: GradeAwardRecord): Promise<void>;
   abstract updateGrade(tx: Tx, gradeId: string, fields: Partial<Pick<GradeRecord, 'grade' | 'status' | 'supersededByGradeId'>>): Promise<void>;
+  /**
+   * ACTIVE grades whose validity ended before `before` (a UTC date, exclusive: validUntil < before) and whose
+   * GradeExpired is not published yet, earliest validUntil first, at most `limit`. Read outside a transaction.
+   */
+  abstract gradesDueToExpire(before: string, limit: number): Promise<GradeRecord[]>;
+  /** Records that GradeExpired was published; false when it already was (nothing changed). */
+  abstract markExpiryPublished(tx: Tx, gradeId: string, at: Date): Promise<boolean>;
   abstract insertAdjustment(tx: Tx, adjustment: GradeAdjustmentRecord): Promise<void>;
   abstract adjustmentsOf(tx: Tx | null, uscc: string): Promise<GradeAdjustmentRecord[]>;
   abstract creditMeasures(tx: Tx | null, uscc: string): Promise<CreditMeasuresRecord | null>;

@@ -1,9 +1,16 @@
-import { OrganizationDeregistered, OrganizationRevoked, type OrganizationDeregisteredV1, type OrganizationRevokedV1 } from '@sop/contracts';
-import { buildCloudEvent, dataschemaOf, type CloudEvent, type Tx, type UnitOfWork } from '@sop/messaging';
+import { GradeExpired, OrganizationDeregistered, OrganizationRevoked, type OrganizationDeregisteredV1, type OrganizationRevokedV1 } from '@sop/contracts';
+import { buildCloudEvent, dataschemaOf, type CloudEvent, type NewEvent, type Tx, type UnitOfWork } from '@sop/messaging';
 import { MovableClock } from '@sop/util';
 import type { EndedRegistrationStatus } from '../domain/registration-status';
 import type { GradeRecord } from '../domain/grade';
-import { EvaluationStore, type CaseStatus, type CreditMeasuresRecord, type EvaluationOrganization, type GradeAdjustmentRecord, type VerificationCase } from './evaluation.ports';
+import {
+  EvaluationStore,
+  type CaseStatus,
+  type CreditMeasuresRecord,
+  type EvaluationOrganization,
+  type GradeAdjustmentRecord,
+  type VerificationCase,
+} from './evaluation.ports';
 import { EvaluationService } from './evaluation.service';
 
 /** Just enough of the store for the consumed registration events. */
@@ -33,6 +40,15 @@ class InMemoryStore extends EvaluationStore {
   }
   async updateGrade(): Promise<void> {
     throw new Error('updateGrade: not used by these tests');
+  }
+  async gradesDueToExpire(before: string, limit: number) {
+    return this.gradeRows.filter((g) => g.status === 'ACTIVE' && g.validUntil < before && !g.expiryPublishedAt).slice(0, limit);
+  }
+  async markExpiryPublished(_tx: Tx, gradeId: string, at: Date): Promise<boolean> {
+    const g = this.gradeRows.find((r) => r.gradeId === gradeId);
+    if (!g || g.expiryPublishedAt) return false;
+    g.expiryPublishedAt = at.toISOString();
+    return true;
   }
   async insertAdjustment(): Promise<void> {
     throw new Error('insertAdjustment: not used by these tests');
@@ -176,5 +192,84 @@ describe('evaluation follows registration status (OrganizationRevoked / Organiza
       registrationStatusAt: '2026-08-20T00:00:00.000Z',
       eligibility: { eligible: false, reason: { code: 'EVALUATION.NOT_ELIGIBLE', field: 'uscc', rule: 'ORGANIZATION_NOT_ACTIVE' } },
     });
+  });
+});
+
+describe('GradeExpired once per grade whose validity ended (publishDueExpiries)', () => {
+  const base: GradeRecord = {
+    gradeId: 'g-a',
+    uscc: '52110108MJ0000018M',
+    grade: '4A',
+    awardedGrade: '4A',
+    score: 920,
+    evaluatingAuthority: '110108',
+    announcedAt: '2026-05-01T00:00:00.000Z',
+    validFrom: '2027-01-01',
+    validUntil: '2031-12-31',
+    status: 'ACTIVE',
+    ruleVersion: 'evaluation/measures-2026@v1',
+    replacesGradeId: null,
+    supersededByGradeId: null,
+  };
+  let store: InMemoryStore;
+  let events: NewEvent<object>[];
+  let service: EvaluationService;
+  const clock = new MovableClock(new Date('2031-12-31T23:59:59.999Z'));
+
+  beforeEach(() => {
+    store = new InMemoryStore();
+    events = [];
+    // A unit of work whose outbox is a list; a failing transaction leaves it unchanged.
+    const uow = {
+      run: async <T>(work: (tx: Tx) => Promise<T>): Promise<T> => {
+        const pending: NewEvent<object>[] = [];
+        const result = await work({ publish: async (e: NewEvent<object>) => (pending.push(e), { id: 'x' }) } as unknown as Tx);
+        events.push(...pending);
+        return result;
+      },
+    } as unknown as UnitOfWork;
+    service = new EvaluationService(uow, store, clock);
+  });
+
+  it('publishes the payload of the contract once; a second run publishes nothing; SUPERSEDED and CANCELLED grades never', async () => {
+    store.gradeRows.push(
+      { ...base },
+      { ...base, gradeId: 'g-lowered', uscc: '52110108MJ0000026F', grade: '2A', validUntil: '2030-11-17', ruleVersion: 'evaluation/order-39@v1' },
+      { ...base, gradeId: 'g-superseded', status: 'SUPERSEDED', supersededByGradeId: 'g-a' },
+      { ...base, gradeId: 'g-cancelled', status: 'CANCELLED' },
+      { ...base, gradeId: 'g-later', validUntil: '2032-12-31' },
+    );
+    expect(await service.publishDueExpiries()).toBe(1); // only the lowered one, ended 2030-11-17
+    clock.set(new Date('2032-01-01T00:00:00.000Z'));
+    expect(await service.publishDueExpiries()).toBe(1);
+    expect(events).toEqual([
+      {
+        type: GradeExpired.type,
+        subject: '52110108MJ0000026F',
+        policyVersion: 'evaluation/order-39@v1',
+        data: { gradeId: 'g-lowered', uscc: '52110108MJ0000026F', grade: '2A', validUntil: '2030-11-17', expiredAt: '2030-11-18T00:00:00.000Z', ruleVersion: 'evaluation/order-39@v1' },
+      },
+      {
+        type: GradeExpired.type,
+        subject: base.uscc,
+        policyVersion: 'evaluation/measures-2026@v1',
+        data: { gradeId: 'g-a', uscc: base.uscc, grade: '4A', validUntil: '2031-12-31', expiredAt: '2032-01-01T00:00:00.000Z', ruleVersion: 'evaluation/measures-2026@v1' },
+      },
+    ]);
+    expect(await service.publishDueExpiries(new Date('2040-01-01T00:00:00.000Z'))).toBe(1); // g-later only
+    expect(await service.publishDueExpiries(new Date('2040-01-01T00:00:00.000Z'))).toBe(0);
+    expect(events.map((e) => (e.data as { gradeId: string }).gradeId)).toEqual(['g-lowered', 'g-a', 'g-later']);
+  });
+
+  it('a grade superseded between the look-up and its transaction is re-read and skipped', async () => {
+    store.gradeRows.push({ ...base });
+    const listed = store.gradesDueToExpire.bind(store);
+    store.gradesDueToExpire = async (before, limit) => {
+      const due = (await listed(before, limit)).map((g) => ({ ...g }));
+      store.gradeRows[0] = { ...store.gradeRows[0], status: 'SUPERSEDED', supersededByGradeId: 'g-b' };
+      return due;
+    };
+    expect(await service.publishDueExpiries(new Date('2032-01-02T00:00:00.000Z'))).toBe(0);
+    expect(events).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { assertJurisdiction, type Principal } from '@sop/auth';
 import {
   GradeAdjusted,
   GradeAwarded,
+  GradeExpired,
   type GradeAdjustedV1,
   type GradeAwardedV1,
+  type GradeExpiredV1,
   type JointMeasuresChangedV1,
   type OrganizationDeregisteredV1,
   type OrganizationRevokedV1,
@@ -15,6 +17,7 @@ import { asProblem, Clock, divisionPrefix, ProblemError } from '@sop/util';
 import type { CommitteeVote } from '../domain/committee';
 import { assessEligibility, type Eligibility } from '../domain/eligibility';
 import { ruleSetAt, ruleVersionOf, type EvaluationRuleSet } from '../domain/evaluation-rules';
+import { expiredAtOf, expiryDue } from '../domain/expiry';
 import { currentGrade, type GradeRecord } from '../domain/grade';
 import { decideAdjustment, decideAward, verificationNeeded } from '../domain/grade-decisions';
 import { registrationStatusAfter, VERIFICATION_CAUSE_OF_REGISTRATION_END, type EndedRegistrationStatus } from '../domain/registration-status';
@@ -93,6 +96,9 @@ const caseView = (c: VerificationCase) => ({
   closedAt: c.closedAt?.toISOString() ?? null,
 });
 
+/** Grades looked up per round by publishDueExpiries. */
+const EXPIRY_BATCH = 100;
+
 const adjustmentView = (a: GradeAdjustmentRecord) => ({ ...a, effectiveAt: a.effectiveAt.toISOString(), recordedAt: a.recordedAt.toISOString() });
 
 /**
@@ -101,6 +107,8 @@ const adjustmentView = (a: GradeAdjustmentRecord) => ({ ...a, effectiveAt: a.eff
  */
 @Injectable()
 export class EvaluationService {
+  private readonly logger = new Logger('EvaluationService');
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly store: EvaluationStore,
@@ -273,6 +281,59 @@ export class EvaluationService {
       const closed: VerificationCase = { ...c, status: 'CLOSED', closedAt: now, outcome: 'GRADE_CONFIRMED' };
       await this.store.saveCase(tx, closed);
       return caseView(closed);
+    });
+  }
+
+  // ---------------------------------------------------------------- time-driven
+
+  /**
+   * GradeExpired for every ACTIVE grade (lowered ones included, with their grade now) whose validity ended before
+   * `now`'s UTC date, once per grade (regulations §6; Order 39 Art. 6 / 28). Each grade in one transaction under
+   * its organization's lock: read again, and only if still ACTIVE, past its validity and not yet published, the
+   * event goes to the outbox and `expiry_published_at` is set together. Re-runs, overlapping schedulers on several
+   * instances and crashes therefore never publish twice; SUPERSEDED / CANCELLED grades never expire by event.
+   * A grade that fails is logged and left for the next run. Returns how many were published.
+   */
+  async publishDueExpiries(now: Date = this.clock.now()): Promise<number> {
+    const before = utcDate(now);
+    let published = 0;
+    // Grades that failed (or were not published on re-reading) may still be listed: each is tried once per run,
+    // and the look-up is widened to reach past them.
+    const passed = new Set<string>();
+    for (;;) {
+      const due = (await this.store.gradesDueToExpire(before, EXPIRY_BATCH + passed.size)).filter((g) => !passed.has(g.gradeId));
+      if (!due.length) break;
+      for (const candidate of due) {
+        try {
+          if (await this.publishExpiry(candidate, now)) published++;
+          else passed.add(candidate.gradeId);
+        } catch (err) {
+          passed.add(candidate.gradeId);
+          this.logger.error(`GradeExpired for grade ${candidate.gradeId} failed: ${(err as Error).message}`);
+        }
+      }
+    }
+    if (published) this.logger.log(`${published} grade(s) expired`);
+    return published;
+  }
+
+  private publishExpiry(candidate: GradeRecord, now: Date): Promise<boolean> {
+    return this.uow.run(async (tx) => {
+      await this.store.lockOrganization(tx, candidate.uscc);
+      const grade = await this.store.grade(tx, candidate.gradeId);
+      if (!grade || !expiryDue(grade, now)) return false;
+      // Conditional on "not yet published": where the lock is a no-op (SQLite), this still makes it once.
+      if (!(await this.store.markExpiryPublished(tx, grade.gradeId, now))) return false;
+      const data: GradeExpiredV1 = {
+        gradeId: grade.gradeId,
+        uscc: grade.uscc,
+        grade: grade.grade,
+        validUntil: grade.validUntil,
+        expiredAt: expiredAtOf(grade.validUntil),
+        ruleVersion: grade.ruleVersion,
+      };
+      await tx.publish<GradeExpiredV1>({ type: GradeExpired.type, subject: grade.uscc, data, policyVersion: grade.ruleVersion });
+      return true;
     });
   }
 

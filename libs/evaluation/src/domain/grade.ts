@@ -23,6 +23,8 @@ export interface GradeRecord extends Validity {
   ruleVersion: string;
   replacesGradeId: string | null;
   supersededByGradeId: string | null;
+  /** When GradeExpired was published for it (ISO instant); null or absent: not yet (see `expiryDue`). */
+  expiryPublishedAt?: string | null;
 }
 
 /** Announced, neither replaced nor cancelled, and its validity not over on `date` (UTC calendar date). */

@@ -25,6 +25,7 @@ export class EvaluationOrganizationOrmEntity {
  */
 @Entity({ name: 'evaluation_grade' })
 @Index('ix_evaluation_grade_uscc', ['uscc', 'announcedAt'])
+@Index('ix_evaluation_grade_expiry', ['status', 'validUntil'])
 export class EvaluationGradeOrmEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) gradeId: string;
   @Column({ type: 'varchar', length: 18 }) uscc: string;
@@ -48,6 +49,8 @@ export class EvaluationGradeOrmEntity {
   @Column({ ...DATETIME6 }) recordedAt: Date;
   /** The GradeAwarded event's id. */
   @Column({ type: 'varchar', length: 36 }) eventId: string;
+  /** When GradeExpired was published (once, after validUntil); null until then. */
+  @Column({ ...DATETIME6, nullable: true }) expiryPublishedAt: Date | null;
 }
 
 /** A lowering or cancellation of a grade (append-only). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, LessThan, type EntityManager } from 'typeorm';
 import type { Tx } from '@sop/messaging';
 import type { EvaluationGrade } from '../domain/evaluation-rules';
 import type { GradeRecord, GradeStatus } from '../domain/grade';
@@ -39,6 +39,7 @@ function toGrade(r: EvaluationGradeOrmEntity): GradeRecord {
     ruleVersion: r.ruleVersion,
     replacesGradeId: r.replacesGradeId,
     supersededByGradeId: r.supersededByGradeId,
+    expiryPublishedAt: r.expiryPublishedAt ? r.expiryPublishedAt.toISOString() : null,
   };
 }
 
@@ -132,6 +133,20 @@ export class TypeOrmEvaluationStore extends EvaluationStore {
 
   async updateGrade(tx: Tx, gradeId: string, fields: Partial<Pick<GradeRecord, 'grade' | 'status' | 'supersededByGradeId'>>): Promise<void> {
     await tx.manager.update(EvaluationGradeOrmEntity, { gradeId }, fields);
+  }
+
+  async gradesDueToExpire(before: string, limit: number): Promise<GradeRecord[]> {
+    const rows = await this.ds.manager.find(EvaluationGradeOrmEntity, {
+      where: { status: 'ACTIVE', validUntil: LessThan(before), expiryPublishedAt: IsNull() },
+      order: { validUntil: 'ASC', gradeId: 'ASC' },
+      take: limit,
+    });
+    return rows.map(toGrade);
+  }
+
+  async markExpiryPublished(tx: Tx, gradeId: string, at: Date): Promise<boolean> {
+    const result = await tx.manager.update(EvaluationGradeOrmEntity, { gradeId, expiryPublishedAt: IsNull() }, { expiryPublishedAt: at });
+    return (result.affected ?? 0) > 0;
   }
 
   async insertAdjustment(tx: Tx, a: GradeAdjustmentRecord): Promise<void> {

@@ -1,0 +1,46 @@
+import { expiredAtOf, expiryDue } from './expiry';
+import type { GradeRecord } from './grade';
+
+describe('grade expiry (GradeExpired v1)', () => {
+  const grade = (over: Partial<GradeRecord> = {}): GradeRecord => ({
+    gradeId: 'g-1',
+    uscc: '52110108MJ0000018M',
+    grade: '4A',
+    awardedGrade: '4A',
+    score: 920,
+    evaluatingAuthority: '110108',
+    announcedAt: '2026-05-01T00:00:00.000Z',
+    validFrom: '2027-01-01',
+    validUntil: '2031-12-31',
+    status: 'ACTIVE',
+    ruleVersion: 'evaluation/measures-2026@v1',
+    replacesGradeId: null,
+    supersededByGradeId: null,
+    ...over,
+  });
+
+  it('expiredAt is the start of the day after validUntil (UTC), across month, year and leap-day ends', () => {
+    expect(expiredAtOf('2031-12-31')).toBe('2032-01-01T00:00:00.000Z');
+    expect(expiredAtOf('2030-11-17')).toBe('2030-11-18T00:00:00.000Z');
+    expect(expiredAtOf('2030-04-30')).toBe('2030-05-01T00:00:00.000Z');
+    expect(expiredAtOf('2028-02-28')).toBe('2028-02-29T00:00:00.000Z');
+    expect(expiredAtOf('2028-02-29')).toBe('2028-03-01T00:00:00.000Z');
+    expect(expiredAtOf('2027-02-28')).toBe('2027-03-01T00:00:00.000Z');
+  });
+
+  it('due from the first instant after the last valid day, not before', () => {
+    expect(expiryDue(grade(), new Date('2031-12-31T23:59:59.999Z'))).toBe(false);
+    expect(expiryDue(grade(), new Date('2032-01-01T00:00:00.000Z'))).toBe(true);
+    expect(expiryDue(grade(), new Date('2035-06-01T00:00:00.000Z'))).toBe(true);
+    expect(expiryDue(grade(), new Date('2027-06-01T00:00:00.000Z'))).toBe(false);
+  });
+
+  it('a lowered grade (still ACTIVE) expires; SUPERSEDED, CANCELLED or already published grades are never due', () => {
+    const after = new Date('2032-01-01T00:00:00.000Z');
+    expect(expiryDue(grade({ grade: '2A' }), after)).toBe(true);
+    expect(expiryDue(grade({ status: 'SUPERSEDED', supersededByGradeId: 'g-2' }), after)).toBe(false);
+    expect(expiryDue(grade({ status: 'CANCELLED' }), after)).toBe(false);
+    expect(expiryDue(grade({ expiryPublishedAt: '2032-01-01T00:01:00.000Z' }), after)).toBe(false);
+    expect(expiryDue(grade({ expiryPublishedAt: null }), after)).toBe(true);
+  });
+});
