@@ -47,14 +47,17 @@ describe('award decision', () => {
     });
   });
 
-  it('checks the committee before the score and the eligibility', () => {
+  it('checks eligibility first (the procedure checks it before field work and the vote), then the committee, then the score', () => {
     const announcedAt = new Date('2027-09-01T00:00:00Z');
-    expect(() => decideAward({ registrationStatus: ACTIVE, registeredAt, grades: [], measures: ['NO_EVALUATION'] }, { score: 500, announcedAt, committee: { members: 9, present: 5, inFavour: 5 } }, MEASURES_2026_V1)).toThrow(
-      expect.objectContaining({ code: 'EVALUATION.COMMITTEE_NO_QUORUM' }),
-    );
-    expect(() => decideAward({ registrationStatus: ACTIVE, registeredAt, grades: [], measures: ['NO_EVALUATION'] }, { score: 900, announcedAt, committee }, MEASURES_2026_V1)).toThrow(
+    const barred = { registrationStatus: ACTIVE, registeredAt, grades: [], measures: ['NO_EVALUATION'] };
+    expect(() => decideAward(barred, { score: 500, announcedAt, committee: { members: 9, present: 5, inFavour: 5 } }, MEASURES_2026_V1)).toThrow(
       expect.objectContaining({ code: 'EVALUATION.NOT_ELIGIBLE', rule: 'CREDIT_MEASURE_NO_EVALUATION', field: 'uscc' }),
     );
+    const eligible = { ...barred, measures: [] };
+    expect(() => decideAward(eligible, { score: 500, announcedAt, committee: { members: 9, present: 5, inFavour: 5 } }, MEASURES_2026_V1)).toThrow(
+      expect.objectContaining({ code: 'EVALUATION.COMMITTEE_NO_QUORUM' }),
+    );
+    expect(() => decideAward(eligible, { score: 500, announcedAt, committee }, MEASURES_2026_V1)).toThrow(expect.objectContaining({ code: 'EVALUATION.SCORE_BELOW_LOWEST_GRADE' }));
   });
 
   it('refuses a revoked organization with ORGANIZATION_NOT_ACTIVE (422, field uscc)', () => {

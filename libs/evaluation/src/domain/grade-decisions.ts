@@ -21,7 +21,7 @@ export interface AwardDecision extends Validity {
 
 /**
  * The committee's grade, checked against the rule set in force at the announcement (regulations §6): the
- * committee's quorum and majority, the score's grade under the cut-offs, the organization's eligibility and the
+ * organization's eligibility, the committee's quorum and majority, the score's grade under the cut-offs, and the
  * validity. Throws EvaluationRuleViolation naming the field and the rule when the grade cannot be awarded.
  */
 export function decideAward(facts: EligibilityFacts, input: AwardInput, rules: EvaluationRuleSet): AwardDecision {
@@ -29,10 +29,11 @@ export function decideAward(facts: EligibilityFacts, input: AwardInput, rules: E
   if (latest && latest >= input.announcedAt.toISOString()) {
     throw new EvaluationRuleViolation('EVALUATION.ANNOUNCEMENT_OUT_OF_ORDER', 'announcedAt', 'ANNOUNCEMENTS_IN_ORDER', `the organization already has a grade announced at ${latest}; a new grade is announced after it`, 'CONFLICT');
   }
-  assertCommitteeDecision(input.committee, rules);
-  const grade = gradeForScore(input.score, rules);
+  // The procedure's order (§6): eligibility is checked before the field assessment and the committee's vote.
   const eligibility = assessEligibility(facts, input.announcedAt, rules);
   if (!eligibility.eligible) throw new EvaluationRuleViolation(eligibility.code, eligibility.field, eligibility.rule, eligibility.message);
+  assertCommitteeDecision(input.committee, rules);
+  const grade = gradeForScore(input.score, rules);
   return { grade, ...validityOf(input.announcedAt, rules), basis: eligibility.basis, replacesGradeId: eligibility.replacesGradeId, ruleVersion: ruleVersionOf(rules) };
 }
 
