@@ -29,6 +29,7 @@ import {
 import { OutboxMessageOrmEntity } from '@sop/messaging';
 import { waitFor } from '@sop/testing';
 import { creditOnMysqlAndKafka } from './test-support/credit-int.fixture';
+import { publicProfileViolations } from './test-support/public-profile.validator';
 import { CreditProfileQuery } from './infrastructure/credit-profile.query';
 import { CreditListEventOrmEntity } from './infrastructure/credit-lists.orm-entities';
 import { CreditInformationOrmEntity } from './infrastructure/credit.orm-entities';
@@ -278,7 +279,9 @@ describe('credit supervision consumes registration, evaluation and purchasing fa
     ]);
     expect(JSON.stringify(now)).not.toContain('服务人次未达合同约定'); // the purchaser's free text stays out of the public profile
 
+    expect(publicProfileViolations(now)).toEqual([]);
     const asOf2027 = await profiles.byUscc(uscc, new Date('2027-02-01T00:00:00.000Z'));
+    expect(publicProfileViolations(asOf2027)).toEqual([]);
     expect(asOf2027.grades.map((g) => [g.grade, g.status])).toEqual([['4A', 'IN_FORCE']]);
     expect(asOf2027.governmentPurchases.map((p) => p.assessments)).toEqual([[]]);
     const asOf2029 = await profiles.byUscc(uscc, new Date('2029-01-01T00:00:00.000Z'));

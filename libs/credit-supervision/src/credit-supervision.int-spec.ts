@@ -9,6 +9,7 @@ import { OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
 import { uniqueName, waitFor } from '@sop/testing';
 import { CreditService } from './application/credit.service';
 import { creditOnMysqlAndKafka } from './test-support/credit-int.fixture';
+import { publicProfileViolations } from './test-support/public-profile.validator';
 import { listEventFromPublished } from './application/list-event.mapping';
 import { replay, type ListEntry, type ListEvent } from './domain/list-state';
 import { CreditProfileQuery } from './infrastructure/credit-profile.query';
@@ -220,6 +221,8 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     const lines = readFileSync(await exports.file(job.id), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.length).toBe(done.total);
     expect(JSON.stringify(lines)).not.toContain('王五'); // no personal data
+    // Every line conforms to the published data dictionary (GET /register/schema).
+    expect(lines.flatMap((l) => publicProfileViolations(l))).toEqual([]);
   });
 
   it('export jobs live in the database: a start while another instance exports returns that job; a job whose process died reads as interrupted', async () => {

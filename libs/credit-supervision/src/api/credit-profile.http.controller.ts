@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@sop/auth';
 import { UsccPipe } from '@sop/http';
 import { CreditProfileQuery } from '../infrastructure/credit-profile.query';
 import { RegisterExportService } from '../infrastructure/register-export.service';
 import { ProfileQueryParams, SearchQueryParams } from './credit.dto';
+import { PUBLIC_PROFILE_SCHEMA } from './public-register.schema';
 
 @ApiTags('public credit disclosure')
 @Controller()
@@ -27,6 +28,14 @@ export class CreditProfileHttpController {
   @ApiOperation({ summary: 'Public credit profile by USCC (no token; malformed USCC → 400 naming the failed check); asOf for an earlier instant' })
   byUscc(@Param('uscc', new UsccPipe()) uscc: string, @Query() query: ProfileQueryParams) {
     return this.profiles.byUscc(uscc, query.asOf ? new Date(query.asOf) : undefined);
+  }
+
+  @Get('register/schema')
+  @Public()
+  @Header('content-type', 'application/schema+json')
+  @ApiOperation({ summary: 'Data dictionary: the JSON Schema (2020-12) of a public profile, i.e. of each line of the bulk export' })
+  schema() {
+    return PUBLIC_PROFILE_SCHEMA;
   }
 
   @Post('register/exports')
