@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Clock } from '@sop/util';
+import { Clock, PeriodicTask } from '@sop/util';
 import { CreditService } from '../application/credit.service';
 
 export const CREDIT_TIMER_INTERVAL_MS = Symbol('CREDIT_TIMER_INTERVAL_MS');
@@ -12,26 +12,22 @@ export const CREDIT_TIMER_INTERVAL_MS = Symbol('CREDIT_TIMER_INTERVAL_MS');
 @Injectable()
 export class CreditTimerScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('CreditTimerScheduler');
-  private timer?: NodeJS.Timeout;
-  private inFlight: Promise<unknown> = Promise.resolve();
+  private readonly task: PeriodicTask<unknown>;
 
   constructor(
     private readonly credit: CreditService,
     private readonly clock: Clock,
-    @Inject(CREDIT_TIMER_INTERVAL_MS) private readonly intervalMs: number,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.intervalMs <= 0) return;
-    this.timer = setInterval(() => {
-      this.inFlight = this.runDueTimers(this.clock.now()).catch((err: Error) => this.logger.warn(`timer run failed: ${err.message}`));
-    }, this.intervalMs);
-    this.timer.unref();
+    @Inject(CREDIT_TIMER_INTERVAL_MS) intervalMs: number,
+  ) {
+    this.task = new PeriodicTask<unknown>(() => this.runDueTimers(this.clock.now()), intervalMs, (err) => this.logger.warn(`timer run failed: ${err.message}`));
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.inFlight;
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   runDueTimers(now: Date): Promise<{ decisions: number }> {

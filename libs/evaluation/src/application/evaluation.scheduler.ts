@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Clock } from '@sop/util';
+import { Clock, PeriodicTask } from '@sop/util';
 import { EvaluationService } from './evaluation.service';
 
 export const EVALUATION_SCHEDULER_INTERVAL_MS = Symbol('EVALUATION_SCHEDULER_INTERVAL_MS');
@@ -12,40 +12,33 @@ export const EVALUATION_SCHEDULER_INTERVAL_MS = Symbol('EVALUATION_SCHEDULER_INT
 @Injectable()
 export class EvaluationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('EvaluationScheduler');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly task: PeriodicTask<number>;
 
   constructor(
     private readonly evaluation: EvaluationService,
     private readonly clock: Clock,
-    @Inject(EVALUATION_SCHEDULER_INTERVAL_MS) private readonly intervalMs: number,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.intervalMs > 0) {
-      this.timer = setInterval(() => void this.tick(), this.intervalMs);
-      this.timer.unref();
-    }
+    @Inject(EVALUATION_SCHEDULER_INTERVAL_MS) intervalMs: number,
+  ) {
+    this.task = new PeriodicTask(
+      () => this.evaluation.publishDueExpiries(this.clock.now()),
+      intervalMs,
+      (err) => {
+        this.logger.error(`grade expiry failed: ${err.message}`);
+        return 0;
+      },
+    );
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.task.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** One run at the Clock's now; a tick while one runs joins it. Resolves to the number of GradeExpired published (0 on failure, logged). */
   tick(): Promise<number> {
-    if (this.running) return this.running;
-    this.running = (async () => {
-      try {
-        return await this.evaluation.publishDueExpiries(this.clock.now());
-      } catch (err) {
-        this.logger.error(`grade expiry failed: ${(err as Error).message}`);
-        return 0;
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+    return this.task.run();
   }
 }

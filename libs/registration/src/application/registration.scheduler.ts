@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '@sop/util';
 import { AnnualReportService } from './annual-report.service';
 import { RegimeShiftService } from './regime-shift.service';
 
@@ -12,43 +13,39 @@ export const SCHEDULER_INTERVAL_MS = Symbol('REGISTRATION_SCHEDULER_INTERVAL_MS'
 @Injectable()
 export class RegistrationScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('RegistrationScheduler');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly task: PeriodicTask<void>;
 
   constructor(
     private readonly shift: RegimeShiftService,
     private readonly annualReports: AnnualReportService,
-    @Inject(SCHEDULER_INTERVAL_MS) private readonly intervalMs: number,
-  ) {}
+    @Inject(SCHEDULER_INTERVAL_MS) intervalMs: number,
+  ) {
+    this.task = new PeriodicTask(() => this.runJobs(), intervalMs, (err) => this.logger.error(`scheduler run failed: ${err.message}`));
+  }
 
   onApplicationBootstrap(): void {
-    if (this.intervalMs > 0) {
-      this.timer = setInterval(() => void this.tick(), this.intervalMs);
-      this.timer.unref();
+    this.task.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
+  }
+
+  tick(): Promise<void> {
+    return this.task.run();
+  }
+
+  /** Each job on its own: a failing regime change does not hold back overdue detection. */
+  private async runJobs(): Promise<void> {
+    try {
+      await this.shift.applyDueChanges();
+    } catch (err) {
+      this.logger.error(`regime changes failed: ${(err as Error).message}`);
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  async tick(): Promise<void> {
-    if (this.running) return this.running;
-    this.running = (async () => {
-      try {
-        await this.shift.applyDueChanges();
-      } catch (err) {
-        this.logger.error(`regime changes failed: ${(err as Error).message}`);
-      }
-      try {
-        await this.annualReports.detectOverdue();
-      } catch (err) {
-        this.logger.error(`annual-report overdue detection failed: ${(err as Error).message}`);
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+    try {
+      await this.annualReports.detectOverdue();
+    } catch (err) {
+      this.logger.error(`annual-report overdue detection failed: ${(err as Error).message}`);
+    }
   }
 }

@@ -3,3 +3,4 @@ export * from './clock';
 export * from './jurisdiction';
 export * from './problem';
 export * from './rule-violation';
+export * from './periodic-task';

@@ -1,0 +1,43 @@
+/**
+ * A service's time-driven work (timers over the Clock port): runs `job` every `intervalMs` (0 or less: never on its
+ * own; tests call `run()`). A run requested while one is in flight joins it, so ticks never overlap within a process;
+ * across processes the jobs themselves are idempotent. A failed run resolves to `onError(err)`, so a timer never
+ * throws into the event loop. `stop()` clears the timer and waits for the run in flight.
+ */
+export class PeriodicTask<T> {
+  private timer?: ReturnType<typeof setInterval>;
+  private inFlight?: Promise<T>;
+
+  constructor(
+    private readonly job: () => Promise<T>,
+    private readonly intervalMs: number,
+    private readonly onError: (err: Error) => T,
+  ) {}
+
+  start(): void {
+    if (this.intervalMs <= 0 || this.timer) return;
+    this.timer = setInterval(() => void this.run(), this.intervalMs);
+    this.timer.unref?.();
+  }
+
+  run(): Promise<T> {
+    if (this.inFlight) return this.inFlight;
+    const current = (async () => {
+      try {
+        return await this.job();
+      } catch (err) {
+        return this.onError(err as Error);
+      } finally {
+        this.inFlight = undefined;
+      }
+    })();
+    this.inFlight = current;
+    return current;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.inFlight;
+  }
+}
