@@ -2,6 +2,7 @@ import { GradeExpired, OrganizationDeregistered, OrganizationRevoked, type Organ
 import { buildCloudEvent, dataschemaOf, type CloudEvent, type NewEvent, type Tx, type UnitOfWork } from '@sop/messaging';
 import { MovableClock } from '@sop/util';
 import type { EndedRegistrationStatus } from '../domain/registration-status';
+import { gradeRecord } from '../test-support/grade-record.fixture';
 import type { GradeRecord } from '../domain/grade';
 import {
   EvaluationStore,
@@ -95,21 +96,7 @@ describe('evaluation follows registration status (OrganizationRevoked / Organiza
     registrationStatusAt: null,
     registrationStatusEventId: null,
   });
-  const gradeInForce: GradeRecord = {
-    gradeId: 'g-1',
-    uscc,
-    grade: '4A',
-    awardedGrade: '4A',
-    score: 920,
-    evaluatingAuthority: '110108',
-    announcedAt: '2026-05-01T00:00:00.000Z',
-    validFrom: '2027-01-01',
-    validUntil: '2031-12-31',
-    status: 'ACTIVE',
-    ruleVersion: 'evaluation/measures-2026@v1',
-    replacesGradeId: null,
-    supersededByGradeId: null,
-  };
+  const gradeInForce: GradeRecord = gradeRecord({ uscc });
   const revoked = (code = uscc): CloudEvent<OrganizationRevokedV1> =>
     buildCloudEvent(
       'registration',
@@ -196,21 +183,7 @@ describe('evaluation follows registration status (OrganizationRevoked / Organiza
 });
 
 describe('GradeExpired once per grade whose validity ended (publishDueExpiries)', () => {
-  const base: GradeRecord = {
-    gradeId: 'g-a',
-    uscc: '52110108MJ0000018M',
-    grade: '4A',
-    awardedGrade: '4A',
-    score: 920,
-    evaluatingAuthority: '110108',
-    announcedAt: '2026-05-01T00:00:00.000Z',
-    validFrom: '2027-01-01',
-    validUntil: '2031-12-31',
-    status: 'ACTIVE',
-    ruleVersion: 'evaluation/measures-2026@v1',
-    replacesGradeId: null,
-    supersededByGradeId: null,
-  };
+  const base: GradeRecord = gradeRecord({ gradeId: 'g-a' });
   let store: InMemoryStore;
   let events: NewEvent<object>[];
   let service: EvaluationService;

@@ -1,23 +1,10 @@
 import { assessEligibility, eligibleForEvaluationFrom } from './eligibility';
 import { MEASURES_2026_V1, ORDER_39_V1 } from './evaluation-rules';
 import type { GradeRecord } from './grade';
+import { gradeRecord } from '../test-support/grade-record.fixture';
 
-const grade = (over: Partial<GradeRecord>): GradeRecord => ({
-  gradeId: 'g-1',
-  uscc: '52110108MJ0000018M',
-  grade: '3A',
-  awardedGrade: '3A',
-  score: 880,
-  evaluatingAuthority: '110108',
-  announcedAt: '2020-06-01T00:00:00.000Z',
-  validFrom: '2020-06-01',
-  validUntil: '2025-05-31',
-  status: 'ACTIVE',
-  ruleVersion: 'evaluation/order-39@v1',
-  replacesGradeId: null,
-  supersededByGradeId: null,
-  ...over,
-});
+const grade = (over: Partial<GradeRecord>): GradeRecord =>
+  gradeRecord({ grade: '3A', awardedGrade: '3A', score: 880, announcedAt: '2020-06-01T00:00:00.000Z', validFrom: '2020-06-01', validUntil: '2025-05-31', ruleVersion: 'evaluation/order-39@v1', ...over });
 const registeredAt = new Date('2015-01-10T00:00:00Z');
 const ACTIVE = 'ACTIVE' as const;
 const at = (iso: string) => new Date(iso);

@@ -1,23 +1,8 @@
 import { expiredAtOf, expiryDue } from './expiry';
-import type { GradeRecord } from './grade';
+import { gradeRecord } from '../test-support/grade-record.fixture';
 
 describe('grade expiry (GradeExpired v1)', () => {
-  const grade = (over: Partial<GradeRecord> = {}): GradeRecord => ({
-    gradeId: 'g-1',
-    uscc: '52110108MJ0000018M',
-    grade: '4A',
-    awardedGrade: '4A',
-    score: 920,
-    evaluatingAuthority: '110108',
-    announcedAt: '2026-05-01T00:00:00.000Z',
-    validFrom: '2027-01-01',
-    validUntil: '2031-12-31',
-    status: 'ACTIVE',
-    ruleVersion: 'evaluation/measures-2026@v1',
-    replacesGradeId: null,
-    supersededByGradeId: null,
-    ...over,
-  });
+  const grade = gradeRecord;
 
   it('expiredAt is the start of the day after validUntil (UTC), across month, year and leap-day ends', () => {
     expect(expiredAtOf('2031-12-31')).toBe('2032-01-01T00:00:00.000Z');

@@ -1,26 +1,11 @@
 import { decideAdjustment, decideAward, verificationNeeded } from './grade-decisions';
 import { MEASURES_2026_V1, ORDER_39_V1, ruleSetAt } from './evaluation-rules';
-import type { GradeRecord } from './grade';
+import { gradeRecord } from '../test-support/grade-record.fixture';
 
 const committee = { members: 9, present: 7, inFavour: 6 };
 const registeredAt = new Date('2018-04-02T00:00:00Z');
 const ACTIVE = 'ACTIVE' as const;
-const g = (over: Partial<GradeRecord> = {}): GradeRecord => ({
-  gradeId: 'g-1',
-  uscc: '52110108MJ0000018M',
-  grade: '4A',
-  awardedGrade: '4A',
-  score: 920,
-  evaluatingAuthority: '110108',
-  announcedAt: '2026-05-01T00:00:00.000Z',
-  validFrom: '2027-01-01',
-  validUntil: '2031-12-31',
-  status: 'ACTIVE',
-  ruleVersion: 'evaluation/measures-2026@v1',
-  replacesGradeId: null,
-  supersededByGradeId: null,
-  ...over,
-});
+const g = gradeRecord;
 
 describe('award decision', () => {
   it('Order 39: grade by cut-off, validity from the announcement, ruleVersion recorded', () => {
