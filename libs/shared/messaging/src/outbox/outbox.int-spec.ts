@@ -215,9 +215,13 @@ describe('outbox on MySQL and Kafka', () => {
     expect(await relay.drain()).toBe(1);
 
     const rows = await ds.getRepository(OutboxMessageOrmEntity).find({ order: { id: 'ASC' } });
-    const byEvent = new Map(rows.map((r) => [r.eventId, r]));
-    expect(Number(byEvent.get(late.id)!.id)).toBeLessThan(Number(byEvent.get(fast.id)!.id));
-    expect([fast, late, next].map((e) => byEvent.get(e.id)!.sequence)).toEqual(['2', '3', '4']);
+    const rowOf = (eventId: string) => {
+      const row = rows.find((r) => r.eventId === eventId);
+      if (!row) throw new Error(`no outbox row for ${eventId}`);
+      return row;
+    };
+    expect(Number(rowOf(late.id).id)).toBeLessThan(Number(rowOf(fast.id).id));
+    expect([fast, late, next].map((e) => rowOf(e.id).sequence)).toEqual(['2', '3', '4']);
     const chain = bySequence(rows.map((r) => JSON.parse(r.envelope) as CloudEvent));
     expect(chain.map((e) => e.sequence)).toEqual(['1', '2', '3', '4']);
     expect(verifyChain(chain)).toEqual({ ok: true });
