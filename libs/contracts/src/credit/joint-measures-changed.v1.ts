@@ -1,5 +1,6 @@
 import { IsArray, IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import type { EventContractDefinition } from '../shared/contract-types';
+import { USCC_FORMAT } from '@sop/util';
 
 export const CREDIT_JOINT_MEASURES = ['KEY_SUPERVISION', 'NO_FUNDING', 'NO_PURCHASE_OF_SERVICES', 'NO_HONOURS', 'GRADE_DOWNGRADE_REFERENCE', 'NO_EVALUATION'] as const;
 
@@ -8,7 +9,7 @@ export const CREDIT_JOINT_MEASURES = ['KEY_SUPERVISION', 'NO_FUNDING', 'NO_PURCH
  * (purchasing, evaluation, funding) enforce exactly this set until the next change. Key: the USCC.
  */
 export class JointMeasuresChangedV1 {
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/) uscc: string;
+  @Matches(USCC_FORMAT) uscc: string;
   @IsArray() @IsIn(['ABNORMAL', 'SERIOUS'], { each: true }) lists: string[];
   @IsArray() @IsIn(CREDIT_JOINT_MEASURES, { each: true }) measures: string[];
   @IsISO8601({ strict: true }) effectiveFrom: string;

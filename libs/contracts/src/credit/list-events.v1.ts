@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import type { EventContractDefinition } from '../shared/contract-types';
+import { USCC_FORMAT } from '@sop/util';
 
 /**
  * Credit list events (regulations §5.1, §5.2). The lists are an append-only log of these events; the current
@@ -25,10 +26,9 @@ export const CREDIT_LIST_REASONS = [
 ] as const;
 export const CREDIT_LIST_EXIT_REASONS = ['RECTIFIED', 'AUTO_AFTER_6_MONTHS', 'ESCALATED', 'CLEAN_2_YEARS', 'DEREGISTERED_AFTER_REVOCATION'] as const;
 
-const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 abstract class ListEventBaseV1 {
-  @Matches(USCC) uscc: string;
+  @Matches(USCC_FORMAT) uscc: string;
   @IsUUID() entryId: string;
   @IsIn(CREDIT_LISTS) list: (typeof CREDIT_LISTS)[number];
   /** When the decision takes effect (a timer's due instant, a penalty's effective date). */

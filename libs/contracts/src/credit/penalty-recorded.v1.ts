@@ -1,12 +1,13 @@
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import type { EventContractDefinition } from '../shared/contract-types';
+import { USCC_FORMAT } from '@sop/util';
 
 export const CREDIT_PENALTY_KINDS = ['WARNING', 'FINE', 'SUSPENSION', 'REVOCATION'] as const;
 
 /** An administrative penalty was recorded (Order 60 penalty information). Money in integer fen. Key: the USCC. */
 export class PenaltyRecordedV1 {
   @IsUUID() penaltyId: string;
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/) uscc: string;
+  @Matches(USCC_FORMAT) uscc: string;
   @IsIn(CREDIT_PENALTY_KINDS) kind: (typeof CREDIT_PENALTY_KINDS)[number];
   @IsOptional() @IsInt() @Min(1) amountFen?: number;
   @IsOptional() @IsISO8601({ strict: true }) suspendedUntil?: string;

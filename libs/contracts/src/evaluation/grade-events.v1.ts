@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { EventContractDefinition } from '../shared/contract-types';
+import { USCC_FORMAT } from '@sop/util';
 
 /** Evaluation grades, lowest to highest (Order 39 Art. 26; regulations §6). */
 export const EVALUATION_GRADES = ['1A', '2A', '3A', '4A', '5A'] as const;
@@ -16,7 +17,6 @@ export const GRADE_ADJUSTMENT_REASONS = [
   'REVIEW_DECISION',
 ] as const;
 
-const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -25,7 +25,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export class GradeAwardedV1 {
   @IsUUID() gradeId: string;
-  @Matches(USCC) uscc: string;
+  @Matches(USCC_FORMAT) uscc: string;
   @IsIn(EVALUATION_GRADES) grade: EvaluationGrade;
   /** Total on the 1,000-point scale plus any local bonus points. */
   @IsInt() @Min(0) @Max(1100) score: number;
@@ -52,7 +52,7 @@ export const GradeAwarded: EventContractDefinition<GradeAwardedV1> = {
  */
 export class GradeAdjustedV1 {
   @IsUUID() gradeId: string;
-  @Matches(USCC) uscc: string;
+  @Matches(USCC_FORMAT) uscc: string;
   @IsIn(EVALUATION_GRADES) previousGrade: EvaluationGrade;
   @IsOptional() @IsIn(EVALUATION_GRADES) newGrade?: EvaluationGrade;
   @IsIn(GRADE_ADJUSTMENT_REASONS) reason: (typeof GRADE_ADJUSTMENT_REASONS)[number];
@@ -77,7 +77,7 @@ export const GradeAdjusted: EventContractDefinition<GradeAdjustedV1> = {
  */
 export class GradeExpiredV1 {
   @IsUUID() gradeId: string;
-  @Matches(USCC) uscc: string;
+  @Matches(USCC_FORMAT) uscc: string;
   /** The grade as it stood when it expired (after any lowering). */
   @IsIn(EVALUATION_GRADES) grade: EvaluationGrade;
   @Matches(DATE) validUntil: string;

@@ -1,7 +1,7 @@
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { EventContractDefinition } from '../shared/contract-types';
+import { USCC_FORMAT } from '@sop/util';
 
-const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Purchase methods of the Government Procurement Law Art. 26 plus the two MOF recognizes (regulations §7.2). */
@@ -25,7 +25,7 @@ export const PERFORMANCE_OUTCOMES = ['EXCELLENT', 'GOOD', 'QUALIFIED', 'UNQUALIF
  */
 export class ContractSignedV1 {
   @IsUUID() contractId: string;
-  @Matches(USCC) supplierUscc: string;
+  @Matches(USCC_FORMAT) supplierUscc: string;
   @IsString() @IsNotEmpty() @MaxLength(200) purchaser: string;
   @IsString() @IsNotEmpty() @MaxLength(300) title: string;
   @IsIn(PURCHASE_METHODS) method: (typeof PURCHASE_METHODS)[number];
@@ -48,7 +48,7 @@ export const ContractSigned: EventContractDefinition<ContractSignedV1> = {
 export class ContractPerformanceAssessedV1 {
   @IsUUID() assessmentId: string;
   @IsUUID() contractId: string;
-  @Matches(USCC) supplierUscc: string;
+  @Matches(USCC_FORMAT) supplierUscc: string;
   @IsString() @IsNotEmpty() @MaxLength(200) purchaser: string;
   @IsIn(PERFORMANCE_OUTCOMES) outcome: (typeof PERFORMANCE_OUTCOMES)[number];
   /** Performance score out of 100. */

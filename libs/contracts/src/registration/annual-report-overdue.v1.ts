@@ -1,5 +1,6 @@
 import { IsISO8601, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 import type { EventContractDefinition } from '../shared/contract-types';
+import { USCC_FORMAT } from '@sop/util';
 
 /**
  * An organization had not submitted the previous year's annual report by the deadline of its cycle
@@ -7,7 +8,7 @@ import type { EventContractDefinition } from '../shared/contract-types';
  * Consumed by credit supervision as abnormal-list trigger 1 (regulations §5.1).
  */
 export class AnnualReportOverdueV1 {
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/) uscc: string;
+  @Matches(USCC_FORMAT) uscc: string;
   @Matches(/^\d{6}$/) registeringAuthority: string;
   /** The year the report covers (e.g. 2025 for the report due 31 May 2026). */
   @IsInt() @Min(1998) @Max(9999) reportYear: number;

@@ -1,9 +1,10 @@
 import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 import type { EventContractDefinition } from '../shared/contract-types';
+import { USCC_FORMAT } from '@sop/util';
 
 /** An organization submitted its annual report for a year. Key and subject: the USCC. */
 export class AnnualReportSubmittedV1 {
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/) uscc: string;
+  @Matches(USCC_FORMAT) uscc: string;
   @Matches(/^\d{6}$/) registeringAuthority: string;
   @IsInt() @Min(1998) @Max(9999) reportYear: number;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) dueDate: string;
@@ -17,7 +18,7 @@ export const ANNUAL_REPORT_OUTCOMES_V1 = ['PASS', 'BASIC_PASS', 'FAIL'] as const
 
 /** The registration authority concluded an annual report: pass, basic pass or fail (regulations §4). */
 export class AnnualReportReviewedV1 {
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/) uscc: string;
+  @Matches(USCC_FORMAT) uscc: string;
   @Matches(/^\d{6}$/) registeringAuthority: string;
   @IsInt() @Min(1998) @Max(9999) reportYear: number;
   @IsIn(ANNUAL_REPORT_OUTCOMES_V1) outcome: (typeof ANNUAL_REPORT_OUTCOMES_V1)[number];

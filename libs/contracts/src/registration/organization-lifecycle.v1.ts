@@ -1,8 +1,8 @@
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import type { EventContractDefinition } from '../shared/contract-types';
+import { USCC_FORMAT } from '@sop/util';
 
-const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 export class FieldChangeV1 {
   /** `legalRepresentativeName` added (additive): a change of legal representative carries the names, never the ID number. */
@@ -14,7 +14,7 @@ export class FieldChangeV1 {
 
 /** Change registration of public register items (社团条例 Art. 18; 民非条例 Art. 15). Key and subject: the USCC. */
 export class OrganizationChangedV1 {
-  @Matches(USCC) uscc: string;
+  @Matches(USCC_FORMAT) uscc: string;
   @Matches(/^\d{6}$/) registeringAuthority: string;
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => FieldChangeV1) changes: FieldChangeV1[];
   @IsISO8601({ strict: true }) effectiveAt: string;
@@ -22,7 +22,7 @@ export class OrganizationChangedV1 {
 
 /** Deregistration after liquidation (社团条例 Art. 19-21; 民非条例 Art. 16-17; 基金会条例 Art. 16-18). */
 export class OrganizationDeregisteredV1 {
-  @Matches(USCC) uscc: string;
+  @Matches(USCC_FORMAT) uscc: string;
   @Matches(/^\d{6}$/) registeringAuthority: string;
   @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
   @Matches(/^\d{4}-\d{2}-\d{2}$/) liquidationCompletedOn: string;
@@ -33,7 +33,7 @@ export class OrganizationDeregisteredV1 {
 
 /** Revocation of registration with reason and legal basis (社团条例 Art. 29-31; 民非条例 Art. 24-25; 基金会条例 Art. 41-42). */
 export class OrganizationRevokedV1 {
-  @Matches(USCC) uscc: string;
+  @Matches(USCC_FORMAT) uscc: string;
   @Matches(/^\d{6}$/) registeringAuthority: string;
   @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
   @IsString() @IsNotEmpty() @MaxLength(500) legalBasis: string;

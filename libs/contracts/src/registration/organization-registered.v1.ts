@@ -24,6 +24,7 @@ import {
   type Regime,
   type UnitRole,
 } from '../shared/contract-types';
+import { USCC_FORMAT } from '@sop/util';
 
 export class LinkedUnitV1 {
   /** The unit's id (additive in v1; present on events published since issue #3). */
@@ -38,7 +39,7 @@ export class LinkedUnitV1 {
  * Key and subject: the USCC.
  */
 export class OrganizationRegisteredV1 {
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: 'uscc must be an 18-character USCC' })
+  @Matches(USCC_FORMAT, { message: 'uscc must be an 18-character USCC' })
   uscc: string;
 
   @IsUUID() applicationId: string;

@@ -1,12 +1,13 @@
 import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
 import type { EventContractDefinition } from '../shared/contract-types';
+import { USCC_FORMAT } from '@sop/util';
 
 /**
  * An organization's supervising unit (业务主管单位) became a guidance unit (业务指导单位, no approval power)
  * because its registration regime changed to direct registration (regulations §2). Key and subject: the USCC.
  */
 export class SupervisionConvertedToGuidanceV1 {
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/) uscc: string;
+  @Matches(USCC_FORMAT) uscc: string;
   @Matches(/^\d{6}$/) registeringAuthority: string;
   @IsString() @IsNotEmpty() @MaxLength(120) unitId: string;
   @IsString() @IsNotEmpty() @MaxLength(200) unitName: string;

@@ -18,12 +18,12 @@ import {
 } from 'class-validator';
 import { ABNORMAL_REASONS, LIST_KINDS, SERIOUS_REASONS, type ListKind } from '../domain/credit-rules';
 import { PENALTY_KINDS, type PenaltyKind } from '../domain/penalty';
+import { USCC_FORMAT } from '@sop/util';
 
-const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 export class RecordPenaltyRequest {
   @ApiProperty({ example: '52110108MJ0000018M' })
-  @Matches(USCC, { message: 'uscc must be an 18-character USCC' })
+  @Matches(USCC_FORMAT, { message: 'uscc must be an 18-character USCC' })
   uscc: string;
 
   @ApiProperty({ enum: PENALTY_KINDS })
@@ -52,13 +52,13 @@ export class RecordPenaltyRequest {
 }
 
 export class RecordInspectionRequest {
-  @ApiProperty() @Matches(USCC, { message: 'uscc must be an 18-character USCC' }) uscc: string;
+  @ApiProperty() @Matches(USCC_FORMAT, { message: 'uscc must be an 18-character USCC' }) uscc: string;
   @ApiProperty({ description: 'inspection date (UTC); information is due within 5 working days (regulations §5)' }) @IsISO8601({ strict: true }) inspectedAt: string;
   @ApiProperty({ description: 'the public inspection conclusion (no personal data)' }) @IsString() @IsNotEmpty() @MaxLength(4000) conclusion: string;
 }
 
 export class IssueRectificationNoticeRequest {
-  @ApiProperty() @Matches(USCC, { message: 'uscc must be an 18-character USCC' }) uscc: string;
+  @ApiProperty() @Matches(USCC_FORMAT, { message: 'uscc must be an 18-character USCC' }) uscc: string;
   @ApiProperty({ description: 'inspection date (UTC)' }) @IsISO8601({ strict: true }) inspectedAt: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(4000) findings: string;
   @ApiProperty({ description: 'rectification deadline (UTC); not met → abnormal list, regulations §5.1 (3)' }) @IsISO8601({ strict: true }) deadline: string;
@@ -70,7 +70,7 @@ export class UnsignedLetterDto {
 }
 
 export class RecordListTriggerRequest {
-  @ApiProperty() @Matches(USCC, { message: 'uscc must be an 18-character USCC' }) uscc: string;
+  @ApiProperty() @Matches(USCC_FORMAT, { message: 'uscc must be an 18-character USCC' }) uscc: string;
   @ApiProperty({ enum: LIST_KINDS }) @IsIn(LIST_KINDS) list: ListKind;
   @ApiProperty({ enum: [...new Set([...ABNORMAL_REASONS, ...SERIOUS_REASONS])], description: 'officer-entered triggers only; derived ones are refused' })
   @IsIn([...ABNORMAL_REASONS, ...SERIOUS_REASONS])
@@ -111,5 +111,5 @@ export class ProfileQueryParams {
 export class SearchQueryParams {
   @ApiProperty({ description: 'USCC or part of the name' }) @IsString() @IsNotEmpty() @MaxLength(200) q: string;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
-  @ApiPropertyOptional() @IsOptional() @Matches(USCC) cursor?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(USCC_FORMAT) cursor?: string;
 }

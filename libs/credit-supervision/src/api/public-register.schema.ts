@@ -1,6 +1,7 @@
 import { EVALUATION_GRADES, ORGANIZATION_CATEGORIES, ORGANIZATION_FORMS, PERFORMANCE_OUTCOMES, PURCHASE_METHODS, GRADE_ADJUSTMENT_REASONS } from '@sop/contracts';
 import { ABNORMAL_REASONS, JOINT_MEASURES, SERIOUS_REASONS } from '../domain/credit-rules';
 import { EXIT_REASONS } from '../domain/list-state';
+import { USCC_FORMAT } from '@sop/util';
 import { PENALTY_KINDS } from '../domain/penalty';
 
 /**
@@ -9,7 +10,7 @@ import { PENALTY_KINDS } from '../domain/penalty';
  * GET /credit/register/schema so that open-data users can validate and understand every field; the integration
  * tests validate real exports against it, so it cannot drift from what the service emits.
  */
-const USCC = { type: 'string', pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$', description: 'Unified social credit code (GB 32100-2015)' };
+const USCC = { type: 'string', pattern: USCC_FORMAT.source, description: 'Unified social credit code (GB 32100-2015)' };
 const DIVISION = { type: 'string', pattern: '^\\d{6}$', description: 'Administrative division code (GB/T 2260) of an authority' };
 const INSTANT = { type: 'string', format: 'date-time', description: 'UTC instant (ISO 8601)' };
 const DATE = { type: 'string', format: 'date', description: 'UTC calendar date (YYYY-MM-DD)' };

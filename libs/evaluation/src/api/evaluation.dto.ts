@@ -18,8 +18,8 @@ import {
 } from 'class-validator';
 import { EVALUATION_GRADES, GRADE_ADJUSTMENT_REASONS, type EvaluationGrade, type GradeAdjustmentReason } from '../domain/evaluation-rules';
 import { CASE_STATUSES, type CaseStatus } from '../application/evaluation.ports';
+import { USCC_FORMAT } from '@sop/util';
 
-const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 
 /** The final meeting of the evaluation committee (regulations §6: quorum ≥ 2/3, named vote, majority of all members). */
 export class CommitteeVoteDto {
@@ -38,7 +38,7 @@ export class CommitteeVoteDto {
 
 export class AwardGradeRequest {
   @ApiProperty({ example: '52110108MJ0000018M' })
-  @Matches(USCC, { message: 'uscc must be an 18-character USCC' })
+  @Matches(USCC_FORMAT, { message: 'uscc must be an 18-character USCC' })
   uscc: string;
 
   @ApiProperty({ example: 912, description: 'total on the 1,000-point scale plus any local bonus (≤ 100); the grade follows from the cut-offs of the rule set in force (regulations §6)' })

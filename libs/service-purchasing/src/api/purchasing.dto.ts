@@ -3,8 +3,8 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PURCHASE_METHODS } from '@sop/contracts';
 import type { PurchaseMethod } from '../domain/purchasing-rules';
+import { USCC_FORMAT } from '@sop/util';
 
-const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class MultiYearDeclarationDto {
@@ -19,7 +19,7 @@ export class MultiYearDeclarationDto {
 
 export class SignContractRequest {
   @ApiProperty({ example: '52110108MJ0000018M', description: 'the undertaking social organization' })
-  @Matches(USCC, { message: 'supplierUscc must be an 18-character USCC' })
+  @Matches(USCC_FORMAT, { message: 'supplierUscc must be an 18-character USCC' })
   supplierUscc: string;
 
   @ApiProperty({ example: '北京市海淀区民政局', description: 'the purchasing state organ (Order 102 Art. 5)' })

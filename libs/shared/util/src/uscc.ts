@@ -8,6 +8,12 @@
 
 /** 31-character alphabet: digits and upper-case letters without I, O, S, V, Z (§9.1). */
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/**
+ * The shape of a USCC (18 characters of the alphabet, a 6-digit division code at 3-8), for input and payload
+ * validation. The check characters are verified by `validateUscc`.
+ */
+export const USCC_FORMAT = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 /** GB 11714 values letters over the full alphabet: A=10 … Z=35 (§9.2, "subtle point"). */
 const ORG_CODE_ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const USCC_WEIGHTS = Array.from({ length: 17 }, (_, i) => modPow(3, i, 31));
