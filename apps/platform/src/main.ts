@@ -6,7 +6,7 @@ import { authConfigFromEnv } from '@sop/auth';
 import { allTopicSpecs } from '@sop/contracts';
 import { CREDIT_SUPERVISION_SERVICE } from '@sop/credit-supervision';
 import { EVALUATION_SERVICE } from '@sop/evaluation';
-import { createHttpApp, hostLogger, type ServiceDefinition } from '@sop/http';
+import { createHttpApp, hostLogger, startServices, type ServiceDefinition } from '@sop/http';
 import { InProcessTransport, type ServiceRuntime } from '@sop/messaging';
 import { REGISTRATION_SERVICE } from '@sop/registration';
 import { SERVICE_PURCHASING_SERVICE } from '@sop/service-purchasing';
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   });
 
   const port = Number(process.env['PORT'] ?? 3000);
+  await startServices(app);
   await app.listen(port, process.env['HOST'] ?? '0.0.0.0');
   hostLogger.log(
     `embedded platform ready on http://localhost:${port} in ${Date.now() - startedAt} ms ` +

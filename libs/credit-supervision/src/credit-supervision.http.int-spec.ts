@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { signAccessToken, type Role } from '@sop/auth';
 import { allTopicSpecs } from '@sop/contracts';
-import { createHttpApp } from '@sop/http';
+import { createHttpApp, startServices } from '@sop/http';
 import { KafkaTransport } from '@sop/messaging';
 import { dropDatabase } from '@sop/persistence';
 import { testKafkaBrokers, testMysqlConfig, uniqueName } from '@sop/testing';
@@ -54,6 +54,7 @@ describe('credit supervision HTTP authorization (MySQL + Kafka)', () => {
       { publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), issuer: ISSUER, audience: AUDIENCE },
       [],
     );
+    await startServices(app);
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const ds = app.get(DataSource, { strict: false });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { startServiceContext } from '@sop/http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@sop/auth';
@@ -25,15 +25,12 @@ describe('credit supervision on SQLite (embedded mode)', () => {
 
   beforeAll(async () => {
     await transport.ensureTopics(allTopicSpecs());
-    const moduleRef = await Test.createTestingModule({
-      imports: [
+    app = await startServiceContext([
         CreditSupervisionModule.register(
           { db: { type: 'sqlite', path: join(dir, 'credit.sqlite') }, transport, clock, migrateOnStart: true, createDatabase: false },
           { timerIntervalMs: 0 },
         ),
-      ],
-    }).compile();
-    app = await moduleRef.init();
+      ]);
     await app.get(DataSource).getRepository(CreditOrganizationOrmEntity).insert({
       uscc,
       name: '北京市海淀区社区服务中心',

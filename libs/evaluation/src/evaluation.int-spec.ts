@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Test } from '@nestjs/testing';
+import { startServiceContext } from '@sop/http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@sop/auth';
@@ -109,10 +109,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
 
   beforeAll(async () => {
     await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
-    const moduleRef = await Test.createTestingModule({
-      imports: [EvaluationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId, schedulerIntervalMs: 0 })],
-    }).compile();
-    app = await moduleRef.init();
+    app = await startServiceContext([EvaluationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId, schedulerIntervalMs: 0 })]);
     service = app.get(EvaluationService);
     scheduler = app.get(EvaluationScheduler);
     ds = app.get(DataSource);
@@ -170,7 +167,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
       code: 'EVALUATION.COMMITTEE_NO_QUORUM',
       violations: [expect.objectContaining({ field: 'committee.present', rule: 'COMMITTEE_QUORUM_TWO_THIRDS' })],
     });
-    await expect(service.awardGrade({ uscc, score: 960, announcedAt: '2026-05-30T00:00:00.000Z', committee }, { ...evaluator, jurisdiction: '310000' })).rejects.toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(service.awardGrade({ uscc, score: 960, announcedAt: '2026-05-30T00:00:00.000Z', committee }, { ...evaluator, jurisdiction: '310000' })).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
     expect((await outbox(uscc)).map((e) => e.type)).toEqual([GradeAwarded.type, GradeAwarded.type]);
   });
 

@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { signAccessToken, type Role } from '@sop/auth';
 import { allTopicSpecs, GradeExpired, JointMeasuresChanged, type JointMeasuresChangedV1 } from '@sop/contracts';
-import { createHttpApp } from '@sop/http';
+import { createHttpApp, startServices } from '@sop/http';
 import { buildCloudEvent, dataschemaOf, InProcessTransport, OutboxMessageOrmEntity } from '@sop/messaging';
 import { waitFor } from '@sop/testing';
 import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
@@ -54,6 +54,7 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
       { publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), issuer: ISSUER, audience: AUDIENCE },
       [],
     );
+    await startServices(app);
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     for (const [code, authority] of [

@@ -106,7 +106,7 @@ describe('annual reports (MySQL + Kafka)', () => {
     const uscc = await register('北京市海淀区第五社区服务中心');
     clock.set(new Date('2028-03-01T00:00:00Z'));
     await reports.submit(uscc, 2027, rep(uscc));
-    await expect(reports.review(uscc, 2027, 'PASS', shanghai)).rejects.toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(reports.review(uscc, 2027, 'PASS', shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
     expect(await reports.review(uscc, 2027, 'BASIC_PASS', haidian)).toMatchObject({ outcome: 'BASIC_PASS' });
     await expect(reports.review(uscc, 2027, 'FAIL', haidian)).rejects.toMatchObject({ status: 409 });
     expect(await reports.list(uscc, rep(uscc))).toEqual([expect.objectContaining({ reportYear: 2027, outcome: 'BASIC_PASS' })]);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Test } from '@nestjs/testing';
+import { startServiceContext } from '@sop/http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@sop/auth';
@@ -37,10 +37,7 @@ describe('registration service (MySQL + Kafka)', () => {
   beforeAll(async () => {
     process.env['REGISTRATION_PII_KEY'] ??= randomBytes(32).toString('base64');
     await transport.ensureTopics(allTopicSpecs());
-    const moduleRef = await Test.createTestingModule({
-      imports: [RegistrationModule.register({ db, transport, clock: new SystemClock(), migrateOnStart: true, createDatabase: true })],
-    }).compile();
-    app = await moduleRef.init();
+    app = await startServiceContext([RegistrationModule.register({ db, transport, clock: new SystemClock(), migrateOnStart: true, createDatabase: true })]);
     service = app.get(RegistrationService);
     ds = app.get(DataSource);
   });
@@ -68,7 +65,7 @@ describe('registration service (MySQL + Kafka)', () => {
     const application = await service.submit(facts(100), applicant);
     const outboxBefore = await ds.getRepository(OutboxMessageOrmEntity).count();
     const shanghai: Principal = { subject: 'registrar-sh', roles: ['registrar'], jurisdiction: '310000' };
-    await expect(service.approve(application.snapshot.id, shanghai)).rejects.toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(service.approve(application.snapshot.id, shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
     expect(await ds.getRepository(ApplicationOrmEntity).findOneByOrFail({ id: application.snapshot.id })).toMatchObject({ status: 'SUBMITTED', uscc: null });
     expect(await ds.getRepository(OutboxMessageOrmEntity).count()).toBe(outboxBefore);
   });

@@ -23,7 +23,7 @@ import {
   type OrganizationRegisteredV1,
   type OrganizationRevokedV1,
 } from '@sop/contracts';
-import { createHttpApp, SERVICE_RUNTIME } from '@sop/http';
+import { createHttpApp, SERVICE_RUNTIME, startServices } from '@sop/http';
 import {
   buildCloudEvent,
   dataschemaOf,
@@ -105,8 +105,9 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
     }, 60000, what);
   /** The consumer acknowledged one more duplicate: a redelivery reached it (and the inbox stopped it). */
   const consumerStatus = () => {
-    if (!runtime.consumer) throw new Error('purchasing has no consumer');
-    return runtime.consumer.status();
+    const status = runtime.eventServer?.consumerStatus();
+    if (!status) throw new Error('purchasing has no running consumer');
+    return status;
   };
   async function duplicateSeen(action: () => Promise<void>): Promise<void> {
     const before = consumerStatus().duplicates;
@@ -170,6 +171,7 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
       { publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), issuer: ISSUER, audience: AUDIENCE },
       [],
     );
+    await startServices(app);
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     ds = app.get(DataSource, { strict: false });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { startServiceContext } from '@sop/http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@sop/auth';
@@ -41,10 +41,7 @@ describe('service purchasing on SQLite (embedded mode)', () => {
 
   beforeAll(async () => {
     await transport.ensureTopics(allTopicSpecs());
-    const moduleRef = await Test.createTestingModule({
-      imports: [ServicePurchasingModule.register({ db: { type: 'sqlite', path: join(dir, 'purchasing.sqlite') }, transport, clock, migrateOnStart: true, createDatabase: false })],
-    }).compile();
-    app = await moduleRef.init();
+    app = await startServiceContext([ServicePurchasingModule.register({ db: { type: 'sqlite', path: join(dir, 'purchasing.sqlite') }, transport, clock, migrateOnStart: true, createDatabase: false })]);
     contracts = app.get(ContractService);
   });
 

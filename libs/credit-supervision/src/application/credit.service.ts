@@ -11,8 +11,6 @@ import {
   type OrganizationDeregisteredV1,
   type OrganizationRevokedV1,
   type SupervisionConvertedToGuidanceV1,
-  type JointMeasuresChangedV1,
-  type PenaltyRecordedV1,
 } from '@sop/contracts';
 import { UnitOfWork, type CloudEvent, type Tx } from '@sop/messaging';
 import { Clock, ProblemError } from '@sop/util';
@@ -37,7 +35,7 @@ import {
 import { decideAnnualReportFulfilment, decideRevocation, projectedChanges, reviewInformationCategory, type InformationCategory } from '../domain/registration-facts';
 import { penaltyTriggers, PenaltyInvalid, validatePenalty, type Penalty, type PenaltyKind } from '../domain/penalty';
 import { addWorkingDays } from '../domain/working-days';
-import { LIST_EVENT_TYPE, listEventPayload } from './list-event.mapping';
+import { LIST_EVENT_CONTRACT, listEventPayload } from './list-event.mapping';
 import { CreditStore, type CreditOrganization, type Objection, type RectificationNotice } from './credit.ports';
 
 
@@ -106,7 +104,7 @@ export class CreditService {
     if (events.length === 0) return events;
     const touched = new Set<string>();
     for (const e of events) {
-      const published = await tx.publish({ type: LIST_EVENT_TYPE[e.kind], subject: uscc, data: listEventPayload(e), policyVersion: e.ruleVersion, causationId });
+      const published = await tx.publish(LIST_EVENT_CONTRACT[e.kind], { subject: uscc, data: listEventPayload(e), policyVersion: e.ruleVersion, causationId });
       await this.store.appendListEvent(tx, { eventId: published.id, event: e, recordedAt: now });
       state = applyListEvent(state, e);
       touched.add(e.entryId);
@@ -119,9 +117,7 @@ export class CreditService {
       if (previous || current.lists.length > 0) {
         const effectiveFrom = events.map((e) => e.at).sort()[events.length - 1];
         const ruleVersion = ruleVersionOf(rules);
-        await tx.publish<JointMeasuresChangedV1>({
-          type: JointMeasuresChanged.type,
-          subject: uscc,
+        await tx.publish(JointMeasuresChanged, { subject: uscc,
           policyVersion: ruleVersion,
           causationId,
           data: { uscc, lists: current.lists, measures: current.measures, effectiveFrom, ruleVersion },
@@ -284,9 +280,7 @@ export class CreditService {
         recordedAt: now,
         captureDeadline,
       });
-      const published = await tx.publish<PenaltyRecordedV1>({
-        type: PenaltyRecorded.type,
-        subject: org.uscc,
+      const published = await tx.publish(PenaltyRecorded, { subject: org.uscc,
         data: {
           penaltyId: penalty.penaltyId,
           uscc: org.uscc,

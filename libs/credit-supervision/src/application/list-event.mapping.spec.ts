@@ -15,7 +15,7 @@ import {
   type ListEvent,
   type ListState,
 } from '../domain/list-state';
-import { LIST_EVENT_TYPE, listEventFromPublished, listEventPayload } from './list-event.mapping';
+import { LIST_EVENT_CONTRACT, listEventFromPublished, listEventPayload } from './list-event.mapping';
 
 const catalog = new EventCatalog(ALL_EVENT_CONTRACTS);
 const USCC = '52110108MJ0000018M';
@@ -47,12 +47,12 @@ describe('list events on the wire', () => {
   const log = timeline();
 
   it('covers every kind', () => {
-    expect(new Set(log.map((e) => e.kind))).toEqual(new Set(Object.keys(LIST_EVENT_TYPE)));
+    expect(new Set(log.map((e) => e.kind))).toEqual(new Set(Object.keys(LIST_EVENT_CONTRACT)));
   });
 
   it('every payload satisfies its published contract (strict write mode)', async () => {
     for (const e of log) {
-      expect(await payloadProblems(catalog.require(LIST_EVENT_TYPE[e.kind]), listEventPayload(e), 'write')).toEqual([]);
+      expect(await payloadProblems(catalog.require(LIST_EVENT_CONTRACT[e.kind].type), listEventPayload(e), 'write')).toEqual([]);
     }
   });
 
@@ -60,7 +60,7 @@ describe('list events on the wire', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: log.length }), (n) => {
         const prefix = log.slice(0, n);
-        const wire = prefix.map((e) => JSON.parse(JSON.stringify({ type: LIST_EVENT_TYPE[e.kind], data: listEventPayload(e) })) as { type: string; data: object });
+        const wire = prefix.map((e) => JSON.parse(JSON.stringify({ type: LIST_EVENT_CONTRACT[e.kind].type, data: listEventPayload(e) })) as { type: string; data: object });
         const back = wire.map((w) => listEventFromPublished(w.type, w.data)).filter((e): e is ListEvent => e !== null);
         expect(replay(back)).toEqual(replay(prefix));
       }),

@@ -1,17 +1,18 @@
 import { ListClockRestarted, ListEntered, ListEntryAnnulled, ListEscalated, ListExited, ListRectificationRecorded } from '@sop/contracts';
+import type { EventContractDefinition } from '@sop/contracts';
 import type { ListEvent } from '../domain/list-state';
 
-/** Domain list-event kind ↔ published event type (credit.list.v1). The payload is the event without `kind`. */
-export const LIST_EVENT_TYPE: Record<ListEvent['kind'], string> = {
-  ENTERED: ListEntered.type,
-  CLOCK_RESTARTED: ListClockRestarted.type,
-  RECTIFIED: ListRectificationRecorded.type,
-  ESCALATED: ListEscalated.type,
-  EXITED: ListExited.type,
-  ANNULLED: ListEntryAnnulled.type,
+/** Domain list-event kind ↔ published event contract (credit.list.v1). The payload is the event without `kind`. */
+export const LIST_EVENT_CONTRACT: Record<ListEvent['kind'], EventContractDefinition> = {
+  ENTERED: ListEntered,
+  CLOCK_RESTARTED: ListClockRestarted,
+  RECTIFIED: ListRectificationRecorded,
+  ESCALATED: ListEscalated,
+  EXITED: ListExited,
+  ANNULLED: ListEntryAnnulled,
 };
 
-const KIND_OF_TYPE = new Map(Object.entries(LIST_EVENT_TYPE).map(([kind, type]) => [type, kind as ListEvent['kind']]));
+const KIND_OF_TYPE = new Map(Object.entries(LIST_EVENT_CONTRACT).map(([kind, contract]) => [contract.type, kind as ListEvent['kind']]));
 
 export function listEventPayload(e: ListEvent): Record<string, unknown> {
   const { kind: _kind, ...data } = e;

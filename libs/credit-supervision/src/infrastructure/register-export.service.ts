@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inject, Injectable, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, LessThan, MoreThan } from 'typeorm';
-import { isDuplicateKey } from '@sop/messaging';
+import { isDuplicateKey } from '@sop/persistence';
 import { isSqlite } from '@sop/persistence';
 import { Clock, ProblemError } from '@sop/util';
 import { CreditProfileQuery } from './credit-profile.query';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Test } from '@nestjs/testing';
+import { startServiceContext } from '@sop/http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { allTopicSpecs, OrganizationRegistered, type OrganizationRegisteredV1 } from '@sop/contracts';
@@ -100,10 +100,7 @@ export function creditOnMysqlAndKafka(purpose: string, start: string) {
 
   beforeAll(async () => {
     await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
-    const moduleRef = await Test.createTestingModule({
-      imports: [CreditSupervisionModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId, timerIntervalMs: 0 })],
-    }).compile();
-    f.app = await moduleRef.init();
+    f.app = await startServiceContext([CreditSupervisionModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId, timerIntervalMs: 0 })]);
     f.credit = f.app.get(CreditService);
     f.scheduler = f.app.get(CreditTimerScheduler);
     f.profiles = f.app.get(CreditProfileQuery);

@@ -196,7 +196,8 @@ describe('GradeExpired once per grade whose validity ended (publishDueExpiries)'
     const uow = {
       run: async <T>(work: (tx: Tx) => Promise<T>): Promise<T> => {
         const pending: NewEvent<object>[] = [];
-        const result = await work({ publish: async (e: NewEvent<object>) => (pending.push(e), { id: 'x' }) } as unknown as Tx);
+        const publish: Tx['publish'] = async (contract, e) => (pending.push({ type: contract.type, ...e }), { id: 'x' } as CloudEvent<never>);
+        const result = await work({ publish } as unknown as Tx);
         events.push(...pending);
         return result;
       },

@@ -179,7 +179,7 @@ export class EvaluationService {
         ruleVersion: decision.ruleVersion,
       };
       if (decision.replacesGradeId) data.replacesGradeId = decision.replacesGradeId;
-      const published = await tx.publish<GradeAwardedV1>({ type: GradeAwarded.type, subject: org.uscc, data, policyVersion: decision.ruleVersion });
+      const published = await tx.publish(GradeAwarded, { subject: org.uscc, data, policyVersion: decision.ruleVersion });
       const record: GradeRecord = {
         gradeId,
         uscc: org.uscc,
@@ -243,7 +243,7 @@ export class EvaluationService {
         ruleVersion: decision.ruleVersion,
       };
       if (decision.newGrade) data.newGrade = decision.newGrade;
-      const published = await tx.publish<GradeAdjustedV1>({ type: GradeAdjusted.type, subject: org.uscc, data, policyVersion: decision.ruleVersion });
+      const published = await tx.publish(GradeAdjusted, { subject: org.uscc, data, policyVersion: decision.ruleVersion });
       const adjustment: GradeAdjustmentRecord = {
         id: randomUUID(),
         gradeId,
@@ -332,7 +332,7 @@ export class EvaluationService {
         expiredAt: expiredAtOf(grade.validUntil),
         ruleVersion: grade.ruleVersion,
       };
-      await tx.publish<GradeExpiredV1>({ type: GradeExpired.type, subject: grade.uscc, data, policyVersion: grade.ruleVersion });
+      await tx.publish(GradeExpired, { subject: grade.uscc, data, policyVersion: grade.ruleVersion });
       return true;
     });
   }

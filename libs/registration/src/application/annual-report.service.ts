@@ -5,9 +5,6 @@ import {
   AnnualReportOverdue,
   AnnualReportReviewed,
   AnnualReportSubmitted,
-  type AnnualReportOverdueV1,
-  type AnnualReportReviewedV1,
-  type AnnualReportSubmittedV1,
 } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
 import { ORGANIZATION_FORMS } from '@sop/contracts';
@@ -78,9 +75,7 @@ export class AnnualReportService {
         throw ProblemError.conflict('REGISTRATION.ANNUAL_REPORT_EXISTS', `${uscc} already submitted the report for ${reportYear}`);
       }
       await this.reports.insertReport(tx, report);
-      await tx.publish<AnnualReportSubmittedV1>({
-        type: AnnualReportSubmitted.type,
-        subject: uscc,
+      await tx.publish(AnnualReportSubmitted, { subject: uscc,
         policyVersion: report.ruleVersion,
         data: {
           uscc,
@@ -104,9 +99,7 @@ export class AnnualReportService {
       assertJurisdiction(principal, report.registeringAuthority, `organization ${uscc}`);
       if (report.outcome) throw ProblemError.conflict('REGISTRATION.ANNUAL_REPORT_REVIEWED', `the ${reportYear} report of ${uscc} is already concluded (${report.outcome})`);
       await this.reports.saveReview(tx, uscc, reportYear, { outcome, reviewedBy: principal.subject, reviewedAt: now });
-      await tx.publish<AnnualReportReviewedV1>({
-        type: AnnualReportReviewed.type,
-        subject: uscc,
+      await tx.publish(AnnualReportReviewed, { subject: uscc,
         policyVersion: report.ruleVersion,
         data: { uscc, registeringAuthority: report.registeringAuthority, reportYear, outcome, reviewedAt: now.toISOString(), ruleVersion: report.ruleVersion },
       });
@@ -145,9 +138,7 @@ export class AnnualReportService {
             const recorded = await this.uow.run(async (tx) => {
               const finding = { uscc: c.uscc, reportYear, dueDate: dueDate(cycle, form, reportYear), detectedAt: now, ruleVersion: cycleVersion(cycle) };
               if (!(await this.reports.recordOverdue(tx, finding))) return false;
-              await tx.publish<AnnualReportOverdueV1>({
-                type: AnnualReportOverdue.type,
-                subject: c.uscc,
+              await tx.publish(AnnualReportOverdue, { subject: c.uscc,
                 policyVersion: finding.ruleVersion,
                 data: {
                   uscc: c.uscc,

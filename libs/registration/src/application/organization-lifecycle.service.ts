@@ -5,9 +5,6 @@ import {
   OrganizationChanged,
   OrganizationDeregistered,
   OrganizationRevoked,
-  type OrganizationChangedV1,
-  type OrganizationDeregisteredV1,
-  type OrganizationRevokedV1,
 } from '@sop/contracts';
 import { UnitOfWork, type Tx } from '@sop/messaging';
 import { Clock, ProblemError } from '@sop/util';
@@ -105,9 +102,7 @@ export class OrganizationLifecycleService {
         entry: registerEntryOf(updated),
         details: { changes, ...(auditReportReference ? { auditReportReference } : {}) },
       });
-      await tx.publish<OrganizationChangedV1>({
-        type: OrganizationChanged.type,
-        subject: uscc,
+      await tx.publish(OrganizationChanged, { subject: uscc,
         data: { uscc, registeringAuthority: o.registeringAuthority, changes, effectiveAt: effectiveAt.toISOString() },
       });
       return updated;
@@ -141,9 +136,7 @@ export class OrganizationLifecycleService {
       await this.store.updateOrganization(tx, uscc, { status: 'DEREGISTERED' });
       const liquidationCompletedOn = input.liquidationCompletedOn.toISOString().slice(0, 10);
       await this.record(tx, updated, 'DEREGISTERED', now, principal, { reason: input.reason, liquidationCompletedOn, filedLate });
-      await tx.publish<OrganizationDeregisteredV1>({
-        type: OrganizationDeregistered.type,
-        subject: uscc,
+      await tx.publish(OrganizationDeregistered, { subject: uscc,
         data: { uscc, registeringAuthority: o.registeringAuthority, reason: input.reason, liquidationCompletedOn, filedLate, deregisteredAt: now.toISOString() },
       });
       return updated;
@@ -158,9 +151,7 @@ export class OrganizationLifecycleService {
       const updated: OrganizationRecord = { ...o, status: 'REVOKED' };
       await this.store.updateOrganization(tx, uscc, { status: 'REVOKED' });
       await this.record(tx, updated, 'REVOKED', now, principal, { reason: input.reason, legalBasis: input.legalBasis });
-      await tx.publish<OrganizationRevokedV1>({
-        type: OrganizationRevoked.type,
-        subject: uscc,
+      await tx.publish(OrganizationRevoked, { subject: uscc,
         data: { uscc, registeringAuthority: o.registeringAuthority, reason: input.reason, legalBasis: input.legalBasis, revokedAt: now.toISOString() },
       });
       return updated;

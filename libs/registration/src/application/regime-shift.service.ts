@@ -5,11 +5,8 @@ import {
   ORGANIZATION_FORMS,
   RegimeChanged,
   SupervisionConvertedToGuidance,
-  type ApplicationReroutedV1,
   type OrganizationCategory,
   type OrganizationForm,
-  type RegimeChangedV1,
-  type SupervisionConvertedToGuidanceV1,
 } from '@sop/contracts';
 import { UnitOfWork, type Tx } from '@sop/messaging';
 import { Clock, divisionPrefix, ProblemError } from '@sop/util';
@@ -104,9 +101,7 @@ export class RegimeShiftService {
 
     for (const c of combos) {
       const same = (x: { form: OrganizationForm; category: OrganizationCategory }) => x.form === c.form && x.category === c.category;
-      await tx.publish<RegimeChangedV1>({
-        type: RegimeChanged.type,
-        subject: v.ruleSetId,
+      await tx.publish(RegimeChanged, { subject: v.ruleSetId,
         policyVersion,
         data: {
           ruleSetId: v.ruleSetId,
@@ -134,9 +129,7 @@ export class RegimeShiftService {
         entry: registerEntryOf({ ...o, unitRole: 'BUSINESS_GUIDANCE_UNIT', regime: 'DIRECT' }),
         details: { policyVersion, fromPolicyVersion: o.policyVersion },
       });
-      await tx.publish<SupervisionConvertedToGuidanceV1>({
-        type: SupervisionConvertedToGuidance.type,
-        subject: o.uscc,
+      await tx.publish(SupervisionConvertedToGuidance, { subject: o.uscc,
         policyVersion,
         data: {
           uscc: o.uscc,
@@ -155,9 +148,7 @@ export class RegimeShiftService {
       if (!a.rerouteToDirect(moved.to, now)) continue;
       await this.store.saveApplication(tx, a);
       const s = a.snapshot;
-      await tx.publish<ApplicationReroutedV1>({
-        type: ApplicationRerouted.type,
-        subject: s.id,
+      await tx.publish(ApplicationRerouted, { subject: s.id,
         policyVersion,
         data: {
           applicationId: s.id,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
-import { RegistrationPolicyPublished, type OrganizationCategory, type OrganizationForm, type RegistrationPolicyPublishedV1 } from '@sop/contracts';
-import { isDuplicateKey, UnitOfWork } from '@sop/messaging';
+import { RegistrationPolicyPublished, type OrganizationCategory, type OrganizationForm } from '@sop/contracts';
+import { UnitOfWork } from '@sop/messaging';
+import { isDuplicateKey } from '@sop/persistence';
 import { Clock, isDivisionCode, ProblemError } from '@sop/util';
 import {
   assertPublishable,
@@ -45,9 +46,7 @@ export class RegistrationPolicyService {
           ? ProblemError.conflict('REGISTRATION.POLICY_VERSION_CONFLICT', `another version of ${ruleSetId} was published concurrently; retry`)
           : err;
       });
-      await tx.publish<RegistrationPolicyPublishedV1>({
-        type: RegistrationPolicyPublished.type,
-        subject: ruleSetId,
+      await tx.publish(RegistrationPolicyPublished, { subject: ruleSetId,
         policyVersion: policyVersionOf(version),
         data: {
           ruleSetId,

@@ -8,18 +8,13 @@ import {
   ApplicationRefused,
   ApplicationSubmitted,
   OrganizationRegistered,
-  type ApplicationConsentGivenV1,
-  type ApplicationConsentRefusedV1,
-  type ApplicationRefusedV1,
-  type ApplicationSubmittedV1,
-  type OrganizationRegisteredV1,
 } from '@sop/contracts';
 import { UnitOfWork, type Tx } from '@sop/messaging';
 import { Clock, isDivisionCode, jurisdictionCovers, ProblemError, type FieldViolation } from '@sop/util';
 import { RegistrationApplication, type ApplicationFacts } from '../domain/registration-application';
 import { resolveRegime } from '../domain/registration-policy';
 import { maskResidentId, normalizeResidentId, RESIDENT_ID_RULES, residentIdProblem } from '../domain/resident-id';
-import { retryOnLockConflict } from './transient-retry';
+import { withLockRetries } from '@sop/persistence';
 import { PiiProtector, registerEntryOf, RegistrationStore, type OrganizationRecord, type PersonalDataRecord } from './registration.ports';
 
 export interface PersonInput {
@@ -108,9 +103,7 @@ export class RegistrationService {
       await this.store.saveApplication(tx, application);
       await this.store.savePersonalData(tx, rows);
       const s = application.snapshot;
-      await tx.publish<ApplicationSubmittedV1>({
-        type: ApplicationSubmitted.type,
-        subject: s.id,
+      await tx.publish(ApplicationSubmitted, { subject: s.id,
         policyVersion: s.policyVersion,
         data: {
           applicationId: s.id,
@@ -147,9 +140,7 @@ export class RegistrationService {
       application.giveConsent(principal.unitId, principal.subject, now);
       await this.store.saveApplication(tx, application);
       const s = application.snapshot;
-      await tx.publish<ApplicationConsentGivenV1>({
-        type: ApplicationConsentGiven.type,
-        subject: s.id,
+      await tx.publish(ApplicationConsentGiven, { subject: s.id,
         policyVersion: s.policyVersion,
         data: {
           applicationId: s.id,
@@ -171,9 +162,7 @@ export class RegistrationService {
       application.refuseConsent(principal.unitId, principal.subject, reasons, now);
       await this.store.saveApplication(tx, application);
       const s = application.snapshot;
-      await tx.publish<ApplicationConsentRefusedV1>({
-        type: ApplicationConsentRefused.type,
-        subject: s.id,
+      await tx.publish(ApplicationConsentRefused, { subject: s.id,
         policyVersion: s.policyVersion,
         data: {
           applicationId: s.id,
@@ -190,7 +179,7 @@ export class RegistrationService {
 
   async approve(applicationId: string, principal: Principal): Promise<{ application: RegistrationApplication; organization: OrganizationRecord }> {
     const now = this.clock.now();
-    return retryOnLockConflict(() =>
+    return withLockRetries(() =>
       this.uow.run(async (tx) => {
         const application = await this.require(tx, applicationId);
         const s0 = application.snapshot;
@@ -233,9 +222,7 @@ export class RegistrationService {
           entry: registerEntryOf(organization),
           details: { applicationId: s.id, policyVersion: s.policyVersion, checksVersion: s.checksVersion },
         });
-        await tx.publish<OrganizationRegisteredV1>({
-          type: OrganizationRegistered.type,
-          subject: uscc,
+        await tx.publish(OrganizationRegistered, { subject: uscc,
           policyVersion: s.policyVersion,
           data: {
             uscc,
@@ -267,9 +254,7 @@ export class RegistrationService {
       application.refuse(principal.subject, reasons, legalBasis, now);
       await this.store.saveApplication(tx, application);
       const s = application.snapshot;
-      await tx.publish<ApplicationRefusedV1>({
-        type: ApplicationRefused.type,
-        subject: s.id,
+      await tx.publish(ApplicationRefused, { subject: s.id,
         policyVersion: s.policyVersion,
         data: {
           applicationId: s.id,

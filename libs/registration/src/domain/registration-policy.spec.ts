@@ -77,7 +77,7 @@ describe('registration policy as versioned data', () => {
     });
     it('refuses other levels, other provinces, past dates and rules without sources', () => {
       expect(() => assertPublishable(input, '110108', now)).toThrow(expect.objectContaining({ status: 403, code: 'REGISTRATION.POLICY_PUBLISHER_LEVEL' }) as unknown as Error);
-      expect(() => assertPublishable(input, '440000', now)).toThrow(expect.objectContaining({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' }) as unknown as Error);
+      expect(() => assertPublishable(input, '440000', now)).toThrow(expect.objectContaining({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' }) as unknown as Error);
       expect(() => assertPublishable({ ...input, effectiveFrom: now }, '100000', now)).toThrow(expect.objectContaining({ code: 'REGISTRATION.POLICY_EFFECTIVE_DATE_NOT_FUTURE' }) as unknown as Error);
       expect(() => assertPublishable({ ...input, rules: [{ ...input.rules[0], source: ' ' }] }, '100000', now)).toThrow(expect.objectContaining({ code: 'REGISTRATION.POLICY_RULE_SOURCE' }) as unknown as Error);
       expect(() => assertPublishable({ ...input, rules: [input.rules[0], input.rules[0]] }, '100000', now)).toThrow(expect.objectContaining({ code: 'REGISTRATION.POLICY_RULE_DUPLICATE' }) as unknown as Error);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OrganizationForm } from '@sop/contracts';
-import { isDuplicateKey, type Tx } from '@sop/messaging';
+import type { Tx } from '@sop/messaging';
+import { isDuplicateKey } from '@sop/persistence';
 import type { AnnualReportCycle, AnnualReportOutcome } from '../domain/annual-report-cycle';
 import { AnnualReportStore, type AnnualReportRecord, type OverdueCandidate } from '../application/registration.ports';
 import { AnnualReportCycleDueDateOrmEntity, AnnualReportCycleOrmEntity, AnnualReportOrmEntity, AnnualReportOverdueOrmEntity, OrganizationOrmEntity } from './registration.orm-entities';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Between, DataSource, In, IsNull, Like, Not } from 'typeorm';
 import type { OrganizationForm, Regime, UnitRole } from '@sop/contracts';
-import { isDuplicateKey, type Tx } from '@sop/messaging';
+import type { Tx } from '@sop/messaging';
+import { isDuplicateKey } from '@sop/persistence';
 import { RegistrationApplication, type ApplicationState } from '../domain/registration-application';
 import type { RuleSetVersion } from '../domain/registration-policy';
 import type { ApplicationFact } from '../domain/regime-metrics';

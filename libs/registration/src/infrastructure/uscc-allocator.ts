@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { OrganizationForm } from '@sop/contracts';
-import { isDuplicateKey } from '@sop/messaging';
+import { isDuplicateKey } from '@sop/persistence';
 import { buildCivilAffairsUscc } from '@sop/util';
 import { UsccSerialOrmEntity } from './registration.orm-entities';
 

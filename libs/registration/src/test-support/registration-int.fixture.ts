@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Test } from '@nestjs/testing';
+import { startServiceContext } from '@sop/http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { allTopicSpecs } from '@sop/contracts';
@@ -30,10 +30,7 @@ export function registrationOnMysqlAndKafka(purpose: string, start: string) {
     process.env['REGISTRATION_PII_KEY'] = randomBytes(32).toString('base64');
     process.env['REGISTRATION_SCHEDULER_INTERVAL_MS'] = '0';
     await transport.ensureTopics(allTopicSpecs());
-    const moduleRef = await Test.createTestingModule({
-      imports: [RegistrationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true })],
-    }).compile();
-    f.app = await moduleRef.init();
+    f.app = await startServiceContext([RegistrationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true })]);
     f.ds = f.app.get(DataSource);
   });
 

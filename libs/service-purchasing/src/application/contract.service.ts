@@ -4,15 +4,14 @@ import type { Principal } from '@sop/auth';
 import {
   ContractPerformanceAssessed,
   ContractSigned,
-  type ContractPerformanceAssessedV1,
-  type ContractSignedV1,
   type GradeAdjustedV1,
   type GradeAwardedV1,
   type JointMeasuresChangedV1,
   type OrganizationDeregisteredV1,
   type OrganizationRevokedV1,
 } from '@sop/contracts';
-import { isDuplicateKey, UnitOfWork, type CloudEvent, type Tx } from '@sop/messaging';
+import { UnitOfWork, type CloudEvent, type Tx } from '@sop/messaging';
+import { isDuplicateKey } from '@sop/persistence';
 import { asProblem, Clock, ProblemError } from '@sop/util';
 import { checkContractTerms, type MultiYearDeclaration } from '../domain/contract-terms';
 import { assertSameRequest, requestHash } from '../domain/idempotency';
@@ -158,9 +157,7 @@ export class ContractService {
       if (supplier) decided(() => assertSignedAfterRegistration(input.supplierUscc, signedAt, supplier.registeredAt));
 
       const id = randomUUID();
-      const published = await tx.publish<ContractSignedV1>({
-        type: ContractSigned.type,
-        subject: input.supplierUscc,
+      const published = await tx.publish(ContractSigned, { subject: input.supplierUscc,
         policyVersion: ruleVersion,
         data: {
           contractId: id,
@@ -212,9 +209,7 @@ export class ContractService {
       decided(() => assertSamePurchaser(contract, principal));
       const outcome = decided(() => decideAssessment(contract, input.score, now, rules));
       const id = randomUUID();
-      const published = await tx.publish<ContractPerformanceAssessedV1>({
-        type: ContractPerformanceAssessed.type,
-        subject: contract.supplierUscc,
+      const published = await tx.publish(ContractPerformanceAssessed, { subject: contract.supplierUscc,
         policyVersion: ruleVersion,
         causationId: contract.eventId,
         data: {

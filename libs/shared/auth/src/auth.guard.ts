@@ -1,6 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { jurisdictionCovers, ProblemError } from '@sop/util';
+import { jurisdictionCovers } from '@sop/util';
+import { AuthErrors } from './auth.errors';
 import type { AuthConfig } from './auth-config';
 import { PUBLIC_KEY, ROLES_KEY } from './decorators';
 import { verifyAccessToken } from './jwt';
@@ -25,15 +26,15 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
     const header = request.headers['authorization'];
     if (!header || !header.startsWith('Bearer ')) {
-      throw ProblemError.unauthorized('AUTH.TOKEN_REQUIRED', 'send Authorization: Bearer <token>');
+      throw new AuthErrors.TOKEN_REQUIRED('send Authorization: Bearer <token>');
     }
     const principal = verifyAccessToken(header.slice('Bearer '.length).trim(), this.config);
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!allowed || allowed.length === 0) {
-      throw ProblemError.forbidden('AUTH.NO_ROLE_DECLARED', 'this endpoint declares no role and is closed');
+      throw new AuthErrors.NO_ROLE_DECLARED('this endpoint declares no role and is closed');
     }
     if (!principal.roles.some((r) => allowed.includes(r))) {
-      throw ProblemError.forbidden('AUTH.ROLE_REQUIRED', `requires one of: ${allowed.join(', ')}`);
+      throw new AuthErrors.ROLE_REQUIRED(`requires one of: ${allowed.join(', ')}`);
     }
     request.principal = principal;
     return true;
@@ -43,9 +44,7 @@ export class AuthGuard implements CanActivate {
 /** Throws 403 unless the caller's jurisdiction covers the division the object belongs to. */
 export function assertJurisdiction(principal: Principal, division: string, what = 'this object'): void {
   if (!jurisdictionCovers(principal.jurisdiction, division)) {
-    throw ProblemError.forbidden(
-      'AUTH.OUT_OF_JURISDICTION',
-      `${what} belongs to division ${division}, outside your jurisdiction ${principal.jurisdiction}`,
+    throw new AuthErrors.OUT_OF_JURISDICTION(`${what} belongs to division ${division}, outside your jurisdiction ${principal.jurisdiction}`,
     );
   }
 }

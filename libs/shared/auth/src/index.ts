@@ -4,3 +4,4 @@ export * from './jwt';
 export * from './decorators';
 export * from './auth.guard';
 export * from './route-audit';
+export * from './auth.errors';

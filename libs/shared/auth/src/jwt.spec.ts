@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { ProblemError } from '@sop/util';
+import type { DomainError } from '@sop/util';
 import { signAccessToken, verifyAccessToken } from './jwt';
 
 const pem = () => {
@@ -19,7 +19,7 @@ const codeOf = (fn: () => unknown) => {
   try {
     fn();
   } catch (e) {
-    return (e as ProblemError).code;
+    return (e as DomainError).code;
   }
   return 'no error';
 };

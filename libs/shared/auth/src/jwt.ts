@@ -1,5 +1,6 @@
 import jwt from 'jsonwebtoken';
-import { isDivisionCode, isValidUscc, ProblemError } from '@sop/util';
+import { isDivisionCode, isValidUscc } from '@sop/util';
+import { AuthErrors } from './auth.errors';
 import { JWT_ALGORITHM, type AuthConfig } from './auth-config';
 import { ROLES, type Principal, type Role } from './roles';
 
@@ -22,13 +23,13 @@ export function verifyAccessToken(token: string, config: AuthConfig): Principal 
       clockTolerance: 30,
     }) as PlatformClaims;
   } catch (err) {
-    throw ProblemError.unauthorized('AUTH.INVALID_TOKEN', `bearer token rejected: ${err.message}`);
+    throw new AuthErrors.INVALID_TOKEN(`bearer token rejected: ${err.message}`);
   }
-  if (typeof claims.sub !== 'string' || !claims.sub) throw ProblemError.unauthorized('AUTH.INVALID_TOKEN', 'token has no subject');
+  if (typeof claims.sub !== 'string' || !claims.sub) throw new AuthErrors.INVALID_TOKEN('token has no subject');
   const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)) : [];
-  if (roles.length === 0) throw ProblemError.forbidden('AUTH.NO_ROLE', 'token carries no platform role');
+  if (roles.length === 0) throw new AuthErrors.NO_ROLE('token carries no platform role');
   if (!isDivisionCode(claims.jurisdiction)) {
-    throw ProblemError.forbidden('AUTH.NO_JURISDICTION', 'token carries no 6-digit jurisdiction (division code) claim');
+    throw new AuthErrors.NO_JURISDICTION('token carries no 6-digit jurisdiction (division code) claim');
   }
   const principal: Principal = { subject: claims.sub, roles, jurisdiction: claims.jurisdiction };
   if (typeof claims.org_uscc === 'string' && isValidUscc(claims.org_uscc)) principal.organizationUscc = claims.org_uscc;

@@ -2,6 +2,7 @@ import { DiscoveryModule, NestFactory, Reflector } from '@nestjs/core';
 import { Logger, Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AuthGuard, routesWithoutRoles, type AuthConfig } from '@sop/auth';
+import { connectEventServers } from './event-servers';
 import { createValidationPipe, ProblemFilter } from './problem.filter';
 
 export interface DocsMount {
@@ -14,7 +15,8 @@ export interface DocsMount {
 /**
  * Creates the Nest HTTP application around a root module with the platform's cross-cutting rules:
  * problem+json errors, strict request validation, the global auth guard, the boot-time route audit,
- * OpenAPI documents. Hosts own signal handling.
+ * OpenAPI documents, and each service's event consumer connected as a microservice. Start it with
+ * `startServices` (hooks, then consumers), then `listen`. Hosts own signal handling.
  */
 export async function createHttpApp(
   imports: (DynamicModule | Type<unknown>)[],
@@ -28,6 +30,8 @@ export async function createHttpApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalGuards(new AuthGuard(app.get(Reflector), auth));
+
+  connectEventServers(app, imports);
 
   const unguarded = routesWithoutRoles(app);
   if (unguarded.length > 0) {
@@ -44,6 +48,28 @@ export async function createHttpApp(
     const document = SwaggerModule.createDocument(app, config, d.include ? { include: d.include } : undefined);
     SwaggerModule.setup(d.path, app, document, { jsonDocumentUrl: `${d.path}-json` });
   }
+  return app;
+}
+
+/**
+ * The services of `imports` started as the hosts start them (migrations and relays, then event consumers), without
+ * HTTP guards and without listening: for integration tests and tools that drive the use cases directly.
+ */
+export async function startServiceContext(imports: (DynamicModule | Type<unknown>)[]): Promise<INestApplication> {
+  @Module({ imports })
+  class ServicesModule {}
+  const app = await NestFactory.create(ServicesModule, { logger: logLevels() });
+  connectEventServers(app, imports);
+  return startServices(app);
+}
+
+/**
+ * Runs the lifecycle hooks (each service migrates its database and starts its relay), then starts the event
+ * consumers, which must not read before their tables exist. Call before `listen`.
+ */
+export async function startServices(app: INestApplication): Promise<INestApplication> {
+  await app.init();
+  await app.startAllMicroservices();
   return app;
 }
 

@@ -5,3 +5,6 @@ export * from './service-definition';
 export * from './service-providers';
 export * from './http-app';
 export * from './standalone';
+export * from './event-servers';
+export * from './http.errors';
+export * from './error-catalogue.controller';

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { ProblemError, type FieldViolation } from '@sop/util';
+import { DomainError, ProblemError, type DomainErrorClass, type ErrorKind, type FieldViolation } from '@sop/util';
+import { HttpErrors, ValidationErrors } from './http.errors';
 
 interface Res {
   status(code: number): Res;
@@ -8,6 +9,21 @@ interface Res {
   send(body: string): void;
   headersSent?: boolean;
 }
+
+/** The one place where an error's kind becomes an HTTP status. */
+export const STATUS_OF_KIND: Record<ErrorKind, [status: number, title: string]> = {
+  INVALID: [400, 'Bad request'],
+  UNAUTHENTICATED: [401, 'Unauthorized'],
+  FORBIDDEN: [403, 'Forbidden'],
+  NOT_FOUND: [404, 'Not found'],
+  CONFLICT: [409, 'Conflict'],
+  GONE: [410, 'Gone'],
+  TOO_LARGE: [413, 'Payload too large'],
+  REFUSED: [422, 'Unprocessable content'],
+  RATE_LIMITED: [429, 'Too many requests'],
+  INTERNAL: [500, 'Internal server error'],
+  UNAVAILABLE: [503, 'Service unavailable'],
+};
 
 /** Renders every error as RFC 9457 problem+json with a stable code and, for input errors, field + rule. */
 @Catch()
@@ -37,17 +53,30 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-function toProblem(exception: unknown): ProblemError {
+export function problemOfDomainError(err: DomainError): ProblemError {
+  const [status, title] = STATUS_OF_KIND[err.kind];
+  return new ProblemError(status, err.code, title, err.message, err.violations, err.extensions);
+}
+
+function edgeProblem(errorClass: DomainErrorClass, detail: string): ProblemError {
+  return problemOfDomainError(new errorClass(detail));
+}
+
+export function toProblem(exception: unknown): ProblemError {
+  if (exception instanceof DomainError) return problemOfDomainError(exception);
   if (exception instanceof ProblemError) return exception;
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();
-    const message = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
-    const code =
-      status === 404 ? 'HTTP.NOT_FOUND' : status === 413 ? 'HTTP.PAYLOAD_TOO_LARGE' : status === 400 ? 'HTTP.BAD_REQUEST' : `HTTP.${status}`;
-    return new ProblemError(status, code, exception.name.replace(/Exception$/, ''), Array.isArray(message) ? message.join('; ') : String(message));
+    const raw = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+    const detail = Array.isArray(raw) ? raw.join('; ') : String(raw);
+    if (status === 404) return edgeProblem(HttpErrors.NOT_FOUND, detail);
+    if (status === 405) return edgeProblem(HttpErrors.METHOD_NOT_ALLOWED, detail);
+    if (status === 413) return edgeProblem(HttpErrors.PAYLOAD_TOO_LARGE, detail);
+    if (status === 429) return edgeProblem(HttpErrors.RATE_LIMITED, detail);
+    if (status < 500) return edgeProblem(HttpErrors.BAD_REQUEST, detail);
   }
-  return new ProblemError(500, 'INTERNAL', 'Internal server error', 'an unexpected error occurred; it has been logged');
+  return edgeProblem(HttpErrors.INTERNAL, 'an unexpected error occurred; it has been logged');
 }
 
 /** Flattens class-validator errors into field + rule + message triples. */
@@ -71,11 +100,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const violations = violationsOf(errors);
-      return ProblemError.badRequest(
-        'VALIDATION.FAILED',
-        violations.map((v) => `${v.field}: ${v.message}`).join('; '),
-        violations,
-      );
+      return new ValidationErrors.FAILED(violations.map((v) => `${v.field}: ${v.message}`).join('; '), { violations });
     },
   });
 }

@@ -2,7 +2,7 @@ import { dbConfigFromEnv } from '@sop/persistence';
 import { auditChain, KafkaTransport, readTopicsToEnd, ServiceRuntime } from '@sop/messaging';
 import { authConfigFromEnv } from '@sop/auth';
 import { SystemClock } from '@sop/util';
-import { createHttpApp, hostLogger } from './http-app';
+import { createHttpApp, hostLogger, startServices } from './http-app';
 import { SERVICE_RUNTIME, type ServiceDefinition } from './service-definition';
 
 /** What a service binary needs to know about the platform's topics (from libs/contracts). */
@@ -74,6 +74,7 @@ export async function runStandaloneService(def: ServiceDefinition, topics: Platf
     { path: 'docs', title: def.title, description: def.description },
   ]);
   const port = Number(process.env['PORT'] ?? def.defaultPort);
+  await startServices(app);
   await app.listen(port, process.env['HOST'] ?? '0.0.0.0');
   hostLogger.log(`${def.name} listening on :${port} (docs at /docs)`);
   const shutdown = async () => {

@@ -1,5 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { ProblemError, validateUscc } from '@sop/util';
+import { UsccErrors, validateUscc } from '@sop/util';
 
 /**
  * Every endpoint that takes a USCC validates it with this pipe: a malformed code is a 400 naming the
@@ -11,10 +11,9 @@ export class UsccPipe implements PipeTransform<string, string> {
 
   transform(value: string): string {
     const result = validateUscc(value);
-    if (!result.valid) {
-      throw ProblemError.badRequest(result.failedCheck!, `${this.field} "${value}" is not a valid USCC: ${result.rule}`, [
-        { field: this.field, rule: result.failedCheck!, message: result.rule! },
-      ]);
+    if (!result.valid && result.failedCheck) {
+      const reason = result.failedCheck.slice('USCC.'.length) as Extract<keyof typeof UsccErrors, string>;
+      throw new UsccErrors[reason](`${this.field} "${value}" is not a valid USCC: ${result.rule}`, { field: this.field, rule: result.failedCheck });
     }
     return value;
   }

@@ -12,6 +12,8 @@ export * from './outbox/outbox.relay';
 export * from './inbox/inbox-message.orm-entity';
 export * from './consumer/error-classification';
 export * from './consumer/event-consumer';
+export * from './nest/consumed-event.context';
+export * from './nest/event-transport.server';
 export * from './unit-of-work';
 export * from './messaging-tables.migration';
 export * from './service-runtime';

@@ -3,7 +3,8 @@ import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { createDataSource, describeDb, ensureDatabase, type DbConfig } from '@sop/persistence';
 import type { Clock } from '@sop/util';
 import type { EventCatalog } from './contract/event-contract';
-import { EventConsumer, type EventConsumerOptions } from './consumer/event-consumer';
+import type { ConsumerHooks, EventConsumerOptions } from './consumer/event-consumer';
+import { EventTransportServer } from './nest/event-transport.server';
 import { InboxMessageOrmEntity } from './inbox/inbox-message.orm-entity';
 import { MessagingTables1732500000000 } from './messaging-tables.migration';
 import { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
@@ -22,7 +23,9 @@ export interface ServiceRuntimeOptions {
   catalog: EventCatalog;
   entities: MixedList<Ctor | EntitySchema>;
   migrations: Ctor[];
+  /** The service's consumer group, when it consumes events (its handlers are `@EventPattern` methods). */
   consumer?: EventConsumerOptions;
+  consumerHooks?: ConsumerHooks;
   clock: Clock;
   /** Create the MySQL database if missing (dev, tests, local distributed mode). */
   createDatabase?: boolean;
@@ -43,7 +46,8 @@ export class ServiceRuntime {
   readonly dataSource: DataSource;
   readonly unitOfWork: UnitOfWork;
   readonly relay: OutboxRelay;
-  readonly consumer?: EventConsumer;
+  /** The Nest transport strategy that runs the service's `@EventPattern` handlers; the host connects it. */
+  readonly eventServer?: EventTransportServer;
   private readonly logger: Logger;
   private started = false;
 
@@ -60,7 +64,15 @@ export class ServiceRuntime {
     const wake = () => this.relay.wake();
     this.unitOfWork = new UnitOfWork(this.dataSource, outbox, wake);
     if (options.consumer) {
-      this.consumer = new EventConsumer(this.dataSource, options.transport, options.catalog, outbox, wake, options.consumer, now);
+      this.eventServer = new EventTransportServer({
+        ...options.consumer,
+        serviceName: options.serviceName,
+        transport: options.transport,
+        unitOfWork: this.unitOfWork,
+        catalog: options.catalog,
+        now,
+        hooks: options.consumerHooks,
+      });
     }
   }
 
@@ -79,8 +91,8 @@ export class ServiceRuntime {
     } else if (!this.dataSource.isInitialized) {
       await this.dataSource.initialize();
     }
+    // The relay starts here; the consumer starts when the host starts its microservices (after this hook).
     this.relay.start();
-    await this.consumer?.start();
     this.started = true;
     this.logger.log(`started on ${describeDb(this.options.db)} with ${this.options.transport.kind} transport`);
   }
@@ -88,7 +100,7 @@ export class ServiceRuntime {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
-    await this.consumer?.stop();
+    await this.eventServer?.close(); // normally closed already by the host, before this shutdown hook
     await this.relay.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
@@ -109,9 +121,11 @@ export class ServiceRuntime {
     }
     const brokerUp = await this.options.transport.healthy();
     checks['broker'] = { status: brokerUp ? 'up' : 'down', detail: this.options.transport.kind };
-    if (this.consumer) {
-      const s = this.consumer.status();
-      checks['consumer'] = { status: s.state === 'running' ? 'up' : 'down', detail: s.state };
+    if (this.eventServer) {
+      const s = this.eventServer.consumerStatus();
+      checks['consumer'] = s
+        ? { status: s.state === 'running' ? 'up' : 'down', detail: s.state }
+        : { status: 'down', detail: 'not started' };
     }
     const relay = this.relay.status();
     // A relay that keeps failing leaves events in the outbox: nothing is lost, but nobody downstream hears of

@@ -1,17 +1,25 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { runInTransaction } from '@sop/persistence';
-import type { CloudEvent, NewEvent } from './envelope/cloud-event';
+import type { CloudEvent, EventToPublish } from './envelope/cloud-event';
+import type { EventContract } from './contract/event-contract';
 import type { OutboxWriter } from './outbox/outbox.writer';
 
 /** What a command (or an event handler) gets: the transaction's EntityManager and an outbox to publish to. */
 export interface Tx {
   readonly manager: EntityManager;
-  publish<T extends object>(event: NewEvent<T>): Promise<CloudEvent<T>>;
+  /** Appends an event to the outbox in this transaction. The contract gives its type and topic and checks its payload. */
+  publish<T extends object>(contract: EventContract<T>, event: EventToPublish<T>): Promise<CloudEvent<T>>;
+}
+
+export interface UnitOfWorkOptions {
+  /** The event being handled: events published in this unit carry its correlation and causation. */
+  causedBy?: Pick<CloudEvent, 'id' | 'correlationid'>;
 }
 
 /**
  * One command = one transaction: state changes and their outgoing events commit together or not at all.
- * Nothing is sent to the broker from here; after commit the relay is woken to publish.
+ * Nothing is sent to the broker from here; after commit the relay is woken to publish. Event handlers run
+ * through the same unit (the consumer opens it with the inbox row as its first write).
  */
 export class UnitOfWork {
   constructor(
@@ -20,14 +28,16 @@ export class UnitOfWork {
     private readonly afterCommit: () => void,
   ) {}
 
-  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  async run<T>(work: (tx: Tx) => Promise<T>, options: UnitOfWorkOptions = {}): Promise<T> {
     let published = 0;
+    const cause = options.causedBy;
     const result = await runInTransaction(this.ds, (manager) =>
       work({
         manager,
-        publish: (event) => {
+        publish: (contract, event) => {
           published++;
-          return this.outbox.append(manager, event);
+          const caused = cause ? { correlationId: cause.correlationid ?? cause.id, causationId: cause.id } : {};
+          return this.outbox.append(manager, contract, { ...caused, ...event });
         },
       }),
     );

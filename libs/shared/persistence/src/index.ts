@@ -3,3 +3,4 @@ export * from './data-source.factory';
 export * from './snake-naming.strategy';
 export * from './transactions';
 export * from './column-types';
+export * from './db-errors';

@@ -1,13 +1,9 @@
-/**
- * An error that maps to an RFC 9457 problem+json response: a stable code (MODULE.REASON), the HTTP status,
- * and, for input errors, the field and the rule it broke. Thrown from any layer; rendered by the HTTP filter.
- */
-export interface FieldViolation {
-  field: string;
-  rule: string;
-  message: string;
-}
+import type { FieldViolation } from './errors/domain-error';
 
+/**
+ * An RFC 9457 problem+json response: a stable code (MODULE.REASON), the HTTP status, and, for input errors, the
+ * field and the rule it broke. The HTTP edge builds it from a DomainError (whose kind decides the status).
+ */
 export class ProblemError extends Error {
   constructor(
     readonly status: number,

@@ -1,22 +1,19 @@
 import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import { runInTransaction } from '@sop/persistence';
+import { isDuplicateKey } from '@sop/persistence';
 import type { CloudEvent } from '../envelope/cloud-event';
 import { envelopeProblems } from '../envelope/envelope-validation';
 import { payloadProblems, type EventCatalog } from '../contract/event-contract';
 import { InboxMessageOrmEntity } from '../inbox/inbox-message.orm-entity';
-import type { OutboxWriter } from '../outbox/outbox.writer';
 import type { DeliveryContext, EventTransport, IncomingMessage, Subscription } from '../transport/transport.port';
-import type { Tx } from '../unit-of-work';
-import { classifyFailure, isDuplicateKey } from './error-classification';
+import type { Tx, UnitOfWork } from '../unit-of-work';
+import { classifyFailure } from './error-classification';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers narrow the payload type themselves
-export type EventHandler = (event: CloudEvent<any>, tx: Tx) => Promise<void>;
+/** A handler of one event type. The payload was checked against its contract before the call. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds handlers of every contract
+export type EventHandler = (event: CloudEvent<any>, tx: Tx, message: IncomingMessage, delivery: DeliveryContext) => Promise<void>;
 
 export interface EventConsumerOptions {
   groupId: string;
-  topics: string[];
-  handlers: Record<string, EventHandler>;
   /** Attempts for transient failures before the message is dead-lettered. */
   maxTransientAttempts?: number;
   retryBackoffMs?: { initial: number; max: number };
@@ -33,15 +30,32 @@ export interface ConsumerStatus {
   lastError?: string;
 }
 
+/** What happened to one delivered message; the service's metrics count these. */
+export type ConsumerOutcome =
+  | { kind: 'applied'; type: string; durationMs: number }
+  | { kind: 'duplicate'; type: string }
+  | { kind: 'skipped'; type: string }
+  | { kind: 'retry'; type: string; failure: 'TRANSIENT' | 'INFRASTRUCTURE' }
+  | { kind: 'dead-lettered'; type: string; reason: DeadLetterReason };
+
+export type DeadLetterReason = 'UNDECODABLE' | 'INVALID_ENVELOPE' | 'INVALID_PAYLOAD' | 'REJECTED' | 'RETRIES_EXHAUSTED';
+
+/** Observability around the consumer, without the consumer knowing metrics or tracing libraries. */
+export interface ConsumerHooks {
+  /** Runs the application of one valid event (e.g. inside a span continuing the event's trace). */
+  around?(event: CloudEvent, work: () => Promise<void>): Promise<void>;
+  outcome?(groupId: string, outcome: ConsumerOutcome): void;
+}
+
 export const dlqTopicOf = (groupId: string) => `${groupId}.dlq`;
 
 class DuplicateEvent extends Error {}
 
 /**
  * Idempotent consumer. Per message: decode → validate envelope → validate payload against its contract →
- * one transaction that inserts (group, event id) into the inbox and runs the handler (a duplicate key means
+ * one unit of work that inserts (group, event id) into the inbox and runs the handler (a duplicate key means
  * "already applied": acknowledged, nothing done) → commit → only then acknowledge, so the offset moves only
- * for applied or dead-lettered messages.
+ * for applied or dead-lettered messages. The Nest transport strategy (EventTransportServer) drives it.
  */
 export class EventConsumer {
   private readonly logger: Logger;
@@ -51,22 +65,33 @@ export class EventConsumer {
   private lastError?: string;
 
   constructor(
-    private readonly ds: DataSource,
     private readonly transport: EventTransport,
+    private readonly unitOfWork: UnitOfWork,
     private readonly catalog: EventCatalog,
-    private readonly outbox: OutboxWriter,
-    private readonly afterCommit: () => void,
+    private readonly handlers: ReadonlyMap<string, EventHandler>,
     private readonly options: EventConsumerOptions,
     private readonly now: () => Date,
+    private readonly hooks: ConsumerHooks = {},
   ) {
     this.logger = new Logger(`EventConsumer:${options.groupId}`);
-    for (const type of Object.keys(options.handlers)) this.catalog.require(type);
+    for (const type of handlers.keys()) this.catalog.require(type);
+  }
+
+  get groupId(): string {
+    return this.options.groupId;
+  }
+
+  /** The topics of the handled contracts. */
+  topics(): string[] {
+    return [...new Set([...this.handlers.keys()].map((type) => this.catalog.require(type).topic))];
   }
 
   async start(): Promise<void> {
+    const topics = this.topics();
     this.state = 'running';
+    if (topics.length === 0) return; // a service that consumes nothing
     this.subscription = await this.transport.subscribe(
-      { groupId: this.options.groupId, topics: this.options.topics, retryBackoffMs: this.options.retryBackoffMs },
+      { groupId: this.options.groupId, topics, retryBackoffMs: this.options.retryBackoffMs },
       (message, context) => this.handle(message, context),
     );
   }
@@ -88,69 +113,75 @@ export class EventConsumer {
       if (!message.value) throw new Error('empty message value');
       event = JSON.parse(message.value.toString('utf8')) as CloudEvent;
     } catch (err) {
-      return this.deadLetter(message, 'UNDECODABLE', err.message);
+      return this.deadLetter(message, '(undecodable)', 'UNDECODABLE', err.message);
     }
     const envelope = envelopeProblems(event);
-    if (envelope.length > 0) return this.deadLetter(message, 'INVALID_ENVELOPE', envelope.join('; '));
+    if (envelope.length > 0) return this.deadLetter(message, String(event?.type), 'INVALID_ENVELOPE', envelope.join('; '));
 
-    const handler = this.options.handlers[event.type];
+    const handler = this.handlers.get(event.type);
     if (!handler) {
       this.counters.skipped++; // another consumer's event on a shared topic
+      this.hooks.outcome?.(this.groupId, { kind: 'skipped', type: event.type });
       return;
     }
     const problems = await payloadProblems(this.catalog.require(event.type), event.data, 'read');
     if (problems.length > 0) {
-      return this.deadLetter(message, 'INVALID_PAYLOAD', problems.map((p) => `${p.field}: ${p.rules.join(', ')}`).join('; '));
+      const detail = problems.map((p) => `${p.field}: ${p.rules.join(', ')}`).join('; ');
+      return this.deadLetter(message, event.type, 'INVALID_PAYLOAD', detail);
     }
 
+    const started = Date.now();
     try {
-      let published = 0;
-      await runInTransaction(this.ds, async (manager) => {
-        try {
-          await manager.insert(InboxMessageOrmEntity, {
-            consumerGroup: this.options.groupId,
-            eventId: event.id,
-            eventType: event.type,
-            source: event.source,
-            receivedAt: this.now(),
-          });
-        } catch (err) {
-          if (isDuplicateKey(err)) throw new DuplicateEvent();
-          throw err;
-        }
-        await handler(event, {
-          manager,
-          publish: (next) => {
-            published++;
-            // Events caused by this one carry its correlation and causation.
-            return this.outbox.append(manager, {
-              correlationId: event.correlationid ?? event.id,
-              causationId: event.id,
-              ...next,
-            });
+      const apply = () =>
+        this.unitOfWork.run(
+          async (tx) => {
+            await this.recordInInbox(tx, event);
+            await handler(event, tx, message, context);
           },
-        });
-      });
-      if (published > 0) this.afterCommit();
+          { causedBy: event },
+        );
+      await (this.hooks.around ? this.hooks.around(event, apply) : apply());
       this.counters.applied++;
+      this.hooks.outcome?.(this.groupId, { kind: 'applied', type: event.type, durationMs: Date.now() - started });
       this.recovered();
     } catch (err) {
       if (err instanceof DuplicateEvent) {
         this.counters.duplicates++;
+        this.hooks.outcome?.(this.groupId, { kind: 'duplicate', type: event.type });
         this.recovered();
         return;
       }
       const kind = classifyFailure(err);
       this.lastError = `${event.type} ${event.id}: ${err.message}`;
-      if (kind === 'POISON') return this.deadLetter(message, 'REJECTED', err.message);
+      if (kind === 'POISON') return this.deadLetter(message, event.type, 'REJECTED', err.message);
       if (kind === 'INFRASTRUCTURE') {
         if (this.state !== 'database-unavailable') this.logger.error(`database unavailable, holding partition: ${err.message}`);
         this.state = 'database-unavailable';
+        this.hooks.outcome?.(this.groupId, { kind: 'retry', type: event.type, failure: 'INFRASTRUCTURE' });
         throw err; // not acknowledged: redelivered in place once the database is back
       }
       const max = this.options.maxTransientAttempts ?? 5;
-      if (context.attempt < max) throw err;
-      return this.deadLetter(message, 'RETRIES_EXHAUSTED', `after ${context.attempt} attempts: ${err.message}`);
+      if (context.attempt < max) {
+        this.hooks.outcome?.(this.groupId, { kind: 'retry', type: event.type, failure: 'TRANSIENT' });
+        throw err;
+      }
+      return this.deadLetter(message, event.type, 'RETRIES_EXHAUSTED', `after ${context.attempt} attempts: ${err.message}`);
+    }
+  }
+
+  /** The inbox row is the unit's first write: a redelivered event fails here on the primary key and is skipped. */
+  private async recordInInbox(tx: Tx, event: CloudEvent): Promise<void> {
+    try {
+      await tx.manager.insert(InboxMessageOrmEntity, {
+        consumerGroup: this.options.groupId,
+        eventId: event.id,
+        eventType: event.type,
+        source: event.source,
+        receivedAt: this.now(),
+      });
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new DuplicateEvent();
+      throw err;
     }
   }
 
@@ -161,7 +192,7 @@ export class EventConsumer {
     }
   }
 
-  private async deadLetter(message: IncomingMessage, reason: string, detail: string): Promise<void> {
+  private async deadLetter(message: IncomingMessage, type: string, reason: DeadLetterReason, detail: string): Promise<void> {
     this.logger.warn(`dead-lettering ${message.topic}[${message.partition}]@${message.offset}: ${reason} ${detail}`);
     await this.transport.publish([
       {
@@ -181,5 +212,6 @@ export class EventConsumer {
       },
     ]);
     this.counters.deadLettered++;
+    this.hooks.outcome?.(this.groupId, { kind: 'dead-lettered', type, reason });
   }
 }

@@ -23,14 +23,20 @@ export interface CloudEvent<T = unknown> {
   hash?: string;
 }
 
-export interface NewEvent<T = unknown> {
-  type: string;
+/** What a producer states about an event it publishes; the contract it is published under gives its type. */
+export interface EventToPublish<T = unknown> {
+  /** The aggregate id (the USCC for organizations); also the Kafka key. */
   subject: string;
   data: T;
   time?: Date;
   correlationId?: string;
   causationId?: string;
+  /** The rule-set version the decision behind this event applied. */
   policyVersion?: string;
+}
+
+export interface NewEvent<T = unknown> extends EventToPublish<T> {
+  type: string;
 }
 
 export function buildCloudEvent<T>(source: string, dataschema: string, e: NewEvent<T>, now: Date): CloudEvent<T> {

@@ -19,7 +19,7 @@ import { InboxMessageOrmEntity } from '../inbox/inbox-message.orm-entity';
 import { MessagingTables1732500000000 } from '../messaging-tables.migration';
 import { KafkaTransport } from '../transport/kafka.transport';
 import { EventTransport, type IncomingMessage, type OutgoingMessage } from '../transport/transport.port';
-import { UnitOfWork } from '../unit-of-work';
+import { UnitOfWork, type Tx } from '../unit-of-work';
 import { OutboxMessageOrmEntity } from './outbox-message.orm-entity';
 import { OutboxRelay } from './outbox.relay';
 import { InvalidOutgoingEventError, OutboxWriter } from './outbox.writer';
@@ -112,9 +112,9 @@ describe('outbox on MySQL and Kafka', () => {
     const resize = (widgetId: string, size: number) =>
       unitOfWork.run(async (tx) => {
         await tx.manager.save(WidgetOrmEntity, { id: widgetId, size });
-        return tx.publish({ type: WIDGET_RESIZED, subject: widgetId, data: { widgetId, size } });
+        return tx.publish(contract, { subject: widgetId, data: { widgetId, size } });
       });
-    return { db, ds, serviceName, catalog, topic: contract.topic, transport, writer, unitOfWork, wakeUps, resize };
+    return { db, ds, serviceName, catalog, contract, topic: contract.topic, transport, writer, unitOfWork, wakeUps, resize };
   }
 
   /** Reads the topic with a new consumer group and keeps everything it receives, in arrival order. */
@@ -131,7 +131,7 @@ describe('outbox on MySQL and Kafka', () => {
   const bySequence = <T,>(events: CloudEvent<T>[]) => [...events].sort((a, b) => Number(a.sequence) - Number(b.sequence));
 
   it('commits state and outbox rows together, or neither', async () => {
-    const { ds, unitOfWork, resize } = await setUp();
+    const { ds, contract, unitOfWork, resize } = await setUp();
 
     const event = await resize('w1', 10);
     expect(await ds.getRepository(WidgetOrmEntity).findOneBy({ id: 'w1' })).toMatchObject({ size: 10 });
@@ -141,7 +141,7 @@ describe('outbox on MySQL and Kafka', () => {
     await expect(
       unitOfWork.run(async (tx) => {
         await tx.manager.save(WidgetOrmEntity, { id: 'w2', size: 20 });
-        await tx.publish({ type: WIDGET_RESIZED, subject: 'w2', data: { widgetId: 'w2', size: 20 } });
+        await tx.publish(contract, { subject: 'w2', data: { widgetId: 'w2', size: 20 } });
         throw new Error('command failed after publishing');
       }),
     ).rejects.toThrow('command failed after publishing');
@@ -149,7 +149,7 @@ describe('outbox on MySQL and Kafka', () => {
     await expect(
       unitOfWork.run(async (tx) => {
         await tx.manager.save(WidgetOrmEntity, { id: 'w3', size: 30 });
-        await tx.publish({ type: WIDGET_RESIZED, subject: 'w3', data: { widgetId: 'w3', size: -1 } });
+        await tx.publish(contract, { subject: 'w3', data: { widgetId: 'w3', size: -1 } });
       }),
     ).rejects.toBeInstanceOf(InvalidOutgoingEventError);
 
@@ -191,7 +191,7 @@ describe('outbox on MySQL and Kafka', () => {
   });
 
   it('continues the chain when a transaction with a lower id commits after a higher one was chained', async () => {
-    const { ds, serviceName, transport, unitOfWork, resize } = await setUp();
+    const { ds, contract, serviceName, transport, unitOfWork, resize } = await setUp();
     const relay = new OutboxRelay(ds, transport, { serviceName });
     await resize('w0', 1);
     // A slow command takes its outbox id, then waits; a fast one commits after it and is chained first.
@@ -200,7 +200,7 @@ describe('outbox on MySQL and Kafka', () => {
     let idTaken!: () => void;
     const tookId = new Promise<void>((r) => (idTaken = r));
     const slow = unitOfWork.run(async (tx) => {
-      const event = await tx.publish({ type: WIDGET_RESIZED, subject: 'w1', data: { widgetId: 'w1', size: 2 } });
+      const event = await tx.publish(contract, { subject: 'w1', data: { widgetId: 'w1', size: 2 } });
       idTaken();
       await held;
       return event;
@@ -331,21 +331,15 @@ describe('outbox on MySQL and Kafka', () => {
     // A consumer with an inbox applies each event once and acknowledges the copies as duplicates.
     const groupId = uniqueName('outbox-consumer');
     await transport.ensureTopics([{ topic: dlqTopicOf(groupId), partitions: 1 }]);
+    const seen = async (event: CloudEvent<WidgetResizedV1>, tx: Tx) => {
+      await tx.manager.insert(WidgetSeenOrmEntity, { widgetId: event.data.widgetId, eventId: event.id });
+    };
     const consumer = new EventConsumer(
-      restartedDs,
       transport,
+      new UnitOfWork(restartedDs, writer, () => undefined),
       catalog,
-      writer,
-      () => undefined,
-      {
-        groupId,
-        topics: [topic],
-        handlers: {
-          [WIDGET_RESIZED]: async (event: CloudEvent<WidgetResizedV1>, tx) => {
-            await tx.manager.insert(WidgetSeenOrmEntity, { widgetId: event.data.widgetId, eventId: event.id });
-          },
-        },
-      },
+      new Map([[WIDGET_RESIZED, seen]]),
+      { groupId },
       () => new Date(),
     );
     await consumer.start();

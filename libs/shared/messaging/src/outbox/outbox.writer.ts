@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { buildCloudEvent, type CloudEvent, type NewEvent } from '../envelope/cloud-event';
-import { dataschemaOf, payloadProblems, type EventCatalog } from '../contract/event-contract';
+import { buildCloudEvent, type CloudEvent, type EventToPublish } from '../envelope/cloud-event';
+import { dataschemaOf, payloadProblems, type EventCatalog, type EventContract } from '../contract/event-contract';
 import { OutboxMessageOrmEntity } from './outbox-message.orm-entity';
 
 export class InvalidOutgoingEventError extends Error {
@@ -20,15 +20,16 @@ export class OutboxWriter {
     private readonly now: () => Date,
   ) {}
 
-  async append<T extends object>(manager: EntityManager, event: NewEvent<T>): Promise<CloudEvent<T>> {
-    const contract = this.catalog.require(event.type);
-    const problems = await payloadProblems(contract, event.data, 'write');
-    if (problems.length > 0) throw new InvalidOutgoingEventError(event.type, problems);
+  async append<T extends object>(manager: EntityManager, contract: EventContract<T>, event: EventToPublish<T>): Promise<CloudEvent<T>> {
+    // Only contracts of the platform's catalogue are published, under the catalogue's topic.
+    const known = this.catalog.require(contract.type);
+    const problems = await payloadProblems(known, event.data, 'write');
+    if (problems.length > 0) throw new InvalidOutgoingEventError(contract.type, problems);
     const now = this.now();
-    const envelope = buildCloudEvent(this.source, dataschemaOf(contract), event, now);
+    const envelope = buildCloudEvent(this.source, dataschemaOf(known), { type: known.type, ...event }, now);
     const row = manager.create(OutboxMessageOrmEntity, {
       eventId: envelope.id,
-      topic: contract.topic,
+      topic: known.topic,
       messageKey: envelope.subject,
       eventType: envelope.type,
       envelope: JSON.stringify(envelope),

@@ -1,0 +1,317 @@
+/**
+ * Test support (not a spec): the consumer guarantees as one jest suite, run through a real Nest microservice whose
+ * `@EventPattern` handler is served by EventTransportServer, on every transport and database pair
+ * (event-transport.server.spec.ts: in-process bus + SQLite; event-transport.server.int-spec.ts: Kafka + MySQL).
+ * Not exported from index.ts.
+ */
+import { Controller, Module, type INestMicroservice } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { Column, Entity, PrimaryGeneratedColumn, Table, type DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Columns, createDataSource, type DbConfig } from '@sop/persistence';
+import { uniqueName, waitFor } from '@sop/testing';
+import { PermanentEventError } from '../consumer/error-classification';
+import { dlqTopicOf, type ConsumerOutcome } from '../consumer/event-consumer';
+import { dataschemaOf, EventCatalog, type EventContract } from '../contract/event-contract';
+import { buildCloudEvent, type CloudEvent } from '../envelope/cloud-event';
+import { InboxMessageOrmEntity } from '../inbox/inbox-message.orm-entity';
+import { MessagingTables1732500000000 } from '../messaging-tables.migration';
+import { OutboxMessageOrmEntity } from '../outbox/outbox-message.orm-entity';
+import { OutboxWriter } from '../outbox/outbox.writer';
+import type { EventTransport, IncomingMessage, Subscription } from '../transport/transport.port';
+import { UnitOfWork } from '../unit-of-work';
+import type { ConsumedEventContext, EventOf } from './consumed-event.context';
+import { eventTransportId, EventTransportServer, PassThroughRpcErrors } from './event-transport.server';
+
+/** A small contract in the style of libs/contracts (messaging may not depend on the contracts library). */
+class OrganizationRegisteredV1 {
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: 'uscc must be an 18-character USCC' })
+  uscc: string;
+  @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @IsIn(['SOCIAL_GROUP', 'FOUNDATION']) form: string;
+  @IsInt() @Min(0) registeredCapitalFen: number;
+  @IsISO8601({ strict: true }) registeredAt: string;
+}
+
+class OrganizationWelcomedV1 {
+  @IsString() @IsNotEmpty() uscc: string;
+}
+
+const REGISTERED = 'test.organization.registered';
+const WELCOMED = 'test.organization.welcomed';
+const SERVICE = 'conformance';
+const TEST_EVENTS = eventTransportId(SERVICE);
+
+/** The handler's effect: one row per applied event, so a double application shows as two rows. */
+@Entity({ name: 'test_registered_org' })
+class RegisteredOrgOrmEntity {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'varchar', length: 18 }) uscc: string;
+  @Column({ type: 'varchar', length: 36 }) eventId: string;
+}
+
+class TestTables1732500000001 implements MigrationInterface {
+  name = 'TestTables1732500000001';
+  async up(q: QueryRunner): Promise<void> {
+    const c = new Columns(q);
+    await q.createTable(new Table({ name: 'test_registered_org', columns: [c.serial('id'), c.varchar('uscc', 18), c.uuid('event_id')] }));
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.dropTable('test_registered_org');
+  }
+}
+
+/** What the handler does in the current test; the controller below calls it. */
+const harness: {
+  behaviour: (event: CloudEvent<OrganizationRegisteredV1>, call: number) => void;
+  calls: number;
+  welcome?: EventContract<OrganizationWelcomedV1>;
+} = { behaviour: () => undefined, calls: 0 };
+
+@Controller()
+class RegisteredOrganizationsHandler {
+  @EventPattern(REGISTERED, TEST_EVENTS)
+  async onRegistered(@Payload() event: EventOf<EventContract<OrganizationRegisteredV1>>, @Ctx() ctx: ConsumedEventContext): Promise<void> {
+    harness.calls++;
+    harness.behaviour(event, harness.calls);
+    await ctx.tx.manager.insert(RegisteredOrgOrmEntity, { uscc: event.data.uscc, eventId: event.id });
+    if (harness.welcome) await ctx.tx.publish(harness.welcome, { subject: event.data.uscc, data: { uscc: event.data.uscc } });
+  }
+}
+
+@Module({ controllers: [RegisteredOrganizationsHandler] })
+class ConformanceModule {}
+
+const USCC_A = '51110108MJ0000001A';
+const USCC_B = '51110108MJ0000002B';
+const now = () => new Date('2025-03-01T09:00:00.000Z');
+
+export interface ConsumerConformanceEnvironment {
+  transport: EventTransport;
+  db: DbConfig;
+  /** Drops what the test created (the MySQL database); the transport is closed by the suite. */
+  cleanup(): Promise<void>;
+}
+
+export function describeConsumerConformance(name: string, makeEnvironment: () => Promise<ConsumerConformanceEnvironment>): void {
+  describe(`consumer conformance (Nest @EventPattern over EventTransportServer): ${name}`, () => {
+    jest.setTimeout(120_000);
+
+    let env: ConsumerConformanceEnvironment;
+    let ds: DataSource;
+    let registered: EventContract<OrganizationRegisteredV1>;
+    let welcomed: EventContract<OrganizationWelcomedV1>;
+    let group: string;
+    let microservice: INestMicroservice | undefined;
+    let server: EventTransportServer | undefined;
+    let dlqReader: Subscription | undefined;
+    let deadLetters: IncomingMessage[];
+    let outcomes: ConsumerOutcome[];
+
+    beforeEach(async () => {
+      env = await makeEnvironment();
+      ds = createDataSource(env.db, [OutboxMessageOrmEntity, InboxMessageOrmEntity, RegisteredOrgOrmEntity], [MessagingTables1732500000000, TestTables1732500000001]);
+      await ds.initialize();
+      await ds.runMigrations();
+      // Topics and group of this test alone (Kafka keeps earlier tests' messages).
+      const topic = uniqueName('conf-org');
+      registered = { type: REGISTERED, topic, version: 1, payload: OrganizationRegisteredV1, description: 'test contract' };
+      welcomed = { type: WELCOMED, topic: `${topic}-welcomed`, version: 1, payload: OrganizationWelcomedV1, description: 'test contract' };
+      group = uniqueName('conf-consumer');
+      await env.transport.ensureTopics([
+        { topic, partitions: 3 },
+        { topic: welcomed.topic, partitions: 1 },
+        { topic: dlqTopicOf(group), partitions: 1 },
+      ]);
+      deadLetters = [];
+      outcomes = [];
+      dlqReader = await env.transport.subscribe({ groupId: uniqueName('conf-dlq-reader'), topics: [dlqTopicOf(group)] }, async (m) => {
+        deadLetters.push(m);
+      });
+      harness.behaviour = () => undefined;
+      harness.calls = 0;
+      harness.welcome = undefined;
+    });
+
+    afterEach(async () => {
+      await microservice?.close();
+      microservice = undefined;
+      server = undefined;
+      await dlqReader?.stop();
+      await env.transport.close();
+      await ds.destroy();
+      await env.cleanup();
+    });
+
+    async function startConsumer(options: { maxTransientAttempts?: number } = {}): Promise<EventTransportServer> {
+      const catalog = new EventCatalog([registered, welcomed]);
+      server = new EventTransportServer({
+        serviceName: SERVICE,
+        groupId: group,
+        transport: env.transport,
+        unitOfWork: new UnitOfWork(ds, new OutboxWriter(SERVICE, catalog, now), () => undefined),
+        catalog,
+        now,
+        retryBackoffMs: { initial: 10, max: 50 },
+        hooks: { outcome: (_group, outcome) => outcomes.push(outcome) },
+        ...options,
+      });
+      microservice = await NestFactory.createMicroservice(ConformanceModule, { strategy: server, logger: false });
+      microservice.useGlobalFilters(new PassThroughRpcErrors());
+      await microservice.listen();
+      return server;
+    }
+
+    const event = (uscc: string, overrides: Partial<OrganizationRegisteredV1> = {}): CloudEvent<OrganizationRegisteredV1> =>
+      buildCloudEvent(
+        'registration',
+        dataschemaOf(registered),
+        {
+          type: REGISTERED,
+          subject: uscc,
+          data: { uscc, name: 'Haidian Volunteers Association', form: 'SOCIAL_GROUP', registeredCapitalFen: 3_000_000, registeredAt: '2025-03-01T09:00:00Z', ...overrides },
+        },
+        now(),
+      );
+    const publish = (key: string, value: Buffer | string) => env.transport.publish([{ topic: registered.topic, key, value }]);
+    const publishEvent = (e: CloudEvent) => publish(e.subject, JSON.stringify(e));
+    const rowsFor = (uscc: string) => ds.getRepository(RegisteredOrgOrmEntity).countBy({ uscc });
+    const status = () => {
+      const s = server?.consumerStatus();
+      if (!s) throw new Error('the consumer is not listening');
+      return s;
+    };
+    const settled = (n: number) => {
+      const s = status();
+      return s.applied + s.duplicates + s.skipped + s.deadLettered >= n;
+    };
+
+    it('registers its @EventPattern handler and runs', async () => {
+      const s = await startConsumer();
+      expect(s.handledTypes()).toEqual([REGISTERED]);
+      expect(status().state).toBe('running');
+    });
+
+    it('applies an event delivered twice only once', async () => {
+      await startConsumer();
+      const e = event(USCC_A);
+      await publishEvent(e);
+      await publishEvent(e); // the relay re-sent it after a crash
+
+      await waitFor(() => settled(2), 60_000, 'both deliveries handled');
+      expect(status()).toMatchObject({ applied: 1, duplicates: 1, deadLettered: 0 });
+      expect(await rowsFor(USCC_A)).toBe(1);
+      expect(await ds.getRepository(InboxMessageOrmEntity).countBy({ consumerGroup: group, eventId: e.id })).toBe(1);
+      expect(outcomes.map((o) => o.kind)).toEqual(['applied', 'duplicate']);
+    });
+
+    it('commits the inbox row, the handler’s writes and the events it publishes in one transaction, with causation', async () => {
+      harness.welcome = welcomed;
+      await startConsumer();
+      const e = event(USCC_A);
+      await publishEvent(e);
+
+      await waitFor(() => settled(1), 60_000, 'applied');
+      const [row] = await ds.getRepository(OutboxMessageOrmEntity).find();
+      const follow = JSON.parse(row.envelope) as CloudEvent;
+      expect(follow).toMatchObject({ type: WELCOMED, subject: USCC_A, causationid: e.id, correlationid: e.correlationid });
+      expect(row.topic).toBe(welcomed.topic);
+    });
+
+    it('dead-letters undecodable bytes unchanged and goes on with the next message', async () => {
+      await startConsumer();
+      const garbage = Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x00, 0x01]); // "{" then not JSON
+      await publish(USCC_A, garbage);
+      await publishEvent(event(USCC_A)); // same key, so same partition, after the garbage
+
+      await waitFor(async () => (await rowsFor(USCC_A)) === 1, 60_000, 'the next message applied');
+      await waitFor(() => deadLetters.length === 1, 60_000, 'one dead letter');
+      expect(deadLetters[0].value).toEqual(garbage);
+      expect(deadLetters[0].headers).toMatchObject({ 'dlq-reason': 'UNDECODABLE', 'dlq-consumer-group': group, 'dlq-source-topic': registered.topic });
+      expect(status()).toMatchObject({ applied: 1, deadLettered: 1 });
+    });
+
+    it('dead-letters a payload that breaks its contract, naming the field, without calling the handler', async () => {
+      await startConsumer();
+      const invalid = event(USCC_A, { registeredCapitalFen: -1 });
+      await publishEvent(invalid);
+      await publishEvent(event(USCC_A));
+
+      await waitFor(() => deadLetters.length === 1 && status().applied === 1, 60_000, 'dead letter and next applied');
+      expect(deadLetters[0].headers['dlq-reason']).toBe('INVALID_PAYLOAD');
+      expect(deadLetters[0].headers['dlq-detail']).toContain('registeredCapitalFen');
+      expect(JSON.parse(String(deadLetters[0].value)).id).toBe(invalid.id);
+      expect(harness.calls).toBe(1);
+      expect(await rowsFor(USCC_A)).toBe(1);
+    });
+
+    it('dead-letters an event the handler rejects permanently, with the handler’s own error', async () => {
+      harness.behaviour = (e) => {
+        if (e.data.uscc === USCC_A) throw new PermanentEventError('UNKNOWN_AUTHORITY', 'no such registering authority');
+      };
+      await startConsumer();
+      await publishEvent(event(USCC_A));
+      await publishEvent(event(USCC_B));
+
+      await waitFor(() => settled(2), 60_000, 'both handled');
+      expect(deadLetters.map((m) => m.headers['dlq-reason'])).toEqual(['REJECTED']);
+      expect(deadLetters[0].headers['dlq-detail']).toContain('no such registering authority');
+      expect(await rowsFor(USCC_A)).toBe(0); // the rejected transaction rolled back
+      expect(await rowsFor(USCC_B)).toBe(1);
+      expect(await ds.getRepository(InboxMessageOrmEntity).count()).toBe(1); // nothing applied for A
+    });
+
+    it('retries a transient failure in place and applies the event once', async () => {
+      harness.behaviour = (_e, call) => {
+        if (call <= 2) throw Object.assign(new Error('Deadlock found when trying to get lock'), { code: 'ER_LOCK_DEADLOCK' });
+      };
+      await startConsumer({ maxTransientAttempts: 5 });
+      await publishEvent(event(USCC_A));
+
+      await waitFor(() => status().applied === 1, 60_000, 'applied');
+      expect(harness.calls).toBe(3);
+      expect(await rowsFor(USCC_A)).toBe(1);
+      expect(deadLetters).toHaveLength(0);
+      expect(outcomes.filter((o) => o.kind === 'retry')).toHaveLength(2);
+    });
+
+    it('dead-letters after maxTransientAttempts when the failure persists, then goes on', async () => {
+      harness.behaviour = (e) => {
+        if (e.data.uscc === USCC_A) throw new Error('still failing');
+      };
+      await startConsumer({ maxTransientAttempts: 3 });
+      await publishEvent(event(USCC_A));
+      await publishEvent(event(USCC_A, { uscc: USCC_B })); // same key (partition) as A, data about B
+
+      await waitFor(() => settled(2), 60_000, 'both handled');
+      await waitFor(() => deadLetters.length === 1, 60_000, 'one dead letter');
+      expect(deadLetters[0].headers['dlq-reason']).toBe('RETRIES_EXHAUSTED');
+      expect(deadLetters[0].headers['dlq-detail']).toContain('after 3 attempts');
+      expect(harness.calls).toBe(4); // three attempts for A, one for B
+      expect(await rowsFor(USCC_A)).toBe(0);
+      expect(await rowsFor(USCC_B)).toBe(1);
+    });
+
+    it('holds the partition while the database is unreachable, without dead-lettering, and resumes', async () => {
+      let databaseDown = true;
+      harness.behaviour = () => {
+        if (databaseDown) throw Object.assign(new Error('database unreachable'), { code: 'ECONNREFUSED' });
+      };
+      await startConsumer({ maxTransientAttempts: 2 });
+      await publishEvent(event(USCC_A));
+
+      await waitFor(() => status().state === 'database-unavailable', 60_000, 'database-unavailable');
+      // Well past maxTransientAttempts: an outage is not the event's fault, so it is never dead-lettered.
+      await waitFor(() => harness.calls >= 5, 60_000, 'several redeliveries');
+      expect(status()).toMatchObject({ state: 'database-unavailable', applied: 0, deadLettered: 0 });
+
+      databaseDown = false;
+      await waitFor(() => status().state === 'running' && status().applied === 1, 60_000, 'running again');
+      expect(await rowsFor(USCC_A)).toBe(1);
+      expect(deadLetters).toHaveLength(0);
+    });
+  });
+}
+
+export { RegisteredOrganizationsHandler as ConformanceHandler, ConformanceModule, TEST_EVENTS, REGISTERED };
