@@ -1,7 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { DbConfig } from '@sop/persistence';
 import type { EventTransport, ServiceRuntime } from '@sop/messaging';
-import type { Clock } from '@sop/util';
+import type { Clock, ErrorSet } from '@sop/util';
 
 /** What a host gives a service: its database, the broker, the clock. */
 export interface ServiceDeps {
@@ -27,6 +27,8 @@ export interface ServiceDefinition {
   description: string;
   moduleClass: Type<unknown>;
   module(deps: ServiceDeps): DynamicModule;
+  /** The service's own problem codes (the platform's are added by the catalogue): GET /errors, docs/error-codes.md. */
+  errors?: readonly ErrorSet[];
 }
 
 /** The token under which each service module provides its ServiceRuntime. */
