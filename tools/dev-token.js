@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Development token for the embedded mode and tests, signed with the local development key
-// (data/dev-keys, created on first use; the platform verifies tokens with its public half).
+// (AUTH_DEV_KEY_DIR, else DATA_DIR/dev-keys, else ./data/dev-keys; created on first use; the services verify tokens
+// with its public half, found by the same rule: tools/dev-keys.js).
 //   npm run dev-token -- --role registrar --jurisdiction 110000 [--sub officer-1] [--org <USCC>] [--unit <id>] [--ttl 3600]
 // Roles: registrar, supervising-unit, credit-officer, evaluator, finance-officer, purchaser, auditor,
 //        org-representative, applicant (comma-separate or repeat --role for several).
@@ -9,6 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { generateKeyPairSync } = require('node:crypto');
 const jwt = require('jsonwebtoken');
+const { devKeyDir } = require('./dev-keys');
 
 const args = process.argv.slice(2);
 const opts = { role: [] };
@@ -24,7 +26,7 @@ if (opts.role.length === 0 || !opts.jurisdiction) {
   console.error('usage: npm run dev-token -- --role <role>[,<role>] --jurisdiction <6-digit division code> [--sub id] [--org USCC] [--unit id] [--ttl seconds]');
   process.exit(2);
 }
-const dir = process.env.AUTH_DEV_KEY_DIR || path.join(process.env.DATA_DIR || './data', 'dev-keys');
+const dir = devKeyDir(process.env);
 const priv = path.join(dir, 'private.pem');
 if (!fs.existsSync(priv)) {
   fs.mkdirSync(dir, { recursive: true });

@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       onRuntime: (name, runtime) => runtimes.push({ name, runtime }),
     }),
   );
-  const auth = authConfigFromEnv({ ...process.env, AUTH_DEV_KEY_DIR: process.env['AUTH_DEV_KEY_DIR'] ?? `${dataDir}/dev-keys` });
+  const auth = authConfigFromEnv({ ...process.env, DATA_DIR: dataDir });
   const app = await createHttpApp(
     [...modules, RouterModule.register(SERVICES.map((s) => ({ path: s.prefix, module: s.moduleClass })))],
     auth,

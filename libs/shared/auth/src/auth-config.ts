@@ -15,8 +15,16 @@ export const DEV_ISSUER = 'sop-dev-issuer';
 export const DEFAULT_AUDIENCE = 'social-org-platform';
 
 /**
+ * Where the development key pair lives: AUTH_DEV_KEY_DIR, else DATA_DIR/dev-keys, else ./data/dev-keys. The same
+ * rule as `npm run dev-token` (tools/dev-keys.js; a test checks they agree), so its tokens verify in every mode.
+ */
+export function devKeyDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env['AUTH_DEV_KEY_DIR'] || join(env['DATA_DIR'] || './data', 'dev-keys');
+}
+
+/**
  * AUTH_PUBLIC_KEY (PEM) or AUTH_PUBLIC_KEY_FILE, AUTH_ISSUER, AUTH_AUDIENCE. Without a key, a development key
- * pair is created (once) under AUTH_DEV_KEY_DIR (default ./data/dev-keys); `npm run dev-token` signs with it.
+ * pair is created (once) in devKeyDir(); `npm run dev-token` signs with it.
  */
 export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig & { devKeys: boolean } {
   const issuer = env['AUTH_ISSUER'] ?? DEV_ISSUER;
@@ -25,7 +33,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthCon
   if (env['AUTH_PUBLIC_KEY_FILE']) {
     return { publicKeyPem: readFileSync(env['AUTH_PUBLIC_KEY_FILE'], 'utf8'), issuer, audience, devKeys: false };
   }
-  const keys = loadOrCreateDevKeys(env['AUTH_DEV_KEY_DIR'] ?? './data/dev-keys');
+  const keys = loadOrCreateDevKeys(devKeyDir(env));
   return { publicKeyPem: keys.publicKeyPem, issuer, audience, devKeys: true };
 }
 
