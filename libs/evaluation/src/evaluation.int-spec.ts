@@ -163,7 +163,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
 
     // Refusals are problems naming field and rule; nothing is published for them.
     await expect(service.awardGrade({ uscc, score: 960, announcedAt: '2026-05-30T00:00:00.000Z', committee: { members: 9, present: 5, inFavour: 5 } }, evaluator)).rejects.toMatchObject({
-      status: 422,
+      kind: 'REFUSED',
       code: 'EVALUATION.COMMITTEE_NO_QUORUM',
       violations: [expect.objectContaining({ field: 'committee.present', rule: 'COMMITTEE_QUORUM_TWO_THIRDS' })],
     });
@@ -178,7 +178,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     await measuresFrom(listed.id);
 
     await expect(service.awardGrade({ uscc, score: 880, announcedAt: '2026-06-30T00:00:00.000Z', committee }, evaluator)).rejects.toMatchObject({
-      status: 422,
+      kind: 'REFUSED',
       code: 'EVALUATION.NOT_ELIGIBLE',
       violations: [expect.objectContaining({ field: 'uscc', rule: 'CREDIT_MEASURE_NO_EVALUATION' })],
     });
@@ -211,7 +211,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     expect((await service.verificationCases('OPEN', evaluator)).items.map((c) => c.id)).toContain(opened.id);
     expect((await service.verificationCases('OPEN', { ...evaluator, jurisdiction: '310000' })).items.map((c) => c.id)).not.toContain(opened.id);
 
-    await expect(service.adjustGrade(grade.gradeId, { newGrade: '5A', reason: 'SERIOUS_LIST', explanation: '列入严重违法失信名单' }, evaluator)).rejects.toMatchObject({ status: 422, code: 'EVALUATION.ADJUSTMENT_NOT_LOWER' });
+    await expect(service.adjustGrade(grade.gradeId, { newGrade: '5A', reason: 'SERIOUS_LIST', explanation: '列入严重违法失信名单' }, evaluator)).rejects.toMatchObject({ kind: 'REFUSED', code: 'EVALUATION.ADJUSTMENT_NOT_LOWER' });
     const adjusted = await service.adjustGrade(grade.gradeId, { newGrade: '2A', reason: 'VERIFICATION_EVALUATION', explanation: '核查评估：列入严重违法失信名单', evidence: ['核查报告-2026-001'] }, evaluator);
     expect(adjusted).toMatchObject({ grade: { gradeId: grade.gradeId, grade: '2A', awardedGrade: '4A', status: 'ACTIVE' }, closedCases: [opened.id] });
     const expected: GradeAdjustedV1 = {
@@ -236,7 +236,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     const cancelled = await service.adjustGrade(grade.gradeId, { reason: 'SERIOUS_LIST', explanation: '撤销等级' }, evaluator);
     expect(cancelled.grade).toMatchObject({ status: 'CANCELLED', grade: '2A' });
     expect((await published(cancelled.adjustment.eventId)).data).not.toHaveProperty('newGrade');
-    await expect(service.adjustGrade(grade.gradeId, { reason: 'SERIOUS_LIST', explanation: '再次' }, evaluator)).rejects.toMatchObject({ status: 409, code: 'EVALUATION.GRADE_NOT_IN_FORCE' });
+    await expect(service.adjustGrade(grade.gradeId, { reason: 'SERIOUS_LIST', explanation: '再次' }, evaluator)).rejects.toMatchObject({ kind: 'CONFLICT', code: 'EVALUATION.GRADE_NOT_IN_FORCE' });
     expect((await service.gradeHistory(uscc, evaluator)).grades[0].adjustments.map((a) => [a.previousGrade, a.newGrade])).toEqual([
       ['4A', '2A'],
       ['2A', null],
@@ -271,7 +271,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
       eligibility: { eligible: false, reason: { code: 'EVALUATION.NOT_ELIGIBLE', field: 'uscc', rule: 'ORGANIZATION_NOT_ACTIVE' } },
     });
     await expect(service.awardGrade({ uscc, score: 950, announcedAt: '2026-08-30T00:00:00.000Z', committee }, evaluator)).rejects.toMatchObject({
-      status: 422,
+      kind: 'REFUSED',
       code: 'EVALUATION.NOT_ELIGIBLE',
       violations: [expect.objectContaining({ field: 'uscc', rule: 'ORGANIZATION_NOT_ACTIVE' })],
     });

@@ -1,13 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ALL_EVENT_CONTRACTS, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
-import { healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
+import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
 import { EVALUATION } from './api/events/evaluation-events';
 import { OrganizationEventsHandler } from './api/events/organization-events.event-handler';
 import { EvaluationHttpController } from './api/evaluation.http.controller';
 import { EvaluationStore } from './application/evaluation.ports';
 import { EVALUATION_SCHEDULER_INTERVAL_MS, EvaluationScheduler } from './application/evaluation.scheduler';
 import { EvaluationService } from './application/evaluation.service';
+import { EvaluationErrors } from './domain/evaluation.errors';
 import { EVALUATION_ENTITIES } from './infrastructure/evaluation.orm-entities';
 import { EvaluationSkeleton1732500000300 } from './infrastructure/migrations/1732500000300-evaluation-skeleton.migration';
 import { EvaluationGrades1732500000310 } from './infrastructure/migrations/1732500000310-evaluation-grades.migration';
@@ -37,7 +38,7 @@ export class EvaluationModule {
   static register(deps: ServiceDeps, options: EvaluationOptions = {}): DynamicModule {
     return {
       module: EvaluationModule,
-      controllers: [EvaluationHttpController, OrganizationEventsHandler, healthControllerFor(SERVICE_RUNTIME)],
+      controllers: [EvaluationHttpController, OrganizationEventsHandler, healthControllerFor(SERVICE_RUNTIME), errorCatalogueControllerFor([EvaluationErrors])],
       providers: [
         ...serviceRuntimeProviders(deps, {
           serviceName: EVALUATION,
@@ -66,4 +67,5 @@ export const EVALUATION_SERVICE: ServiceDefinition = {
   description: 'Grade decisions (1A-5A) with validity under Order 39 and the 2026 measures, adjustments, credit measures and verification cases.',
   moduleClass: EvaluationModule,
   module: (deps) => EvaluationModule.register(deps),
+  errors: [EvaluationErrors],
 };

@@ -187,4 +187,18 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
     expect(event.data).toEqual({ gradeId: expect.any(String), uscc, grade: '1A', validUntil: '2030-11-17', expiredAt: '2030-11-18T00:00:00.000Z', ruleVersion: 'evaluation/order-39@v1' });
     expect((await call('GET', `/organizations/${uscc}`, evaluator)).body).toMatchObject({ currentGrade: null, eligibility: { eligible: true } });
   });
+
+  it('GET /errors (no token) lists every evaluation code with its status and meaning, beside the platform codes', async () => {
+    const res = await call('GET', '/errors');
+    expect(res.status).toBe(200);
+    const codes = res.body.codes as { code: string; status: number; kind: string; meaning: string }[];
+    const byCode = new Map(codes.map((c) => [c.code, c]));
+    expect(byCode.get('EVALUATION.SCORE_BELOW_LOWEST_GRADE')).toMatchObject({ status: 422, kind: 'REFUSED' });
+    expect(byCode.get('EVALUATION.DATE_IN_FUTURE')).toMatchObject({ status: 400, kind: 'INVALID' });
+    expect(byCode.get('EVALUATION.NOT_OWN_ORGANIZATION')).toMatchObject({ status: 403 });
+    expect(byCode.get('EVALUATION.GRADE_NOT_FOUND')).toMatchObject({ status: 404 });
+    expect(byCode.get('EVALUATION.CASE_NOT_OPEN')).toMatchObject({ status: 409 });
+    expect(byCode.get('AUTH.ROLE_REQUIRED')).toMatchObject({ status: 403 });
+    expect(codes.filter((c) => c.code.startsWith('EVALUATION.'))).toHaveLength(19);
+  });
 });

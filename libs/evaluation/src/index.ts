@@ -1,1 +1,2 @@
 export { EvaluationModule, EVALUATION_SERVICE } from './evaluation.module';
+export { EvaluationErrors } from './domain/evaluation.errors';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { assertJurisdiction, type Principal } from '@sop/auth';
+import { assertJurisdiction, AuthErrors, type Principal } from '@sop/auth';
 import {
   GradeAdjusted,
   GradeAwarded,
@@ -13,9 +13,10 @@ import {
   type OrganizationRevokedV1,
 } from '@sop/contracts';
 import { UnitOfWork, type CloudEvent, type Tx } from '@sop/messaging';
-import { asProblem, Clock, divisionPrefix, ProblemError } from '@sop/util';
+import { Clock, divisionPrefix } from '@sop/util';
 import type { CommitteeVote } from '../domain/committee';
 import { assessEligibility, type Eligibility } from '../domain/eligibility';
+import { EvaluationErrors } from '../domain/evaluation.errors';
 import { ruleSetAt, ruleVersionOf, type EvaluationRuleSet } from '../domain/evaluation-rules';
 import { expiredAtOf, expiryDue } from '../domain/expiry';
 import { currentGrade, type GradeRecord } from '../domain/grade';
@@ -28,14 +29,16 @@ function rulesAt(at: Date, field: string): EvaluationRuleSet {
   try {
     return ruleSetAt(at);
   } catch {
-    throw ProblemError.badRequest('EVALUATION.NO_RULE_SET', `no evaluation rule set was in force at ${at.toISOString()} (Order 39 applies from 2011-03-01)`, [
-      { field, rule: 'RULE_SET_IN_FORCE', message: 'must not be before 2011-03-01' },
-    ]);
+    throw new EvaluationErrors.NO_RULE_SET(`no evaluation rule set was in force at ${at.toISOString()} (Order 39 applies from 2011-03-01)`, {
+      violations: [{ field, rule: 'RULE_SET_IN_FORCE', message: 'must not be before 2011-03-01' }],
+    });
   }
 }
 
 function notInFuture(at: Date, now: Date, field: string): void {
-  if (at > now) throw ProblemError.badRequest('EVALUATION.DATE_IN_FUTURE', `${field} ${at.toISOString()} lies in the future`, [{ field, rule: 'HAS_HAPPENED', message: `${field} must not be after now` }]);
+  if (at > now) {
+    throw new EvaluationErrors.DATE_IN_FUTURE(`${field} ${at.toISOString()} lies in the future`, { violations: [{ field, rule: 'HAS_HAPPENED', message: `${field} must not be after now` }] });
+  }
 }
 
 export interface AwardGradeInput {
@@ -119,9 +122,9 @@ export class EvaluationService {
 
   /** Evaluators change grades within their jurisdiction (Order 39 Art. 4–5: civil affairs evaluates what it registered). */
   private async organizationForEvaluator(uscc: string, principal: Principal): Promise<EvaluationOrganization> {
-    if (!principal.roles.includes('evaluator')) throw ProblemError.forbidden('AUTH.ROLE_REQUIRED', 'only evaluators decide grades');
+    if (!principal.roles.includes('evaluator')) throw new AuthErrors.ROLE_REQUIRED('only evaluators decide grades');
     const org = await this.store.organization(null, uscc);
-    if (!org) throw ProblemError.notFound('EVALUATION.ORGANIZATION_NOT_FOUND', `evaluation has no organization ${uscc}`);
+    if (!org) throw new EvaluationErrors.ORGANIZATION_NOT_FOUND(`evaluation has no organization ${uscc}`);
     assertJurisdiction(principal, org.registeringAuthority, `organization ${uscc}`);
     return org;
   }
@@ -130,9 +133,9 @@ export class EvaluationService {
   private async organizationForReader(uscc: string, principal: Principal): Promise<EvaluationOrganization> {
     const officer = principal.roles.includes('auditor') || principal.roles.includes('evaluator');
     const own = principal.roles.includes('org-representative') && principal.organizationUscc === uscc;
-    if (!officer && !own) throw ProblemError.forbidden('EVALUATION.NOT_OWN_ORGANIZATION', 'an organization sees only its own evaluation record');
+    if (!officer && !own) throw new EvaluationErrors.NOT_OWN_ORGANIZATION('an organization sees only its own evaluation record');
     const org = await this.store.organization(null, uscc);
-    if (!org) throw ProblemError.notFound('EVALUATION.ORGANIZATION_NOT_FOUND', `evaluation has no organization ${uscc}`);
+    if (!org) throw new EvaluationErrors.ORGANIZATION_NOT_FOUND(`evaluation has no organization ${uscc}`);
     if (principal.roles.includes('auditor') || own) return org;
     assertJurisdiction(principal, org.registeringAuthority, `organization ${uscc}`);
     return org;
@@ -156,16 +159,11 @@ export class EvaluationService {
       // Read again under the lock: a revocation consumed meanwhile must bar the grade.
       const [locked, grades, measures] = await Promise.all([this.store.organization(tx, org.uscc), this.store.grades(tx, org.uscc), this.store.creditMeasures(tx, org.uscc)]);
       const registration = locked ?? org;
-      let decision;
-      try {
-        decision = decideAward(
-          { registeredAt: org.registeredAt, registrationStatus: registration.registrationStatus, registrationStatusAt: registration.registrationStatusAt, grades, measures: measures?.measures ?? [] },
-          { score: input.score, announcedAt, committee: input.committee },
-          rules,
-        );
-      } catch (err) {
-        throw asProblem(err);
-      }
+      const decision = decideAward(
+        { registeredAt: org.registeredAt, registrationStatus: registration.registrationStatus, registrationStatusAt: registration.registrationStatusAt, grades, measures: measures?.measures ?? [] },
+        { score: input.score, announcedAt, committee: input.committee },
+        rules,
+      );
       const gradeId = randomUUID();
       const data: GradeAwardedV1 = {
         gradeId,
@@ -212,9 +210,9 @@ export class EvaluationService {
    * the grade are closed by it and their evidence travels with the event.
    */
   async adjustGrade(gradeId: string, input: AdjustGradeInput, principal: Principal) {
-    if (!principal.roles.includes('evaluator')) throw ProblemError.forbidden('AUTH.ROLE_REQUIRED', 'only evaluators adjust grades');
+    if (!principal.roles.includes('evaluator')) throw new AuthErrors.ROLE_REQUIRED('only evaluators adjust grades');
     const found = await this.store.grade(null, gradeId);
-    if (!found) throw ProblemError.notFound('EVALUATION.GRADE_NOT_FOUND', `no grade ${gradeId}`);
+    if (!found) throw new EvaluationErrors.GRADE_NOT_FOUND(`no grade ${gradeId}`);
     const org = await this.organizationForEvaluator(found.uscc, principal);
     const now = this.clock.now();
     const effectiveAt = input.effectiveAt ? new Date(input.effectiveAt) : now;
@@ -223,13 +221,8 @@ export class EvaluationService {
     return this.uow.run(async (tx) => {
       await this.store.lockOrganization(tx, org.uscc);
       const grade = await this.store.grade(tx, gradeId);
-      if (!grade) throw ProblemError.notFound('EVALUATION.GRADE_NOT_FOUND', `no grade ${gradeId}`);
-      let decision;
-      try {
-        decision = decideAdjustment(grade, { newGrade: input.newGrade, reason: input.reason, effectiveAt }, rules);
-      } catch (err) {
-        throw asProblem(err);
-      }
+      if (!grade) throw new EvaluationErrors.GRADE_NOT_FOUND(`no grade ${gradeId}`);
+      const decision = decideAdjustment(grade, { newGrade: input.newGrade, reason: input.reason, effectiveAt }, rules);
       const cases = await this.store.openCasesOfGrade(tx, gradeId);
       const evidence = [...new Set([...(input.evidence ?? []), ...cases.flatMap((c) => c.evidence)])];
       const data: GradeAdjustedV1 = {
@@ -269,15 +262,15 @@ export class EvaluationService {
 
   /** The evaluators verified the grade and keep it: the case is closed without an adjustment. */
   async confirmGrade(caseId: string, principal: Principal) {
-    if (!principal.roles.includes('evaluator')) throw ProblemError.forbidden('AUTH.ROLE_REQUIRED', 'only evaluators close verification cases');
+    if (!principal.roles.includes('evaluator')) throw new AuthErrors.ROLE_REQUIRED('only evaluators close verification cases');
     const found = await this.store.verificationCase(null, caseId);
-    if (!found) throw ProblemError.notFound('EVALUATION.CASE_NOT_FOUND', `no verification case ${caseId}`);
+    if (!found) throw new EvaluationErrors.CASE_NOT_FOUND(`no verification case ${caseId}`);
     await this.organizationForEvaluator(found.uscc, principal);
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
       await this.store.lockOrganization(tx, found.uscc);
       const c = await this.store.verificationCase(tx, caseId);
-      if (!c || c.status !== 'OPEN') throw ProblemError.conflict('EVALUATION.CASE_NOT_OPEN', `verification case ${caseId} is ${c?.status ?? 'gone'}`);
+      if (!c || c.status !== 'OPEN') throw new EvaluationErrors.CASE_NOT_OPEN(`verification case ${caseId} is ${c?.status ?? 'gone'}`);
       const closed: VerificationCase = { ...c, status: 'CLOSED', closedAt: now, outcome: 'GRADE_CONFIRMED' };
       await this.store.saveCase(tx, closed);
       return caseView(closed);
@@ -462,7 +455,7 @@ export class EvaluationService {
   /** Verification cases within the caller's jurisdiction (auditors: all). */
   async verificationCases(status: CaseStatus | undefined, principal: Principal) {
     const auditor = principal.roles.includes('auditor');
-    if (!auditor && !principal.roles.includes('evaluator')) throw ProblemError.forbidden('AUTH.ROLE_REQUIRED', 'evaluators and auditors read verification cases');
+    if (!auditor && !principal.roles.includes('evaluator')) throw new AuthErrors.ROLE_REQUIRED('evaluators and auditors read verification cases');
     const prefix = auditor ? '' : divisionPrefix(principal.jurisdiction);
     const cases = await this.store.cases({ status, divisionPrefix: prefix, limit: 500 });
     return { items: cases.map(caseView) };

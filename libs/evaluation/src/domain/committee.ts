@@ -1,5 +1,5 @@
 import type { EvaluationRuleSet } from './evaluation-rules';
-import { EvaluationRuleViolation } from './evaluation-rule-violation';
+import { EvaluationErrors } from './evaluation.errors';
 
 /** The evaluation committee's final meeting, as counted in its named vote (记名投票). */
 export interface CommitteeVote {
@@ -19,31 +19,27 @@ export function assertCommitteeDecision(vote: CommitteeVote, rules: EvaluationRu
   const { members, present, inFavour } = vote;
   const counts = [members, present, inFavour];
   if (counts.some((n) => !Number.isInteger(n) || n < 0) || members < 1) {
-    throw new EvaluationRuleViolation('EVALUATION.COMMITTEE_INVALID', 'committee', 'COMMITTEE_COUNTS', 'committee counts must be whole numbers with at least one member', 'INVALID');
+    throw new EvaluationErrors.COMMITTEE_INVALID('committee counts must be whole numbers with at least one member', { field: 'committee', rule: 'COMMITTEE_COUNTS' });
   }
   if (present > members) {
-    throw new EvaluationRuleViolation('EVALUATION.COMMITTEE_INVALID', 'committee.present', 'COMMITTEE_COUNTS', `${present} present but the committee has ${members} members`, 'INVALID');
+    throw new EvaluationErrors.COMMITTEE_INVALID(`${present} present but the committee has ${members} members`, { field: 'committee.present', rule: 'COMMITTEE_COUNTS' });
   }
   if (inFavour > present) {
-    throw new EvaluationRuleViolation('EVALUATION.COMMITTEE_INVALID', 'committee.inFavour', 'COMMITTEE_COUNTS', `${inFavour} in favour but only ${present} present`, 'INVALID');
+    throw new EvaluationErrors.COMMITTEE_INVALID(`${inFavour} in favour but only ${present} present`, { field: 'committee.inFavour', rule: 'COMMITTEE_COUNTS' });
   }
   const { quorumNumerator: num, quorumDenominator: den } = rules.committee;
   // Integer arithmetic: present / members ≥ num / den.
   if (present * den < members * num) {
-    throw new EvaluationRuleViolation(
-      'EVALUATION.COMMITTEE_NO_QUORUM',
-      'committee.present',
-      'COMMITTEE_QUORUM_TWO_THIRDS',
+    throw new EvaluationErrors.COMMITTEE_NO_QUORUM(
       `${present} of ${members} members present; the final meeting needs at least ${num}/${den} (${Math.ceil((members * num) / den)}) (regulations §6, Order 39)`,
+      { field: 'committee.present', rule: 'COMMITTEE_QUORUM_TWO_THIRDS' },
     );
   }
   // Majority of all members: more than half of `members`, however many attended.
   if (inFavour * 2 <= members) {
-    throw new EvaluationRuleViolation(
-      'EVALUATION.COMMITTEE_NO_MAJORITY',
-      'committee.inFavour',
-      'COMMITTEE_MAJORITY_OF_ALL_MEMBERS',
+    throw new EvaluationErrors.COMMITTEE_NO_MAJORITY(
       `${inFavour} of ${members} members in favour; the named vote needs a majority of all members (${Math.floor(members / 2) + 1}) (regulations §6, Order 39)`,
+      { field: 'committee.inFavour', rule: 'COMMITTEE_MAJORITY_OF_ALL_MEMBERS' },
     );
   }
 }

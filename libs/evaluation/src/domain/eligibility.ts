@@ -1,3 +1,4 @@
+import { EvaluationErrors } from './evaluation.errors';
 import { ruleVersionOf, type EvaluationRuleSet } from './evaluation-rules';
 import { currentGrade, type GradeRecord } from './grade';
 import type { RegistrationStatus } from './registration-status';
@@ -21,8 +22,8 @@ export type Eligibility =
   | { eligible: true; basis: EligibilityBasis; replacesGradeId: string | null; ruleVersion: string }
   | {
       eligible: false;
-      /** Always EVALUATION.NOT_ELIGIBLE; `rule` says which condition failed. */
-      code: 'EVALUATION.NOT_ELIGIBLE';
+      /** Always EvaluationErrors.NOT_ELIGIBLE's code; `rule` says which condition failed. */
+      code: string;
       field: string;
       rule: 'ORGANIZATION_NOT_ACTIVE' | 'REGISTERED_TWO_FULL_YEARS' | 'CREDIT_MEASURE_NO_EVALUATION' | 'PREVIOUS_GRADE_STILL_VALID' | 'RE_EVALUATION_WITHIN_FOUR_YEARS';
       message: string;
@@ -51,7 +52,7 @@ export interface EligibilityFacts {
  */
 export function assessEligibility(facts: EligibilityFacts, at: Date, rules: EvaluationRuleSet): Eligibility {
   const ruleVersion = ruleVersionOf(rules);
-  const refuse = (rule: Extract<Eligibility, { eligible: false }>['rule'], field: string, message: string): Eligibility => ({ eligible: false, code: 'EVALUATION.NOT_ELIGIBLE', field, rule, message, ruleVersion });
+  const refuse = (rule: Extract<Eligibility, { eligible: false }>['rule'], field: string, message: string): Eligibility => ({ eligible: false, code: EvaluationErrors.NOT_ELIGIBLE.definition.code, field, rule, message, ruleVersion });
 
   if (facts.registrationStatus !== 'ACTIVE') {
     const since = facts.registrationStatusAt ? ` on ${facts.registrationStatusAt.toISOString()}` : '';

@@ -1,7 +1,7 @@
 import { GRADE_ADJUSTMENT_REASONS } from '@sop/contracts';
 import { EVALUATION_RULE_SETS, MEASURES_2026_V1, ORDER_39_V1, ruleSetAt, ruleSetByVersion, ruleVersionOf } from './evaluation-rules';
 import { gradeForScore } from './grading';
-import { EvaluationRuleViolation } from './evaluation-rule-violation';
+import { EvaluationErrors } from './evaluation.errors';
 
 describe('evaluation rule sets (regulations §6)', () => {
   it('Order 39 is in force from 2011-03-01, the 2026 measures from 2026-03-01', () => {
@@ -46,7 +46,7 @@ describe('grade cut-offs (default: Anqing, regulations §6; national cut-offs UN
   });
 
   it.each([-1, 1101, 900.5])('refuses %s as outside the 1,000-point scale + 100 bonus', (score) => {
-    expect(() => gradeForScore(score, ORDER_39_V1)).toThrow(EvaluationRuleViolation);
+    expect(() => gradeForScore(score, ORDER_39_V1)).toThrow(EvaluationErrors.SCORE_OUT_OF_RANGE);
     expect(() => gradeForScore(score, ORDER_39_V1)).toThrow(expect.objectContaining({ code: 'EVALUATION.SCORE_OUT_OF_RANGE', kind: 'INVALID' }));
   });
 

@@ -1,6 +1,6 @@
 import { assertCommitteeDecision, type CommitteeVote } from './committee';
 import { assessEligibility, type EligibilityBasis, type EligibilityFacts } from './eligibility';
-import { EvaluationRuleViolation } from './evaluation-rule-violation';
+import { EvaluationErrors } from './evaluation.errors';
 import { gradeRank, isGrade, ruleVersionOf, type EvaluationGrade, type EvaluationRuleSet, type GradeAdjustmentReason } from './evaluation-rules';
 import type { GradeRecord } from './grade';
 import { gradeForScore } from './grading';
@@ -22,16 +22,16 @@ export interface AwardDecision extends Validity {
 /**
  * The committee's grade, checked against the rule set in force at the announcement (regulations §6): the
  * organization's eligibility, the committee's quorum and majority, the score's grade under the cut-offs, and the
- * validity. Throws EvaluationRuleViolation naming the field and the rule when the grade cannot be awarded.
+ * validity. Throws an EvaluationErrors class naming the field and the rule when the grade cannot be awarded.
  */
 export function decideAward(facts: EligibilityFacts, input: AwardInput, rules: EvaluationRuleSet): AwardDecision {
   const latest = facts.grades.map((g) => g.announcedAt).sort().pop();
   if (latest && latest >= input.announcedAt.toISOString()) {
-    throw new EvaluationRuleViolation('EVALUATION.ANNOUNCEMENT_OUT_OF_ORDER', 'announcedAt', 'ANNOUNCEMENTS_IN_ORDER', `the organization already has a grade announced at ${latest}; a new grade is announced after it`, 'CONFLICT');
+    throw new EvaluationErrors.ANNOUNCEMENT_OUT_OF_ORDER(`the organization already has a grade announced at ${latest}; a new grade is announced after it`, { field: 'announcedAt', rule: 'ANNOUNCEMENTS_IN_ORDER' });
   }
   // The procedure's order (§6): eligibility is checked before the field assessment and the committee's vote.
   const eligibility = assessEligibility(facts, input.announcedAt, rules);
-  if (!eligibility.eligible) throw new EvaluationRuleViolation(eligibility.code, eligibility.field, eligibility.rule, eligibility.message);
+  if (!eligibility.eligible) throw new EvaluationErrors.NOT_ELIGIBLE(eligibility.message, { field: eligibility.field, rule: eligibility.rule });
   assertCommitteeDecision(input.committee, rules);
   const grade = gradeForScore(input.score, rules);
   return { grade, ...validityOf(input.announcedAt, rules), basis: eligibility.basis, replacesGradeId: eligibility.replacesGradeId, ruleVersion: ruleVersionOf(rules) };
@@ -60,20 +60,26 @@ export interface AdjustmentDecision {
 export function decideAdjustment(grade: GradeRecord, input: AdjustmentInput, rules: EvaluationRuleSet): AdjustmentDecision {
   const ruleVersion = ruleVersionOf(rules);
   if (!(rules.adjustmentReasons as readonly string[]).includes(input.reason)) {
-    throw new EvaluationRuleViolation('EVALUATION.ADJUSTMENT_REASON_NOT_ADMITTED', 'reason', 'ADJUSTMENT_REASONS', `${input.reason} is not a reason for lowering or cancelling a grade under ${ruleVersion} (admitted: ${rules.adjustmentReasons.join(', ')}; regulations §6)`);
+    throw new EvaluationErrors.ADJUSTMENT_REASON_NOT_ADMITTED(
+      `${input.reason} is not a reason for lowering or cancelling a grade under ${ruleVersion} (admitted: ${rules.adjustmentReasons.join(', ')}; regulations §6)`,
+      { field: 'reason', rule: 'ADJUSTMENT_REASONS' },
+    );
   }
   if (input.effectiveAt.toISOString() < grade.announcedAt) {
-    throw new EvaluationRuleViolation('EVALUATION.ADJUSTMENT_BEFORE_ANNOUNCEMENT', 'effectiveAt', 'ADJUSTS_A_GRADE_IN_FORCE', `grade ${grade.gradeId} was announced at ${grade.announcedAt}`, 'INVALID');
+    throw new EvaluationErrors.ADJUSTMENT_BEFORE_ANNOUNCEMENT(`grade ${grade.gradeId} was announced at ${grade.announcedAt}`, { field: 'effectiveAt', rule: 'ADJUSTS_A_GRADE_IN_FORCE' });
   }
   if (grade.status !== 'ACTIVE' || grade.validUntil < utcDate(input.effectiveAt)) {
     const why = grade.status !== 'ACTIVE' ? `is ${grade.status}` : `expired on ${grade.validUntil}`;
-    throw new EvaluationRuleViolation('EVALUATION.GRADE_NOT_IN_FORCE', 'gradeId', 'ADJUSTS_A_GRADE_IN_FORCE', `grade ${grade.gradeId} ${why}; only a grade in force is lowered or cancelled`, 'CONFLICT');
+    throw new EvaluationErrors.GRADE_NOT_IN_FORCE(`grade ${grade.gradeId} ${why}; only a grade in force is lowered or cancelled`, { field: 'gradeId', rule: 'ADJUSTS_A_GRADE_IN_FORCE' });
   }
   let newGrade: EvaluationGrade | null = null;
   if (input.newGrade !== undefined && input.newGrade !== null) {
-    if (!isGrade(input.newGrade)) throw new EvaluationRuleViolation('EVALUATION.GRADE_UNKNOWN', 'newGrade', 'GRADES_1A_TO_5A', `${input.newGrade} is not a grade (1A-5A, Order 39 Art. 26)`, 'INVALID');
+    if (!isGrade(input.newGrade)) throw new EvaluationErrors.GRADE_UNKNOWN(`${input.newGrade} is not a grade (1A-5A, Order 39 Art. 26)`, { field: 'newGrade', rule: 'GRADES_1A_TO_5A' });
     if (gradeRank(input.newGrade) >= gradeRank(grade.grade)) {
-      throw new EvaluationRuleViolation('EVALUATION.ADJUSTMENT_NOT_LOWER', 'newGrade', 'LOWERING_ONLY', `${input.newGrade} is not lower than the grade in force ${grade.grade}; an adjustment lowers or cancels (a higher grade needs a (re-)evaluation)`);
+      throw new EvaluationErrors.ADJUSTMENT_NOT_LOWER(`${input.newGrade} is not lower than the grade in force ${grade.grade}; an adjustment lowers or cancels (a higher grade needs a (re-)evaluation)`, {
+        field: 'newGrade',
+        rule: 'LOWERING_ONLY',
+      });
     }
     newGrade = input.newGrade;
   }

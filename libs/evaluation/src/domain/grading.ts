@@ -1,5 +1,5 @@
 import type { EvaluationGrade, EvaluationRuleSet } from './evaluation-rules';
-import { EvaluationRuleViolation } from './evaluation-rule-violation';
+import { EvaluationErrors } from './evaluation.errors';
 
 /**
  * The grade a total earns under the rule set's cut-offs (regulations §6 Scoring). The total is on the 1,000-point
@@ -8,12 +8,15 @@ import { EvaluationRuleViolation } from './evaluation-rule-violation';
 export function gradeForScore(score: number, rules: EvaluationRuleSet): EvaluationGrade {
   const max = rules.scale.base + rules.scale.maxBonus;
   if (!Number.isInteger(score) || score < 0 || score > max) {
-    throw new EvaluationRuleViolation('EVALUATION.SCORE_OUT_OF_RANGE', 'score', 'SCORE_SCALE', `score must be an integer from 0 to ${max} (${rules.scale.base}-point scale + up to ${rules.scale.maxBonus} bonus, regulations §6)`, 'INVALID');
+    throw new EvaluationErrors.SCORE_OUT_OF_RANGE(`score must be an integer from 0 to ${max} (${rules.scale.base}-point scale + up to ${rules.scale.maxBonus} bonus, regulations §6)`, {
+      field: 'score',
+      rule: 'SCORE_SCALE',
+    });
   }
   const cutOff = [...rules.cutOffs].sort((a, b) => b.minScore - a.minScore).find((c) => score >= c.minScore);
   if (!cutOff) {
     const lowest = Math.min(...rules.cutOffs.map((c) => c.minScore));
-    throw new EvaluationRuleViolation('EVALUATION.SCORE_BELOW_LOWEST_GRADE', 'score', 'GRADE_CUT_OFFS', `a score of ${score} is below the lowest cut-off (${lowest}); no grade is awarded (regulations §6)`);
+    throw new EvaluationErrors.SCORE_BELOW_LOWEST_GRADE(`a score of ${score} is below the lowest cut-off (${lowest}); no grade is awarded (regulations §6)`, { field: 'score', rule: 'GRADE_CUT_OFFS' });
   }
   return cutOff.grade;
 }

@@ -1,0 +1,41 @@
+import { definitionsOf, DomainError } from '@sop/util';
+import { EvaluationErrors } from './evaluation.errors';
+
+describe('EvaluationErrors', () => {
+  it('declares each code the service answers with, with the kind that keeps its HTTP status', () => {
+    expect(Object.fromEntries(definitionsOf(EvaluationErrors).map((d) => [d.code, d.kind]))).toEqual({
+      'EVALUATION.NO_RULE_SET': 'INVALID', // 400
+      'EVALUATION.DATE_IN_FUTURE': 'INVALID',
+      'EVALUATION.SCORE_OUT_OF_RANGE': 'INVALID',
+      'EVALUATION.COMMITTEE_INVALID': 'INVALID',
+      'EVALUATION.GRADE_UNKNOWN': 'INVALID',
+      'EVALUATION.ADJUSTMENT_BEFORE_ANNOUNCEMENT': 'INVALID',
+      'EVALUATION.NOT_OWN_ORGANIZATION': 'FORBIDDEN', // 403
+      'EVALUATION.ORGANIZATION_NOT_FOUND': 'NOT_FOUND', // 404
+      'EVALUATION.GRADE_NOT_FOUND': 'NOT_FOUND',
+      'EVALUATION.CASE_NOT_FOUND': 'NOT_FOUND',
+      'EVALUATION.ANNOUNCEMENT_OUT_OF_ORDER': 'CONFLICT', // 409
+      'EVALUATION.GRADE_NOT_IN_FORCE': 'CONFLICT',
+      'EVALUATION.CASE_NOT_OPEN': 'CONFLICT',
+      'EVALUATION.NOT_ELIGIBLE': 'REFUSED', // 422
+      'EVALUATION.COMMITTEE_NO_QUORUM': 'REFUSED',
+      'EVALUATION.COMMITTEE_NO_MAJORITY': 'REFUSED',
+      'EVALUATION.SCORE_BELOW_LOWEST_GRADE': 'REFUSED',
+      'EVALUATION.ADJUSTMENT_REASON_NOT_ADMITTED': 'REFUSED',
+      'EVALUATION.ADJUSTMENT_NOT_LOWER': 'REFUSED',
+    });
+    for (const d of definitionsOf(EvaluationErrors)) expect(d.meaning.length).toBeGreaterThan(20);
+  });
+
+  it('a refusal names its field and rule as a violation and as `rule`', () => {
+    const err = new EvaluationErrors.NOT_ELIGIBLE('registered 2025-01-01', { field: 'announcedAt', rule: 'REGISTERED_TWO_FULL_YEARS' });
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err).toMatchObject({
+      code: 'EVALUATION.NOT_ELIGIBLE',
+      kind: 'REFUSED',
+      message: 'registered 2025-01-01',
+      violations: [{ field: 'announcedAt', rule: 'REGISTERED_TWO_FULL_YEARS', message: 'registered 2025-01-01' }],
+      extensions: { rule: 'REGISTERED_TWO_FULL_YEARS' },
+    });
+  });
+});

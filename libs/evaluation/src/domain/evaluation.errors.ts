@@ -1,0 +1,91 @@
+import { defineErrors } from '@sop/util';
+
+/**
+ * Every problem code the evaluation service answers with (its own; AUTH.* and the platform's codes come from the
+ * shared libraries). Served at `GET /evaluation/errors`. Rules cite regulations.md §6 (MCA Order 39, 2010, and the
+ * 2026 measures); `rule` in the problem names the rule that failed.
+ */
+export const EvaluationErrors = defineErrors('EVALUATION', {
+  // ------------------------------------------------------------ input
+  NO_RULE_SET: {
+    kind: 'INVALID',
+    meaning: 'No evaluation rule set was in force at the date given: Order 39 applies from 2011-03-01 (regulations §6). Send a later date.',
+  },
+  DATE_IN_FUTURE: {
+    kind: 'INVALID',
+    meaning: 'An announcement or effective date lies in the future; grades are recorded once announced. Send the date it happened.',
+  },
+  SCORE_OUT_OF_RANGE: {
+    kind: 'INVALID',
+    meaning: 'The score is not a whole number on the 1,000-point scale plus the local bonus of at most 100 points (regulations §6 Scoring).',
+  },
+  COMMITTEE_INVALID: {
+    kind: 'INVALID',
+    meaning: 'The committee counts are inconsistent: whole numbers, at least one member, no more present than members and no more in favour than present.',
+  },
+  GRADE_UNKNOWN: {
+    kind: 'INVALID',
+    meaning: 'The new grade is not one of 1A-5A (Order 39 Art. 26).',
+  },
+  ADJUSTMENT_BEFORE_ANNOUNCEMENT: {
+    kind: 'INVALID',
+    meaning: 'An adjustment cannot take effect before the grade was announced; send an effectiveAt after the announcement.',
+  },
+  // ------------------------------------------------------------ access
+  NOT_OWN_ORGANIZATION: {
+    kind: 'FORBIDDEN',
+    meaning: "An organization's representative reads only its own organization's evaluation record.",
+  },
+  // ------------------------------------------------------------ not found
+  ORGANIZATION_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: "Evaluation knows no organization with this USCC: it learns of organizations from registration's OrganizationRegistered events; retry once the registration has arrived.",
+  },
+  GRADE_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No grade has this id.',
+  },
+  CASE_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No verification case has this id.',
+  },
+  // ------------------------------------------------------------ state
+  ANNOUNCEMENT_OUT_OF_ORDER: {
+    kind: 'CONFLICT',
+    meaning: 'The organization already has a grade announced at or after this announcement; grades are recorded in the order they were announced.',
+  },
+  GRADE_NOT_IN_FORCE: {
+    kind: 'CONFLICT',
+    meaning: 'Only a grade in force (ACTIVE and within its validity) is lowered or cancelled (regulations §6 Downgrade/cancellation).',
+  },
+  CASE_NOT_OPEN: {
+    kind: 'CONFLICT',
+    meaning: 'The verification case is already closed (by an adjustment or a confirmation); nothing is left to confirm.',
+  },
+  // ------------------------------------------------------------ rules
+  NOT_ELIGIBLE: {
+    kind: 'REFUSED',
+    meaning:
+      'The organization may not be evaluated now; `rule` names the condition: registered and active, 2 full years of registration (Order 39 Art. 6), no NO_EVALUATION credit measure, no grade still valid (Order 39) or re-evaluation within the first 4 years of validity (2026 measures).',
+  },
+  COMMITTEE_NO_QUORUM: {
+    kind: 'REFUSED',
+    meaning: "The committee's final meeting needs at least 2/3 of its members present (regulations §6, Order 39).",
+  },
+  COMMITTEE_NO_MAJORITY: {
+    kind: 'REFUSED',
+    meaning: 'The named vote needs a majority of ALL committee members in favour, not only of those present (regulations §6, Order 39).',
+  },
+  SCORE_BELOW_LOWEST_GRADE: {
+    kind: 'REFUSED',
+    meaning: 'The score is below the lowest cut-off of the rule set in force, so no grade is awarded (regulations §6 Scoring).',
+  },
+  ADJUSTMENT_REASON_NOT_ADMITTED: {
+    kind: 'REFUSED',
+    meaning: 'The rule set in force does not admit this reason for lowering or cancelling a grade; VERIFICATION_EVALUATION exists only from the 2026 measures (regulations §6).',
+  },
+  ADJUSTMENT_NOT_LOWER: {
+    kind: 'REFUSED',
+    meaning: 'An adjustment lowers (a strictly lower grade) or cancels (no new grade); a higher grade needs a (re-)evaluation.',
+  },
+});
