@@ -44,6 +44,7 @@ import {
   PurchasingSupplierOrmEntity,
 } from './infrastructure/purchasing.orm-entities';
 import { ServicePurchasingModule } from './service-purchasing.module';
+import { organizationRegisteredData } from './test-support/organization-registered.fixture';
 
 const ISSUER = 'int-issuer';
 const AUDIENCE = 'social-org-platform';
@@ -118,21 +119,19 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
   async function register(category: OrganizationCategory = 'URBAN_RURAL_COMMUNITY_SERVICE'): Promise<{ uscc: string; event: CloudEvent<OrganizationRegisteredV1> }> {
     const uscc = buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', '110108', serialBase + ++serial);
     ours.add(uscc);
-    const event = await send<OrganizationRegisteredV1>('registration', OrganizationRegistered, uscc, {
+    const event = await send<OrganizationRegisteredV1>(
+      'registration',
+      OrganizationRegistered,
       uscc,
-      applicationId: randomUUID(),
-      name: `北京市海淀区社区养老服务中心${serialBase}-${serial}`,
-      form: 'SOCIAL_SERVICE_ORGANIZATION',
-      category,
-      registeringAuthority: '110108',
-      domicile: '北京市海淀区',
-      purpose: '社区养老服务',
-      legalRepresentativeName: '张三',
-      registeredCapitalFen: 3_000_000,
-      regime: 'DIRECT',
-      policyVersion: 'registration-regime/national-default@v1',
-      registeredAt: '2024-01-10T00:00:00.000Z',
-    });
+      organizationRegisteredData(uscc, {
+        name: `北京市海淀区社区养老服务中心${serialBase}-${serial}`,
+        category,
+        purpose: '社区养老服务',
+        legalRepresentativeName: '张三',
+        registeredCapitalFen: 3_000_000,
+        registeredAt: '2024-01-10T00:00:00.000Z',
+      }),
+    );
     await waitSupplier(uscc, () => true, `supplier ${uscc} projected`);
     return { uscc, event };
   }
@@ -331,11 +330,29 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
     const overThree = await call('POST', '/contracts', purchaser, contractBody(uscc, { termEnd: '2029-04-01', multiYear: { budgetAssured: true, stableService: true } }));
     expect(overThree).toMatchObject({ status: 422, body: { code: 'PURCHASING.TERM_TOO_LONG', errors: [{ field: 'termEnd' }] } });
     expect((await call('POST', '/contracts', purchaser, contractBody(uscc, { termEnd: '2026-03-31' }))).body).toMatchObject({ code: 'PURCHASING.TERM_INVALID' });
-    expect((await call('POST', '/contracts', purchaser, contractBody(uscc, { signedAt: '2026-03-03T00:00:00.000Z' }))).body).toMatchObject({ code: 'PURCHASING.SIGNED_IN_FUTURE' });
+    const future = await call('POST', '/contracts', purchaser, contractBody(uscc, { signedAt: '2026-03-03T00:00:00.000Z' }));
+    expect(future).toMatchObject({
+      status: 400,
+      body: { code: 'PURCHASING.SIGNED_IN_FUTURE', detail: 'signedAt lies in the future', errors: [{ field: 'signedAt', rule: 'a contract is recorded once signed', message: 'signedAt must not be after now' }] },
+    });
     expect((await call('POST', '/contracts', purchaser, contractBody(uscc, { valueFen: 0 }))).body).toMatchObject({ code: 'VALIDATION.FAILED' });
     const unknown = buildCivilAffairsUscc('SOCIAL_GROUP', '110108', serialBase + 999_999);
     expect((await call('POST', '/contracts', purchaser, contractBody(unknown))).body).toMatchObject({ code: 'PURCHASING.SUPPLIER_UNKNOWN' });
     expect(await ds.getRepository(PurchasingContractOrmEntity).count({ where: { supplierUscc: uscc } })).toBe(1);
+  });
+
+  it('GET /errors lists every purchasing code with its status and meaning, beside the platform codes', async () => {
+    const res = await call('GET', '/errors', auditor);
+    expect(res.status).toBe(200);
+    const codes = res.body.codes as { code: string; status: number; kind: string; meaning: string }[];
+    const byCode = new Map(codes.map((c) => [c.code, c]));
+    expect(byCode.get('PURCHASING.TERM_TOO_LONG')).toMatchObject({ status: 422, kind: 'REFUSED', meaning: expect.stringContaining('Order 102 Art. 24') });
+    expect(byCode.get('PURCHASING.IDEMPOTENCY_KEY_INVALID')).toMatchObject({ status: 400 });
+    expect(byCode.get('PURCHASING.NOT_THE_PURCHASER')).toMatchObject({ status: 403 });
+    expect(byCode.get('PURCHASING.CONTRACT_NOT_FOUND')).toMatchObject({ status: 404 });
+    expect(byCode.get('PURCHASING.IDEMPOTENCY_KEY_REUSED')).toMatchObject({ status: 409 });
+    expect(byCode.get('AUTH.ROLE_REQUIRED')).toMatchObject({ status: 403 });
+    expect(codes.filter((c) => c.code.startsWith('PURCHASING.'))).toHaveLength(18);
   });
 
   it('a 3A grade in force → priority; a replacement supersedes it; lowered below 3A → none; redelivery changes nothing', async () => {

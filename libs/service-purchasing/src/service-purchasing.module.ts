@@ -1,18 +1,33 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ALL_EVENT_CONTRACTS, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
-import { healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
+import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
+import { CreditEventsHandler } from './api/events/credit-events.event-handler';
+import { EvaluationEventsHandler } from './api/events/evaluation-events.event-handler';
 import { SERVICE_PURCHASING } from './api/events/purchasing-events';
-import { SupplierEventsHandler } from './api/events/supplier-events.event-handler';
-import { ContractHttpController } from './api/contract.http.controller';
-import { SupplierHttpController } from './api/supplier.http.controller';
-import { ContractService } from './application/contract.service';
-import { PurchasingStore } from './application/purchasing.ports';
+import { RegistrationEventsHandler } from './api/events/registration-events.event-handler';
+import { AssessmentsHttpController } from './api/http/assessments.http.controller';
+import { ContractsHttpController } from './api/http/contracts.http.controller';
+import { SuppliersHttpController } from './api/http/suppliers.http.controller';
+import { AssessPerformance } from './application/assessments/assess-performance.use-case';
+import { AssessmentStore } from './application/assessments/assessments.ports';
+import { ContractStore } from './application/contracts/contracts.ports';
+import { GetContract } from './application/contracts/get-contract.use-case';
+import { SignContract } from './application/contracts/sign-contract.use-case';
+import { SupplierGrades } from './application/suppliers/supplier-grades.use-cases';
+import { SupplierCreditMeasures } from './application/suppliers/supplier-measures.use-case';
+import { SupplierProfile } from './application/suppliers/supplier-profile.use-case';
+import { SupplierRegistrationFacts } from './application/suppliers/supplier-registration.use-cases';
+import { SupplierGradeStore, SupplierStore } from './application/suppliers/suppliers.ports';
+import { PurchasingErrors } from './domain/purchasing.errors';
 import { PurchasingSkeleton1732500000400 } from './infrastructure/migrations/1732500000400-purchasing-skeleton.migration';
 import { PurchasingContracts1732500000410 } from './infrastructure/migrations/1732500000410-purchasing-contracts.migration';
 import { PurchasingPurchaserBinding1732500000420 } from './infrastructure/migrations/1732500000420-purchasing-purchaser-binding.migration';
 import { PURCHASING_ENTITIES } from './infrastructure/purchasing.orm-entities';
-import { TypeOrmPurchasingStore } from './infrastructure/typeorm-purchasing.store';
+import { TypeOrmAssessmentStore } from './infrastructure/typeorm-assessment.store';
+import { TypeOrmContractStore } from './infrastructure/typeorm-contract.store';
+import { TypeOrmSupplierGradeStore } from './infrastructure/typeorm-supplier-grade.store';
+import { TypeOrmSupplierStore } from './infrastructure/typeorm-supplier.store';
 
 export interface ServicePurchasingOptions {
   /** Consumer group; tests use a unique one on a shared broker. Default: service-purchasing. */
@@ -26,7 +41,16 @@ export class ServicePurchasingModule {
   static register(deps: ServiceDeps, options: ServicePurchasingOptions = {}): DynamicModule {
     return {
       module: ServicePurchasingModule,
-      controllers: [SupplierHttpController, ContractHttpController, SupplierEventsHandler, healthControllerFor(SERVICE_RUNTIME)],
+      controllers: [
+        SuppliersHttpController,
+        ContractsHttpController,
+        AssessmentsHttpController,
+        RegistrationEventsHandler,
+        CreditEventsHandler,
+        EvaluationEventsHandler,
+        healthControllerFor(SERVICE_RUNTIME),
+        errorCatalogueControllerFor([PurchasingErrors]),
+      ],
       providers: [
         ...serviceRuntimeProviders(deps, {
           serviceName: SERVICE_PURCHASING,
@@ -37,8 +61,19 @@ export class ServicePurchasingModule {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.servicePurchasing,
           },
         }),
-        { provide: PurchasingStore, useClass: TypeOrmPurchasingStore },
-        ContractService,
+        // ports → TypeORM adapters
+        { provide: SupplierStore, useClass: TypeOrmSupplierStore },
+        { provide: SupplierGradeStore, useClass: TypeOrmSupplierGradeStore },
+        { provide: ContractStore, useClass: TypeOrmContractStore },
+        { provide: AssessmentStore, useClass: TypeOrmAssessmentStore },
+        // use cases: suppliers (facts from events, profile), contracts, assessments
+        SupplierRegistrationFacts,
+        SupplierCreditMeasures,
+        SupplierGrades,
+        SupplierProfile,
+        SignContract,
+        GetContract,
+        AssessPerformance,
       ],
     };
   }
@@ -53,4 +88,5 @@ export const SERVICE_PURCHASING_SERVICE: ServiceDefinition = {
   description: 'Purchase-of-services contracts (Order 102), supplier eligibility and priority, performance assessment.',
   moduleClass: ServicePurchasingModule,
   module: (deps) => ServicePurchasingModule.register(deps),
+  errors: [PurchasingErrors],
 };

@@ -19,10 +19,14 @@ import { buildCloudEvent, dataschemaOf, InProcessTransport, MessagingTables17325
 import { createDataSource } from '@sop/persistence';
 import { waitFor } from '@sop/testing';
 import { MovableClock } from '@sop/util';
-import { ContractService } from './application/contract.service';
+import { AssessPerformance } from './application/assessments/assess-performance.use-case';
+import { GetContract } from './application/contracts/get-contract.use-case';
+import { SignContract } from './application/contracts/sign-contract.use-case';
+import { SupplierProfile } from './application/suppliers/supplier-profile.use-case';
 import { PurchasingSkeleton1732500000400 } from './infrastructure/migrations/1732500000400-purchasing-skeleton.migration';
 import { PURCHASING_ENTITIES, PurchasingSupplierOrmEntity } from './infrastructure/purchasing.orm-entities';
 import { PURCHASING_MIGRATIONS, ServicePurchasingModule } from './service-purchasing.module';
+import { organizationRegisteredData } from './test-support/organization-registered.fixture';
 
 /** The embedded mode's storage: the same migrations, consumers and contract decisions on SQLite with the in-process bus. */
 describe('service purchasing on SQLite (embedded mode)', () => {
@@ -32,7 +36,10 @@ describe('service purchasing on SQLite (embedded mode)', () => {
   const purchaser: Principal = { subject: 'purchaser', roles: ['purchaser'], jurisdiction: '110108' };
   const uscc = '52110108MJ0000018M';
   let app: INestApplicationContext;
-  let contracts: ContractService;
+  let signing: SignContract;
+  let assessing: AssessPerformance;
+  let contracts: GetContract;
+  let suppliers: SupplierProfile;
 
   async function send<T extends object>(source: string, contract: { type: string; topic: string; version: number }, data: T): Promise<void> {
     const event = buildCloudEvent(source, dataschemaOf(contract), { type: contract.type, subject: uscc, data }, clock.now());
@@ -42,7 +49,10 @@ describe('service purchasing on SQLite (embedded mode)', () => {
   beforeAll(async () => {
     await transport.ensureTopics(allTopicSpecs());
     app = await startServiceContext([ServicePurchasingModule.register({ db: { type: 'sqlite', path: join(dir, 'purchasing.sqlite') }, transport, clock, migrateOnStart: true, createDatabase: false })]);
-    contracts = app.get(ContractService);
+    signing = app.get(SignContract);
+    assessing = app.get(AssessPerformance);
+    contracts = app.get(GetContract);
+    suppliers = app.get(SupplierProfile);
   });
 
   afterAll(async () => {
@@ -52,22 +62,8 @@ describe('service purchasing on SQLite (embedded mode)', () => {
   });
 
   it('projects a registration (status defaults to ACTIVE), bars and lifts by measures, signs, assesses, refuses once revoked', async () => {
-    await send<OrganizationRegisteredV1>('registration', OrganizationRegistered, {
-      uscc,
-      applicationId: randomUUID(),
-      name: '北京市海淀区社区服务中心',
-      form: 'SOCIAL_SERVICE_ORGANIZATION',
-      category: 'URBAN_RURAL_COMMUNITY_SERVICE',
-      registeringAuthority: '110108',
-      domicile: '北京市海淀区',
-      purpose: '社区服务',
-      legalRepresentativeName: '李四',
-      registeredCapitalFen: 1_000_000,
-      regime: 'DIRECT',
-      policyVersion: 'registration-regime/national-default@v1',
-      registeredAt: '2024-01-01T00:00:00.000Z',
-    });
-    expect(await waitFor(() => contracts.supplierOf(uscc).catch(() => undefined), 20000, 'projected')).toMatchObject({ status: 'ACTIVE', barred: false });
+    await send<OrganizationRegisteredV1>('registration', OrganizationRegistered, organizationRegisteredData(uscc));
+    expect(await waitFor(() => suppliers.supplierOf(uscc).catch(() => undefined), 20000, 'projected')).toMatchObject({ status: 'ACTIVE', barred: false });
 
     const input = {
       supplierUscc: uscc,
@@ -80,24 +76,24 @@ describe('service purchasing on SQLite (embedded mode)', () => {
       signedAt: '2026-04-30T00:00:00.000Z',
     };
     await send<JointMeasuresChangedV1>('credit-supervision', JointMeasuresChanged, { uscc, lists: ['ABNORMAL'], measures: ['NO_PURCHASE_OF_SERVICES', 'NO_EVALUATION'], effectiveFrom: '2026-04-01T00:00:00.000Z', ruleVersion: 'credit-lists/order-60@v1' });
-    await waitFor(async () => (await contracts.supplierOf(uscc)).barred, 20000, 'barred');
-    await expect(contracts.signContract(input, purchaser)).rejects.toMatchObject({ status: 422, code: 'PURCHASING.SUPPLIER_BARRED' });
+    await waitFor(async () => (await suppliers.supplierOf(uscc)).barred, 20000, 'barred');
+    await expect(signing.signContract(input, purchaser)).rejects.toMatchObject({ kind: 'REFUSED', code: 'PURCHASING.SUPPLIER_BARRED' });
     await send<JointMeasuresChangedV1>('credit-supervision', JointMeasuresChanged, { uscc, lists: [], measures: [], effectiveFrom: '2026-04-20T00:00:00.000Z', ruleVersion: 'credit-lists/order-60@v1' });
-    await waitFor(async () => !(await contracts.supplierOf(uscc)).barred, 20000, 'lifted');
+    await waitFor(async () => !(await suppliers.supplierOf(uscc)).barred, 20000, 'lifted');
 
-    const signed = await contracts.signContract(input, purchaser);
+    const signed = await signing.signContract(input, purchaser);
     expect(signed).toMatchObject({ valueFen: 5_000_000, ruleVersion: 'purchasing/order-102@2020-03-01' });
-    expect(await contracts.assessPerformance(signed.id, { score: 60, breach: false, summary: '合格' }, purchaser)).toMatchObject({ outcome: 'QUALIFIED' });
+    expect(await assessing.assessPerformance(signed.id, { score: 60, breach: false, summary: '合格' }, purchaser)).toMatchObject({ outcome: 'QUALIFIED' });
     expect((await contracts.contractOf(signed.id)).assessments).toHaveLength(1);
     const outbox = await app.get(DataSource).getRepository(OutboxMessageOrmEntity).find({ order: { id: 'ASC' } });
     expect(outbox.map((o) => o.eventType)).toEqual(['purchasing.contract.signed', 'purchasing.contract.performance-assessed']);
 
     await send<OrganizationRevokedV1>('registration', OrganizationRevoked, { uscc, registeringAuthority: '110108', reason: '违法', legalBasis: '条例', revokedAt: '2026-05-01T00:00:00.000Z' });
-    await waitFor(async () => (await contracts.supplierOf(uscc)).status === 'REVOKED', 20000, 'revoked');
-    await expect(contracts.signContract(input, purchaser)).rejects.toMatchObject({ code: 'PURCHASING.SUPPLIER_NOT_ACTIVE' });
+    await waitFor(async () => (await suppliers.supplierOf(uscc)).status === 'REVOKED', 20000, 'revoked');
+    await expect(signing.signContract(input, purchaser)).rejects.toMatchObject({ code: 'PURCHASING.SUPPLIER_NOT_ACTIVE' });
     // Bound to jurisdiction 110108 (no unit_id): a purchaser elsewhere may not assess it.
-    await expect(contracts.assessPerformance(signed.id, { score: 90, breach: false, summary: 'x' }, { subject: 'other', roles: ['purchaser'], jurisdiction: '110105' })).rejects.toMatchObject({
-      status: 403,
+    await expect(assessing.assessPerformance(signed.id, { score: 90, breach: false, summary: 'x' }, { subject: 'other', roles: ['purchaser'], jurisdiction: '110105' })).rejects.toMatchObject({
+      kind: 'FORBIDDEN',
       code: 'PURCHASING.NOT_THE_PURCHASER',
     });
   });
@@ -112,12 +108,12 @@ describe('service purchasing on SQLite (embedded mode)', () => {
     });
     const input = { supplierUscc: other, purchaser: '北京市海淀区民政局', title: '社区服务', method: 'OPEN_TENDERING', valueFen: 1_000_000, termStart: '2026-05-01', termEnd: '2027-04-30', signedAt: '2026-04-30T00:00:00.000Z' };
     const unit: Principal = { subject: 'purchaser-unit', roles: ['purchaser'], jurisdiction: '110108', unitId: 'unit-1' };
-    const outcomes = await Promise.all([0, 1, 2].map(() => contracts.sign(input, unit, 'key-1')));
+    const outcomes = await Promise.all([0, 1, 2].map(() => signing.sign(input, unit, 'key-1')));
     expect(outcomes.map((o) => o.replayed).sort()).toEqual([false, true, true]);
     expect(new Set(outcomes.map((o) => o.contract.id)).size).toBe(1);
     expect(outcomes[0].contract).toMatchObject({ purchaserUnitId: 'unit-1', purchaserJurisdiction: '110108', recordedBy: 'purchaser-unit' });
     expect(await ds.getRepository(OutboxMessageOrmEntity).count({ where: { messageKey: other, eventType: 'purchasing.contract.signed' } })).toBe(1);
-    await expect(contracts.sign({ ...input, valueFen: 2_000_000 }, unit, 'key-1')).rejects.toMatchObject({ status: 409, code: 'PURCHASING.IDEMPOTENCY_KEY_REUSED' });
+    await expect(signing.sign({ ...input, valueFen: 2_000_000 }, unit, 'key-1')).rejects.toMatchObject({ kind: 'CONFLICT', code: 'PURCHASING.IDEMPOTENCY_KEY_REUSED' });
   });
 
   it('upgrades a skeleton database: existing suppliers become ACTIVE', async () => {

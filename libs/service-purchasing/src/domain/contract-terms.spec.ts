@@ -1,15 +1,15 @@
+import { DomainError } from '@sop/util';
 import { checkContractTerms, termFitsYears, type ContractTerms } from './contract-terms';
-import { PurchasingRuleViolation } from './purchasing-rule-violation';
 import { ORDER_102_2020 } from './purchasing-rules';
 
 const terms = (over: Partial<ContractTerms> = {}): ContractTerms => ({ method: 'OPEN_TENDERING', valueFen: 12_000_000, termStart: '2026-01-01', termEnd: '2026-12-31', ...over });
 const both = { budgetAssured: true, stableService: true };
 
-function violation(fn: () => unknown): PurchasingRuleViolation {
+function violation(fn: () => unknown): DomainError {
   try {
     fn();
   } catch (err) {
-    if (err instanceof PurchasingRuleViolation) return err;
+    if (err instanceof DomainError) return err;
     throw err;
   }
   throw new Error('expected a violation');

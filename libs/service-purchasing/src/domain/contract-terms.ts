@@ -1,4 +1,4 @@
-import { PurchasingRuleViolation } from './purchasing-rule-violation';
+import { PurchasingErrors } from './purchasing.errors';
 import { addYears, isCalendarDate, type PurchaseMethod, type PurchasingRuleSet } from './purchasing-rules';
 
 export interface MultiYearDeclaration {
@@ -38,36 +38,33 @@ export function termFitsYears(termStart: string, termEnd: string, years: number)
  */
 export function checkContractTerms(terms: ContractTerms, rules: PurchasingRuleSet): AcceptedTerms {
   if (!(rules.methods as readonly string[]).includes(terms.method))
-    throw new PurchasingRuleViolation('PURCHASING.METHOD_UNKNOWN', 'INVALID', 'method', 'Government Procurement Law Art. 26 methods + MOF-recognized (regulations §7.2)', `${terms.method} is not a government-procurement method`);
+    throw new PurchasingErrors.METHOD_UNKNOWN(`${terms.method} is not a government-procurement method`, {
+      field: 'method',
+      rule: 'Government Procurement Law Art. 26 methods + MOF-recognized (regulations §7.2)',
+    });
   if (!Number.isSafeInteger(terms.valueFen) || terms.valueFen <= 0)
-    throw new PurchasingRuleViolation('PURCHASING.VALUE_INVALID', 'INVALID', 'valueFen', 'a positive integer amount in fen', `valueFen must be a positive integer (fen), got ${terms.valueFen}`);
+    throw new PurchasingErrors.VALUE_INVALID(`valueFen must be a positive integer (fen), got ${terms.valueFen}`, { field: 'valueFen', rule: 'a positive integer amount in fen' });
   for (const field of ['termStart', 'termEnd'] as const) {
     if (!isCalendarDate(terms[field]))
-      throw new PurchasingRuleViolation('PURCHASING.TERM_INVALID', 'INVALID', field, 'a calendar date YYYY-MM-DD', `${field} "${terms[field]}" is not a calendar date`);
+      throw new PurchasingErrors.TERM_INVALID(`${field} "${terms[field]}" is not a calendar date`, { field, rule: 'a calendar date YYYY-MM-DD' });
   }
   if (terms.termEnd < terms.termStart)
-    throw new PurchasingRuleViolation('PURCHASING.TERM_INVALID', 'INVALID', 'termEnd', 'termEnd on or after termStart', `the term ends (${terms.termEnd}) before it starts (${terms.termStart})`);
+    throw new PurchasingErrors.TERM_INVALID(`the term ends (${terms.termEnd}) before it starts (${terms.termStart})`, { field: 'termEnd', rule: 'termEnd on or after termStart' });
 
   // Order 102 Art. 24: normally ≤ 1 year.
   if (termFitsYears(terms.termStart, terms.termEnd, rules.term.normalMaxYears)) return { method: terms.method as PurchaseMethod, multiYear: false };
 
   // ... up to 3 years only with budget assurance for a stable, continuous service; nothing longer.
   if (!termFitsYears(terms.termStart, terms.termEnd, rules.term.multiYearMaxYears))
-    throw new PurchasingRuleViolation(
-      'PURCHASING.TERM_TOO_LONG',
-      'REFUSED',
-      'termEnd',
-      rules.term.source,
+    throw new PurchasingErrors.TERM_TOO_LONG(
       `a purchase-of-services contract runs at most ${rules.term.multiYearMaxYears} years (the term must end before ${addYears(terms.termStart, rules.term.multiYearMaxYears)})`,
+      { field: 'termEnd', rule: rules.term.source },
     );
   const missing = (['budgetAssured', 'stableService'] as const).filter((k) => terms.multiYear?.[k] !== true);
   if (missing.length > 0)
-    throw new PurchasingRuleViolation(
-      'PURCHASING.TERM_TOO_LONG',
-      'REFUSED',
-      `multiYear.${missing[0]}`,
-      rules.term.source,
+    throw new PurchasingErrors.TERM_TOO_LONG(
       `a term over ${rules.term.normalMaxYears} year (it must end before ${addYears(terms.termStart, rules.term.normalMaxYears)}) needs budget assurance and a stable, continuous service; not declared: ${missing.join(', ')}`,
+      { field: `multiYear.${missing[0]}`, rule: rules.term.source },
     );
   return { method: terms.method as PurchaseMethod, multiYear: true };
 }

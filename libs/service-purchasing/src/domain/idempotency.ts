@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PurchasingRuleViolation } from './purchasing-rule-violation';
+import { PurchasingErrors } from './purchasing.errors';
 
 export const IDEMPOTENCY_KEY_MAX = 100;
 
@@ -9,15 +9,12 @@ export function idempotencyKeyOf(raw: string | string[] | undefined): string | n
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (value === undefined || value === '') return null;
   if (Array.isArray(raw) && raw.length > 1)
-    throw new PurchasingRuleViolation('PURCHASING.IDEMPOTENCY_KEY_INVALID', 'INVALID', 'Idempotency-Key', 'one Idempotency-Key header', 'send a single Idempotency-Key header');
+    throw new PurchasingErrors.IDEMPOTENCY_KEY_INVALID('send a single Idempotency-Key header', { field: 'Idempotency-Key', rule: 'one Idempotency-Key header' });
   if (value.length > IDEMPOTENCY_KEY_MAX || !/^[\x21-\x7e]+$/.test(value))
-    throw new PurchasingRuleViolation(
-      'PURCHASING.IDEMPOTENCY_KEY_INVALID',
-      'INVALID',
-      'Idempotency-Key',
-      `1–${IDEMPOTENCY_KEY_MAX} visible ASCII characters`,
-      `Idempotency-Key must be 1–${IDEMPOTENCY_KEY_MAX} visible ASCII characters`,
-    );
+    throw new PurchasingErrors.IDEMPOTENCY_KEY_INVALID(`Idempotency-Key must be 1–${IDEMPOTENCY_KEY_MAX} visible ASCII characters`, {
+      field: 'Idempotency-Key',
+      rule: `1–${IDEMPOTENCY_KEY_MAX} visible ASCII characters`,
+    });
   return value;
 }
 
@@ -39,11 +36,8 @@ export function requestHash(body: object): string {
 /** A stored key seen again: the same body replays the original; a different one is a conflict. */
 export function assertSameRequest(storedHash: string | null, hash: string, key: string): void {
   if (storedHash !== hash)
-    throw new PurchasingRuleViolation(
-      'PURCHASING.IDEMPOTENCY_KEY_REUSED',
-      'CONFLICT',
-      'Idempotency-Key',
-      'an Idempotency-Key names one request body',
-      `Idempotency-Key ${key} was already used with a different request body`,
-    );
+    throw new PurchasingErrors.IDEMPOTENCY_KEY_REUSED(`Idempotency-Key ${key} was already used with a different request body`, {
+      field: 'Idempotency-Key',
+      rule: 'an Idempotency-Key names one request body',
+    });
 }

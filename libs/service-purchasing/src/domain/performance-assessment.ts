@@ -1,4 +1,4 @@
-import { PurchasingRuleViolation } from './purchasing-rule-violation';
+import { PurchasingErrors } from './purchasing.errors';
 import { utcDate, type PerformanceOutcome, type PurchasingRuleSet } from './purchasing-rules';
 
 export const CONTRACT_STATUSES = ['SIGNED'] as const;
@@ -7,7 +7,7 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 /** The score's outcome by the rule set's bands (local practice; regulations §7.2). */
 export function outcomeOf(score: number, rules: PurchasingRuleSet): PerformanceOutcome {
   if (!Number.isInteger(score) || score < 0 || score > 100)
-    throw new PurchasingRuleViolation('PURCHASING.SCORE_INVALID', 'INVALID', 'score', 'an integer 0–100', `score must be an integer from 0 to 100, got ${score}`);
+    throw new PurchasingErrors.SCORE_INVALID(`score must be an integer from 0 to 100, got ${score}`, { field: 'score', rule: 'an integer 0–100' });
   const band = rules.performance.bands.find((b) => score >= b.minScore);
   if (!band) throw new RangeError(`rule set ${rules.id} has no band for score ${score}`);
   return band.outcome;
@@ -20,14 +20,11 @@ export function outcomeOf(score: number, rules: PurchasingRuleSet): PerformanceO
 export function decideAssessment(contract: { status: string; termStart: string }, score: number, now: Date, rules: PurchasingRuleSet): PerformanceOutcome {
   const outcome = outcomeOf(score, rules);
   if (contract.status !== 'SIGNED')
-    throw new PurchasingRuleViolation('PURCHASING.CONTRACT_NOT_SIGNED', 'CONFLICT', 'contractId', 'only a signed contract is assessed', `the contract is ${contract.status}`);
+    throw new PurchasingErrors.CONTRACT_NOT_SIGNED(`the contract is ${contract.status}`, { field: 'contractId', rule: 'only a signed contract is assessed' });
   if (utcDate(now) < contract.termStart)
-    throw new PurchasingRuleViolation(
-      'PURCHASING.ASSESSMENT_BEFORE_TERM',
-      'REFUSED',
-      'assessedAt',
-      'performance is assessed once the service term has started',
-      `the term starts ${contract.termStart}; today is ${utcDate(now)}`,
-    );
+    throw new PurchasingErrors.ASSESSMENT_BEFORE_TERM(`the term starts ${contract.termStart}; today is ${utcDate(now)}`, {
+      field: 'assessedAt',
+      rule: 'performance is assessed once the service term has started',
+    });
   return outcome;
 }

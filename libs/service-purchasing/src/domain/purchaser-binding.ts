@@ -1,4 +1,4 @@
-import { PurchasingRuleViolation } from './purchasing-rule-violation';
+import { PurchasingErrors } from './purchasing.errors';
 
 /**
  * The purchasing organ a contract is bound to (Order 102 Art. 5: the purchaser is the state organ that signs and
@@ -47,5 +47,5 @@ export function assertSamePurchaser(contract: PurchaserBinding, principal: Purch
     bound = `its recorder ${contract.recordedBy} (recorded before purchaser binding)`;
   }
   if (!allowed)
-    throw new PurchasingRuleViolation('PURCHASING.NOT_THE_PURCHASER', 'FORBIDDEN', 'contractId', PURCHASER_BINDING_RULE, `the contract is bound to ${bound}; you are not its purchaser`);
+    throw new PurchasingErrors.NOT_THE_PURCHASER(`the contract is bound to ${bound}; you are not its purchaser`, { field: 'contractId', rule: PURCHASER_BINDING_RULE });
 }

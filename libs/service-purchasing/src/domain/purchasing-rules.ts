@@ -1,4 +1,5 @@
 import { PERFORMANCE_OUTCOMES, PURCHASE_METHODS, type EvaluationGrade, type OrganizationCategory } from '@sop/contracts';
+import { PurchasingErrors } from './purchasing.errors';
 
 /**
  * Purchasing rules as versioned data (ARCHITECTURE "Rules as data"): every contract and assessment records the
@@ -90,6 +91,19 @@ export function ruleSetAt(at: Date, sets: readonly PurchasingRuleSet[] = PURCHAS
   const day = utcDate(at);
   const applicable = sets.filter((s) => s.effectiveFrom <= day).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
   return applicable[0] ?? null;
+}
+
+/**
+ * The rule set a decision on `at` applies; before the first one (Order 102, 2020-03-01) purchasing cannot decide:
+ * PURCHASING.NO_RULE_SET, naming `field` (the input or moment that chose the day).
+ */
+export function ruleSetInForce(at: Date, field: string): PurchasingRuleSet {
+  const rules = ruleSetAt(at);
+  if (!rules)
+    throw new PurchasingErrors.NO_RULE_SET(`no purchasing rule set in force on ${utcDate(at)}`, {
+      violations: [{ field, rule: 'Order 102 in force from 2020-03-01 (regulations §7.1)', message: 'before the first purchasing rule set' }],
+    });
+  return rules;
 }
 
 /** The UTC calendar date (YYYY-MM-DD) of an instant. */

@@ -1,4 +1,4 @@
-import { PurchasingRuleViolation } from './purchasing-rule-violation';
+import { PurchasingErrors } from './purchasing.errors';
 import type { PurchasingRuleSet } from './purchasing-rules';
 
 /** Registration status as purchasing learns it from registration's events. */
@@ -44,44 +44,38 @@ export function barringMeasuresOf(measures: MeasureSet | null, rules: Purchasing
  */
 export function assertSupplierEligible(uscc: string, supplier: SupplierFacts | null, rules: PurchasingRuleSet): void {
   if (!supplier)
-    throw new PurchasingRuleViolation(
-      'PURCHASING.SUPPLIER_UNKNOWN',
-      'REFUSED',
-      'supplierUscc',
-      'Order 102 Art. 6: undertaker is a lawfully registered social organization (regulations §7.2)',
-      `purchasing knows no registered social organization ${uscc}`,
-    );
+    throw new PurchasingErrors.SUPPLIER_UNKNOWN(`purchasing knows no registered social organization ${uscc}`, {
+      field: 'supplierUscc',
+      rule: 'Order 102 Art. 6: undertaker is a lawfully registered social organization (regulations §7.2)',
+    });
   if (supplier.status !== 'ACTIVE')
-    throw new PurchasingRuleViolation(
-      'PURCHASING.SUPPLIER_NOT_ACTIVE',
-      'REFUSED',
-      'supplierUscc',
-      'Order 102 Art. 6–7: undertaker is lawfully established (regulations §7.2)',
-      `organization ${uscc} is ${supplier.status}`,
-      { supplierStatus: supplier.status },
-    );
+    throw new PurchasingErrors.SUPPLIER_NOT_ACTIVE(`organization ${uscc} is ${supplier.status}`, {
+      field: 'supplierUscc',
+      rule: 'Order 102 Art. 6–7: undertaker is lawfully established (regulations §7.2)',
+      extensions: { supplierStatus: supplier.status },
+    });
   const measures = supplier.measures;
   const barring = barringMeasuresOf(measures, rules);
   if (measures && barring.length > 0)
-    throw new PurchasingRuleViolation(
-      'PURCHASING.SUPPLIER_BARRED',
-      'REFUSED',
-      'supplierUscc',
-      `credit joint measure ${barring.join(', ')} (regulations §5.3) under ${measures.ruleVersion}`,
+    throw new PurchasingErrors.SUPPLIER_BARRED(
       `organization ${uscc} is barred from purchase of services by credit joint measures (lists: ${measures.lists.join(', ') || 'none'})`,
-      { measures: barring, lists: measures.lists, measureRuleVersion: measures.ruleVersion, measuresEffectiveFrom: measures.effectiveFrom },
+      {
+        field: 'supplierUscc',
+        rule: `credit joint measure ${barring.join(', ')} (regulations §5.3) under ${measures.ruleVersion}`,
+        extensions: { measures: barring, lists: measures.lists, measureRuleVersion: measures.ruleVersion, measuresEffectiveFrom: measures.effectiveFrom },
+      },
     );
 }
 
 /** A contract is signed with an organization that exists: not before its registration (Order 102 Art. 6). */
 export function assertSignedAfterRegistration(uscc: string, signedAt: Date, registeredAt: Date): void {
   if (signedAt < registeredAt)
-    throw new PurchasingRuleViolation(
-      'PURCHASING.SIGNED_BEFORE_REGISTRATION',
-      'REFUSED',
-      'signedAt',
-      'Order 102 Art. 6: undertaker is a lawfully established organization (regulations §7.2)',
+    throw new PurchasingErrors.SIGNED_BEFORE_REGISTRATION(
       `signedAt ${signedAt.toISOString()} precedes the registration of ${uscc} on ${registeredAt.toISOString()}`,
-      { registeredAt: registeredAt.toISOString() },
+      {
+        field: 'signedAt',
+        rule: 'Order 102 Art. 6: undertaker is a lawfully established organization (regulations §7.2)',
+        extensions: { registeredAt: registeredAt.toISOString() },
+      },
     );
 }

@@ -2,18 +2,19 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@sop/auth';
 import { UsccPipe } from '@sop/http';
-import { ContractService } from '../application/contract.service';
+import { SupplierProfile } from '../../application/suppliers/supplier-profile.use-case';
 
+/** Potential undertakers as purchasing knows them from registration, credit and evaluation events. */
 @ApiTags('suppliers')
 @ApiBearerAuth()
 @Controller('suppliers')
-export class SupplierHttpController {
-  constructor(private readonly contracts: ContractService) {}
+export class SuppliersHttpController {
+  constructor(private readonly profiles: SupplierProfile) {}
 
   @Get(':uscc')
   @Roles('purchaser', 'finance-officer', 'auditor')
   @ApiOperation({ summary: 'A registered social organization as a potential undertaker: status, barring credit measures (+ ruleVersion), grade in force, priority reasons' })
   byUscc(@Param('uscc', new UsccPipe()) uscc: string) {
-    return this.contracts.supplierOf(uscc);
+    return this.profiles.supplierOf(uscc);
   }
 }

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@sop/auth';
-import { ProblemError } from '@sop/util';
-import { ContractService } from '../application/contract.service';
-import { IDEMPOTENCY_KEY_MAX, idempotencyKeyOf } from '../domain/idempotency';
-import { PurchasingRuleViolation } from '../domain/purchasing-rule-violation';
-import { AssessPerformanceRequest, SignContractRequest } from './purchasing.dto';
+import { GetContract } from '../../application/contracts/get-contract.use-case';
+import { SignContract } from '../../application/contracts/sign-contract.use-case';
+import { IDEMPOTENCY_KEY_MAX, idempotencyKeyOf } from '../../domain/idempotency';
+import { SignContractRequest } from './contracts.dto';
 
 /** The slice of the (Express) response the controller touches. */
 interface StatusResponse {
@@ -13,21 +12,15 @@ interface StatusResponse {
   setHeader(name: string, value: string): unknown;
 }
 
-function keyOf(raw: string | undefined): string | null {
-  try {
-    return idempotencyKeyOf(raw);
-  } catch (err) {
-    if (err instanceof PurchasingRuleViolation) throw ProblemError.badRequest(err.code, err.message, [{ field: err.field, rule: err.rule, message: err.message }]);
-    throw err;
-  }
-}
-
-/** Purchasers record contracts and assessments; finance officers and auditors read them. */
+/** Purchasers record contracts; finance officers and auditors read them. */
 @ApiTags('contracts')
 @ApiBearerAuth()
 @Controller('contracts')
-export class ContractHttpController {
-  constructor(private readonly contracts: ContractService) {}
+export class ContractsHttpController {
+  constructor(
+    private readonly signing: SignContract,
+    private readonly reading: GetContract,
+  ) {}
 
   @Post()
   @Roles('purchaser')
@@ -43,7 +36,7 @@ export class ContractHttpController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) res: StatusResponse,
   ) {
-    const { contract, replayed } = await this.contracts.sign(body, principal, keyOf(idempotencyKey));
+    const { contract, replayed } = await this.signing.sign(body, principal, idempotencyKeyOf(idempotencyKey));
     if (replayed) {
       res.status(200);
       res.setHeader('Idempotent-Replayed', 'true');
@@ -55,13 +48,6 @@ export class ContractHttpController {
   @Roles('purchaser', 'finance-officer', 'auditor')
   @ApiOperation({ summary: 'A contract with its performance assessments' })
   byId(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.contracts.contractOf(id);
-  }
-
-  @Post(':id/performance-assessments')
-  @Roles('purchaser')
-  @ApiOperation({ summary: "Assess the supplier's performance (score 0–100 → outcome band); only the contract's purchasing organ (same unit, or same jurisdiction for a contract recorded without a unit) — else 403 PURCHASING.NOT_THE_PURCHASER; publishes ContractPerformanceAssessed" })
-  assess(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: AssessPerformanceRequest, @CurrentPrincipal() principal: Principal) {
-    return this.contracts.assessPerformance(id, body, principal);
+    return this.reading.contractOf(id);
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PURCHASE_METHODS } from '@sop/contracts';
-import type { PurchaseMethod } from '../domain/purchasing-rules';
+import type { PurchaseMethod } from '../../domain/purchasing-rules';
 import { USCC_FORMAT } from '@sop/util';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,18 +53,4 @@ export class SignContractRequest {
   @ApiPropertyOptional({ type: MultiYearDeclarationDto, description: 'required for a term over one year' })
   @IsOptional() @ValidateNested() @Type(() => MultiYearDeclarationDto)
   multiYear?: MultiYearDeclarationDto;
-}
-
-export class AssessPerformanceRequest {
-  @ApiProperty({ example: 92, description: 'performance score 0–100; outcome by the bands of the rule set in force (local practice)' })
-  @IsInt() @Min(0) @Max(100)
-  score: number;
-
-  @ApiProperty({ description: 'the supplier failed obligations the contract names' })
-  @IsBoolean()
-  breach: boolean;
-
-  @ApiProperty({ example: '服务按合同完成，满意度调查良好' })
-  @IsString() @IsNotEmpty() @MaxLength(1000)
-  summary: string;
 }

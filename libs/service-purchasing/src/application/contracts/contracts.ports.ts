@@ -1,0 +1,38 @@
+import type { Tx } from '@sop/messaging';
+import type { ContractStatus } from '../../domain/performance-assessment';
+import type { PurchaseMethod } from '../../domain/purchasing-rules';
+
+export interface Contract {
+  id: string;
+  supplierUscc: string;
+  purchaser: string;
+  title: string;
+  method: PurchaseMethod;
+  valueFen: number;
+  termStart: string;
+  termEnd: string;
+  multiYear: boolean;
+  budgetAssured: boolean;
+  stableService: boolean;
+  signedAt: Date;
+  status: ContractStatus;
+  ruleVersion: string;
+  /** The signing principal's subject; with the two below, the purchaser binding (domain/purchaser-binding.ts). */
+  recordedBy: string;
+  /** The signing principal's unit (claim unit_id); null when it had none or for rows recorded before the binding. */
+  purchaserUnitId: string | null;
+  /** The signing principal's jurisdiction; null only for rows recorded before the binding. */
+  purchaserJurisdiction: string | null;
+  recordedAt: Date;
+  eventId: string;
+  /** The creating request's Idempotency-Key (unique per recordedBy) and the SHA-256 of its body; null without one. */
+  idempotencyKey: string | null;
+  requestHash: string | null;
+}
+
+/** Persistence port of contracts. Calls with a Tx run in the caller's transaction; `null` reads outside one. */
+export abstract class ContractStore {
+  abstract insertContract(tx: Tx, contract: Contract): Promise<void>;
+  abstract contract(tx: Tx | null, id: string): Promise<Contract | null>;
+  abstract contractByIdempotencyKey(tx: Tx | null, idempotencyKey: string, recordedBy: string): Promise<Contract | null>;
+}

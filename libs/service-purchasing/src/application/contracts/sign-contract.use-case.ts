@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@sop/auth';
+import { ContractSigned } from '@sop/contracts';
+import { UnitOfWork } from '@sop/messaging';
+import { isDuplicateKey } from '@sop/persistence';
+import { Clock } from '@sop/util';
+import { checkContractTerms, type MultiYearDeclaration } from '../../domain/contract-terms';
+import { assertSameRequest, requestHash } from '../../domain/idempotency';
+import { bindingOf } from '../../domain/purchaser-binding';
+import { PurchasingErrors } from '../../domain/purchasing.errors';
+import { ruleSetInForce, ruleVersionOf } from '../../domain/purchasing-rules';
+import { assertSignedAfterRegistration, assertSupplierEligible } from '../../domain/supplier-eligibility';
+import { AssessmentStore } from '../assessments/assessments.ports';
+import { SupplierStore } from '../suppliers/suppliers.ports';
+import { contractView, type ContractView } from './contract.view';
+import { ContractStore, type Contract } from './contracts.ports';
+
+export interface SignContractInput {
+  supplierUscc: string;
+  purchaser: string;
+  title: string;
+  method: string;
+  valueFen: number;
+  termStart: string;
+  termEnd: string;
+  signedAt: string;
+  multiYear?: MultiYearDeclaration;
+}
+
+/** The outcome of a signing: the contract, and whether it is the original answered again for an idempotent retry. */
+export interface SignOutcome {
+  contract: ContractView;
+  replayed: boolean;
+}
+
+/** The body fields that make "the same request" for an Idempotency-Key (what the contract is built from). */
+function signingRequestHash(input: SignContractInput): string {
+  return requestHash({
+    supplierUscc: input.supplierUscc,
+    purchaser: input.purchaser,
+    title: input.title,
+    method: input.method,
+    valueFen: input.valueFen,
+    termStart: input.termStart,
+    termEnd: input.termEnd,
+    signedAt: input.signedAt,
+    multiYear: input.multiYear ? { budgetAssured: input.multiYear.budgetAssured, stableService: input.multiYear.stableService } : null,
+  });
+}
+
+/**
+ * Records a signed purchase-of-services contract (Order 102 Art. 23: written, publicly announced — the
+ * ContractSigned event): term rules, supplier eligibility (registered, active, not barred by credit, §5.3), the
+ * purchaser binding and idempotent retries. The contract and its event commit in one UnitOfWork transaction.
+ */
+@Injectable()
+export class SignContract {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly contracts: ContractStore,
+    private readonly assessments: AssessmentStore,
+    private readonly suppliers: SupplierStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Signing without an Idempotency-Key. The term is checked by the rule set in force on the signing day; the
+   * supplier's eligibility by the facts known now.
+   */
+  async signContract(input: SignContractInput, principal: Principal): Promise<ContractView> {
+    return (await this.sign(input, principal, null)).contract;
+  }
+
+  /**
+   * Signing with an optional Idempotency-Key. A key already used by the same principal (recordedBy) answers with
+   * the original contract (`replayed`, nothing published) when the body hashes the same, else 409
+   * PURCHASING.IDEMPOTENCY_KEY_REUSED. The key is checked before the rules, so a retry still gets its contract
+   * after the facts changed. Two concurrent first attempts: the unique index (idempotency_key, recorded_by) lets one
+   * insert; the other's transaction (contract and outbox row) rolls back and it answers like a retry.
+   */
+  async sign(input: SignContractInput, principal: Principal, idempotencyKey: string | null): Promise<SignOutcome> {
+    const hash = idempotencyKey ? signingRequestHash(input) : null;
+    if (idempotencyKey && hash) {
+      const replay = await this.replayOf(idempotencyKey, hash, principal);
+      if (replay) return replay;
+    }
+    try {
+      return { contract: await this.signOnce(input, principal, idempotencyKey, hash), replayed: false };
+    } catch (err) {
+      if (idempotencyKey && hash && isDuplicateKey(err)) {
+        const replay = await this.replayOf(idempotencyKey, hash, principal);
+        if (replay) return replay;
+      }
+      throw err;
+    }
+  }
+
+  private async replayOf(key: string, hash: string, principal: Principal): Promise<SignOutcome | null> {
+    const original = await this.contracts.contractByIdempotencyKey(null, key, principal.subject);
+    if (!original) return null;
+    assertSameRequest(original.requestHash, hash, key);
+    return { contract: contractView(original, await this.assessments.assessments(null, original.id)), replayed: true };
+  }
+
+  private async signOnce(input: SignContractInput, principal: Principal, idempotencyKey: string | null, hash: string | null): Promise<ContractView> {
+    const now = this.clock.now();
+    const signedAt = new Date(input.signedAt);
+    if (Number.isNaN(signedAt.getTime()) || signedAt > now)
+      throw new PurchasingErrors.SIGNED_IN_FUTURE('signedAt lies in the future', {
+        violations: [{ field: 'signedAt', rule: 'a contract is recorded once signed', message: 'signedAt must not be after now' }],
+      });
+    const rules = ruleSetInForce(signedAt, 'signedAt');
+    const accepted = checkContractTerms(input, rules);
+    const ruleVersion = ruleVersionOf(rules);
+
+    return this.uow.run(async (tx) => {
+      await this.suppliers.lockSupplierFacts(tx, input.supplierUscc);
+      const [supplier, measures] = await Promise.all([this.suppliers.supplier(tx, input.supplierUscc), this.suppliers.measures(tx, input.supplierUscc)]);
+      assertSupplierEligible(input.supplierUscc, supplier ? { uscc: supplier.uscc, status: supplier.status, measures } : null, rules);
+      if (supplier) assertSignedAfterRegistration(input.supplierUscc, signedAt, supplier.registeredAt);
+
+      const id = randomUUID();
+      // What the ContractSigned event announces and the contract row records alike.
+      const terms = {
+        supplierUscc: input.supplierUscc,
+        purchaser: input.purchaser,
+        title: input.title,
+        method: accepted.method,
+        valueFen: input.valueFen,
+        termStart: input.termStart,
+        termEnd: input.termEnd,
+      };
+      const published = await tx.publish(ContractSigned, {
+        subject: input.supplierUscc,
+        policyVersion: ruleVersion,
+        data: { contractId: id, ...terms, signedAt: signedAt.toISOString(), ruleVersion },
+      });
+      const contract: Contract = {
+        id,
+        ...terms,
+        multiYear: accepted.multiYear,
+        budgetAssured: input.multiYear?.budgetAssured === true,
+        stableService: input.multiYear?.stableService === true,
+        signedAt,
+        status: 'SIGNED',
+        ruleVersion,
+        ...bindingOf(principal),
+        recordedAt: now,
+        eventId: published.id,
+        idempotencyKey,
+        requestHash: hash,
+      };
+      await this.contracts.insertContract(tx, contract);
+      return contractView(contract, []);
+    });
+  }
+}

@@ -1,0 +1,68 @@
+import { defineErrors } from '@sop/util';
+
+/**
+ * Every problem code service purchasing answers with (regulations §7: MOF Order 102; §5.3 credit joint measures;
+ * §6 evaluation grades). The kind decides the HTTP status at the edge; `GET /purchasing/errors` lists them.
+ */
+export const PurchasingErrors = defineErrors('PURCHASING', {
+  // ---------------------------------------------------------------- contract terms (Order 102 Art. 23–24)
+  METHOD_UNKNOWN: {
+    kind: 'INVALID',
+    meaning: 'The purchase method is not a government-procurement method (Government Procurement Law Art. 26 and MOF-recognized methods, regulations §7.2); use one of the listed methods.',
+  },
+  VALUE_INVALID: { kind: 'INVALID', meaning: 'The contract value must be a positive whole number of fen (分).' },
+  TERM_INVALID: { kind: 'INVALID', meaning: 'termStart and termEnd must be real calendar dates (YYYY-MM-DD), and the term must not end before it starts.' },
+  TERM_TOO_LONG: {
+    kind: 'REFUSED',
+    meaning:
+      'A purchase-of-services contract runs at most one year, or up to three years for a stable, continuous service with budget assurance for every year (Order 102 Art. 24); shorten the term or declare both multi-year conditions.',
+  },
+  SIGNED_IN_FUTURE: { kind: 'INVALID', meaning: 'A contract is recorded once it is signed: signedAt must not lie after the current time.' },
+  NO_RULE_SET: {
+    kind: 'REFUSED',
+    meaning: 'No purchasing rule set was in force on that day (Order 102 applies from 2020-03-01, regulations §7.1); purchasing cannot decide on earlier dates.',
+  },
+
+  // ---------------------------------------------------------------- supplier eligibility (Order 102 Art. 6–7, §5.3)
+  SUPPLIER_UNKNOWN: {
+    kind: 'REFUSED',
+    meaning: 'Purchasing knows no registered social organization with this USCC (Order 102 Art. 6: the undertaker is lawfully registered); check the code or wait until its registration has reached purchasing.',
+  },
+  SUPPLIER_NOT_ACTIVE: {
+    kind: 'REFUSED',
+    meaning: 'The organization has been revoked or deregistered and cannot undertake purchased services (Order 102 Art. 6–7); `supplierStatus` names its status.',
+  },
+  SUPPLIER_BARRED: {
+    kind: 'REFUSED',
+    meaning:
+      'Credit joint measures in force bar the organization from purchase of services (regulations §5.3); `measures`, `lists` and `measureRuleVersion` say which. Signing is possible again once credit lifts them.',
+  },
+  SIGNED_BEFORE_REGISTRATION: {
+    kind: 'REFUSED',
+    meaning: 'The contract would be signed before the supplier was registered (Order 102 Art. 6); `registeredAt` gives the registration time.',
+  },
+
+  // ---------------------------------------------------------------- idempotent creation
+  IDEMPOTENCY_KEY_INVALID: { kind: 'INVALID', meaning: 'Send at most one Idempotency-Key header of 1–100 visible ASCII characters.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    kind: 'CONFLICT',
+    meaning: 'This Idempotency-Key was already used by you with a different request body; a retry must send the same body, a new request a new key.',
+  },
+
+  // ---------------------------------------------------------------- performance assessment (regulations §7.2)
+  SCORE_INVALID: { kind: 'INVALID', meaning: 'A performance score is a whole number from 0 to 100.' },
+  CONTRACT_NOT_SIGNED: { kind: 'CONFLICT', meaning: 'Only a signed contract is assessed; the contract is in another state.' },
+  ASSESSMENT_BEFORE_TERM: {
+    kind: 'REFUSED',
+    meaning: "Performance is assessed once the service term has started (performance management and acceptance, regulations §7.2); assess on or after the contract's termStart.",
+  },
+  NOT_THE_PURCHASER: {
+    kind: 'FORBIDDEN',
+    meaning:
+      'Only the purchasing organ that signed the contract manages and assesses it (Order 102 Art. 5): the same unit, or for a contract recorded without a unit the same jurisdiction.',
+  },
+
+  // ---------------------------------------------------------------- reads
+  CONTRACT_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'No contract has this id.' },
+  SUPPLIER_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'Purchasing has not learnt of a registered organization with this USCC (from registration events).' },
+});
