@@ -30,10 +30,10 @@ import { OutboxMessageOrmEntity } from '@sop/messaging';
 import { waitFor } from '@sop/testing';
 import { creditOnMysqlAndKafka } from './test-support/credit-int.fixture';
 import { publicProfileViolations } from './test-support/public-profile.validator';
-import { CreditProfileQuery } from './infrastructure/credit-profile.query';
+import { CreditProfileQuery } from './infrastructure/public-register/credit-profile.query';
 import { CreditListEventOrmEntity } from './infrastructure/credit-lists.orm-entities';
 import { CreditInformationOrmEntity } from './infrastructure/credit.orm-entities';
-import { CreditTimerScheduler } from './infrastructure/credit-timer.scheduler';
+import { CreditTimerScheduler } from './application/schedulers/credit-timer.scheduler';
 
 /**
  * Other services' events (envelopes built with the contracts, as their outbox relays publish them) arrive over

@@ -7,15 +7,20 @@ import type { Principal } from '@sop/auth';
 import { AnnualReportOverdue, type AnnualReportOverdueV1 } from '@sop/contracts';
 import { OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
 import { uniqueName, waitFor } from '@sop/testing';
-import { CreditService } from './application/credit.service';
+import type { CreditRecordQuery } from './application/credit-records/credit-record.query';
+import type { InspectionUseCases } from './application/inspections/inspections.use-cases';
+import type { ListEntryUseCases } from './application/list-entries/list-entries.use-cases';
+import type { ListViewUseCases } from './application/list-view/list-view.use-cases';
+import type { ObjectionUseCases } from './application/objections/objections.use-cases';
+import type { RecordPenaltyUseCase } from './application/penalties/record-penalty.use-case';
+import type { CreditTimerScheduler } from './application/schedulers/credit-timer.scheduler';
 import { creditOnMysqlAndKafka } from './test-support/credit-int.fixture';
 import { publicProfileViolations } from './test-support/public-profile.validator';
-import { listEventFromPublished } from './application/list-event.mapping';
+import { listEventFromPublished } from './application/lists/list-event.mapping';
 import { replay, type ListEntry, type ListEvent } from './domain/list-state';
-import { CreditProfileQuery } from './infrastructure/credit-profile.query';
+import type { CreditProfileQuery } from './infrastructure/public-register/credit-profile.query';
 import { CreditListEntryOrmEntity, CreditListEventOrmEntity } from './infrastructure/credit-lists.orm-entities';
-import { CreditTimerScheduler } from './infrastructure/credit-timer.scheduler';
-import { RegisterExportService } from './infrastructure/register-export.service';
+import { RegisterExportService } from './infrastructure/public-register/register-export.service';
 import { CreditExportJobOrmEntity, CreditOrganizationOrmEntity } from './infrastructure/credit.orm-entities';
 
 /**
@@ -26,12 +31,17 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
   const f = creditOnMysqlAndKafka('credit', '2026-06-01T00:00:00.000Z');
   const { transport, clock, ours, runTag, at, register, entries, outboxTypes } = f;
   const publish = f.publish;
-  let credit: CreditService;
+  let penalties: RecordPenaltyUseCase;
+  let inspections: InspectionUseCases;
+  let listEntries: ListEntryUseCases;
+  let objections: ObjectionUseCases;
+  let records: CreditRecordQuery;
+  let listView: ListViewUseCases;
   let scheduler: CreditTimerScheduler;
   let profiles: CreditProfileQuery;
   let ds: DataSource;
   beforeAll(() => {
-    ({ credit, scheduler, profiles, ds } = f);
+    ({ penalties, inspections, listEntries, objections, records, listView, scheduler, profiles, ds } = f);
   });
 
   const officer: Principal = { subject: 'officer-haidian', roles: ['credit-officer'], jurisdiction: '110108' };
@@ -66,7 +76,7 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     expect(await outboxTypes(uscc)).toEqual(['credit.list.entered', 'credit.joint-measures.changed']);
 
     at('2026-08-01T00:00:00.000Z');
-    await credit.verifyRectification(entry.entryId, { evidence: ['annual-report-2025-submitted'] }, officer);
+    await listEntries.verifyRectification(entry.entryId, { evidence: ['annual-report-2025-submitted'] }, officer);
     at('2026-11-30T00:00:00.000Z');
     await scheduler.runDueTimers(clock.now());
     expect((await entries(uscc))[0].status).toBe('ACTIVE');
@@ -116,18 +126,18 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     const [abnormal, serious] = await entries(uscc);
     expect(abnormal).toMatchObject({ status: 'EXITED', exitReason: 'ESCALATED', exitedAt: '2029-06-01T00:00:00.000Z' });
     expect(serious).toMatchObject({ list: 'SERIOUS', reason: 'ESCALATION_FROM_ABNORMAL', status: 'ACTIVE', listedAt: '2029-06-01T00:00:00.000Z', escalatedFromEntryId: abnormal.entryId });
-    const record = await credit.recordOf(uscc, auditor);
+    const record = await records.recordOf(uscc, auditor);
     expect(record.jointMeasures.measures).toEqual(['GRADE_DOWNGRADE_REFERENCE', 'KEY_SUPERVISION', 'NO_EVALUATION', 'NO_FUNDING', 'NO_HONOURS', 'NO_PURCHASE_OF_SERVICES']);
     expect((await outboxTypes(uscc)).filter((t) => t === 'credit.list.escalated')).toHaveLength(1);
 
     at('2031-05-31T00:00:00.000Z');
-    await expect(credit.removeFromSeriousList(serious.entryId, officer)).rejects.toMatchObject({ status: 422, code: 'CREDIT.REMOVAL_NOT_YET_ELIGIBLE' });
+    await expect(listEntries.removeFromSeriousList(serious.entryId, officer)).rejects.toMatchObject({ kind: 'REFUSED', code: 'CREDIT.REMOVAL_NOT_YET_ELIGIBLE' });
     at('2031-06-02T00:00:00.000Z');
-    await expect(credit.removeFromSeriousList(serious.entryId, officer)).rejects.toMatchObject({ status: 422, code: 'CREDIT.RECTIFICATION_OUTSTANDING' });
-    await expect(credit.removeFromSeriousList(serious.entryId, auditor)).rejects.toMatchObject({ status: 403 });
-    await credit.verifyRectification(serious.entryId, { evidence: ['reports-filed'] }, officer);
+    await expect(listEntries.removeFromSeriousList(serious.entryId, officer)).rejects.toMatchObject({ kind: 'REFUSED', code: 'CREDIT.RECTIFICATION_OUTSTANDING' });
+    await expect(listEntries.removeFromSeriousList(serious.entryId, auditor)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+    await listEntries.verifyRectification(serious.entryId, { evidence: ['reports-filed'] }, officer);
     at('2031-06-03T00:00:00.000Z');
-    await credit.removeFromSeriousList(serious.entryId, officer);
+    await listEntries.removeFromSeriousList(serious.entryId, officer);
     expect((await entries(uscc))[1]).toMatchObject({ status: 'EXITED', exitReason: 'CLEAN_2_YEARS' });
 
     const now = await profiles.byUscc(uscc);
@@ -143,29 +153,29 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     at('2031-07-01T00:00:00.000Z');
     const uscc = await register('北京市海淀区丙社区服务中心');
     const warning = { uscc, kind: 'WARNING' as const, decidedAt: '2031-06-30T00:00:00.000Z', decidingBody: '北京市海淀区民政局', basis: '社团条例 Art. 30' };
-    await expect(credit.recordPenalty(warning, shanghaiOfficer)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
-    await expect(credit.recordPenalty({ ...warning, kind: 'FINE' }, officer)).rejects.toMatchObject({ status: 400, code: 'CREDIT.PENALTY_INVALID' });
-    await credit.recordPenalty(warning, officer);
+    await expect(penalties.recordPenalty(warning, shanghaiOfficer)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(penalties.recordPenalty({ ...warning, kind: 'FINE' }, officer)).rejects.toMatchObject({ kind: 'INVALID', code: 'CREDIT.PENALTY_INVALID' });
+    await penalties.recordPenalty(warning, officer);
     const [entry] = await entries(uscc);
     expect(entry).toMatchObject({ list: 'ABNORMAL', reason: 'WARNING_OR_SMALL_FINE', rectificationRequired: false });
 
     const other = await register('北京市海淀区丁社区服务中心');
-    await expect(credit.fileObjection(entry.entryId, '不是我们', rep(other))).rejects.toMatchObject({ status: 403, code: 'CREDIT.NOT_OWN_ORGANIZATION' });
-    const objection = await credit.fileObjection(entry.entryId, '警告已被行政复议撤销', rep(uscc));
-    await expect(credit.fileObjection(entry.entryId, 'again', rep(uscc))).rejects.toMatchObject({ status: 409, code: 'CREDIT.OBJECTION_PENDING' });
-    await expect(credit.decideObjection(objection.id, { upheld: true, reason: 'x' }, auditor)).rejects.toMatchObject({ status: 403 });
-    await credit.decideObjection(objection.id, { upheld: true, reason: '复议决定撤销警告' }, officer);
+    await expect(objections.fileObjection(entry.entryId, '不是我们', rep(other))).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'CREDIT.NOT_OWN_ORGANIZATION' });
+    const objection = await objections.fileObjection(entry.entryId, '警告已被行政复议撤销', rep(uscc));
+    await expect(objections.fileObjection(entry.entryId, 'again', rep(uscc))).rejects.toMatchObject({ kind: 'CONFLICT', code: 'CREDIT.OBJECTION_PENDING' });
+    await expect(objections.decideObjection(objection.id, { upheld: true, reason: 'x' }, auditor)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+    await objections.decideObjection(objection.id, { upheld: true, reason: '复议决定撤销警告' }, officer);
 
     expect((await entries(uscc))[0]).toMatchObject({ status: 'ANNULLED', annulledByObjectionId: objection.id });
-    const record = await credit.recordOf(uscc, rep(uscc));
+    const record = await records.recordOf(uscc, rep(uscc));
     expect(record.history.map((h) => h.kind)).toEqual(['ENTERED', 'ANNULLED']);
     expect(record.objections[0]).toMatchObject({ status: 'UPHELD' });
     expect(record.jointMeasures.measures).toEqual([]);
     expect((await profiles.byUscc(uscc)).lists.abnormalActivity).toEqual([]);
-    await expect(credit.recordOf(uscc, rep(other))).rejects.toMatchObject({ status: 403 });
+    await expect(records.recordOf(uscc, rep(other))).rejects.toMatchObject({ kind: 'FORBIDDEN' });
 
     // a fine of RMB 50,000 (5,000,000 fen) → serious list (§5.2 (4))
-    await credit.recordPenalty({ ...warning, kind: 'FINE', amountFen: 5_000_000, decidedAt: '2031-07-01T00:00:00.000Z' }, officer);
+    await penalties.recordPenalty({ ...warning, kind: 'FINE', amountFen: 5_000_000, decidedAt: '2031-07-01T00:00:00.000Z' }, officer);
     expect((await entries(uscc)).find((e) => e.list === 'SERIOUS')).toMatchObject({ reason: 'LARGE_FINE', status: 'ACTIVE' });
     expect((await profiles.byUscc(uscc)).penalties.map((p) => [p.kind, p.amountFen])).toEqual([['WARNING', null], ['FINE', 5_000_000]]);
   });
@@ -173,12 +183,12 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
   it('a rectification notice not met by its deadline lists the organization (notice id as evidence)', async () => {
     at('2031-08-01T00:00:00.000Z');
     const uscc = await register('北京市海淀区戊社区服务中心');
-    const notice = await credit.issueRectificationNotice({ uscc, inspectedAt: '2031-07-30T00:00:00.000Z', findings: '账目不全', deadline: '2031-08-31T00:00:00.000Z' }, officer);
+    const notice = await inspections.issueRectificationNotice({ uscc, inspectedAt: '2031-07-30T00:00:00.000Z', findings: '账目不全', deadline: '2031-08-31T00:00:00.000Z' }, officer);
     await scheduler.runDueTimers(clock.now());
     expect(await entries(uscc)).toEqual([]);
     at('2031-09-02T00:00:00.000Z');
     await scheduler.runDueTimers(clock.now());
-    await expect(credit.recordNoticeMet(notice.id, officer)).rejects.toMatchObject({ code: 'CREDIT.NOTICE_CLOSED' });
+    await expect(inspections.recordNoticeMet(notice.id, officer)).rejects.toMatchObject({ code: 'CREDIT.NOTICE_CLOSED' });
     expect(await entries(uscc)).toEqual([expect.objectContaining({ reason: 'RECTIFICATION_NOT_MET', evidence: [notice.id], listedAt: '2031-08-31T00:00:00.000Z' })]);
   });
 
@@ -189,9 +199,9 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
 
     const before = (await ds.getRepository(CreditListEntryOrmEntity).find({ order: { entryId: 'ASC' } })).map((r) => ({ ...r }));
     expect(before.length).toBeGreaterThan(0);
-    expect(await credit.verifyListView()).toMatchObject({ identical: true, differing: [] });
+    expect(await listView.verifyListView()).toMatchObject({ identical: true, differing: [] });
     await ds.query('DELETE FROM credit_list_entry');
-    await credit.rebuildListView();
+    await listView.rebuildListView();
     const after = (await ds.getRepository(CreditListEntryOrmEntity).find({ order: { entryId: 'ASC' } })).map((r) => ({ ...r }));
     expect(after).toEqual(before);
 
@@ -255,7 +265,7 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     await exports.waitFor((await exports.start()).id);
     expect(existsSync(oldFile)).toBe(false);
     expect(await exports.get(old)).toMatchObject({ status: 'EXPIRED' });
-    await expect(exports.file(old)).rejects.toMatchObject({ status: 410, code: 'CREDIT.EXPORT_EXPIRED' });
+    await expect(exports.file(old)).rejects.toMatchObject({ kind: 'GONE', code: 'CREDIT.EXPORT_EXPIRED' });
   });
 
   it('exports the register as it stood when the export started, while it changes underneath (one MySQL read snapshot)', async () => {

@@ -1,28 +1,57 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ALL_EVENT_CONTRACTS, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
-import { healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
-import { CreditProfileHttpController } from './api/credit-profile.http.controller';
-import { CreditSupervisionHttpController } from './api/credit-supervision.http.controller';
+import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
 import { CREDIT_SUPERVISION } from './api/events/credit-events';
-import { GradeAndContractEventsHandler } from './api/events/grade-and-contract-events.event-handler';
+import { EvaluationEventsHandler } from './api/events/evaluation-events.event-handler';
+import { PurchasingEventsHandler } from './api/events/purchasing-events.event-handler';
 import { RegistrationEventsHandler } from './api/events/registration-events.event-handler';
-import { CreditFactsStore, CreditStore } from './application/credit.ports';
-import { CreditService } from './application/credit.service';
-import { EvaluationPurchasingFactsService } from './application/evaluation-purchasing-facts.service';
+import { CreditRecordsHttpController } from './api/http/credit-records.http.controller';
+import { InspectionsHttpController } from './api/http/inspections.http.controller';
+import { ListEntriesHttpController } from './api/http/list-entries.http.controller';
+import { ObjectionsHttpController } from './api/http/objections.http.controller';
+import { PenaltiesHttpController } from './api/http/penalties.http.controller';
+import { PublicRegisterHttpController } from './api/http/public-register.http.controller';
+import { RegisterExportsHttpController } from './api/http/register-exports.http.controller';
+import { CreditRecordQuery } from './application/credit-records/credit-record.query';
+import { ContractFacts } from './application/grades-and-contracts/contract-facts.use-cases';
+import { GradeFacts } from './application/grades-and-contracts/grade-facts.use-cases';
+import { GradesAndContractsStore } from './application/grades-and-contracts/grades-and-contracts.ports';
+import { InspectionUseCases } from './application/inspections/inspections.use-cases';
+import { RectificationNoticeStore } from './application/inspections/inspections.ports';
+import { ListEntryUseCases } from './application/list-entries/list-entries.use-cases';
+import { RunDueTimersUseCase } from './application/list-timers/run-due-timers.use-case';
+import { ListViewUseCases } from './application/list-view/list-view.use-cases';
+import { ListDecisions } from './application/lists/list-decisions';
+import { ListStore } from './application/lists/lists.ports';
+import { ObjectionStore } from './application/objections/objections.ports';
+import { ObjectionUseCases } from './application/objections/objections.use-cases';
+import { OfficerAccess } from './application/organizations/officer-access';
+import { OrganizationStore } from './application/organizations/organizations.ports';
+import { PenaltyStore } from './application/penalties/penalties.ports';
+import { RecordPenaltyUseCase } from './application/penalties/record-penalty.use-case';
+import { AnnualReportFacts } from './application/registration-facts/annual-report-facts.use-cases';
+import { OrganizationFacts } from './application/registration-facts/organization-facts.use-cases';
+import { AnnualReportObligationStore } from './application/registration-facts/registration-facts.ports';
+import { CREDIT_TIMER_INTERVAL_MS, CreditTimerScheduler } from './application/schedulers/credit-timer.scheduler';
+import { CreditErrors } from './domain/credit.errors';
 import { CREDIT_FACT_ENTITIES } from './infrastructure/credit-facts.orm-entities';
 import { CREDIT_LIST_ENTITIES } from './infrastructure/credit-lists.orm-entities';
 import { CREDIT_ENTITIES } from './infrastructure/credit.orm-entities';
-import { CreditProfileQuery } from './infrastructure/credit-profile.query';
-import { CREDIT_TIMER_INTERVAL_MS, CreditTimerScheduler } from './infrastructure/credit-timer.scheduler';
 import { CreditSkeleton1732500000200 } from './infrastructure/migrations/1732500000200-credit-skeleton.migration';
 import { CreditLists1732500000210 } from './infrastructure/migrations/1732500000210-credit-lists.migration';
 import { CreditRegistrationFacts1732500000220 } from './infrastructure/migrations/1732500000220-credit-registration-facts.migration';
 import { CreditGradesAndPurchases1732500000230 } from './infrastructure/migrations/1732500000230-credit-grades-and-purchases.migration';
 import { CreditExportJobs1732500000240 } from './infrastructure/migrations/1732500000240-credit-export-jobs.migration';
-import { RegisterExportService } from './infrastructure/register-export.service';
-import { TypeOrmCreditFactsStore } from './infrastructure/typeorm-credit-facts.store';
-import { TypeOrmCreditStore } from './infrastructure/typeorm-credit.store';
+import { CreditProfileQuery } from './infrastructure/public-register/credit-profile.query';
+import { RegisterExportService } from './infrastructure/public-register/register-export.service';
+import { TypeOrmAnnualReportObligationStore } from './infrastructure/stores/typeorm-annual-report-obligation.store';
+import { TypeOrmGradesAndContractsStore } from './infrastructure/stores/typeorm-grades-and-contracts.store';
+import { TypeOrmListStore } from './infrastructure/stores/typeorm-list.store';
+import { TypeOrmObjectionStore } from './infrastructure/stores/typeorm-objection.store';
+import { TypeOrmOrganizationStore } from './infrastructure/stores/typeorm-organization.store';
+import { TypeOrmPenaltyStore } from './infrastructure/stores/typeorm-penalty.store';
+import { TypeOrmRectificationNoticeStore } from './infrastructure/stores/typeorm-rectification-notice.store';
 
 export interface CreditSupervisionOptions {
   /** Consumer group; tests use a unique one on a shared broker. Default: credit-supervision. */
@@ -31,17 +60,52 @@ export interface CreditSupervisionOptions {
   timerIntervalMs?: number;
 }
 
+/** Ports → their TypeORM adapters, one store per feature. */
+const STORES: Provider[] = [
+  { provide: OrganizationStore, useClass: TypeOrmOrganizationStore },
+  { provide: ListStore, useClass: TypeOrmListStore },
+  { provide: PenaltyStore, useClass: TypeOrmPenaltyStore },
+  { provide: RectificationNoticeStore, useClass: TypeOrmRectificationNoticeStore },
+  { provide: ObjectionStore, useClass: TypeOrmObjectionStore },
+  { provide: AnnualReportObligationStore, useClass: TypeOrmAnnualReportObligationStore },
+  { provide: GradesAndContractsStore, useClass: TypeOrmGradesAndContractsStore },
+];
+
+/** The use cases, one folder of application/ each, and the shared list decision core and officers' access check. */
+const USE_CASES: Provider[] = [
+  ListDecisions,
+  OfficerAccess,
+  RecordPenaltyUseCase,
+  InspectionUseCases,
+  ListEntryUseCases,
+  ObjectionUseCases,
+  CreditRecordQuery,
+  RunDueTimersUseCase,
+  ListViewUseCases,
+  AnnualReportFacts,
+  OrganizationFacts,
+  GradeFacts,
+  ContractFacts,
+];
+
 @Module({})
 export class CreditSupervisionModule {
   static register(deps: ServiceDeps, options: CreditSupervisionOptions = {}): DynamicModule {
     return {
       module: CreditSupervisionModule,
       controllers: [
-        CreditProfileHttpController,
-        CreditSupervisionHttpController,
+        PublicRegisterHttpController,
+        RegisterExportsHttpController,
+        PenaltiesHttpController,
+        InspectionsHttpController,
+        ListEntriesHttpController,
+        ObjectionsHttpController,
+        CreditRecordsHttpController,
         RegistrationEventsHandler,
-        GradeAndContractEventsHandler,
+        EvaluationEventsHandler,
+        PurchasingEventsHandler,
         healthControllerFor(SERVICE_RUNTIME),
+        errorCatalogueControllerFor([CreditErrors]),
       ],
       providers: [
         ...serviceRuntimeProviders(deps, {
@@ -53,10 +117,8 @@ export class CreditSupervisionModule {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.creditSupervision,
           },
         }),
-        { provide: CreditStore, useClass: TypeOrmCreditStore },
-        { provide: CreditFactsStore, useClass: TypeOrmCreditFactsStore },
-        CreditService,
-        EvaluationPurchasingFactsService,
+        ...STORES,
+        ...USE_CASES,
         { provide: CREDIT_TIMER_INTERVAL_MS, useValue: options.timerIntervalMs ?? Number(process.env['CREDIT_TIMER_INTERVAL_MS'] ?? 60_000) },
         CreditTimerScheduler,
         CreditProfileQuery,
@@ -75,4 +137,5 @@ export const CREDIT_SUPERVISION_SERVICE: ServiceDefinition = {
   description: 'Credit records, abnormal and serious lists, penalties, objections and the public credit profile.',
   moduleClass: CreditSupervisionModule,
   module: (deps) => CreditSupervisionModule.register(deps),
+  errors: [CreditErrors],
 };

@@ -8,11 +8,13 @@ import type { Principal } from '@sop/auth';
 import { allTopicSpecs } from '@sop/contracts';
 import { InProcessTransport } from '@sop/messaging';
 import { MovableClock } from '@sop/util';
-import { CreditService } from './application/credit.service';
+import { InspectionUseCases } from './application/inspections/inspections.use-cases';
+import { ListViewUseCases } from './application/list-view/list-view.use-cases';
+import { RecordPenaltyUseCase } from './application/penalties/record-penalty.use-case';
+import { CreditTimerScheduler } from './application/schedulers/credit-timer.scheduler';
 import { CreditSupervisionModule } from './credit-supervision.module';
 import { CreditOrganizationOrmEntity } from './infrastructure/credit.orm-entities';
-import { CreditProfileQuery } from './infrastructure/credit-profile.query';
-import { CreditTimerScheduler } from './infrastructure/credit-timer.scheduler';
+import { CreditProfileQuery } from './infrastructure/public-register/credit-profile.query';
 
 /** The embedded mode's storage: the same migrations, timers (date parameters) and rebuild on SQLite. */
 describe('credit supervision on SQLite (embedded mode)', () => {
@@ -51,10 +53,12 @@ describe('credit supervision on SQLite (embedded mode)', () => {
   });
 
   it('lists on a warning, removes it after 6 months by the scheduler, notices and rebuilds work', async () => {
-    const credit = app.get(CreditService);
+    const penalties = app.get(RecordPenaltyUseCase);
+    const inspections = app.get(InspectionUseCases);
+    const listView = app.get(ListViewUseCases);
     const scheduler = app.get(CreditTimerScheduler);
-    await credit.recordPenalty({ uscc, kind: 'WARNING', decidedAt: '2026-01-02T00:00:00.000Z', decidingBody: '北京市海淀区民政局', basis: '社团条例 Art. 30' }, officer);
-    await credit.issueRectificationNotice({ uscc, inspectedAt: '2026-01-03T00:00:00.000Z', findings: '账目不全', deadline: '2026-03-01T00:00:00.000Z' }, officer);
+    await penalties.recordPenalty({ uscc, kind: 'WARNING', decidedAt: '2026-01-02T00:00:00.000Z', decidingBody: '北京市海淀区民政局', basis: '社团条例 Art. 30' }, officer);
+    await inspections.issueRectificationNotice({ uscc, inspectedAt: '2026-01-03T00:00:00.000Z', findings: '账目不全', deadline: '2026-03-01T00:00:00.000Z' }, officer);
     clock.set(new Date('2026-07-03T00:00:00.000Z'));
     expect(await scheduler.runDueTimers(clock.now())).toEqual({ decisions: 2 }); // notice missed → listed; warning entry → removed
     const profile = await app.get(CreditProfileQuery).byUscc(uscc);
@@ -63,8 +67,8 @@ describe('credit supervision on SQLite (embedded mode)', () => {
       ['RECTIFICATION_NOT_MET', 'ACTIVE', null],
     ]);
     expect(await scheduler.runDueTimers(clock.now())).toEqual({ decisions: 0 });
-    expect(await credit.verifyListView()).toMatchObject({ identical: true });
-    await credit.rebuildListView();
-    expect(await credit.verifyListView()).toMatchObject({ identical: true, entries: 2 });
+    expect(await listView.verifyListView()).toMatchObject({ identical: true });
+    await listView.rebuildListView();
+    expect(await listView.verifyListView()).toMatchObject({ identical: true, entries: 2 });
   });
 });

@@ -1,5 +1,6 @@
 import { addYearsUtc, type CreditRuleSet } from './credit-rules';
-import type { ListTrigger } from './list-state';
+import { CreditErrors, violationOf } from './credit.errors';
+import type { ListTrigger } from './list-decisions';
 
 /** Administrative penalties (Order 60 Art. 6-7 penalty information; 社团条例 Art. 30 for the kinds). Money in integer fen. */
 export const PENALTY_KINDS = ['WARNING', 'FINE', 'SUSPENSION', 'REVOCATION'] as const;
@@ -19,23 +20,18 @@ export interface Penalty {
   basis: string;
 }
 
-export class PenaltyInvalid extends Error {
-  constructor(
-    readonly field: string,
-    readonly rule: string,
-    message: string,
-  ) {
-    super(message);
-  }
+/** A penalty whose fields do not fit its kind: CREDIT.PENALTY_INVALID naming the field and the rule. */
+function invalid(field: string, rule: string, message: string): Error {
+  return new CreditErrors.PENALTY_INVALID(message, violationOf(field, rule, message));
 }
 
 export function validatePenalty(p: Penalty): void {
   if (p.kind === 'FINE' && (p.amountFen === null || !Number.isSafeInteger(p.amountFen) || p.amountFen <= 0))
-    throw new PenaltyInvalid('amountFen', 'a fine has a positive amount in integer fen', 'amountFen is required for a fine');
-  if (p.kind !== 'FINE' && p.amountFen !== null) throw new PenaltyInvalid('amountFen', 'only a fine has an amount', `a ${p.kind} has no amount`);
+    throw invalid('amountFen', 'a fine has a positive amount in integer fen', 'amountFen is required for a fine');
+  if (p.kind !== 'FINE' && p.amountFen !== null) throw invalid('amountFen', 'only a fine has an amount', `a ${p.kind} has no amount`);
   if (p.kind === 'SUSPENSION' && (!p.suspendedUntil || p.suspendedUntil <= p.decidedAt))
-    throw new PenaltyInvalid('suspendedUntil', 'a time-limited suspension ends after it takes effect (社团条例 Art. 30)', 'suspendedUntil must follow decidedAt');
-  if (p.kind !== 'SUSPENSION' && p.suspendedUntil !== null) throw new PenaltyInvalid('suspendedUntil', 'only a suspension has an end', `a ${p.kind} has no suspension end`);
+    throw invalid('suspendedUntil', 'a time-limited suspension ends after it takes effect (社团条例 Art. 30)', 'suspendedUntil must follow decidedAt');
+  if (p.kind !== 'SUSPENSION' && p.suspendedUntil !== null) throw invalid('suspendedUntil', 'only a suspension has an end', `a ${p.kind} has no suspension end`);
 }
 
 function isSmall(p: Penalty, rules: CreditRuleSet): boolean {

@@ -1,14 +1,12 @@
-import { ORDER_60_V1, ruleVersionOf } from './credit-rules';
-import { decideDeregistration, decideDueTimers, decideTrigger, replay, type ListEvent, type ListState } from './list-state';
+import { ruleVersionOf } from './credit-rules';
+import { decideDeregistration, decideTrigger } from './list-decisions';
+import type { ListState } from './list-state';
+import { decideDueTimers } from './list-timers';
 import { decideAnnualReportFulfilment, decideRevocation, projectedChanges, reviewInformationCategory } from './registration-facts';
+import { idSequence, overdueTrigger, R, run, USCC } from '../test-support/list-fixtures';
 
-const R = ORDER_60_V1;
-const USCC = '52110108MJ0000018M';
-let n = 0;
-const newId = () => `id-${++n}`;
-const run = (state: ListState, events: ListEvent[]) => replay(events, state);
-const overdue = (state: ListState, at: string, evidence: string) =>
-  decideTrigger(state, { uscc: USCC, list: 'ABNORMAL', reason: 'ANNUAL_REPORT_OVERDUE', evidence: [evidence], at: new Date(at), decidingAuthority: '110108' }, R, newId);
+const newId = idSequence();
+const overdue = (state: ListState, at: string, evidence: string) => decideTrigger(state, overdueTrigger(at, evidence), R, newId);
 
 describe('annual report submitted → obligation of §5.1 trigger 1 fulfilled', () => {
   it('records the rectification (rule version kept) so the 6-month removal applies', () => {

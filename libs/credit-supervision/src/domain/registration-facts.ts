@@ -1,5 +1,6 @@
 import type { CreditRuleSet } from './credit-rules';
-import { activeEntries, decideRectification, decideTrigger, type ListEvent, type ListState, type ListTrigger } from './list-state';
+import { decideRectification, decideTrigger, type ListTrigger } from './list-decisions';
+import { activeEntries, type ListEvent, type ListState } from './list-state';
 
 /**
  * Registration's facts as credit decisions (regulations §5). Pure: the list state, the facts and the rule set in,

@@ -7,12 +7,17 @@ import { buildCloudEvent, dataschemaOf, KafkaTransport, OutboxMessageOrmEntity, 
 import { dropDatabase } from '@sop/persistence';
 import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
 import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
-import { CreditService } from '../application/credit.service';
+import { CreditRecordQuery } from '../application/credit-records/credit-record.query';
+import { InspectionUseCases } from '../application/inspections/inspections.use-cases';
+import { ListEntryUseCases } from '../application/list-entries/list-entries.use-cases';
+import { ListViewUseCases } from '../application/list-view/list-view.use-cases';
+import { ObjectionUseCases } from '../application/objections/objections.use-cases';
+import { RecordPenaltyUseCase } from '../application/penalties/record-penalty.use-case';
+import { CreditTimerScheduler } from '../application/schedulers/credit-timer.scheduler';
 import { CreditSupervisionModule } from '../credit-supervision.module';
 import type { ListEntry } from '../domain/list-state';
-import { CreditProfileQuery } from '../infrastructure/credit-profile.query';
+import { CreditProfileQuery } from '../infrastructure/public-register/credit-profile.query';
 import { CreditListEntryOrmEntity } from '../infrastructure/credit-lists.orm-entities';
-import { CreditTimerScheduler } from '../infrastructure/credit-timer.scheduler';
 
 type Contract = { type: string; topic: string; version: number };
 
@@ -42,7 +47,12 @@ export function creditOnMysqlAndKafka(purpose: string, start: string) {
     ours,
     runTag,
     app: undefined as unknown as INestApplicationContext,
-    credit: undefined as unknown as CreditService,
+    penalties: undefined as unknown as RecordPenaltyUseCase,
+    inspections: undefined as unknown as InspectionUseCases,
+    listEntries: undefined as unknown as ListEntryUseCases,
+    objections: undefined as unknown as ObjectionUseCases,
+    records: undefined as unknown as CreditRecordQuery,
+    listView: undefined as unknown as ListViewUseCases,
     scheduler: undefined as unknown as CreditTimerScheduler,
     profiles: undefined as unknown as CreditProfileQuery,
     ds: undefined as unknown as DataSource,
@@ -101,7 +111,12 @@ export function creditOnMysqlAndKafka(purpose: string, start: string) {
   beforeAll(async () => {
     await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
     f.app = await startServiceContext([CreditSupervisionModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId, timerIntervalMs: 0 })]);
-    f.credit = f.app.get(CreditService);
+    f.penalties = f.app.get(RecordPenaltyUseCase);
+    f.inspections = f.app.get(InspectionUseCases);
+    f.listEntries = f.app.get(ListEntryUseCases);
+    f.objections = f.app.get(ObjectionUseCases);
+    f.records = f.app.get(CreditRecordQuery);
+    f.listView = f.app.get(ListViewUseCases);
     f.scheduler = f.app.get(CreditTimerScheduler);
     f.profiles = f.app.get(CreditProfileQuery);
     f.ds = f.app.get(DataSource);

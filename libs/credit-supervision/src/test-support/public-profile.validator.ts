@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { PUBLIC_PROFILE_SCHEMA } from '../api/public-register.schema';
+import { PUBLIC_PROFILE_SCHEMA } from '../api/http/public-register.schema';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);

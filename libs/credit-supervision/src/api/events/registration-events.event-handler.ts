@@ -11,56 +11,55 @@ import {
   SupervisionConvertedToGuidance,
 } from '@sop/contracts';
 import type { ConsumedEventContext, EventOf } from '@sop/messaging';
-import { Clock } from '@sop/util';
-import { CreditService } from '../../application/credit.service';
-import { projectOrganizationRegistered } from '../../infrastructure/organization-registered.projector';
+import { AnnualReportFacts } from '../../application/registration-facts/annual-report-facts.use-cases';
+import { OrganizationFacts } from '../../application/registration-facts/organization-facts.use-cases';
 import { CREDIT_EVENTS } from './credit-events';
 
-/** Registration's lifecycle events, as credit records and list decisions. */
+/** Registration's lifecycle events, as credit records and list decisions (application/registration-facts). */
 @Controller()
 export class RegistrationEventsHandler {
   constructor(
-    private readonly credit: CreditService,
-    private readonly clock: Clock,
+    private readonly organizations: OrganizationFacts,
+    private readonly annualReports: AnnualReportFacts,
   ) {}
 
   @EventPattern(OrganizationRegistered.type, CREDIT_EVENTS)
   onRegistered(@Payload() event: EventOf<typeof OrganizationRegistered>, @Ctx() ctx: ConsumedEventContext) {
-    return projectOrganizationRegistered(this.clock)(event, ctx.tx);
+    return this.organizations.onOrganizationRegistered(event, ctx.tx);
   }
 
   @EventPattern(AnnualReportOverdue.type, CREDIT_EVENTS)
   onAnnualReportOverdue(@Payload() event: EventOf<typeof AnnualReportOverdue>, @Ctx() ctx: ConsumedEventContext) {
-    return this.credit.onAnnualReportOverdue(event, ctx.tx);
+    return this.annualReports.onAnnualReportOverdue(event, ctx.tx);
   }
 
   @EventPattern(AnnualReportSubmitted.type, CREDIT_EVENTS)
   onAnnualReportSubmitted(@Payload() event: EventOf<typeof AnnualReportSubmitted>, @Ctx() ctx: ConsumedEventContext) {
-    return this.credit.onAnnualReportSubmitted(event, ctx.tx);
+    return this.annualReports.onAnnualReportSubmitted(event, ctx.tx);
   }
 
   @EventPattern(AnnualReportReviewed.type, CREDIT_EVENTS)
   onAnnualReportReviewed(@Payload() event: EventOf<typeof AnnualReportReviewed>, @Ctx() ctx: ConsumedEventContext) {
-    return this.credit.onAnnualReportReviewed(event, ctx.tx);
+    return this.annualReports.onAnnualReportReviewed(event, ctx.tx);
   }
 
   @EventPattern(OrganizationRevoked.type, CREDIT_EVENTS)
   onRevoked(@Payload() event: EventOf<typeof OrganizationRevoked>, @Ctx() ctx: ConsumedEventContext) {
-    return this.credit.onOrganizationRevoked(event, ctx.tx);
+    return this.organizations.onOrganizationRevoked(event, ctx.tx);
   }
 
   @EventPattern(OrganizationDeregistered.type, CREDIT_EVENTS)
   onDeregistered(@Payload() event: EventOf<typeof OrganizationDeregistered>, @Ctx() ctx: ConsumedEventContext) {
-    return this.credit.onOrganizationDeregistered(event, ctx.tx);
+    return this.organizations.onOrganizationDeregistered(event, ctx.tx);
   }
 
   @EventPattern(OrganizationChanged.type, CREDIT_EVENTS)
   onChanged(@Payload() event: EventOf<typeof OrganizationChanged>, @Ctx() ctx: ConsumedEventContext) {
-    return this.credit.onOrganizationChanged(event, ctx.tx);
+    return this.organizations.onOrganizationChanged(event, ctx.tx);
   }
 
   @EventPattern(SupervisionConvertedToGuidance.type, CREDIT_EVENTS)
   onSupervisionConverted(@Payload() event: EventOf<typeof SupervisionConvertedToGuidance>, @Ctx() ctx: ConsumedEventContext) {
-    return this.credit.onSupervisionConvertedToGuidance(event, ctx.tx);
+    return this.organizations.onSupervisionConvertedToGuidance(event, ctx.tx);
   }
 }

@@ -1,0 +1,16 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { USCC_FORMAT } from '@sop/util';
+
+/** Query parameters of the public register (no token). */
+
+export class ProfileQueryParams {
+  @ApiPropertyOptional({ description: 'answer as of this instant (UTC)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+}
+
+export class SearchQueryParams {
+  @ApiProperty({ description: 'USCC or part of the name' }) @IsString() @IsNotEmpty() @MaxLength(200) q: string;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) limit?: number;
+  @ApiPropertyOptional() @IsOptional() @Matches(USCC_FORMAT) cursor?: string;
+}

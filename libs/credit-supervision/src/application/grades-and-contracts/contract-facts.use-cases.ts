@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { ContractPerformanceAssessedV1, ContractSignedV1 } from '@sop/contracts';
+import type { CloudEvent, Tx } from '@sop/messaging';
+import { Clock } from '@sop/util';
+import { informationAt } from '../organizations/credit-information';
+import { OrganizationStore } from '../organizations/organizations.ports';
+import { GradesAndContractsStore } from './grades-and-contracts.ports';
+
+const fen = (v: number) => `${Math.floor(v / 100)}.${String(v % 100).padStart(2, '0')} yuan`;
+
+/**
+ * Government purchases undertaken, with the purchaser's performance assessments, as "other" credit information
+ * (Order 60 Art. 7; contracts are publicly announced, Order 102 Art. 23): information with its 5-working-day
+ * capture deadline (§5) and a structured record the public profile shows. A breach of contract is not one of the
+ * §5.1/§5.2 list triggers (a penalty for it would be, and comes as a penalty).
+ */
+@Injectable()
+export class ContractFacts {
+  constructor(
+    private readonly organizations: OrganizationStore,
+    private readonly facts: GradesAndContractsStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /** purchasing.contract.signed → a government purchase undertaken. */
+  async onContractSigned(event: CloudEvent<ContractSignedV1>, tx: Tx): Promise<void> {
+    const d = event.data;
+    await this.facts.addPurchaseContract(
+      tx,
+      {
+        contractId: d.contractId,
+        uscc: d.supplierUscc,
+        purchaser: d.purchaser,
+        title: d.title,
+        method: d.method,
+        valueFen: d.valueFen,
+        termStart: d.termStart,
+        termEnd: d.termEnd,
+        signedAt: new Date(d.signedAt),
+        ruleVersion: d.ruleVersion,
+      },
+      event.id,
+    );
+    await this.information(tx, event, d.supplierUscc, 'GOVERNMENT_PURCHASE_UNDERTAKEN', `undertook "${d.title}" for ${d.purchaser}, ${fen(d.valueFen)}, ${d.termStart} to ${d.termEnd} (${d.method}, ${d.ruleVersion})`, new Date(d.signedAt));
+  }
+
+  /** purchasing.contract.performance-assessed → the purchaser's assessment (outcome, score, breach). */
+  async onContractPerformanceAssessed(event: CloudEvent<ContractPerformanceAssessedV1>, tx: Tx): Promise<void> {
+    const d = event.data;
+    await this.facts.addPurchaseAssessment(
+      tx,
+      { assessmentId: d.assessmentId, contractId: d.contractId, uscc: d.supplierUscc, outcome: d.outcome, score: d.score, breach: d.breach, assessedAt: new Date(d.assessedAt), ruleVersion: d.ruleVersion },
+      event.id,
+    );
+    await this.information(
+      tx,
+      event,
+      d.supplierUscc,
+      d.breach ? 'GOVERNMENT_PURCHASE_BREACH' : 'GOVERNMENT_PURCHASE_ASSESSED',
+      `performance of contract ${d.contractId} assessed by ${d.purchaser}: ${d.outcome} (${d.score}/100)${d.breach ? ', breach of contract' : ''} (${d.ruleVersion})`,
+      new Date(d.assessedAt),
+    );
+  }
+
+  private information(tx: Tx, event: CloudEvent, uscc: string, factType: string, summary: string, occurredAt: Date): Promise<void> {
+    return this.organizations.addInformation(tx, informationAt(this.clock.now(), { uscc, category: 'OTHER', factType, sourceId: event.id, summary, occurredAt }));
+  }
+}

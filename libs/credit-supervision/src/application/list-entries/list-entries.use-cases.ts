@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@sop/auth';
+import { UnitOfWork } from '@sop/messaging';
+import { Clock } from '@sop/util';
+import { isReasonOf, ruleSetAt, triggerRule, type ListKind, type ListReason } from '../../domain/credit-rules';
+import { CreditErrors, violationOf } from '../../domain/credit.errors';
+import { decideDeregistration, decideRectification, decideSeriousRemoval, decideTrigger } from '../../domain/list-decisions';
+import type { ListEvent } from '../../domain/list-state';
+import { removalApplicationDeadline } from '../../domain/working-days';
+import { ListDecisions } from '../lists/list-decisions';
+import { OfficerAccess } from '../organizations/officer-access';
+
+export interface ListTriggerInput {
+  uscc: string;
+  list: ListKind;
+  reason: string;
+  evidence: string[];
+  occurredAt: string;
+  /** UNREACHABLE_AT_DOMICILE: the special letters mailed to the registered domicile, all unsigned (§5.1). */
+  unsignedLetters?: { reference: string; mailedAt: string }[];
+}
+
+/**
+ * Credit officers' list decisions on an organization's entries: the triggers this service cannot derive itself,
+ * verified rectification, removal from the serious list on application, and deregistration after revocation
+ * (regulations §5.1, §5.2). Each runs through the list decision core in one transaction.
+ */
+@Injectable()
+export class ListEntryUseCases {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly access: OfficerAccess,
+    private readonly lists: ListDecisions,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Officers record the triggers this service cannot derive itself (§5.1 2, 4, 6, 7; §5.2 2, 6, 8). */
+  async recordListTrigger(input: ListTriggerInput, principal: Principal): Promise<ListEvent[]> {
+    const org = await this.access.organization(input.uscc, principal);
+    const now = this.clock.now();
+    const rules = ruleSetAt(now);
+    if (!isReasonOf(input.list, input.reason))
+      throw new CreditErrors.UNKNOWN_REASON(`${input.reason} is not a ${input.list} list trigger`, violationOf('reason', 'regulations §5.1 / §5.2 trigger list', 'unknown reason for this list'));
+    const reason = input.reason as ListReason;
+    if (triggerRule(rules, input.list, reason).derived)
+      throw new CreditErrors.TRIGGER_DERIVED(
+        `${reason} is derived from events or records (penalties, notices, timers), not entered directly`,
+        violationOf('reason', triggerRule(rules, input.list, reason).source, 'derived trigger'),
+      );
+    const evidence = [...input.evidence];
+    if (reason === 'UNREACHABLE_AT_DOMICILE') {
+      const letters = input.unsignedLetters ?? [];
+      if (letters.length < rules.abnormal.unreachableLettersRequired)
+        throw new CreditErrors.UNREACHABLE_LETTERS(
+          `${rules.abnormal.unreachableLettersRequired} unsigned letters to the registered domicile are required`,
+          violationOf('unsignedLetters', '§5.1: two special letters mailed to the registered domicile, both unsigned', `got ${letters.length}`),
+        );
+      evidence.push(...letters.map((l) => l.reference));
+    }
+    const at = new Date(input.occurredAt);
+    if (at > now) throw new CreditErrors.TRIGGER_IN_FUTURE('occurredAt lies in the future', violationOf('occurredAt', 'a trigger has happened', 'occurredAt must not be after now'));
+    return this.uow.run((tx) =>
+      this.lists.decide(tx, org.uscc, now, (s, r) => decideTrigger(s, { uscc: org.uscc, list: input.list, reason, evidence, at, decidingAuthority: org.registeringAuthority }, r, randomUUID)),
+    );
+  }
+
+  /**
+   * Verified rectification (§5.1): with `removalAppliedAt` an abnormal entry is removed now and the deadline of
+   * 5 working days from the application is recorded; otherwise the fulfilment is recorded (6-month removal
+   * applies; for an escalated serious entry the rectification condition of §5.2 is met).
+   */
+  async verifyRectification(entryId: string, input: { evidence: string[]; removalAppliedAt?: string }, principal: Principal): Promise<ListEvent[]> {
+    const entry = await this.access.entry(entryId, principal);
+    const now = this.clock.now();
+    const appliedAt = input.removalAppliedAt ? new Date(input.removalAppliedAt) : undefined;
+    if (appliedAt && appliedAt > now)
+      throw new CreditErrors.APPLICATION_IN_FUTURE('removalAppliedAt lies in the future', violationOf('removalAppliedAt', 'an application has been made', 'must not be after now'));
+    return this.uow.run((tx) =>
+      this.lists.decide(tx, entry.uscc, now, (s, r) =>
+        decideRectification(s, { entryId, evidence: input.evidence, at: now, removalApplicationDeadline: appliedAt ? removalApplicationDeadline(appliedAt, r) : undefined }, r),
+      ),
+    );
+  }
+
+  /** §5.2 removal from the serious list on the organization's application. */
+  async removeFromSeriousList(entryId: string, principal: Principal): Promise<ListEvent[]> {
+    const entry = await this.access.entry(entryId, principal);
+    const now = this.clock.now();
+    return this.uow.run((tx) => this.lists.decide(tx, entry.uscc, now, (s, r) => decideSeriousRemoval(s, entryId, now, r)));
+  }
+
+  /** §5.2: an organization listed for revocation leaves the list once deregistration is completed. */
+  async recordDeregistration(uscc: string, deregisteredAt: string, principal: Principal): Promise<ListEvent[]> {
+    const org = await this.access.organization(uscc, principal);
+    const now = this.clock.now();
+    if (new Date(deregisteredAt) > now)
+      throw new CreditErrors.DEREGISTRATION_IN_FUTURE('deregisteredAt lies in the future', violationOf('deregisteredAt', 'deregistration has been completed', 'must not be after now'));
+    return this.uow.run((tx) => this.lists.decide(tx, org.uscc, now, (s, r) => decideDeregistration(s, org.uscc, new Date(deregisteredAt), r)));
+  }
+}

@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, Like, MoreThan, type EntityManager } from 'typeorm';
+import { Clock } from '@sop/util';
+import { ruleSetAt } from '../../domain/credit-rules';
+import { CreditErrors } from '../../domain/credit.errors';
+import { gradesAsOf } from '../../domain/grade-record';
+import { jointMeasuresOf } from '../../domain/list-decisions';
+import { applyListEvent, type ListEntry, type ListEvent, type ListState } from '../../domain/list-state';
+import {
+  CreditJointMeasuresOrmEntity,
+  CreditListEntryOrmEntity,
+  CreditListEventOrmEntity,
+  CreditPenaltyOrmEntity,
+} from '../credit-lists.orm-entities';
+import {
+  CreditGradeAdjustmentOrmEntity,
+  CreditGradeOrmEntity,
+  CreditPurchaseAssessmentOrmEntity,
+  CreditPurchaseContractOrmEntity,
+} from '../credit-facts.orm-entities';
+import { CreditInformationOrmEntity, CreditOrganizationOrmEntity } from '../credit.orm-entities';
+
+/** Public view of a list entry: reasons and dates, no evidence references, no personal data. */
+function publicEntry(e: ListEntry) {
+  return {
+    entryId: e.entryId,
+    reason: e.reason,
+    listedAt: e.listedAt,
+    clockRestartedAt: e.clockRestarts,
+    status: e.status,
+    exitedAt: e.exitedAt,
+    exitReason: e.exitReason,
+    /** Removal after verified rectification: due within 5 working days of the application (§5.1). */
+    removalDeadline: e.removalDeadline,
+    removedLate: e.removalDeadline !== null && e.exitedAt !== null && e.exitedAt > e.removalDeadline,
+    decidingAuthority: e.decidingAuthority,
+    ruleVersion: e.ruleVersion,
+  };
+}
+
+/** Replays a log up to an effective instant; events about entries not yet entered at that instant are skipped. */
+function replayAsOf(events: ListEvent[], asOf: Date): ListState {
+  let state: ListState = {};
+  for (const e of events) {
+    if (Date.parse(e.at) > asOf.getTime()) continue;
+    try {
+      state = applyListEvent(state, e);
+    } catch (err) {
+      if (!(err instanceof CreditErrors.ENTRY_NOT_FOUND)) throw err;
+    }
+  }
+  return state;
+}
+
+/**
+ * The public credit profile (regulations §5.3 disclosure): registration facts, both lists with reasons and dates,
+ * penalties, grades and the credit information on record. No personal data. `asOf` answers as of an effective
+ * instant: the lists are replayed from the list-event log up to it.
+ */
+@Injectable()
+export class CreditProfileQuery {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async byUscc(uscc: string, asOf?: Date) {
+    const org = await this.ds.manager.findOneBy(CreditOrganizationOrmEntity, { uscc });
+    if (!org) throw new CreditErrors.ORGANIZATION_NOT_FOUND(`no credit record for USCC ${uscc}`);
+    if (asOf && org.registeredAt > asOf) throw new CreditErrors.ORGANIZATION_NOT_FOUND(`USCC ${uscc} was not registered as of ${asOf.toISOString()}`);
+    const [profile] = await this.profiles([org], asOf);
+    return profile;
+  }
+
+  /** Profiles of a batch of organizations (the export reads in batches). */
+  /** `manager`: the export reads through its snapshot transaction. */
+  async profiles(orgs: CreditOrganizationOrmEntity[], asOf?: Date, manager: EntityManager = this.ds.manager) {
+    const usccs = orgs.map((o) => o.uscc);
+    if (usccs.length === 0) return [];
+    const m = manager;
+    const [information, penalties, entries, events, measures, grades, adjustments, contracts, assessments] = await Promise.all([
+      m.find(CreditInformationOrmEntity, { where: { uscc: In(usccs) }, order: { occurredAt: 'ASC', id: 'ASC' } }),
+      m.find(CreditPenaltyOrmEntity, { where: { uscc: In(usccs) }, order: { decidedAt: 'ASC', recordedAt: 'ASC', penaltyId: 'ASC' } }),
+      asOf ? Promise.resolve([]) : m.find(CreditListEntryOrmEntity, { where: { uscc: In(usccs) } }),
+      asOf ? m.find(CreditListEventOrmEntity, { where: { uscc: In(usccs) }, order: { id: 'ASC' } }) : Promise.resolve([]),
+      asOf ? Promise.resolve([]) : m.find(CreditJointMeasuresOrmEntity, { where: { uscc: In(usccs) } }),
+      m.find(CreditGradeOrmEntity, { where: { uscc: In(usccs) } }),
+      m.find(CreditGradeAdjustmentOrmEntity, { where: { uscc: In(usccs) } }),
+      m.find(CreditPurchaseContractOrmEntity, { where: { uscc: In(usccs) }, order: { signedAt: 'ASC', contractId: 'ASC' } }),
+      m.find(CreditPurchaseAssessmentOrmEntity, { where: { uscc: In(usccs) }, order: { assessedAt: 'ASC', assessmentId: 'ASC' } }),
+    ]);
+    const at = asOf?.getTime() ?? Number.POSITIVE_INFINITY;
+    // Grade status (in force / expired) depends on the day: without asOf it is today's status.
+    const gradeInstant = asOf ?? this.clock.now();
+    return orgs.map((org) => {
+      const stateAsOf = asOf
+        ? replayAsOf(
+            events.filter((e) => e.uscc === org.uscc).map((e) => JSON.parse(e.payload) as ListEvent),
+            asOf,
+          )
+        : null;
+      const listEntries: ListEntry[] = stateAsOf ? Object.values(stateAsOf) : entries.filter((e) => e.uscc === org.uscc).map((e) => JSON.parse(e.document) as ListEntry);
+      // Annulled entries were errors (an upheld objection): the public register no longer shows them.
+      const shown = listEntries.filter((e) => e.status !== 'ANNULLED').sort((a, b) => (a.listedAt < b.listedAt ? -1 : a.listedAt > b.listedAt ? 1 : 0));
+      const active = new Set(shown.filter((e) => e.status === 'ACTIVE').map((e) => e.list));
+      const jm = measures.find((x) => x.uscc === org.uscc);
+      return {
+        uscc: org.uscc,
+        name: org.name,
+        form: org.form,
+        category: org.category,
+        registeringAuthority: org.registeringAuthority,
+        domicile: org.domicile,
+        /** Effective dates of the change registrations that set the name / domicile (null: as registered). */
+        nameEffectiveFrom: org.nameEffectiveFrom?.toISOString() ?? null,
+        domicileEffectiveFrom: org.domicileEffectiveFrom?.toISOString() ?? null,
+        registrationStatus: org.registrationStatus,
+        registeredAt: org.registeredAt.toISOString(),
+        asOf: asOf?.toISOString() ?? null,
+        lists: {
+          abnormalActivity: shown.filter((e) => e.list === 'ABNORMAL').map(publicEntry),
+          seriousIllegalDishonest: shown.filter((e) => e.list === 'SERIOUS').map(publicEntry),
+        },
+        onAbnormalList: active.has('ABNORMAL'),
+        onSeriousList: active.has('SERIOUS'),
+        jointMeasures: stateAsOf && asOf ? jointMeasuresOf(stateAsOf, org.uscc, ruleSetAt(asOf)).measures : jm?.measures ? jm.measures.split(',') : [],
+        penalties: penalties
+          .filter((p) => p.uscc === org.uscc && p.decidedAt.getTime() <= at)
+          .map((p) => ({
+            kind: p.kind,
+            amountFen: p.amountFen === null ? null : Number(p.amountFen),
+            suspendedUntil: p.suspendedUntil?.toISOString() ?? null,
+            decidedAt: p.decidedAt.toISOString(),
+            decidingBody: p.decidingBody,
+            basis: p.basis,
+          })),
+        /** Evaluation grades with validity and status at the instant (Order 60 Art. 7; regulations §6). */
+        grades: gradesAsOf(
+          grades
+            .filter((g) => g.uscc === org.uscc)
+            .map((g) => ({ ...g, announcedAt: g.announcedAt.toISOString() })),
+          adjustments.filter((a) => a.uscc === org.uscc).map((a) => ({ ...a, effectiveAt: a.effectiveAt.toISOString() })),
+          gradeInstant,
+        ),
+        /** Government purchases undertaken (publicly announced contracts, Order 102 Art. 23) and their assessments. */
+        governmentPurchases: contracts
+          .filter((c) => c.uscc === org.uscc && c.signedAt.getTime() <= at)
+          .map((c) => ({
+            contractId: c.contractId,
+            purchaser: c.purchaser,
+            title: c.title,
+            method: c.method,
+            valueFen: Number(c.valueFen),
+            termStart: c.termStart,
+            termEnd: c.termEnd,
+            signedAt: c.signedAt.toISOString(),
+            assessments: assessments
+              .filter((a) => a.contractId === c.contractId && a.assessedAt.getTime() <= at)
+              .map((a) => ({ outcome: a.outcome, score: a.score, breach: Boolean(a.breach), assessedAt: a.assessedAt.toISOString(), ruleVersion: a.ruleVersion })),
+          })),
+        information: information
+          .filter((i) => i.uscc === org.uscc && i.occurredAt.getTime() <= at)
+          .map((i) => ({
+            category: i.category,
+            factType: i.factType,
+            summary: i.summary,
+            occurredAt: i.occurredAt.toISOString(),
+            recordedAt: i.recordedAt.toISOString(),
+            captureDeadline: i.captureDeadline.toISOString(),
+            capturedLate: i.recordedAt.getTime() > i.captureDeadline.getTime(),
+          })),
+      };
+    });
+  }
+
+  /** Search by USCC or by part of the name; cursor pagination on the USCC. */
+  async search(q: string, limit: number, cursor?: string) {
+    const m = this.ds.manager;
+    const needle = q.trim();
+    const escaped = needle.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const after = cursor ? { uscc: MoreThan(cursor) } : {};
+    const rows = await m.find(CreditOrganizationOrmEntity, {
+      where: [{ name: Like(`%${escaped}%`), ...after }, ...(cursor ? [] : [{ uscc: needle.toUpperCase() }])],
+      order: { uscc: 'ASC' },
+      take: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const active = page.length
+      ? await m.find(CreditListEntryOrmEntity, { where: { uscc: In(page.map((r) => r.uscc)), status: 'ACTIVE' } })
+      : [];
+    return {
+      items: page.map((o) => ({
+        uscc: o.uscc,
+        name: o.name,
+        registeringAuthority: o.registeringAuthority,
+        registrationStatus: o.registrationStatus,
+        onAbnormalList: active.some((e) => e.uscc === o.uscc && e.list === 'ABNORMAL'),
+        onSeriousList: active.some((e) => e.uscc === o.uscc && e.list === 'SERIOUS'),
+      })),
+      nextCursor: rows.length > limit ? page[page.length - 1].uscc : null,
+    };
+  }
+}
