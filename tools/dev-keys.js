@@ -1,5 +1,5 @@
 // Where the development signing key lives: the one rule shared by `npm run dev-token` (this file) and the services
-// (libs/shared/auth/src/auth-config.ts, devKeyDir), checked to agree by libs/shared/auth/src/auth-config.spec.ts.
+// (libs/shared/auth/src/auth-config.ts, devKeyDir), checked to agree by tools/smoke/dev-keys.smoke-spec.ts.
 //   AUTH_DEV_KEY_DIR if set, else <DATA_DIR or ./data>/dev-keys
 'use strict';
 const path = require('node:path');

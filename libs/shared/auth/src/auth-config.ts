@@ -16,7 +16,7 @@ export const DEFAULT_AUDIENCE = 'social-org-platform';
 
 /**
  * Where the development key pair lives: AUTH_DEV_KEY_DIR, else DATA_DIR/dev-keys, else ./data/dev-keys. The same
- * rule as `npm run dev-token` (tools/dev-keys.js; a test checks they agree), so its tokens verify in every mode.
+ * rule as `npm run dev-token` (tools/dev-keys.js; tools/smoke checks they agree), so its tokens verify in every mode.
  */
 export function devKeyDir(env: NodeJS.ProcessEnv = process.env): string {
   return env['AUTH_DEV_KEY_DIR'] || join(env['DATA_DIR'] || './data', 'dev-keys');
