@@ -2,9 +2,11 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@sop/auth';
 import { OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
 import { waitFor } from '@sop/testing';
-import { AnnualReportService } from './application/annual-report.service';
-import { RegistrationScheduler } from './application/registration.scheduler';
-import { RegistrationService } from './application/registration.service';
+import { AnnualReports } from './application/annual-reports/annual-reports.use-cases';
+import { DetectOverdueAnnualReports } from './application/annual-reports/detect-overdue-annual-reports.use-case';
+import { ApplicationDecisions } from './application/applications/application-decisions.use-cases';
+import { SubmitApplication } from './application/applications/submit-application.use-case';
+import { RegistrationScheduler } from './application/schedulers/registration.scheduler';
 import { residentIdCheckCharacter } from './domain/resident-id';
 import { registrationOnMysqlAndKafka } from './test-support/registration-int.fixture';
 
@@ -12,8 +14,10 @@ import { registrationOnMysqlAndKafka } from './test-support/registration-int.fix
 describe('annual reports (MySQL + Kafka)', () => {
   const f = registrationOnMysqlAndKafka('registration_annual', '2025-03-01T08:00:00Z');
   const { clock } = f;
-  let service: RegistrationService;
-  let reports: AnnualReportService;
+  let submission: SubmitApplication;
+  let decisions: ApplicationDecisions;
+  let reports: AnnualReports;
+  let overdue: DetectOverdueAnnualReports;
   let scheduler: RegistrationScheduler;
   let ds: DataSource;
 
@@ -24,7 +28,7 @@ describe('annual reports (MySQL + Kafka)', () => {
   let serial = 0;
   async function register(name: string): Promise<string> {
     const body = `110108198001${String(10 + (serial % 18)).padStart(2, '0')}${String(serial++).padStart(3, '0')}`;
-    const a = await service.submit(
+    const a = await submission.submit(
       {
         proposedName: name,
         form: 'SOCIAL_SERVICE_ORGANIZATION',
@@ -38,7 +42,7 @@ describe('annual reports (MySQL + Kafka)', () => {
       },
       applicant,
     );
-    return (await service.approve(a.snapshot.id, haidian)).organization.uscc;
+    return (await decisions.approve(a.snapshot.id, haidian)).organization.uscc;
   }
   const overdueEvents = async () =>
     (await ds.getRepository(OutboxMessageOrmEntity).findBy({ eventType: 'registration.annual-report.overdue' })).map(
@@ -46,8 +50,10 @@ describe('annual reports (MySQL + Kafka)', () => {
     );
 
   beforeAll(() => {
-    service = f.app.get(RegistrationService);
-    reports = f.app.get(AnnualReportService);
+    submission = f.app.get(SubmitApplication);
+    decisions = f.app.get(ApplicationDecisions);
+    reports = f.app.get(AnnualReports);
+    overdue = f.app.get(DetectOverdueAnnualReports);
     scheduler = f.app.get(RegistrationScheduler);
     ds = f.ds;
   });
@@ -62,7 +68,7 @@ describe('annual reports (MySQL + Kafka)', () => {
     clock.set(new Date('2026-05-20T08:00:00Z'));
     await expect(reports.submit(reported, 2026, rep(reported))).rejects.toMatchObject({ code: 'REGISTRATION.ANNUAL_REPORT_YEAR' });
     await expect(reports.submit(young, 2025, rep(young))).rejects.toMatchObject({ code: 'REGISTRATION.ANNUAL_REPORT_NOT_IN_SCOPE' });
-    await expect(reports.submit(reported, 2025, rep(silent1))).rejects.toMatchObject({ status: 403 });
+    await expect(reports.submit(reported, 2025, rep(silent1))).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'REGISTRATION.NOT_OWN_ORGANIZATION' });
     expect(await reports.submit(reported, 2025, rep(reported))).toMatchObject({ dueDate: '2026-05-31', ruleVersion: 'annual-report-cycle/national-default@v2' });
 
     clock.set(new Date('2026-05-31T23:59:59Z'));
@@ -71,7 +77,7 @@ describe('annual reports (MySQL + Kafka)', () => {
 
     clock.set(new Date('2026-06-01T00:00:01Z'));
     // Two instances' schedulers at once, then again: still one event per organization.
-    await Promise.all([reports.detectOverdue(), reports.detectOverdue()]);
+    await Promise.all([overdue.detectOverdue(), overdue.detectOverdue()]);
     await scheduler.tick();
     const events = await overdueEvents();
     expect(events.map((e) => e.subject).sort()).toEqual([silent1, silent2].sort());
@@ -108,7 +114,7 @@ describe('annual reports (MySQL + Kafka)', () => {
     await reports.submit(uscc, 2027, rep(uscc));
     await expect(reports.review(uscc, 2027, 'PASS', shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
     expect(await reports.review(uscc, 2027, 'BASIC_PASS', haidian)).toMatchObject({ outcome: 'BASIC_PASS' });
-    await expect(reports.review(uscc, 2027, 'FAIL', haidian)).rejects.toMatchObject({ status: 409 });
+    await expect(reports.review(uscc, 2027, 'FAIL', haidian)).rejects.toMatchObject({ kind: 'CONFLICT', code: 'REGISTRATION.ANNUAL_REPORT_REVIEWED' });
     expect(await reports.list(uscc, rep(uscc))).toEqual([expect.objectContaining({ reportYear: 2027, outcome: 'BASIC_PASS' })]);
   });
 
@@ -117,16 +123,16 @@ describe('annual reports (MySQL + Kafka)', () => {
     clock.set(new Date('2028-03-01T00:00:00Z'));
     const person = (body17: string) => body17 + residentIdCheckCharacter(body17);
     const common = { category: 'SCIENCE_TECHNOLOGY' as const, domicile: '北京市海淀区', purpose: '资助科技创新', legalRepresentativeName: '钱六' };
-    const f = await service.submit(
+    const f = await submission.submit(
       { ...common, proposedName: '北京市海淀区科创基金会', form: 'FOUNDATION', foundationType: 'NON_PUBLIC', registeringAuthority: '110000', legalRepresentativeIdNumber: person('11010819910101001'), registeredCapitalFen: 200_000_000 },
       applicant,
     );
-    const foundation = (await service.approve(f.snapshot.id, beijing)).organization.uscc;
-    const g = await service.submit(
+    const foundation = (await decisions.approve(f.snapshot.id, beijing)).organization.uscc;
+    const g = await submission.submit(
       { ...common, proposedName: '北京市海淀区科创协会', form: 'SOCIAL_GROUP', registeringAuthority: '110108', legalRepresentativeIdNumber: person('11010819910101002'), registeredCapitalFen: 3_000_000, individualMembers: 60 },
       applicant,
     );
-    const group = (await service.approve(g.snapshot.id, haidian)).organization.uscc;
+    const group = (await decisions.approve(g.snapshot.id, haidian)).organization.uscc;
     const overdueOf = async (uscc: string) => (await overdueEvents()).filter((e) => e.subject === uscc && e.data['reportYear'] === 2028);
 
     clock.set(new Date('2029-03-31T23:59:59Z'));

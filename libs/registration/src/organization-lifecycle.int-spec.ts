@@ -2,9 +2,14 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@sop/auth';
 import { OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
 import { waitFor } from '@sop/testing';
-import { OrganizationLifecycleService } from './application/organization-lifecycle.service';
-import { RegistrationService } from './application/registration.service';
-import { PiiProtector } from './application/registration.ports';
+import { ApplicationDecisions } from './application/applications/application-decisions.use-cases';
+import { SubmitApplication } from './application/applications/submit-application.use-case';
+import { SupervisingUnitConsent } from './application/applications/supervising-unit-consent.use-cases';
+import { ChangeOrganization } from './application/organizations/change-organization.use-case';
+import { DeregistrationAndRevocation } from './application/organizations/deregistration-and-revocation.use-cases';
+import { LegalRepresentatives } from './application/organizations/legal-representatives.use-case';
+import { OrganizationReads } from './application/organizations/organization-reads.use-cases';
+import { PiiProtector } from './application/personal-data/personal-data.ports';
 import { residentIdCheckCharacter } from './domain/resident-id';
 import { OrganizationOrmEntity, PersonalDataOrmEntity } from './infrastructure/registration.orm-entities';
 import { registrationOnMysqlAndKafka } from './test-support/registration-int.fixture';
@@ -13,8 +18,13 @@ import { registrationOnMysqlAndKafka } from './test-support/registration-int.fix
 describe('organization lifecycle (MySQL + Kafka)', () => {
   const f = registrationOnMysqlAndKafka('registration_lifecycle', '2026-11-25T08:00:00Z');
   const { clock } = f;
-  let service: RegistrationService;
-  let lifecycle: OrganizationLifecycleService;
+  let submission: SubmitApplication;
+  let consent: SupervisingUnitConsent;
+  let decisions: ApplicationDecisions;
+  let changes: ChangeOrganization;
+  let endings: DeregistrationAndRevocation;
+  let organizationRegister: OrganizationReads;
+  let legalRepresentatives: LegalRepresentatives;
   let ds: DataSource;
   let pii: PiiProtector;
 
@@ -25,7 +35,7 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
   const idNumber = (body17: string) => body17 + residentIdCheckCharacter(body17);
   async function register(name: string, category: 'SCIENCE_TECHNOLOGY' | 'HEALTH' = 'SCIENCE_TECHNOLOGY', legalRepresentativeIdNumber?: string): Promise<string> {
     const body = `110108198001${String(10 + (serial % 18)).padStart(2, '0')}${String(serial++).padStart(3, '0')}`;
-    const a = await service.submit(
+    const a = await submission.submit(
       {
         proposedName: name,
         form: 'SOCIAL_GROUP',
@@ -41,15 +51,20 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
       },
       applicant,
     );
-    if (category === 'HEALTH') await service.giveConsent(a.snapshot.id, { subject: 'u', roles: ['supervising-unit'], jurisdiction: '110108', unitId: 'unit-health' });
-    return (await service.approve(a.snapshot.id, haidian)).organization.uscc;
+    if (category === 'HEALTH') await consent.giveConsent(a.snapshot.id, { subject: 'u', roles: ['supervising-unit'], jurisdiction: '110108', unitId: 'unit-health' });
+    return (await decisions.approve(a.snapshot.id, haidian)).organization.uscc;
   }
   const events = async (type: string, uscc: string) =>
     (await ds.getRepository(OutboxMessageOrmEntity).findBy({ eventType: type, messageKey: uscc })).map((r) => JSON.parse(r.envelope) as CloudEvent<Record<string, unknown>>);
 
   beforeAll(() => {
-    service = f.app.get(RegistrationService);
-    lifecycle = f.app.get(OrganizationLifecycleService);
+    submission = f.app.get(SubmitApplication);
+    consent = f.app.get(SupervisingUnitConsent);
+    decisions = f.app.get(ApplicationDecisions);
+    changes = f.app.get(ChangeOrganization);
+    endings = f.app.get(DeregistrationAndRevocation);
+    organizationRegister = f.app.get(OrganizationReads);
+    legalRepresentatives = f.app.get(LegalRepresentatives);
     ds = f.ds;
     pii = f.app.get(PiiProtector);
   });
@@ -57,37 +72,37 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
   it('records changes and revocation as events with a full history readable asOf', async () => {
     const uscc = await register('北京市海淀区人工智能协会');
     clock.set(new Date('2026-12-10T00:00:00Z'));
-    await expect(lifecycle.change(uscc, { domicile: '上海市' }, shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(changes.change(uscc, { domicile: '上海市' }, shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
     expect(await events('registration.organization.changed', uscc)).toHaveLength(0);
-    await lifecycle.change(uscc, { domicile: '北京市海淀区学院路1号', purpose: '组织科技志愿服务' }, haidian);
+    await changes.change(uscc, { domicile: '北京市海淀区学院路1号', purpose: '组织科技志愿服务' }, haidian);
     expect((await events('registration.organization.changed', uscc))[0].data).toMatchObject({
       changes: [{ field: 'domicile', from: '北京市海淀区中关村南大街5号', to: '北京市海淀区学院路1号' }],
     });
 
     clock.set(new Date('2027-01-10T00:00:00Z'));
-    await expect(lifecycle.revoke(uscc, { reason: '弄虚作假骗取登记', legalBasis: ' ' }, haidian)).rejects.toMatchObject({ code: 'REGISTRATION.REVOCATION_GROUNDS_REQUIRED' });
-    await lifecycle.revoke(uscc, { reason: '弄虚作假骗取登记', legalBasis: '社团条例 Art. 29' }, haidian);
+    await expect(endings.revoke(uscc, { reason: '弄虚作假骗取登记', legalBasis: ' ' }, haidian)).rejects.toMatchObject({ code: 'REGISTRATION.REVOCATION_GROUNDS_REQUIRED' });
+    await endings.revoke(uscc, { reason: '弄虚作假骗取登记', legalBasis: '社团条例 Art. 29' }, haidian);
     expect((await events('registration.organization.revoked', uscc))[0].data).toMatchObject({ reason: '弄虚作假骗取登记', legalBasis: '社团条例 Art. 29' });
-    await expect(lifecycle.change(uscc, { domicile: '北京市海淀区学院路2号' }, haidian)).rejects.toMatchObject({ status: 409, code: 'REGISTRATION.ORGANIZATION_NOT_ACTIVE' });
+    await expect(changes.change(uscc, { domicile: '北京市海淀区学院路2号' }, haidian)).rejects.toMatchObject({ kind: 'CONFLICT', code: 'REGISTRATION.ORGANIZATION_NOT_ACTIVE' });
 
-    const history = await lifecycle.history(uscc);
+    const history = await organizationRegister.history(uscc);
     expect(history.map((v) => v.changeType)).toEqual(['REGISTERED', 'CHANGED', 'REVOKED']);
-    expect((await lifecycle.asOf(uscc, new Date('2026-12-01T00:00:00Z'))).entry).toMatchObject({ domicile: '北京市海淀区中关村南大街5号', status: 'REGISTERED' });
-    expect((await lifecycle.asOf(uscc, new Date('2026-12-31T00:00:00Z'))).entry).toMatchObject({ domicile: '北京市海淀区学院路1号', status: 'REGISTERED' });
-    expect((await lifecycle.asOf(uscc, new Date('2027-01-10T00:00:00Z'))).entry.status).toBe('REVOKED');
-    await expect(lifecycle.asOf(uscc, new Date('2026-01-01T00:00:00Z'))).rejects.toMatchObject({ status: 404 });
+    expect((await organizationRegister.asOf(uscc, new Date('2026-12-01T00:00:00Z'))).entry).toMatchObject({ domicile: '北京市海淀区中关村南大街5号', status: 'REGISTERED' });
+    expect((await organizationRegister.asOf(uscc, new Date('2026-12-31T00:00:00Z'))).entry).toMatchObject({ domicile: '北京市海淀区学院路1号', status: 'REGISTERED' });
+    expect((await organizationRegister.asOf(uscc, new Date('2027-01-10T00:00:00Z'))).entry.status).toBe('REVOKED');
+    await expect(organizationRegister.asOf(uscc, new Date('2026-01-01T00:00:00Z'))).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'REGISTRATION.ORGANIZATION_NOT_REGISTERED_AT' });
   });
 
   it('deregisters after liquidation (late filing recorded) and needs the supervising unit approval for changes under dual management', async () => {
     clock.set(new Date('2027-02-01T00:00:00Z'));
     const dual = await register('北京市海淀区康复医学会', 'HEALTH');
     clock.set(new Date('2027-03-01T00:00:00Z'));
-    await expect(lifecycle.change(dual, { domicile: '北京市海淀区新址' }, haidian)).rejects.toMatchObject({ code: 'REGISTRATION.SUPERVISING_UNIT_APPROVAL_REQUIRED' });
-    await lifecycle.change(dual, { domicile: '北京市海淀区新址', supervisingUnitApprovedOn: new Date('2027-02-20T00:00:00Z') }, haidian);
-    await expect(lifecycle.deregister(dual, { reason: '自行解散', liquidationCompletedOn: new Date('2027-04-01T00:00:00Z') }, haidian)).rejects.toMatchObject({
+    await expect(changes.change(dual, { domicile: '北京市海淀区新址' }, haidian)).rejects.toMatchObject({ code: 'REGISTRATION.SUPERVISING_UNIT_APPROVAL_REQUIRED' });
+    await changes.change(dual, { domicile: '北京市海淀区新址', supervisingUnitApprovedOn: new Date('2027-02-20T00:00:00Z') }, haidian);
+    await expect(endings.deregister(dual, { reason: '自行解散', liquidationCompletedOn: new Date('2027-04-01T00:00:00Z') }, haidian)).rejects.toMatchObject({
       code: 'REGISTRATION.LIQUIDATION_NOT_COMPLETED',
     });
-    await lifecycle.deregister(dual, { reason: '自行解散', liquidationCompletedOn: new Date('2027-02-01T00:00:00Z') }, haidian);
+    await endings.deregister(dual, { reason: '自行解散', liquidationCompletedOn: new Date('2027-02-01T00:00:00Z') }, haidian);
     expect((await events('registration.organization.deregistered', dual))[0].data).toMatchObject({ filedLate: true, liquidationCompletedOn: '2027-02-01' });
     expect(await ds.getRepository(OrganizationOrmEntity).findOneByOrFail({ uscc: dual })).toMatchObject({ status: 'DEREGISTERED', domicile: '北京市海淀区新址' });
     await waitFor(async () => (await ds.getRepository(OutboxMessageOrmEntity).find()).every((r) => r.publishedAt !== null), 20000, 'relay published to Kafka');
@@ -103,14 +118,14 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
     clock.set(new Date('2027-05-10T08:00:00Z'));
 
     const change = (legalRepresentative: { name: string; idNumber: string }, extra: { auditReportReference?: string; effectiveOn?: Date } = {}) =>
-      lifecycle.change(uscc, { legalRepresentative, ...extra }, haidian);
-    await expect(change({ name: '王五', idNumber: newRep })).rejects.toMatchObject({ status: 422, code: 'REGISTRATION.AUDIT_REQUIRED' });
+      changes.change(uscc, { legalRepresentative, ...extra }, haidian);
+    await expect(change({ name: '王五', idNumber: newRep })).rejects.toMatchObject({ kind: 'REFUSED', code: 'REGISTRATION.AUDIT_REQUIRED' });
     await expect(change({ name: '王五', idNumber: newRep.slice(0, 17) + (newRep[17] === '1' ? '2' : '1') }, { auditReportReference: 'A' })).rejects.toMatchObject({
-      status: 400,
+      kind: 'INVALID',
       code: 'REGISTRATION.ID_NUMBER_INVALID',
     });
     await expect(change({ name: '孙七', idNumber: otherGroupRep }, { auditReportReference: '京审字〔2027〕第011号' })).rejects.toMatchObject({
-      status: 422,
+      kind: 'REFUSED',
       code: 'REGISTRATION.LEGAL_REPRESENTATIVE_OF_ANOTHER_GROUP',
     });
     await expect(change({ name: '王五', idNumber: newRep }, { auditReportReference: 'A', effectiveOn: new Date('2027-06-01T00:00:00Z') })).rejects.toMatchObject({
@@ -119,7 +134,7 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
     await expect(change({ name: '王五', idNumber: newRep }, { auditReportReference: 'A', effectiveOn: new Date('2027-03-31T00:00:00Z') })).rejects.toMatchObject({
       code: 'REGISTRATION.CHANGE_EFFECTIVE_DATE',
     });
-    await expect(lifecycle.change(uscc, { legalRepresentative: { name: '王五', idNumber: newRep }, auditReportReference: 'A' }, shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+    await expect(changes.change(uscc, { legalRepresentative: { name: '王五', idNumber: newRep }, auditReportReference: 'A' }, shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
     expect(await events('registration.organization.changed', uscc)).toHaveLength(0);
 
     const updated = await change({ name: '王五', idNumber: newRep }, { auditReportReference: '京审字〔2027〕第012号', effectiveOn: new Date('2027-05-01T00:00:00Z') });
@@ -142,23 +157,23 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
     expect(rows[0]).toMatchObject({ uscc, effectiveFrom: new Date('2027-05-01T00:00:00Z'), supersededAt: null });
 
     // History and asOf show the name change; reads never carry the ID number.
-    const history = await lifecycle.history(uscc);
+    const history = await organizationRegister.history(uscc);
     expect(history.map((v) => v.changeType)).toEqual(['REGISTERED', 'CHANGED']);
     expect(history[1]).toMatchObject({ effectiveAt: new Date('2027-05-01T00:00:00Z'), details: { auditReportReference: '京审字〔2027〕第012号' } });
     expect(JSON.stringify(history)).not.toContain(newRep);
-    expect((await lifecycle.asOf(uscc, new Date('2027-04-30T23:59:59Z'))).entry.legalRepresentativeName).toBe('郑九');
-    expect((await lifecycle.asOf(uscc, new Date('2027-05-01T00:00:00Z'))).entry.legalRepresentativeName).toBe('王五');
+    expect((await organizationRegister.asOf(uscc, new Date('2027-04-30T23:59:59Z'))).entry.legalRepresentativeName).toBe('郑九');
+    expect((await organizationRegister.asOf(uscc, new Date('2027-05-01T00:00:00Z'))).entry.legalRepresentativeName).toBe('王五');
 
     // Masked for registrars in jurisdiction; names only for auditors; nothing outside the jurisdiction.
-    const forRegistrar = await lifecycle.legalRepresentatives(uscc, haidian);
+    const forRegistrar = await legalRepresentatives.list(uscc, haidian);
     expect(forRegistrar).toEqual([
       expect.objectContaining({ name: '郑九', current: false, supersededAt: new Date('2027-05-01T00:00:00Z'), idNumberMasked: `${oldRep.slice(0, 3)}***********${oldRep.slice(-4)}` }),
       expect.objectContaining({ name: '王五', current: true, supersededAt: null, idNumberMasked: `${newRep.slice(0, 3)}***********${newRep.slice(-4)}` }),
     ]);
-    const forAuditor = await lifecycle.legalRepresentatives(uscc, { subject: 'aud', roles: ['auditor'], jurisdiction: '110000' });
+    const forAuditor = await legalRepresentatives.list(uscc, { subject: 'aud', roles: ['auditor'], jurisdiction: '110000' });
     expect(forAuditor.map((r) => r.name)).toEqual(['郑九', '王五']);
     expect(JSON.stringify(forAuditor)).not.toMatch(/idNumber/);
-    await expect(lifecycle.legalRepresentatives(uscc, shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+    await expect(legalRepresentatives.list(uscc, shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
 
     // 社团条例 Art. 12 follows the current legal representative: the new one is taken, the former one is free again.
     const group = (name: string, rep: string) => ({
@@ -173,8 +188,8 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
       registeredCapitalFen: 3_000_000,
       individualMembers: 60,
     });
-    await expect(service.submit(group('北京市海淀区传感器学会', newRep), applicant)).rejects.toMatchObject({ code: 'REGISTRATION.LEGAL_REPRESENTATIVE_OF_ANOTHER_GROUP' });
-    await expect(service.submit(group('北京市海淀区传感器学会', oldRep), applicant)).resolves.toBeDefined();
+    await expect(submission.submit(group('北京市海淀区传感器学会', newRep), applicant)).rejects.toMatchObject({ code: 'REGISTRATION.LEGAL_REPRESENTATIVE_OF_ANOTHER_GROUP' });
+    await expect(submission.submit(group('北京市海淀区传感器学会', oldRep), applicant)).resolves.toBeDefined();
     await waitFor(async () => (await ds.getRepository(OutboxMessageOrmEntity).find()).every((r) => r.publishedAt !== null), 20000, 'relay published to Kafka');
   });
 });

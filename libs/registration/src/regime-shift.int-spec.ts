@@ -3,10 +3,12 @@ import type { Principal } from '@sop/auth';
 import { type OrganizationCategory } from '@sop/contracts';
 import { OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
 import { waitFor } from '@sop/testing';
-import { RegimeShiftService } from './application/regime-shift.service';
-import { RegistrationStore } from './application/registration.ports';
-import { RegistrationPolicyService } from './application/registration-policy.service';
-import { RegistrationService, type SubmitCommand } from './application/registration.service';
+import { ApplicationDecisions } from './application/applications/application-decisions.use-cases';
+import { SubmitApplication, type SubmitCommand } from './application/applications/submit-application.use-case';
+import { SupervisingUnitConsent } from './application/applications/supervising-unit-consent.use-cases';
+import { OrganizationStore } from './application/organizations/organizations.ports';
+import { PublishPolicyVersion } from './application/policy/publish-policy-version.use-case';
+import { ApplyDueRegimeChanges } from './application/regime-shift/apply-due-regime-changes.use-case';
 import { residentIdCheckCharacter } from './domain/resident-id';
 import { ApplicationOrmEntity, OrganizationOrmEntity, PolicyActivationOrmEntity } from './infrastructure/registration.orm-entities';
 import { registrationOnMysqlAndKafka } from './test-support/registration-int.fixture';
@@ -15,9 +17,11 @@ import { registrationOnMysqlAndKafka } from './test-support/registration-int.fix
 describe('regime shift (MySQL + Kafka)', () => {
   const f = registrationOnMysqlAndKafka('registration_shift', '2026-11-25T08:00:00Z');
   const { clock } = f;
-  let service: RegistrationService;
-  let policy: RegistrationPolicyService;
-  let shift: RegimeShiftService;
+  let submission: SubmitApplication;
+  let consent: SupervisingUnitConsent;
+  let decisions: ApplicationDecisions;
+  let policy: PublishPolicyVersion;
+  let shift: ApplyDueRegimeChanges;
   let ds: DataSource;
 
   const applicant: Principal = { subject: 'applicant-1', roles: ['applicant'], jurisdiction: '110108' };
@@ -41,17 +45,19 @@ describe('regime shift (MySQL + Kafka)', () => {
     };
   };
   async function registerDual(name: string, authority: string, category: OrganizationCategory, unitId: string): Promise<string> {
-    const a = await service.submit(command(name, authority, category, unitId), applicant);
-    await service.giveConsent(a.snapshot.id, unit(unitId));
-    return (await service.approve(a.snapshot.id, registrar)).organization.uscc;
+    const a = await submission.submit(command(name, authority, category, unitId), applicant);
+    await consent.giveConsent(a.snapshot.id, unit(unitId));
+    return (await decisions.approve(a.snapshot.id, registrar)).organization.uscc;
   }
   const outbox = async (type: string) =>
     (await ds.getRepository(OutboxMessageOrmEntity).findBy({ eventType: type })).map((r) => JSON.parse(r.envelope) as CloudEvent<Record<string, unknown>>);
 
   beforeAll(() => {
-    service = f.app.get(RegistrationService);
-    policy = f.app.get(RegistrationPolicyService);
-    shift = f.app.get(RegimeShiftService);
+    submission = f.app.get(SubmitApplication);
+    consent = f.app.get(SupervisingUnitConsent);
+    decisions = f.app.get(ApplicationDecisions);
+    policy = f.app.get(PublishPolicyVersion);
+    shift = f.app.get(ApplyDueRegimeChanges);
     ds = f.ds;
   });
 
@@ -61,9 +67,9 @@ describe('regime shift (MySQL + Kafka)', () => {
     for (let i = 0; i < N; i++) affected.push(await registerDual(`北京市海淀区第${i}康复中心`, i % 2 ? '110108' : '110105', 'HEALTH', 'unit-health'));
     const shanghai = await registerDual('上海市徐汇区康复中心', '310104', 'HEALTH', 'unit-sh-health');
     const education = await registerDual('北京市海淀区教育培训中心', '110108', 'EDUCATION', 'unit-edu');
-    const awaiting = await service.submit(command('北京市海淀区待同意康复中心', '110108', 'HEALTH', 'unit-health'), applicant);
-    const consented = await service.submit(command('北京市海淀区已同意康复中心', '110108', 'HEALTH', 'unit-health'), applicant);
-    await service.giveConsent(consented.snapshot.id, unit('unit-health'));
+    const awaiting = await submission.submit(command('北京市海淀区待同意康复中心', '110108', 'HEALTH', 'unit-health'), applicant);
+    const consented = await submission.submit(command('北京市海淀区已同意康复中心', '110108', 'HEALTH', 'unit-health'), applicant);
+    await consent.giveConsent(consented.snapshot.id, unit('unit-health'));
 
     await policy.publish(
       {
@@ -81,7 +87,7 @@ describe('regime shift (MySQL + Kafka)', () => {
 
     clock.set(new Date('2027-01-01T00:00:05Z'));
     // A run that crashes half-way (third conversion) leaves nothing behind: one transaction per version.
-    const store = f.app.get(RegistrationStore);
+    const store = f.app.get(OrganizationStore);
     const original = store.updateOrganizationUnit.bind(store);
     let calls = 0;
     const spy = jest.spyOn(store, 'updateOrganizationUnit').mockImplementation(async (...args) => {
@@ -134,7 +140,7 @@ describe('regime shift (MySQL + Kafka)', () => {
     expect(await apps.findOneByOrFail({ id: consented.snapshot.id })).toMatchObject({ status: 'SUBMITTED', regime: 'DIRECT', consentStatus: 'GIVEN' });
     expect(await outbox('registration.application.rerouted')).toHaveLength(2);
     // The re-routed application is approved without consent and registers with a guidance unit.
-    const { organization } = await service.approve(awaiting.snapshot.id, registrar);
+    const { organization } = await decisions.approve(awaiting.snapshot.id, registrar);
     expect(organization).toMatchObject({ regime: 'DIRECT', unitRole: 'BUSINESS_GUIDANCE_UNIT' });
 
     // Re-running (the scheduler fires again, on any instance) changes nothing.

@@ -12,8 +12,8 @@ import { OrganizationHistory1732600000300 } from './infrastructure/migrations/17
 import { LegalRepresentativeChanges1732600000400 } from './infrastructure/migrations/1732600000400-legal-representative-changes.migration';
 import { AnnualReportDueDatesPerForm1732600000500 } from './infrastructure/migrations/1732600000500-annual-report-due-dates-per-form.migration';
 import { REGISTRATION_ENTITIES } from './infrastructure/registration.orm-entities';
-import { TypeOrmAnnualReportStore } from './infrastructure/typeorm-annual-report.store';
-import { TypeOrmRegistrationStore } from './infrastructure/typeorm-registration.store';
+import { TypeOrmAnnualReportStore } from './infrastructure/annual-reports/typeorm-annual-report.store';
+import { TypeOrmPersonalDataStore } from './infrastructure/personal-data/typeorm-personal-data.store';
 
 const BEFORE = [MessagingTables1732500000000, RegistrationSkeleton1732500000100, RegistrationPolicyAndConsent1732600000100, AnnualReports1732600000200, OrganizationHistory1732600000300];
 const AFTER = [...BEFORE, LegalRepresentativeChanges1732600000400, AnnualReportDueDatesPerForm1732600000500];
@@ -52,7 +52,7 @@ describe.each([
     ds = createDataSource(db, ENTITIES, AFTER);
     await ds.initialize();
     expect((await ds.runMigrations()).map((m) => m.name)).toEqual(['LegalRepresentativeChanges1732600000400', 'AnnualReportDueDatesPerForm1732600000500']);
-    const store = new TypeOrmRegistrationStore(ds);
+    const store = new TypeOrmPersonalDataStore(ds);
     const tx = { manager: ds.manager } as unknown as Tx;
     expect(await store.findPersonalData('00000000-0000-4000-8000-000000000001')).toEqual([
       expect.objectContaining({ name: '张三', idNumberIndex: 'index-zhangsan', uscc: null, effectiveFrom: null, supersededAt: null }),

@@ -311,4 +311,22 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     expect((await http('GET', `/organizations/${uscc}?asOf=2027-02-20T00:00:00Z`)).body).toMatchObject({ domicile: '北京市海淀区学院路9号', version: 2 });
     expect((await http('GET', `/organizations/${uscc}`)).body.status).toBe('REVOKED');
   });
+
+  it('lists its problem codes at GET /errors with the status each one answers with', async () => {
+    const res = await http('GET', '/errors');
+    expect(res.status).toBe(200);
+    const byCode = new Map((res.body.codes as { code: string; status: number; kind: string; meaning: string }[]).map((c) => [c.code, c]));
+    expect(byCode.get('REGISTRATION.NAME_TAKEN')).toMatchObject({ status: 409, kind: 'CONFLICT' });
+    expect(byCode.get('REGISTRATION.MEMBERS_BELOW_MINIMUM')).toMatchObject({ status: 422, kind: 'REFUSED', meaning: expect.stringContaining('社团条例 Art. 10(1)') });
+    expect(byCode.get('REGISTRATION.ID_NUMBER_INVALID')).toMatchObject({ status: 400 });
+    expect(byCode.get('REGISTRATION.POLICY_VERSION_NOT_FOUND')).toMatchObject({ status: 404 });
+    expect(byCode.get('AUTH.OUT_OF_JURISDICTION')).toMatchObject({ status: 403 });
+    const answer = async (path: string) => {
+      const r = await http('GET', path);
+      return { status: r.status, code: r.body.code };
+    };
+    expect(await answer('/policy/rule-sets/110000/versions/99')).toEqual({ status: 404, code: 'REGISTRATION.POLICY_VERSION_NOT_FOUND' });
+    expect(await answer('/policy/rule-sets/000000/versions/1')).toEqual({ status: 404, code: 'REGISTRATION.POLICY_VERSION_NOT_FOUND' });
+    expect(await answer('/policy/rule-sets/11000/versions/1')).toEqual({ status: 400, code: 'REGISTRATION.POLICY_JURISDICTION' });
+  });
 });

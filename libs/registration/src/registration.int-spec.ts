@@ -8,7 +8,8 @@ import { KafkaTransport, OutboxMessageOrmEntity, type CloudEvent } from '@sop/me
 import { dropDatabase } from '@sop/persistence';
 import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
 import { SystemClock, validateUscc } from '@sop/util';
-import { RegistrationService } from './application/registration.service';
+import { ApplicationDecisions } from './application/applications/application-decisions.use-cases';
+import { SubmitApplication } from './application/applications/submit-application.use-case';
 import { RegistrationModule } from './registration.module';
 import { ApplicationOrmEntity, OrganizationOrmEntity } from './infrastructure/registration.orm-entities';
 
@@ -17,7 +18,8 @@ describe('registration service (MySQL + Kafka)', () => {
   const db = testMysqlConfig('registration');
   const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('registration-int') });
   let app: INestApplicationContext;
-  let service: RegistrationService;
+  let submission: SubmitApplication;
+  let decisions: ApplicationDecisions;
   let ds: DataSource;
 
   const haidianRegistrar: Principal = { subject: 'registrar-haidian', roles: ['registrar'], jurisdiction: '110108' };
@@ -38,7 +40,8 @@ describe('registration service (MySQL + Kafka)', () => {
     process.env['REGISTRATION_PII_KEY'] ??= randomBytes(32).toString('base64');
     await transport.ensureTopics(allTopicSpecs());
     app = await startServiceContext([RegistrationModule.register({ db, transport, clock: new SystemClock(), migrateOnStart: true, createDatabase: true })]);
-    service = app.get(RegistrationService);
+    submission = app.get(SubmitApplication);
+    decisions = app.get(ApplicationDecisions);
     ds = app.get(DataSource);
   });
 
@@ -50,8 +53,8 @@ describe('registration service (MySQL + Kafka)', () => {
 
   it('issues unique, valid USCCs under the registering authority when approvals run concurrently', async () => {
     const applications = [];
-    for (let i = 0; i < 25; i++) applications.push(await service.submit(facts(i), applicant));
-    const results = await Promise.all(applications.map((a) => service.approve(a.snapshot.id, haidianRegistrar)));
+    for (let i = 0; i < 25; i++) applications.push(await submission.submit(facts(i), applicant));
+    const results = await Promise.all(applications.map((a) => decisions.approve(a.snapshot.id, haidianRegistrar)));
     const codes = results.map((r) => r.organization.uscc);
     expect(new Set(codes).size).toBe(25);
     for (const code of codes) {
@@ -62,22 +65,22 @@ describe('registration service (MySQL + Kafka)', () => {
   });
 
   it('refuses an out-of-jurisdiction registrar and changes nothing', async () => {
-    const application = await service.submit(facts(100), applicant);
+    const application = await submission.submit(facts(100), applicant);
     const outboxBefore = await ds.getRepository(OutboxMessageOrmEntity).count();
     const shanghai: Principal = { subject: 'registrar-sh', roles: ['registrar'], jurisdiction: '310000' };
-    await expect(service.approve(application.snapshot.id, shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(decisions.approve(application.snapshot.id, shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
     expect(await ds.getRepository(ApplicationOrmEntity).findOneByOrFail({ id: application.snapshot.id })).toMatchObject({ status: 'SUBMITTED', uscc: null });
     expect(await ds.getRepository(OutboxMessageOrmEntity).count()).toBe(outboxBefore);
   });
 
   it('refuses a name already used under the same registering authority', async () => {
-    await service.submit(facts(200), applicant);
-    await expect(service.submit(facts(200), applicant)).rejects.toMatchObject({ status: 409, code: 'REGISTRATION.NAME_TAKEN' });
+    await submission.submit(facts(200), applicant);
+    await expect(submission.submit(facts(200), applicant)).rejects.toMatchObject({ kind: 'CONFLICT', code: 'REGISTRATION.NAME_TAKEN' });
   });
 
   it('commits each decision with its events and the relay publishes them with the policy version', async () => {
-    const application = await service.submit(facts(300), applicant);
-    const { organization } = await service.approve(application.snapshot.id, haidianRegistrar);
+    const application = await submission.submit(facts(300), applicant);
+    const { organization } = await decisions.approve(application.snapshot.id, haidianRegistrar);
     const rows = await waitFor(async () => {
       const found = await ds.getRepository(OutboxMessageOrmEntity).findBy({ messageKey: organization.uscc });
       return found.length === 1 && found[0].publishedAt ? found : undefined;

@@ -1,45 +1,70 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { ALL_EVENT_CONTRACTS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
-import { healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
-import { RegistrationHttpController } from './api/registration.http.controller';
-import { AnnualReportStore, PiiProtector, RegistrationStore } from './application/registration.ports';
-import { AnnualReportService } from './application/annual-report.service';
-import { RegimeMetricsService } from './application/regime-metrics.service';
-import { OrganizationLifecycleService } from './application/organization-lifecycle.service';
-import { OrganizationHistory1732600000300 } from './infrastructure/migrations/1732600000300-organization-history.migration';
-import { LegalRepresentativeChanges1732600000400 } from './infrastructure/migrations/1732600000400-legal-representative-changes.migration';
-import { AnnualReportDueDatesPerForm1732600000500 } from './infrastructure/migrations/1732600000500-annual-report-due-dates-per-form.migration';
-import { RegistrationPolicyService } from './application/registration-policy.service';
-import { RegistrationService } from './application/registration.service';
-import { RegimeShiftService } from './application/regime-shift.service';
-import { RegistrationScheduler, SCHEDULER_INTERVAL_MS } from './application/registration.scheduler';
-import { AesGcmPiiProtector, piiKeyFromEnv } from './infrastructure/aes-gcm-pii-protector';
-import { RegistrationSkeleton1732500000100 } from './infrastructure/migrations/1732500000100-registration-skeleton.migration';
-import { RegistrationPolicyAndConsent1732600000100 } from './infrastructure/migrations/1732600000100-registration-policy-and-consent.migration';
+import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
+import { AnnualReportsHttpController } from './api/http/annual-reports.http.controller';
+import { ApplicationsHttpController } from './api/http/applications.http.controller';
+import { OrganizationsHttpController } from './api/http/organizations.http.controller';
+import { PolicyHttpController } from './api/http/policy.http.controller';
+import { RegimeMetricsHttpController } from './api/http/regime-metrics.http.controller';
+import { AnnualReportStore } from './application/annual-reports/annual-reports.ports';
+import { AnnualReports } from './application/annual-reports/annual-reports.use-cases';
+import { DetectOverdueAnnualReports } from './application/annual-reports/detect-overdue-annual-reports.use-case';
+import { ApplicationDecisions } from './application/applications/application-decisions.use-cases';
+import { ApplicationReads } from './application/applications/application-reads.use-cases';
+import { ApplicationStore } from './application/applications/applications.ports';
+import { SubmitApplication } from './application/applications/submit-application.use-case';
+import { SupervisingUnitConsent } from './application/applications/supervising-unit-consent.use-cases';
+import { ChangeOrganization } from './application/organizations/change-organization.use-case';
+import { DeregistrationAndRevocation } from './application/organizations/deregistration-and-revocation.use-cases';
+import { LegalRepresentatives } from './application/organizations/legal-representatives.use-case';
+import { OrganizationReads } from './application/organizations/organization-reads.use-cases';
+import { OrganizationStore } from './application/organizations/organizations.ports';
+import { PersonalDataStore, PiiProtector } from './application/personal-data/personal-data.ports';
+import { PersonalDataService } from './application/personal-data/personal-data.service';
+import { PolicyReads } from './application/policy/policy-reads.use-cases';
+import { PolicyStore } from './application/policy/policy.ports';
+import { PublishPolicyVersion } from './application/policy/publish-policy-version.use-case';
+import { CompareRegimes } from './application/regime-metrics/compare-regimes.use-case';
+import { ApplyDueRegimeChanges } from './application/regime-shift/apply-due-regime-changes.use-case';
+import { RegistrationScheduler, SCHEDULER_INTERVAL_MS } from './application/schedulers/registration.scheduler';
+import { RegistrationErrors } from './domain/registration.errors';
+import { TypeOrmAnnualReportStore } from './infrastructure/annual-reports/typeorm-annual-report.store';
+import { TypeOrmApplicationStore } from './infrastructure/applications/typeorm-application.store';
+import { REGISTRATION_MIGRATIONS } from './infrastructure/migrations/registration.migrations';
+import { TypeOrmOrganizationStore } from './infrastructure/organizations/typeorm-organization.store';
+import { AesGcmPiiProtector, piiKeyFromEnv } from './infrastructure/personal-data/aes-gcm-pii-protector';
+import { TypeOrmPersonalDataStore } from './infrastructure/personal-data/typeorm-personal-data.store';
+import { TypeOrmPolicyStore } from './infrastructure/policy/typeorm-policy.store';
 import { REGISTRATION_ENTITIES } from './infrastructure/registration.orm-entities';
-import { TypeOrmRegistrationStore } from './infrastructure/typeorm-registration.store';
-import { TypeOrmAnnualReportStore } from './infrastructure/typeorm-annual-report.store';
-import { AnnualReports1732600000200 } from './infrastructure/migrations/1732600000200-annual-reports.migration';
 
 @Module({})
 export class RegistrationModule {
   static register(deps: ServiceDeps): DynamicModule {
     return {
       module: RegistrationModule,
-      controllers: [RegistrationHttpController, healthControllerFor(SERVICE_RUNTIME)],
+      controllers: [
+        ApplicationsHttpController,
+        OrganizationsHttpController,
+        PolicyHttpController,
+        AnnualReportsHttpController,
+        RegimeMetricsHttpController,
+        errorCatalogueControllerFor([RegistrationErrors]),
+        healthControllerFor(SERVICE_RUNTIME),
+      ],
       providers: [
         ...serviceRuntimeProviders(deps, {
           serviceName: 'registration',
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
           entities: REGISTRATION_ENTITIES,
-          migrations: [RegistrationSkeleton1732500000100, RegistrationPolicyAndConsent1732600000100, AnnualReports1732600000200, OrganizationHistory1732600000300, LegalRepresentativeChanges1732600000400, AnnualReportDueDatesPerForm1732600000500],
+          migrations: REGISTRATION_MIGRATIONS,
         }),
-        { provide: RegistrationStore, useClass: TypeOrmRegistrationStore },
+        // Ports and their adapters
+        { provide: ApplicationStore, useClass: TypeOrmApplicationStore },
+        { provide: OrganizationStore, useClass: TypeOrmOrganizationStore },
+        { provide: PersonalDataStore, useClass: TypeOrmPersonalDataStore },
+        { provide: PolicyStore, useClass: TypeOrmPolicyStore },
         { provide: AnnualReportStore, useClass: TypeOrmAnnualReportStore },
-        AnnualReportService,
-        RegimeMetricsService,
-        OrganizationLifecycleService,
         {
           provide: PiiProtector,
           useFactory: () => {
@@ -48,9 +73,23 @@ export class RegistrationModule {
             return new AesGcmPiiProtector(key);
           },
         },
-        RegistrationService,
-        RegistrationPolicyService,
-        RegimeShiftService,
+        PersonalDataService,
+        // Use cases, by feature
+        SubmitApplication,
+        SupervisingUnitConsent,
+        ApplicationDecisions,
+        ApplicationReads,
+        OrganizationReads,
+        ChangeOrganization,
+        LegalRepresentatives,
+        DeregistrationAndRevocation,
+        PublishPolicyVersion,
+        PolicyReads,
+        ApplyDueRegimeChanges,
+        AnnualReports,
+        DetectOverdueAnnualReports,
+        CompareRegimes,
+        // Time-driven work
         { provide: SCHEDULER_INTERVAL_MS, useFactory: () => Number(process.env['REGISTRATION_SCHEDULER_INTERVAL_MS'] ?? 60_000) },
         RegistrationScheduler,
       ],
@@ -67,4 +106,5 @@ export const REGISTRATION_SERVICE: ServiceDefinition = {
   description: 'Applications, registration policy, USCC issuance and the organization register (civil-affairs registration authorities).',
   moduleClass: RegistrationModule,
   module: (deps) => RegistrationModule.register(deps),
+  errors: [RegistrationErrors],
 };

@@ -1,5 +1,5 @@
 import type { OrganizationForm } from '@sop/contracts';
-import { ProblemError } from '@sop/util';
+import { RegistrationErrors } from './registration.errors';
 
 /**
  * Annual report cycle as rule-set data (regulations §4): the previous year's report is due by a month/day of the
@@ -69,7 +69,7 @@ export function cycleInForce(cycles: readonly AnnualReportCycle[], at: Date): An
   const inForce = cycles
     .filter((c) => c.effectiveFrom.getTime() <= at.getTime())
     .sort((a, b) => b.effectiveFrom.getTime() - a.effectiveFrom.getTime() || b.version - a.version);
-  if (!inForce.length) throw ProblemError.unprocessable('REGISTRATION.NO_ANNUAL_REPORT_CYCLE', `no annual-report cycle in force at ${at.toISOString()}`);
+  if (!inForce.length) throw new RegistrationErrors.NO_ANNUAL_REPORT_CYCLE(`no annual-report cycle in force at ${at.toISOString()}`);
   return inForce[0];
 }
 

@@ -14,7 +14,7 @@ const group: FoundingFacts = {
   unitMembers: 0,
   foundationType: null,
 };
-const codes = (f: FoundingFacts) => foundingViolations(f).map((v) => v.code);
+const codes = (f: FoundingFacts) => foundingViolations(f).map((v) => v.error.definition.code);
 
 describe('founding conditions (regulations §1.1-1.3)', () => {
   it('accepts a local social group exactly at the thresholds', () => {
@@ -25,7 +25,7 @@ describe('founding conditions (regulations §1.1-1.3)', () => {
 
   it('names the members rule (社团条例 Art. 10(1))', () => {
     expect(() => assertFoundingConditions({ ...group, individualMembers: 49 })).toThrow(
-      expect.objectContaining({ code: 'REGISTRATION.MEMBERS_BELOW_MINIMUM', status: 422, detail: expect.stringContaining('社团条例 Art. 10(1)') }) as unknown as Error,
+      expect.objectContaining({ code: 'REGISTRATION.MEMBERS_BELOW_MINIMUM', kind: 'REFUSED', message: expect.stringContaining('社团条例 Art. 10(1)') }) as unknown as Error,
     );
     expect(codes({ ...group, individualMembers: 1, unitMembers: 30 })).toEqual(['REGISTRATION.MEMBERS_BELOW_MINIMUM']); // mixed: 31 < 50
     expect(codes({ ...group, individualMembers: null, unitMembers: null })).toEqual(['REGISTRATION.MEMBERS_BELOW_MINIMUM']);

@@ -1,5 +1,6 @@
 import type { OrganizationForm } from '@sop/contracts';
-import { NATIONAL_DIVISION, ProblemError, type FieldViolation } from '@sop/util';
+import { NATIONAL_DIVISION, type DomainErrorClass, type FieldViolation } from '@sop/util';
+import { RegistrationErrors } from './registration.errors';
 
 /**
  * Statutory founding conditions checked on submission (regulations §1.1–1.3). Pure; amounts in fen.
@@ -46,7 +47,8 @@ export const FORM_WORDS: Record<OrganizationForm, readonly string[]> = {
 export const RESTRICTED_NAME_WORDS = ['中国', '全国', '中华'] as const;
 
 export interface FoundingViolation extends FieldViolation {
-  code: string;
+  /** The declared error of this condition (RegistrationErrors.NAME_FORM_WORD...). */
+  error: DomainErrorClass;
 }
 
 export function minimumMembersMet(individual: number, unit: number): boolean {
@@ -83,7 +85,7 @@ export function foundingViolations(f: FoundingFacts): FoundingViolation[] {
   const foundationWordMisused = f.form !== 'FOUNDATION' && name.endsWith('基金会');
   if (!endsWithFormWord || foundationWordMisused) {
     v.push({
-      code: 'REGISTRATION.NAME_FORM_WORD',
+      error: RegistrationErrors.NAME_FORM_WORD,
       field: 'proposedName',
       rule: 'organizationFormWord',
       message: `a ${f.form} name ends with its organization-form word (${words.join('/')}) after the division and field (社会组织名称管理办法, MCA Order 69)`,
@@ -91,7 +93,7 @@ export function foundingViolations(f: FoundingFacts): FoundingViolation[] {
   }
   if (f.form === 'FOUNDATION' && !national && f.registeringAuthority.slice(2) !== '0000') {
     v.push({
-      code: 'REGISTRATION.FOUNDATION_AUTHORITY_LEVEL',
+      error: RegistrationErrors.FOUNDATION_AUTHORITY_LEVEL,
       field: 'registeringAuthority',
       rule: 'foundationRegistrationLevel',
       message: 'foundations register only with the MCA (100000) or a provincial authority (基金会条例 Art. 6)',
@@ -101,27 +103,27 @@ export function foundingViolations(f: FoundingFacts): FoundingViolation[] {
   const used = RESTRICTED_NAME_WORDS.filter((w) => name.includes(w));
   if (restrictedForLevel && used.length > 0) {
     v.push({
-      code: 'REGISTRATION.NAME_FORBIDDEN_WORD',
+      error: RegistrationErrors.NAME_FORBIDDEN_WORD,
       field: 'proposedName',
       rule: 'forbiddenWord',
       message: `"${used.join('", "')}" may be used only by national social groups and foundations with approval (社团条例 Art. 10 para. 2; regulations §1.2)`,
     });
   }
   if (!f.domicile.trim()) {
-    v.push({ code: 'REGISTRATION.DOMICILE_REQUIRED', field: 'domicile', rule: 'fixedDomicile', message: 'a fixed domicile is a founding condition (社团条例 Art. 10(3); 民非条例 Art. 8(4); 基金会条例 Art. 9(3))' });
+    v.push({ error: RegistrationErrors.DOMICILE_REQUIRED, field: 'domicile', rule: 'fixedDomicile', message: 'a fixed domicile is a founding condition (社团条例 Art. 10(3); 民非条例 Art. 8(4); 基金会条例 Art. 9(3))' });
   }
   if (!f.purpose.trim()) {
-    v.push({ code: 'REGISTRATION.PURPOSE_REQUIRED', field: 'purpose', rule: 'purpose', message: 'the purpose is a registered item (社团条例 Art. 12, 14)' });
+    v.push({ error: RegistrationErrors.PURPOSE_REQUIRED, field: 'purpose', rule: 'purpose', message: 'the purpose is a registered item (社团条例 Art. 12, 14)' });
   }
   if (!f.legalRepresentativeName.trim()) {
-    v.push({ code: 'REGISTRATION.LEGAL_REPRESENTATIVE_REQUIRED', field: 'legalRepresentativeName', rule: 'legalRepresentative', message: 'the legal representative is a registered item (社团条例 Art. 12; 民非条例 Art. 12)' });
+    v.push({ error: RegistrationErrors.LEGAL_REPRESENTATIVE_REQUIRED, field: 'legalRepresentativeName', rule: 'legalRepresentative', message: 'the legal representative is a registered item (社团条例 Art. 12; 民非条例 Art. 12)' });
   }
   if (f.form === 'SOCIAL_GROUP') {
     const individual = f.individualMembers ?? 0;
     const unit = f.unitMembers ?? 0;
     if (!minimumMembersMet(individual, unit)) {
       v.push({
-        code: 'REGISTRATION.MEMBERS_BELOW_MINIMUM',
+        error: RegistrationErrors.MEMBERS_BELOW_MINIMUM,
         field: individual > 0 || unit === 0 ? 'individualMembers' : 'unitMembers',
         rule: 'minimumMembers',
         message: `${individual} individual + ${unit} unit members: a social group needs ≥ 50 individual or ≥ 30 unit members, ≥ 50 in total if mixed (社团条例 Art. 10(1))`,
@@ -129,25 +131,23 @@ export function foundingViolations(f: FoundingFacts): FoundingViolation[] {
     }
   }
   if (f.form === 'FOUNDATION' && !f.foundationType) {
-    v.push({ code: 'REGISTRATION.FOUNDATION_TYPE_REQUIRED', field: 'foundationType', rule: 'foundationType', message: 'a foundation is PUBLIC or NON_PUBLIC fundraising (基金会条例 Art. 3)' });
+    v.push({ error: RegistrationErrors.FOUNDATION_TYPE_REQUIRED, field: 'foundationType', rule: 'foundationType', message: 'a foundation is PUBLIC or NON_PUBLIC fundraising (基金会条例 Art. 3)' });
   }
   const min = minimumFundsFen(f.form, f.registeringAuthority, f.foundationType);
   if (min && f.registeredCapitalFen < min.fen) {
-    v.push({ code: 'REGISTRATION.FUNDS_BELOW_MINIMUM', field: 'registeredCapitalFen', rule: 'minimumFunds', message: `${f.registeredCapitalFen} fen < ${min.fen} fen: ${min.rule}` });
+    v.push({ error: RegistrationErrors.FUNDS_BELOW_MINIMUM, field: 'registeredCapitalFen', rule: 'minimumFunds', message: `${f.registeredCapitalFen} fen < ${min.fen} fen: ${min.rule}` });
   } else if (!min && f.registeredCapitalFen <= 0) {
-    v.push({ code: 'REGISTRATION.FUNDS_BELOW_MINIMUM', field: 'registeredCapitalFen', rule: 'lawfulProperty', message: 'start-up capital must be positive: lawful property suited to the activity (民非条例 Art. 8(4))' });
+    v.push({ error: RegistrationErrors.FUNDS_BELOW_MINIMUM, field: 'registeredCapitalFen', rule: 'lawfulProperty', message: 'start-up capital must be positive: lawful property suited to the activity (民非条例 Art. 8(4))' });
   }
   return v;
 }
 
-/** Throws a 422 named after the first failed condition; every failure is listed in `errors`. */
+/** Throws the error of the first failed condition (REFUSED, 422); every failure is listed in `errors`. */
 export function assertFoundingConditions(f: FoundingFacts): void {
   const violations = foundingViolations(f);
   if (violations.length === 0) return;
   const first = violations[0];
-  throw ProblemError.unprocessable(
-    first.code,
-    violations.map((x) => `${x.field}: ${x.message}`).join('; '),
-    violations.map(({ field, rule, message }) => ({ field, rule, message })),
-  );
+  throw new first.error(violations.map((x) => `${x.field}: ${x.message}`).join('; '), {
+    violations: violations.map(({ field, rule, message }) => ({ field, rule, message })),
+  });
 }

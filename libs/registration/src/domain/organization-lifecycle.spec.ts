@@ -67,7 +67,7 @@ describe('organization lifecycle', () => {
       } catch (e) {
         thrown = e;
       }
-      expect(thrown).toMatchObject({ status: 400, code: 'REGISTRATION.ID_NUMBER_INVALID' });
+      expect(thrown).toMatchObject({ kind: 'INVALID', code: 'REGISTRATION.ID_NUMBER_INVALID' });
       expect(JSON.stringify(thrown) + String((thrown as Error).message)).not.toContain(bad);
       expect(() => planChange('u', ssoEntry, { legalRepresentative: { name: ' ', idNumber: other } }, lrCtx)).toThrow(err({ code: 'REGISTRATION.LEGAL_REPRESENTATIVE_REQUIRED' }));
     });
@@ -92,7 +92,7 @@ describe('organization lifecycle', () => {
     expect(checkDeregistration('u', entry, new Date('2027-02-14'), '宗旨已实现', now)).toEqual({ filedLate: false });
     expect(checkDeregistration('u', entry, new Date('2027-02-10'), '宗旨已实现', now)).toEqual({ filedLate: true });
     expect(() => checkDeregistration('u', entry, new Date('2027-04-01'), 'x', now)).toThrow(err({ code: 'REGISTRATION.LIQUIDATION_NOT_COMPLETED' }));
-    expect(() => checkRevocation('u', { ...entry, status: 'DEREGISTERED' }, 'x', 'y')).toThrow(err({ status: 409 }));
+    expect(() => checkRevocation('u', { ...entry, status: 'DEREGISTERED' }, 'x', 'y')).toThrow(err({ kind: 'CONFLICT' }));
     expect(() => checkRevocation('u', entry, '弄虚作假骗取登记', ' ')).toThrow(err({ code: 'REGISTRATION.REVOCATION_GROUNDS_REQUIRED' }));
   });
 });

@@ -1,5 +1,5 @@
 import type { OrganizationForm, Regime, UnitRole } from '@sop/contracts';
-import { ProblemError } from '@sop/util';
+import { RegistrationErrors } from './registration.errors';
 import { foundingViolations, type FoundationType } from './founding-conditions';
 import { normalizeResidentId, RESIDENT_ID_RULES, residentIdProblem } from './resident-id';
 
@@ -50,7 +50,7 @@ const DAY_MS = 86_400_000;
 
 function assertActive(entry: RegisterEntry, uscc: string): void {
   if (entry.status !== 'REGISTERED') {
-    throw ProblemError.conflict('REGISTRATION.ORGANIZATION_NOT_ACTIVE', `organization ${uscc} is ${entry.status}`);
+    throw new RegistrationErrors.ORGANIZATION_NOT_ACTIVE(`organization ${uscc} is ${entry.status}`);
   }
 }
 
@@ -82,9 +82,9 @@ export function planChange(
     const lr = checkLegalRepresentativeChange(entry, legalRepresentative, auditReportReference, ctx.currentLegalRepresentativeIdNumber ?? null);
     if (lr) changes.push(lr);
   }
-  if (!changes.length) throw ProblemError.unprocessable('REGISTRATION.NO_CHANGE', 'the request changes no registered item');
+  if (!changes.length) throw new RegistrationErrors.NO_CHANGE('the request changes no registered item');
   const next = { ...entry, ...fields };
-  const relevant = new Set(['REGISTRATION.NAME_FORM_WORD', 'REGISTRATION.NAME_FORBIDDEN_WORD', 'REGISTRATION.DOMICILE_REQUIRED', 'REGISTRATION.PURPOSE_REQUIRED', 'REGISTRATION.FUNDS_BELOW_MINIMUM']);
+  const relevant = new Set([RegistrationErrors.NAME_FORM_WORD, RegistrationErrors.NAME_FORBIDDEN_WORD, RegistrationErrors.DOMICILE_REQUIRED, RegistrationErrors.PURPOSE_REQUIRED, RegistrationErrors.FUNDS_BELOW_MINIMUM]);
   const violations = foundingViolations({
     proposedName: next.name,
     form: next.form,
@@ -96,21 +96,23 @@ export function planChange(
     individualMembers: null,
     unitMembers: null,
     foundationType: ctx.foundationType ?? (next.form === 'FOUNDATION' ? 'NON_PUBLIC' : null),
-  }).filter((v) => relevant.has(v.code) && changes.some((c) => c.field === (v.field === 'proposedName' ? 'name' : v.field)));
+  }).filter((v) => relevant.has(v.error) && changes.some((c) => c.field === (v.field === 'proposedName' ? 'name' : v.field)));
   if (violations.length) {
-    throw ProblemError.unprocessable(violations[0].code, violations.map((v) => v.message).join('; '), violations.map(({ field, rule, message }) => ({ field: field === 'proposedName' ? 'name' : field, rule, message })));
+    throw new violations[0].error(violations.map((v) => v.message).join('; '), {
+      violations: violations.map(({ field, rule, message }) => ({ field: field === 'proposedName' ? 'name' : field, rule, message })),
+    });
   }
   if (entry.unitRole === 'BUSINESS_SUPERVISING_UNIT') {
     if (!ctx.supervisingUnitApprovedOn) {
-      throw ProblemError.unprocessable('REGISTRATION.SUPERVISING_UNIT_APPROVAL_REQUIRED', 'under dual management a change is filed after the supervising unit approved it (社团条例 Art. 18; 民非条例 Art. 15)', [
-        { field: 'supervisingUnitApprovedOn', rule: 'supervisingUnitApproval', message: 'date of the supervising unit approval' },
-      ]);
+      throw new RegistrationErrors.SUPERVISING_UNIT_APPROVAL_REQUIRED('under dual management a change is filed after the supervising unit approved it (社团条例 Art. 18; 民非条例 Art. 15)', {
+        violations: [{ field: 'supervisingUnitApprovedOn', rule: 'supervisingUnitApproval', message: 'date of the supervising unit approval' }],
+      });
     }
     const days = (ctx.now.getTime() - ctx.supervisingUnitApprovedOn.getTime()) / DAY_MS;
     if (days < 0 || days > CHANGE_FILING_DAYS + 1) {
-      throw ProblemError.unprocessable('REGISTRATION.CHANGE_FILING_DEADLINE', `a change is filed within ${CHANGE_FILING_DAYS} days after the supervising unit approved it (社团条例 Art. 18; 民非条例 Art. 15)`, [
-        { field: 'supervisingUnitApprovedOn', rule: 'within30Days', message: `${Math.floor(days)} days` },
-      ]);
+      throw new RegistrationErrors.CHANGE_FILING_DEADLINE(`a change is filed within ${CHANGE_FILING_DAYS} days after the supervising unit approved it (社团条例 Art. 18; 民非条例 Art. 15)`, {
+        violations: [{ field: 'supervisingUnitApprovedOn', rule: 'within30Days', message: `${Math.floor(days)} days` }],
+      });
     }
   }
   return changes;
@@ -130,23 +132,23 @@ export function checkLegalRepresentativeChange(
 ): FieldChange | null {
   const name = (next.name ?? '').trim();
   if (!name) {
-    throw ProblemError.unprocessable('REGISTRATION.LEGAL_REPRESENTATIVE_REQUIRED', 'the legal representative is a registered item (社团条例 Art. 12; 民非条例 Art. 12)', [
-      { field: 'legalRepresentative.name', rule: 'legalRepresentative', message: 'name of the new legal representative' },
-    ]);
+    throw new RegistrationErrors.LEGAL_REPRESENTATIVE_REQUIRED('the legal representative is a registered item (社团条例 Art. 12; 民非条例 Art. 12)', {
+      violations: [{ field: 'legalRepresentative.name', rule: 'legalRepresentative', message: 'name of the new legal representative' }],
+    });
   }
   const problem = residentIdProblem(next.idNumber);
   if (problem) {
-    throw ProblemError.badRequest('REGISTRATION.ID_NUMBER_INVALID', `legalRepresentative.idNumber: ${RESIDENT_ID_RULES[problem]}`, [
-      { field: 'legalRepresentative.idNumber', rule: `residentId.${problem}`, message: RESIDENT_ID_RULES[problem] },
-    ]);
+    throw new RegistrationErrors.ID_NUMBER_INVALID(`legalRepresentative.idNumber: ${RESIDENT_ID_RULES[problem]}`, {
+      violations: [{ field: 'legalRepresentative.idNumber', rule: `residentId.${problem}`, message: RESIDENT_ID_RULES[problem] }],
+    });
   }
   const samePerson = currentIdNumber !== null && normalizeResidentId(currentIdNumber) === normalizeResidentId(next.idNumber);
   if (samePerson && name === entry.legalRepresentativeName) return null;
   // 社团条例 Art. 27: a social group has its finances audited before its legal representative changes.
   if (entry.form === 'SOCIAL_GROUP' && !auditReportReference?.trim()) {
-    throw ProblemError.unprocessable('REGISTRATION.AUDIT_REQUIRED', 'a social group changes its legal representative after a financial audit (社团条例 Art. 27)', [
-      { field: 'auditReportReference', rule: 'financialAuditBeforeChange', message: 'reference of the financial audit report (社团条例 Art. 27)' },
-    ]);
+    throw new RegistrationErrors.AUDIT_REQUIRED('a social group changes its legal representative after a financial audit (社团条例 Art. 27)', {
+      violations: [{ field: 'auditReportReference', rule: 'financialAuditBeforeChange', message: 'reference of the financial audit report (社团条例 Art. 27)' }],
+    });
   }
   return { field: LEGAL_REPRESENTATIVE_FIELD, from: entry.legalRepresentativeName, to: name };
 }
@@ -160,14 +162,14 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export function resolveEffectiveAt(effectiveOn: Date | null | undefined, now: Date, latestEffectiveAt: Date | null): Date {
   if (!effectiveOn) return now;
   if (day(effectiveOn) > day(now)) {
-    throw ProblemError.unprocessable('REGISTRATION.CHANGE_EFFECTIVE_DATE', 'a change is registered once it has taken effect: the effective date may not be in the future', [
-      { field: 'effectiveOn', rule: 'notInFuture', message: `on or before ${day(now)}` },
-    ]);
+    throw new RegistrationErrors.CHANGE_EFFECTIVE_DATE('a change is registered once it has taken effect: the effective date may not be in the future', {
+      violations: [{ field: 'effectiveOn', rule: 'notInFuture', message: `on or before ${day(now)}` }],
+    });
   }
   if (latestEffectiveAt && day(effectiveOn) < day(latestEffectiveAt)) {
-    throw ProblemError.unprocessable('REGISTRATION.CHANGE_EFFECTIVE_DATE', `the effective date precedes the latest register entry (${day(latestEffectiveAt)})`, [
-      { field: 'effectiveOn', rule: 'notBeforeLatestVersion', message: `on or after ${day(latestEffectiveAt)}` },
-    ]);
+    throw new RegistrationErrors.CHANGE_EFFECTIVE_DATE(`the effective date precedes the latest register entry (${day(latestEffectiveAt)})`, {
+      violations: [{ field: 'effectiveOn', rule: 'notBeforeLatestVersion', message: `on or after ${day(latestEffectiveAt)}` }],
+    });
   }
   const at = new Date(`${day(effectiveOn)}T00:00:00.000Z`);
   return latestEffectiveAt && at < latestEffectiveAt ? latestEffectiveAt : at;
@@ -176,11 +178,11 @@ export function resolveEffectiveAt(effectiveOn: Date | null | undefined, now: Da
 /** Deregistration after liquidation; a filing later than 15 days after liquidation is recorded as late, not refused. */
 export function checkDeregistration(uscc: string, entry: RegisterEntry, liquidationCompletedOn: Date, reason: string, now: Date): { filedLate: boolean } {
   assertActive(entry, uscc);
-  if (!reason.trim()) throw ProblemError.unprocessable('REGISTRATION.REASONS_REQUIRED', 'state the deregistration ground (社团条例 Art. 19)');
+  if (!reason.trim()) throw new RegistrationErrors.REASONS_REQUIRED('state the deregistration ground (社团条例 Art. 19)');
   if (liquidationCompletedOn.getTime() > now.getTime()) {
-    throw ProblemError.unprocessable('REGISTRATION.LIQUIDATION_NOT_COMPLETED', 'deregistration follows the end of liquidation (社团条例 Art. 20-21)', [
-      { field: 'liquidationCompletedOn', rule: 'notInFuture', message: 'liquidation must have ended' },
-    ]);
+    throw new RegistrationErrors.LIQUIDATION_NOT_COMPLETED('deregistration follows the end of liquidation (社团条例 Art. 20-21)', {
+      violations: [{ field: 'liquidationCompletedOn', rule: 'notInFuture', message: 'liquidation must have ended' }],
+    });
   }
   return { filedLate: now.getTime() >= liquidationCompletedOn.getTime() + (DEREGISTRATION_FILING_DAYS + 1) * DAY_MS };
 }
@@ -188,6 +190,6 @@ export function checkDeregistration(uscc: string, entry: RegisterEntry, liquidat
 export function checkRevocation(uscc: string, entry: RegisterEntry, reason: string, legalBasis: string): void {
   assertActive(entry, uscc);
   if (!reason.trim() || !legalBasis.trim()) {
-    throw ProblemError.unprocessable('REGISTRATION.REVOCATION_GROUNDS_REQUIRED', 'a revocation states its reason and legal basis (社团条例 Art. 29-31; 民非条例 Art. 24-25; 基金会条例 Art. 41-42)');
+    throw new RegistrationErrors.REVOCATION_GROUNDS_REQUIRED('a revocation states its reason and legal basis (社团条例 Art. 29-31; 民非条例 Art. 24-25; 基金会条例 Art. 41-42)');
   }
 }

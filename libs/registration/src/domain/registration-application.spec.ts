@@ -33,21 +33,21 @@ describe('registration application', () => {
 
   it('requires a named supervising unit under dual management', () => {
     expect(() => RegistrationApplication.submit('a2', { ...dualFacts, supervisingUnit: null }, decide(dualFacts), 'x', now)).toThrow(
-      err({ code: 'REGISTRATION.SUPERVISING_UNIT_REQUIRED', status: 422 }),
+      err({ code: 'REGISTRATION.SUPERVISING_UNIT_REQUIRED', kind: 'REFUSED' }),
     );
   });
 
   it('cannot be approved without the supervising unit consent; only the named unit consents', () => {
     const app = RegistrationApplication.submit('a3', dualFacts, decide(dualFacts), 'x', now);
     expect(app.snapshot).toMatchObject({ status: 'AWAITING_CONSENT', consentStatus: 'PENDING', unit: { id: 'unit-health', role: 'BUSINESS_SUPERVISING_UNIT' } });
-    expect(() => app.approve('officer', '52110108MJ0000018M', now)).toThrow(err({ code: 'REGISTRATION.SUPERVISING_UNIT_CONSENT_REQUIRED', status: 422 }));
-    expect(() => app.giveConsent('unit-other', 'u', now)).toThrow(err({ code: 'REGISTRATION.NOT_NAMED_SUPERVISING_UNIT', status: 403 }));
-    expect(() => app.giveConsent(undefined, 'u', now)).toThrow(err({ status: 403 }));
+    expect(() => app.approve('officer', '52110108MJ0000018M', now)).toThrow(err({ code: 'REGISTRATION.SUPERVISING_UNIT_CONSENT_REQUIRED', kind: 'REFUSED' }));
+    expect(() => app.giveConsent('unit-other', 'u', now)).toThrow(err({ code: 'REGISTRATION.NOT_NAMED_SUPERVISING_UNIT', kind: 'FORBIDDEN' }));
+    expect(() => app.giveConsent(undefined, 'u', now)).toThrow(err({ kind: 'FORBIDDEN' }));
     const later = new Date('2026-12-10T00:00:00Z');
     app.giveConsent('unit-health', 'unit-user', later);
     expect(app.snapshot).toMatchObject({ status: 'SUBMITTED', consentStatus: 'GIVEN', consentDecidedBy: 'unit-user' });
     expect(app.snapshot.decisionDueBy.toISOString()).toBe('2027-02-08T00:00:00.000Z'); // 60 days from complete documents
-    expect(() => app.giveConsent('unit-health', 'unit-user', later)).toThrow(err({ status: 409 }));
+    expect(() => app.giveConsent('unit-health', 'unit-user', later)).toThrow(err({ kind: 'CONFLICT' }));
     app.approve('officer', '52110108MJ0000018M', later);
     expect(app.snapshot.status).toBe('APPROVED');
   });
@@ -57,15 +57,15 @@ describe('registration application', () => {
     expect(() => app.refuseConsent('unit-health', 'u', [' '], now)).toThrow(err({ code: 'REGISTRATION.REASONS_REQUIRED' }));
     app.refuseConsent('unit-health', 'u', ['不符合行业规划'], now);
     expect(app.snapshot).toMatchObject({ status: 'CONSENT_REFUSED', consentReasons: ['不符合行业规划'] });
-    expect(() => app.approve('officer', 'x', now)).toThrow(err({ status: 422 }));
+    expect(() => app.approve('officer', 'x', now)).toThrow(err({ kind: 'REFUSED' }));
   });
 
   it('refuses with reasons and legal basis; a second decision is a conflict', () => {
     const app = RegistrationApplication.submit('a5', facts, decide(facts), 'x', now);
-    expect(() => app.refuse('officer', [], null, now)).toThrow(err({ code: 'REGISTRATION.REASONS_REQUIRED', status: 422 }));
+    expect(() => app.refuse('officer', [], null, now)).toThrow(err({ code: 'REGISTRATION.REASONS_REQUIRED', kind: 'REFUSED' }));
     app.refuse('officer', ['同一行政区域内已有业务范围相同的社会组织'], '社团条例 Art. 13(2)', now);
     expect(app.snapshot).toMatchObject({ status: 'REFUSED', decisionReasons: ['同一行政区域内已有业务范围相同的社会组织'], decisionLegalBasis: '社团条例 Art. 13(2)' });
-    expect(() => app.approve('officer', 'x', now)).toThrow(err({ status: 409, code: 'REGISTRATION.APPLICATION_ALREADY_DECIDED' }));
+    expect(() => app.approve('officer', 'x', now)).toThrow(err({ kind: 'CONFLICT', code: 'REGISTRATION.APPLICATION_ALREADY_DECIDED' }));
     expect(app.isDecisionOverdue(new Date('2030-01-01'))).toBe(false);
   });
 

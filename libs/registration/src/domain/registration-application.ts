@@ -1,7 +1,7 @@
 import type { OrganizationCategory, OrganizationForm, Regime, UnitRole } from '@sop/contracts';
-import { ProblemError } from '@sop/util';
 import { assertFoundingConditions, FOUNDING_CONDITIONS_VERSION, type FoundationType } from './founding-conditions';
 import type { RegimeDecision } from './registration-policy';
+import { RegistrationErrors } from './registration.errors';
 
 /**
  * AWAITING_CONSENT (dual management: the named supervising unit has not decided) → SUBMITTED (ready for the
@@ -75,10 +75,12 @@ export interface ApplicationState {
   reroutedFromPolicyVersion: string | null;
 }
 
-function requireReasons(reasons: readonly string[], code: string, article: string): string[] {
+function requireReasons(reasons: readonly string[], article: string): string[] {
   const clean = reasons.map((r) => r.trim()).filter(Boolean);
   if (clean.length === 0) {
-    throw ProblemError.unprocessable(code, `a refusal states its reasons (${article})`, [{ field: 'reasons', rule: 'reasonsRequired', message: `at least one reason (${article})` }]);
+    throw new RegistrationErrors.REASONS_REQUIRED(`a refusal states its reasons (${article})`, {
+      violations: [{ field: 'reasons', rule: 'reasonsRequired', message: `at least one reason (${article})` }],
+    });
   }
   return clean;
 }
@@ -94,10 +96,9 @@ export class RegistrationApplication {
     assertFoundingConditions({ ...facts, individualMembers, unitMembers, foundationType });
     const dual = decision.regime === 'DUAL_MANAGEMENT';
     if (dual && !facts.supervisingUnit) {
-      throw ProblemError.unprocessable(
-        'REGISTRATION.SUPERVISING_UNIT_REQUIRED',
+      throw new RegistrationErrors.SUPERVISING_UNIT_REQUIRED(
         `${facts.form} / ${facts.category} registers under dual management (${decision.policyVersion}: ${decision.source}); name the supervising unit whose consent is required (社团条例 Art. 9, 11(2); 民非条例 Art. 8(1); 基金会条例 Art. 9(5))`,
-        [{ field: 'supervisingUnit', rule: 'dualManagement', message: 'required under DUAL_MANAGEMENT' }],
+        { violations: [{ field: 'supervisingUnit', rule: 'dualManagement', message: 'required under DUAL_MANAGEMENT' }] },
       );
     }
     const unit: LinkedUnit | null = facts.supervisingUnit
@@ -149,10 +150,10 @@ export class RegistrationApplication {
 
   private assertConsentPending(unitId: string | undefined): void {
     if (!this.namesUnit(unitId)) {
-      throw ProblemError.forbidden('REGISTRATION.NOT_NAMED_SUPERVISING_UNIT', `application ${this.state.id} does not name your unit as its supervising unit`);
+      throw new RegistrationErrors.NOT_NAMED_SUPERVISING_UNIT(`application ${this.state.id} does not name your unit as its supervising unit`);
     }
     if (this.state.status !== 'AWAITING_CONSENT') {
-      throw ProblemError.conflict('REGISTRATION.CONSENT_ALREADY_DECIDED', `application ${this.state.id} is ${this.state.status} (consent ${this.state.consentStatus})`);
+      throw new RegistrationErrors.CONSENT_ALREADY_DECIDED(`application ${this.state.id} is ${this.state.status} (consent ${this.state.consentStatus})`);
     }
   }
 
@@ -174,20 +175,19 @@ export class RegistrationApplication {
 
   refuseConsent(unitId: string | undefined, by: string, reasons: readonly string[], now: Date): void {
     this.assertConsentPending(unitId);
-    const clean = requireReasons(reasons, 'REGISTRATION.REASONS_REQUIRED', '社团条例 Art. 9; the supervising unit reviews before registration');
+    const clean = requireReasons(reasons, '社团条例 Art. 9; the supervising unit reviews before registration');
     this.state = { ...this.state, status: 'CONSENT_REFUSED', consentStatus: 'REFUSED', consentDecidedBy: by, consentDecidedAt: now, consentReasons: clean };
   }
 
   /** Throws unless the application can be approved now (consent given under dual management, still pending). */
   assertApprovable(): void {
     if (this.state.status === 'AWAITING_CONSENT' || (this.state.regime === 'DUAL_MANAGEMENT' && this.state.consentStatus !== 'GIVEN')) {
-      throw ProblemError.unprocessable(
-        'REGISTRATION.SUPERVISING_UNIT_CONSENT_REQUIRED',
+      throw new RegistrationErrors.SUPERVISING_UNIT_CONSENT_REQUIRED(
         `application ${this.state.id} registers under dual management (${this.state.policyVersion}); ${this.state.unit?.name ?? 'its supervising unit'} has not consented (社团条例 Art. 9, 11(2); 民非条例 Art. 8(1); 基金会条例 Art. 9(5))`,
       );
     }
     if (this.state.status !== 'SUBMITTED') {
-      throw ProblemError.conflict('REGISTRATION.APPLICATION_ALREADY_DECIDED', `application ${this.state.id} is ${this.state.status}`);
+      throw new RegistrationErrors.APPLICATION_ALREADY_DECIDED(`application ${this.state.id} is ${this.state.status}`);
     }
   }
 
@@ -199,9 +199,9 @@ export class RegistrationApplication {
   /** Refusal by the registration authority, with reasons (社团条例 Art. 12-13; 民非条例 Art. 11; 基金会条例 Art. 11). */
   refuse(officer: string, reasons: readonly string[], legalBasis: string | null, now: Date): void {
     if (!PENDING_STATUSES.includes(this.state.status)) {
-      throw ProblemError.conflict('REGISTRATION.APPLICATION_ALREADY_DECIDED', `application ${this.state.id} is ${this.state.status}`);
+      throw new RegistrationErrors.APPLICATION_ALREADY_DECIDED(`application ${this.state.id} is ${this.state.status}`);
     }
-    const clean = requireReasons(reasons, 'REGISTRATION.REASONS_REQUIRED', '社团条例 Art. 12: a refusal states its reasons');
+    const clean = requireReasons(reasons, '社团条例 Art. 12: a refusal states its reasons');
     this.state = { ...this.state, status: 'REFUSED', decidedAt: now, decidedBy: officer, decisionReasons: clean, decisionLegalBasis: legalBasis?.trim() || null };
   }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ORGANIZATION_CATEGORIES, ORGANIZATION_FORMS } from '@sop/contracts';
-import { assertPublishable, NATIONAL_DEFAULT_VERSION, resolveRegime, type RuleSetVersion } from './registration-policy';
+import { NATIONAL_DEFAULT_VERSION, resolveRegime, type RuleSetVersion } from './registration-policy';
 
 const now = new Date('2026-11-25T08:00:00Z');
 const v = (jurisdiction: string, version: number, effectiveFrom: string, rules: RuleSetVersion['rules']): RuleSetVersion => ({
@@ -66,21 +66,5 @@ describe('registration policy as versioned data', () => {
         return resolveRegime([NATIONAL_DEFAULT_VERSION, extra], { registeringAuthority: authority, form, category, at: now }).policyVersion === base.policyVersion;
       }),
     );
-  });
-
-  describe('publishing', () => {
-    const input = { jurisdiction: '110000', effectiveFrom: new Date('2027-01-01T00:00:00Z'), rules: beijingHealthDirect.rules, note: null };
-    it('admits national and covering provincial registrars with a future date', () => {
-      expect(() => assertPublishable(input, '100000', now)).not.toThrow();
-      expect(() => assertPublishable(input, '110000', now)).not.toThrow();
-      expect(() => assertPublishable({ ...input, jurisdiction: '110108' }, '110000', now)).not.toThrow();
-    });
-    it('refuses other levels, other provinces, past dates and rules without sources', () => {
-      expect(() => assertPublishable(input, '110108', now)).toThrow(expect.objectContaining({ status: 403, code: 'REGISTRATION.POLICY_PUBLISHER_LEVEL' }) as unknown as Error);
-      expect(() => assertPublishable(input, '440000', now)).toThrow(expect.objectContaining({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' }) as unknown as Error);
-      expect(() => assertPublishable({ ...input, effectiveFrom: now }, '100000', now)).toThrow(expect.objectContaining({ code: 'REGISTRATION.POLICY_EFFECTIVE_DATE_NOT_FUTURE' }) as unknown as Error);
-      expect(() => assertPublishable({ ...input, rules: [{ ...input.rules[0], source: ' ' }] }, '100000', now)).toThrow(expect.objectContaining({ code: 'REGISTRATION.POLICY_RULE_SOURCE' }) as unknown as Error);
-      expect(() => assertPublishable({ ...input, rules: [input.rules[0], input.rules[0]] }, '100000', now)).toThrow(expect.objectContaining({ code: 'REGISTRATION.POLICY_RULE_DUPLICATE' }) as unknown as Error);
-    });
   });
 });

@@ -1,5 +1,6 @@
 import type { OrganizationCategory, OrganizationForm, Regime } from '@sop/contracts';
-import { divisionLevel, divisionPrefix, isDivisionCode, jurisdictionCovers, NATIONAL_DIVISION, ProblemError } from '@sop/util';
+import { divisionLevel, divisionPrefix, isDivisionCode, jurisdictionCovers, NATIONAL_DIVISION } from '@sop/util';
+import { RegistrationErrors } from './registration.errors';
 
 /**
  * Registration policy as data: which path an application takes, DIRECT registration or DUAL_MANAGEMENT
@@ -120,8 +121,7 @@ export function resolveRegime(versions: readonly RuleSetVersion[], q: RegimeQuer
       return { regime: rule.regime, policyVersion: policyVersionOf(v), ruleSetId: v.ruleSetId, version: v.version, jurisdiction: v.jurisdiction, source: rule.source };
     }
   }
-  throw ProblemError.unprocessable(
-    'REGISTRATION.NO_POLICY',
+  throw new RegistrationErrors.NO_POLICY(
     `no registration policy in force covers ${q.registeringAuthority} / ${q.form} / ${q.category} at ${q.at.toISOString()}`,
   );
 }
@@ -133,40 +133,45 @@ export interface NewVersionInput {
   note: string | null;
 }
 
-/**
- * Checks a new version before it is stored: published by a registrar at national or provincial level whose
- * jurisdiction covers the rule set's, effective strictly in the future (a rule change never rewrites decided
- * history), non-empty rules each citing a source, no two rules for the same (form, category).
- */
-export function assertPublishable(input: NewVersionInput, publisherJurisdiction: string, now: Date): void {
-  if (!isDivisionCode(input.jurisdiction)) {
-    throw ProblemError.badRequest('REGISTRATION.POLICY_JURISDICTION', 'jurisdiction must be a 6-digit division code', [
-      { field: 'jurisdiction', rule: 'divisionCode', message: 'a GB/T 2260 division code' },
-    ]);
+/** A rule set belongs to a jurisdiction given as a GB/T 2260 division code. */
+export function assertPolicyJurisdiction(jurisdiction: string): void {
+  if (!isDivisionCode(jurisdiction)) {
+    throw new RegistrationErrors.POLICY_JURISDICTION('jurisdiction must be a 6-digit division code', {
+      violations: [{ field: 'jurisdiction', rule: 'divisionCode', message: 'a GB/T 2260 division code' }],
+    });
   }
+}
+
+/** Registration policy is published by registrars at national or provincial level. */
+export function assertPublisherLevel(publisherJurisdiction: string): void {
   const level = divisionLevel(publisherJurisdiction);
   if (level !== 'NATIONAL' && level !== 'PROVINCIAL') {
-    throw ProblemError.forbidden('REGISTRATION.POLICY_PUBLISHER_LEVEL', `registration policy is published at national or provincial level; your jurisdiction ${publisherJurisdiction} is ${level}`);
+    throw new RegistrationErrors.POLICY_PUBLISHER_LEVEL(`registration policy is published at national or provincial level; your jurisdiction ${publisherJurisdiction} is ${level}`);
   }
-  if (!jurisdictionCovers(publisherJurisdiction, input.jurisdiction)) {
-    throw ProblemError.forbidden('AUTH.OUT_OF_JURISDICTION', `rule set ${input.jurisdiction} is outside your jurisdiction ${publisherJurisdiction}`);
-  }
+}
+
+/**
+ * Checks a new version's content before it is stored: effective strictly in the future (a rule change never
+ * rewrites decided history), non-empty rules each citing a source, no two rules for the same (form, category).
+ * Who may publish it (level, jurisdiction) is checked with `assertPublisherLevel` and the caller's jurisdiction.
+ */
+export function assertVersionPublishable(input: NewVersionInput, now: Date): void {
   if (!(input.effectiveFrom.getTime() > now.getTime())) {
-    throw ProblemError.unprocessable('REGISTRATION.POLICY_EFFECTIVE_DATE_NOT_FUTURE', `effectiveFrom ${input.effectiveFrom.toISOString()} must be after now (${now.toISOString()})`, [
-      { field: 'effectiveFrom', rule: 'future', message: 'a new version takes effect in the future; decided cases keep the version they applied' },
-    ]);
+    throw new RegistrationErrors.POLICY_EFFECTIVE_DATE_NOT_FUTURE(`effectiveFrom ${input.effectiveFrom.toISOString()} must be after now (${now.toISOString()})`, {
+      violations: [{ field: 'effectiveFrom', rule: 'future', message: 'a new version takes effect in the future; decided cases keep the version they applied' }],
+    });
   }
   if (input.rules.length === 0) {
-    throw ProblemError.unprocessable('REGISTRATION.POLICY_RULES_EMPTY', 'a version needs at least one rule', [{ field: 'rules', rule: 'nonEmpty', message: 'at least one rule' }]);
+    throw new RegistrationErrors.POLICY_RULES_EMPTY('a version needs at least one rule', { violations: [{ field: 'rules', rule: 'nonEmpty', message: 'at least one rule' }] });
   }
   const seen = new Set<string>();
   input.rules.forEach((r, i) => {
     if (!r.source || !r.source.trim()) {
-      throw ProblemError.unprocessable('REGISTRATION.POLICY_RULE_SOURCE', `rule ${i} cites no source`, [{ field: `rules.${i}.source`, rule: 'required', message: 'each rule cites its source' }]);
+      throw new RegistrationErrors.POLICY_RULE_SOURCE(`rule ${i} cites no source`, { violations: [{ field: `rules.${i}.source`, rule: 'required', message: 'each rule cites its source' }] });
     }
     const key = `${r.form ?? '*'}|${r.category ?? '*'}`;
     if (seen.has(key)) {
-      throw ProblemError.unprocessable('REGISTRATION.POLICY_RULE_DUPLICATE', `two rules for ${key}`, [{ field: `rules.${i}`, rule: 'unique', message: 'one rule per (form, category)' }]);
+      throw new RegistrationErrors.POLICY_RULE_DUPLICATE(`two rules for ${key}`, { violations: [{ field: `rules.${i}`, rule: 'unique', message: 'one rule per (form, category)' }] });
     }
     seen.add(key);
   });

@@ -4,15 +4,11 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { OutboxMessageOrmEntity, InboxMessageOrmEntity, MessagingTables1732500000000, type Tx } from '@sop/messaging';
 import { createDataSource } from '@sop/persistence';
-import { RegistrationSkeleton1732500000100 } from './migrations/1732500000100-registration-skeleton.migration';
-import { RegistrationPolicyAndConsent1732600000100 } from './migrations/1732600000100-registration-policy-and-consent.migration';
-import { AnnualReports1732600000200 } from './migrations/1732600000200-annual-reports.migration';
-import { OrganizationHistory1732600000300 } from './migrations/1732600000300-organization-history.migration';
-import { LegalRepresentativeChanges1732600000400 } from './migrations/1732600000400-legal-representative-changes.migration';
-import { AnnualReportDueDatesPerForm1732600000500 } from './migrations/1732600000500-annual-report-due-dates-per-form.migration';
+import { REGISTRATION_MIGRATIONS } from './migrations/registration.migrations';
 import { ApplicationOrmEntity, OrganizationOrmEntity, REGISTRATION_ENTITIES } from './registration.orm-entities';
-import { TypeOrmRegistrationStore } from './typeorm-registration.store';
-import { TypeOrmAnnualReportStore } from './typeorm-annual-report.store';
+import { TypeOrmApplicationStore } from './applications/typeorm-application.store';
+import { TypeOrmAnnualReportStore } from './annual-reports/typeorm-annual-report.store';
+import { TypeOrmPolicyStore } from './policy/typeorm-policy.store';
 
 /** The embedded mode runs on SQLite: the time-range queries must compare instants there too. */
 describe('registration queries on SQLite', () => {
@@ -20,12 +16,7 @@ describe('registration queries on SQLite', () => {
   beforeAll(async () => {
     ds = createDataSource({ type: 'sqlite', path: join(mkdtempSync(join(tmpdir(), 'reg-sqlite-')), 'registration.sqlite') }, [OutboxMessageOrmEntity, InboxMessageOrmEntity, ...REGISTRATION_ENTITIES], [
       MessagingTables1732500000000,
-      RegistrationSkeleton1732500000100,
-      RegistrationPolicyAndConsent1732600000100,
-      AnnualReports1732600000200,
-      OrganizationHistory1732600000300,
-      LegalRepresentativeChanges1732600000400,
-      AnnualReportDueDatesPerForm1732600000500,
+      ...REGISTRATION_MIGRATIONS,
     ]);
     await ds.initialize();
     await ds.runMigrations();
@@ -33,8 +24,8 @@ describe('registration queries on SQLite', () => {
   afterAll(() => ds.destroy());
 
   it('seeds policy and cycle, and selects applications and overdue candidates by instant', async () => {
-    const store = new TypeOrmRegistrationStore(ds);
-    expect((await store.policyVersions(null)).map((v) => `${v.ruleSetId}@v${v.version}:${v.effectiveFrom.toISOString()}`)).toEqual([
+    const store = new TypeOrmApplicationStore(ds);
+    expect((await new TypeOrmPolicyStore(ds).policyVersions(null)).map((v) => `${v.ruleSetId}@v${v.version}:${v.effectiveFrom.toISOString()}`)).toEqual([
       'registration-regime/national-default@v1:2013-03-14T00:00:00.000Z',
     ]);
     const reports = new TypeOrmAnnualReportStore(ds);

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PiiProtector } from '../application/registration.ports';
+import { PiiProtector } from '../../application/personal-data/personal-data.ports';
 
 const AAD = Buffer.from('sop.registration.pii.v1');
 

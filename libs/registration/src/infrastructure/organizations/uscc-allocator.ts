@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { OrganizationForm } from '@sop/contracts';
 import { isDuplicateKey } from '@sop/persistence';
 import { buildCivilAffairsUscc } from '@sop/util';
-import { UsccSerialOrmEntity } from './registration.orm-entities';
+import { UsccSerialOrmEntity } from '../registration.orm-entities';
 
 /**
  * Allocates the next USCC under a registering authority inside the caller's transaction. The serial is

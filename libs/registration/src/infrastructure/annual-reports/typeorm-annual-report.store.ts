@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OrganizationForm } from '@sop/contracts';
 import type { Tx } from '@sop/messaging';
-import { isDuplicateKey } from '@sop/persistence';
-import type { AnnualReportCycle, AnnualReportOutcome } from '../domain/annual-report-cycle';
-import { AnnualReportStore, type AnnualReportRecord, type OverdueCandidate } from '../application/registration.ports';
-import { AnnualReportCycleDueDateOrmEntity, AnnualReportCycleOrmEntity, AnnualReportOrmEntity, AnnualReportOverdueOrmEntity, OrganizationOrmEntity } from './registration.orm-entities';
+import type { AnnualReportCycle, AnnualReportOutcome } from '../../domain/annual-report-cycle';
+import { AnnualReportStore, type AnnualReportRecord, type OverdueCandidate } from '../../application/annual-reports/annual-reports.ports';
+import { AnnualReportCycleDueDateOrmEntity, AnnualReportCycleOrmEntity, AnnualReportOrmEntity, AnnualReportOverdueOrmEntity, OrganizationOrmEntity } from '../registration.orm-entities';
+import { insertOnce, managerOf } from '../typeorm-helpers';
 
+/** Annual-report cycles (rule data), reports and once-only overdue findings, TypeORM. */
 @Injectable()
 export class TypeOrmAnnualReportStore extends AnnualReportStore {
   constructor(private readonly ds: DataSource) {
@@ -23,7 +24,7 @@ export class TypeOrmAnnualReportStore extends AnnualReportStore {
   }
 
   async findReport(tx: Tx | null, uscc: string, reportYear: number): Promise<AnnualReportRecord | null> {
-    return (tx?.manager ?? this.ds.manager).findOneBy(AnnualReportOrmEntity, { uscc, reportYear });
+    return managerOf(this.ds, tx).findOneBy(AnnualReportOrmEntity, { uscc, reportYear });
   }
 
   async listReports(uscc: string): Promise<AnnualReportRecord[]> {
@@ -56,13 +57,7 @@ export class TypeOrmAnnualReportStore extends AnnualReportStore {
     return rows.map((r) => ({ uscc: r.uscc, registeringAuthority: r.registeringAuthority }));
   }
 
-  async recordOverdue(tx: Tx, finding: { uscc: string; reportYear: number; dueDate: string; detectedAt: Date; ruleVersion: string }): Promise<boolean> {
-    try {
-      await tx.manager.insert(AnnualReportOverdueOrmEntity, finding);
-      return true;
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
+  recordOverdue(tx: Tx, finding: { uscc: string; reportYear: number; dueDate: string; detectedAt: Date; ruleVersion: string }): Promise<boolean> {
+    return insertOnce(tx, AnnualReportOverdueOrmEntity, finding);
   }
 }

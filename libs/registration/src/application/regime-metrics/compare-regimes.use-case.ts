@@ -1,32 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { assertJurisdiction } from '@sop/auth';
-import { Clock, divisionPrefix, isDivisionCode, ProblemError } from '@sop/util';
-import { compareRegimes } from '../domain/regime-metrics';
-import { RegistrationStore } from './registration.ports';
+import { Clock, divisionPrefix, isDivisionCode } from '@sop/util';
+import { compareRegimes } from '../../domain/regime-metrics';
+import { RegistrationErrors } from '../../domain/registration.errors';
+import { ApplicationStore } from '../applications/applications.ports';
 
 /** Regime comparison metrics for a jurisdiction and period, optionally split at an instant (e.g. a version's effective date). */
 @Injectable()
-export class RegimeMetricsService {
+export class CompareRegimes {
   constructor(
-    private readonly store: RegistrationStore,
+    private readonly applications: ApplicationStore,
     private readonly clock: Clock,
   ) {}
 
   async compare(q: { jurisdiction: string; from: Date; to?: Date; splitAt?: Date }, principal: Principal) {
-    if (!isDivisionCode(q.jurisdiction)) throw ProblemError.badRequest('REGISTRATION.METRICS_JURISDICTION', 'jurisdiction must be a 6-digit division code');
+    if (!isDivisionCode(q.jurisdiction)) throw new RegistrationErrors.METRICS_JURISDICTION('jurisdiction must be a 6-digit division code');
     assertJurisdiction(principal, q.jurisdiction, `metrics of ${q.jurisdiction}`);
     const to = q.to ?? this.clock.now();
-    if (!(q.from.getTime() < to.getTime())) throw ProblemError.badRequest('REGISTRATION.METRICS_PERIOD', 'from must be before to');
+    if (!(q.from.getTime() < to.getTime())) throw new RegistrationErrors.METRICS_PERIOD('from must be before to');
     const prefix = divisionPrefix(q.jurisdiction);
     const period = async (from: Date, until: Date) => ({
       from: from.toISOString(),
       to: until.toISOString(),
-      regimes: compareRegimes(await this.store.applicationFacts(prefix, from, until)),
+      regimes: compareRegimes(await this.applications.applicationFacts(prefix, from, until)),
     });
     if (!q.splitAt) return { jurisdiction: q.jurisdiction, periods: [await period(q.from, to)] };
     if (!(q.splitAt.getTime() > q.from.getTime() && q.splitAt.getTime() < to.getTime())) {
-      throw ProblemError.badRequest('REGISTRATION.METRICS_PERIOD', 'splitAt must lie between from and to');
+      throw new RegistrationErrors.METRICS_PERIOD('splitAt must lie between from and to');
     }
     return { jurisdiction: q.jurisdiction, periods: [await period(q.from, q.splitAt), await period(q.splitAt, to)] };
   }

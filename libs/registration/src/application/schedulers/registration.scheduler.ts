@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { PeriodicTask } from '@sop/util';
-import { AnnualReportService } from './annual-report.service';
-import { RegimeShiftService } from './regime-shift.service';
+import { DetectOverdueAnnualReports } from '../annual-reports/detect-overdue-annual-reports.use-case';
+import { ApplyDueRegimeChanges } from '../regime-shift/apply-due-regime-changes.use-case';
 
 export const SCHEDULER_INTERVAL_MS = Symbol('REGISTRATION_SCHEDULER_INTERVAL_MS');
 
@@ -16,8 +16,8 @@ export class RegistrationScheduler implements OnApplicationBootstrap, OnApplicat
   private readonly task: PeriodicTask<void>;
 
   constructor(
-    private readonly shift: RegimeShiftService,
-    private readonly annualReports: AnnualReportService,
+    private readonly regimeChanges: ApplyDueRegimeChanges,
+    private readonly overdueReports: DetectOverdueAnnualReports,
     @Inject(SCHEDULER_INTERVAL_MS) intervalMs: number,
   ) {
     this.task = new PeriodicTask(() => this.runJobs(), intervalMs, (err) => this.logger.error(`scheduler run failed: ${err.message}`));
@@ -38,12 +38,12 @@ export class RegistrationScheduler implements OnApplicationBootstrap, OnApplicat
   /** Each job on its own: a failing regime change does not hold back overdue detection. */
   private async runJobs(): Promise<void> {
     try {
-      await this.shift.applyDueChanges();
+      await this.regimeChanges.applyDueChanges();
     } catch (err) {
       this.logger.error(`regime changes failed: ${(err as Error).message}`);
     }
     try {
-      await this.annualReports.detectOverdue();
+      await this.overdueReports.detectOverdue();
     } catch (err) {
       this.logger.error(`annual-report overdue detection failed: ${(err as Error).message}`);
     }

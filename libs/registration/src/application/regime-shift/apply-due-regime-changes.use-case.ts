@@ -9,9 +9,12 @@ import {
   type OrganizationForm,
 } from '@sop/contracts';
 import { UnitOfWork, type Tx } from '@sop/messaging';
-import { Clock, divisionPrefix, ProblemError } from '@sop/util';
-import { policyVersionOf, resolveRegime, type RegimeDecision, type RuleSetVersion } from '../domain/registration-policy';
-import { registerEntryOf, RegistrationStore } from './registration.ports';
+import { Clock, divisionPrefix } from '@sop/util';
+import { policyVersionOf, resolveRegime, type RegimeDecision, type RuleSetVersion } from '../../domain/registration-policy';
+import { RegistrationErrors } from '../../domain/registration.errors';
+import { ApplicationStore } from '../applications/applications.ports';
+import { OrganizationStore, registerEntryOf } from '../organizations/organizations.ports';
+import { PolicyStore } from '../policy/policy.ports';
 
 export interface ShiftReport {
   policyVersion: string;
@@ -30,19 +33,21 @@ export interface ShiftReport {
  * re-running, a second scheduler instance or a retry after a crash changes nothing.
  */
 @Injectable()
-export class RegimeShiftService {
+export class ApplyDueRegimeChanges {
   private readonly logger = new Logger('RegimeShift');
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly store: RegistrationStore,
+    private readonly policy: PolicyStore,
+    private readonly organizations: OrganizationStore,
+    private readonly applications: ApplicationStore,
     private readonly clock: Clock,
   ) {}
 
   async applyDueChanges(): Promise<ShiftReport[]> {
     const now = this.clock.now();
-    const activated = await this.store.activatedVersions(null);
-    const due = (await this.store.policyVersions(null))
+    const activated = await this.policy.activatedVersions(null);
+    const due = (await this.policy.policyVersions(null))
       .filter((v) => v.effectiveFrom.getTime() <= now.getTime() && !activated.has(policyVersionOf(v)))
       .sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime() || a.version - b.version);
     const reports: ShiftReport[] = [];
@@ -58,15 +63,15 @@ export class RegimeShiftService {
 
   private async activate(tx: Tx, v: RuleSetVersion, now: Date): Promise<ShiftReport | null> {
     // Claim first: a concurrent run blocks on this row and then finds it taken.
-    if (!(await this.store.recordActivation(tx, v.ruleSetId, v.version, now, 0, 0))) return null;
+    if (!(await this.policy.recordActivation(tx, v.ruleSetId, v.version, now, 0, 0))) return null;
     const policyVersion = policyVersionOf(v);
-    const versions = await this.store.policyVersions(tx);
+    const versions = await this.policy.policyVersions(tx);
     const before = new Date(v.effectiveFrom.getTime() - 1);
     const decide = (registeringAuthority: string, form: OrganizationForm, category: OrganizationCategory, at: Date): RegimeDecision | null => {
       try {
         return resolveRegime(versions, { registeringAuthority, form, category, at });
       } catch (err) {
-        if (err instanceof ProblemError && err.code === 'REGISTRATION.NO_POLICY') return null;
+        if (err instanceof RegistrationErrors.NO_POLICY) return null;
         throw err;
       }
     };
@@ -79,8 +84,8 @@ export class RegimeShiftService {
     };
 
     const prefix = divisionPrefix(v.jurisdiction);
-    const organizations = await this.store.listOrganizationsWithSupervisingUnit(tx, prefix);
-    const pending = await this.store.listPendingApplications(tx, prefix);
+    const organizations = await this.organizations.listOrganizationsWithSupervisingUnit(tx, prefix);
+    const pending = await this.applications.listPendingApplications(tx, prefix);
     const combos: { form: OrganizationForm; category: OrganizationCategory; from: RegimeDecision; to: RegimeDecision }[] = [];
     for (const form of ORGANIZATION_FORMS) {
       for (const category of ORGANIZATION_CATEGORIES) {
@@ -119,8 +124,8 @@ export class RegimeShiftService {
       });
     }
     for (const { o, moved } of conversions) {
-      await this.store.updateOrganizationUnit(tx, o.uscc, { unitRole: 'BUSINESS_GUIDANCE_UNIT', regime: 'DIRECT', policyVersion });
-      await this.store.appendOrganizationVersion(tx, {
+      await this.organizations.updateOrganizationUnit(tx, o.uscc, { unitRole: 'BUSINESS_GUIDANCE_UNIT', regime: 'DIRECT', policyVersion });
+      await this.organizations.appendOrganizationVersion(tx, {
         uscc: o.uscc,
         changeType: 'SUPERVISION_CONVERTED',
         effectiveAt: v.effectiveFrom,
@@ -146,7 +151,7 @@ export class RegimeShiftService {
     for (const { a, moved } of reroutes) {
       const from = a.snapshot.policyVersion;
       if (!a.rerouteToDirect(moved.to, now)) continue;
-      await this.store.saveApplication(tx, a);
+      await this.applications.saveApplication(tx, a);
       const s = a.snapshot;
       await tx.publish(ApplicationRerouted, { subject: s.id,
         policyVersion,
@@ -161,7 +166,7 @@ export class RegimeShiftService {
         },
       });
     }
-    await this.store.updateActivationCounts(tx, v.ruleSetId, v.version, conversions.length, reroutes.length);
+    await this.policy.updateActivationCounts(tx, v.ruleSetId, v.version, conversions.length, reroutes.length);
     return { policyVersion, regimeChanges: combos.length, organizationsConverted: conversions.length, applicationsRerouted: reroutes.length };
   }
 }

@@ -1,0 +1,104 @@
+// Requests and views of the organization register: entries, history, asOf, changes, legal representatives, deregistration, revocation.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import type { RegisterEntry } from '../../domain/organization-lifecycle';
+import type { OrganizationRecord, OrganizationVersion } from '../../application/organizations/organizations.ports';
+import type { LegalRepresentativeView } from '../../application/organizations/legal-representatives.use-case';
+
+/** Public register fields of an organization (no personal data beyond the published legal representative). */
+export function organizationPublicView(o: OrganizationRecord) {
+  return {
+    uscc: o.uscc,
+    name: o.name,
+    form: o.form,
+    category: o.category,
+    registeringAuthority: o.registeringAuthority,
+    domicile: o.domicile,
+    purpose: o.purpose,
+    legalRepresentativeName: o.legalRepresentativeName,
+    registeredCapitalFen: o.registeredCapitalFen,
+    regime: o.regime,
+    linkedUnit: o.unitId ? { name: o.unitName, role: o.unitRole } : null,
+    status: o.status,
+    registeredAt: o.registeredAt.toISOString(),
+  };
+}
+
+export class AsOfQuery {
+  @ApiPropertyOptional({ description: 'the register entry in effect at this instant' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+}
+
+export function registerEntryView(uscc: string, e: RegisterEntry) {
+  return {
+    uscc,
+    name: e.name,
+    form: e.form,
+    registeringAuthority: e.registeringAuthority,
+    domicile: e.domicile,
+    purpose: e.purpose,
+    legalRepresentativeName: e.legalRepresentativeName,
+    registeredCapitalFen: e.registeredCapitalFen,
+    regime: e.regime,
+    linkedUnit: e.unitName ? { name: e.unitName, role: e.unitRole } : null,
+    status: e.status,
+  };
+}
+
+/** Public history: register entries and what changed; not who recorded it. */
+export function historyView(v: OrganizationVersion) {
+  return {
+    seq: v.seq,
+    changeType: v.changeType,
+    effectiveAt: v.effectiveAt.toISOString(),
+    recordedAt: v.recordedAt.toISOString(),
+    entry: registerEntryView(v.uscc, v.entry),
+    details: v.details,
+  };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class LegalRepresentativeDto {
+  @ApiProperty({ example: '李四' }) @IsString() @IsNotEmpty() @MaxLength(100) name: string;
+  @ApiProperty({ example: '11010519491231002X', description: 'resident ID number (GB 11643); stored encrypted, never published, shown masked to registrars only' })
+  @IsString() @IsNotEmpty() @MaxLength(18)
+  idNumber: string;
+}
+
+export class ChangeOrganizationRequest {
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) domicile?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(2000) purpose?: string;
+  @ApiPropertyOptional({ description: 'integer fen' }) @IsOptional() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) registeredCapitalFen?: number;
+  @ApiPropertyOptional({ example: '2027-02-01', description: 'under a supervising unit: the date it approved the change (filed within 30 days, 社团条例 Art. 18)' })
+  @IsOptional() @Matches(DATE) supervisingUnitApprovedOn?: string;
+  @ApiPropertyOptional({ type: LegalRepresentativeDto, description: 'change of legal representative (社团条例 Art. 12, 18; 民非条例 Art. 15); events and public reads carry the name only' })
+  @IsOptional() @ValidateNested() @Type(() => LegalRepresentativeDto)
+  legalRepresentative?: LegalRepresentativeDto;
+  @ApiPropertyOptional({ example: '京审字〔2027〕第012号', description: 'financial audit before a change of legal representative; required for social groups (社团条例 Art. 27)' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  auditReportReference?: string;
+  @ApiPropertyOptional({ example: '2027-02-01', description: 'the day the change took effect (default: now); not in the future, not before the latest register entry' })
+  @IsOptional() @Matches(DATE) effectiveOn?: string;
+}
+
+export function legalRepresentativeView(r: LegalRepresentativeView) {
+  return {
+    name: r.name,
+    effectiveFrom: r.effectiveFrom.toISOString(),
+    supersededAt: r.supersededAt?.toISOString() ?? null,
+    current: r.current,
+    ...(r.idNumberMasked ? { idNumberMasked: r.idNumberMasked } : {}),
+  };
+}
+
+export class DeregisterRequest {
+  @ApiProperty({ example: '宗旨已实现，自行解散' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+  @ApiProperty({ example: '2027-02-14', description: 'the day liquidation ended (apply within 15 days, 社团条例 Art. 21)' }) @Matches(DATE) liquidationCompletedOn: string;
+}
+
+export class RevokeRequest {
+  @ApiProperty({ example: '弄虚作假骗取登记' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+  @ApiProperty({ example: '社团条例 Art. 29' }) @IsString() @IsNotEmpty() @MaxLength(500) legalBasis: string;
+}

@@ -1,0 +1,86 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Public, Roles, type Principal } from '@sop/auth';
+import { UsccPipe } from '@sop/http';
+import { ChangeOrganization } from '../../application/organizations/change-organization.use-case';
+import { DeregistrationAndRevocation } from '../../application/organizations/deregistration-and-revocation.use-cases';
+import { LegalRepresentatives } from '../../application/organizations/legal-representatives.use-case';
+import { OrganizationReads } from '../../application/organizations/organization-reads.use-cases';
+import {
+  AsOfQuery,
+  ChangeOrganizationRequest,
+  DeregisterRequest,
+  historyView,
+  legalRepresentativeView,
+  organizationPublicView,
+  registerEntryView,
+  RevokeRequest,
+} from './organizations.dto';
+
+/** The organization register: public entries (now or asOf) and history; changes, legal representatives, deregistration, revocation. */
+@ApiTags('registration')
+@Controller()
+export class OrganizationsHttpController {
+  constructor(
+    private readonly register: OrganizationReads,
+    private readonly changes: ChangeOrganization,
+    private readonly legalRepresentativesOf: LegalRepresentatives,
+    private readonly endings: DeregistrationAndRevocation,
+  ) {}
+
+  @Get('organizations/:uscc')
+  @Public()
+  @ApiOperation({ summary: 'Public register entry of an organization by USCC (asOf: the entry in effect then)' })
+  async organization(@Param('uscc', new UsccPipe()) uscc: string, @Query() q: AsOfQuery) {
+    if (q.asOf) {
+      const { entry, version } = await this.register.asOf(uscc, new Date(q.asOf));
+      return { ...registerEntryView(uscc, entry), asOf: q.asOf, version: version.seq };
+    }
+    return organizationPublicView(await this.register.getOrganization(uscc));
+  }
+
+  @Get('organizations/:uscc/history')
+  @Public()
+  @ApiOperation({ summary: 'Full public history of an organization: registration, changes, conversion, deregistration, revocation' })
+  async organizationHistory(@Param('uscc', new UsccPipe()) uscc: string) {
+    return { uscc, items: (await this.register.history(uscc)).map(historyView) };
+  }
+
+  @Post('organizations/:uscc/changes')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('registrar')
+  @ApiOperation({ summary: 'Change registration incl. legal representative (社团条例 Art. 18, 27): publishes OrganizationChanged' })
+  async changeOrganization(@Param('uscc', new UsccPipe()) uscc: string, @Body() body: ChangeOrganizationRequest, @CurrentPrincipal() principal: Principal) {
+    const { supervisingUnitApprovedOn, effectiveOn, ...fields } = body;
+    const day = (v?: string) => (v ? new Date(`${v}T00:00:00Z`) : undefined);
+    const o = await this.changes.change(uscc, { ...fields, supervisingUnitApprovedOn: day(supervisingUnitApprovedOn), effectiveOn: day(effectiveOn) }, principal);
+    return organizationPublicView(o);
+  }
+
+  @Get('organizations/:uscc/legal-representatives')
+  @ApiBearerAuth()
+  @Roles('registrar', 'auditor')
+  @ApiOperation({ summary: 'Legal representatives over time (in jurisdiction); ID numbers masked, registrars only' })
+  async legalRepresentatives(@Param('uscc', new UsccPipe()) uscc: string, @CurrentPrincipal() principal: Principal) {
+    return { uscc, items: (await this.legalRepresentativesOf.list(uscc, principal)).map(legalRepresentativeView) };
+  }
+
+  @Post('organizations/:uscc/deregistration')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('registrar')
+  @ApiOperation({ summary: 'Deregistration after liquidation: publishes OrganizationDeregistered' })
+  async deregister(@Param('uscc', new UsccPipe()) uscc: string, @Body() body: DeregisterRequest, @CurrentPrincipal() principal: Principal) {
+    return organizationPublicView(await this.endings.deregister(uscc, { reason: body.reason, liquidationCompletedOn: new Date(`${body.liquidationCompletedOn}T00:00:00Z`) }, principal));
+  }
+
+  @Post('organizations/:uscc/revocation')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('registrar')
+  @ApiOperation({ summary: 'Revocation with reason and legal basis: publishes OrganizationRevoked' })
+  async revoke(@Param('uscc', new UsccPipe()) uscc: string, @Body() body: RevokeRequest, @CurrentPrincipal() principal: Principal) {
+    return organizationPublicView(await this.endings.revoke(uscc, body, principal));
+  }
+}

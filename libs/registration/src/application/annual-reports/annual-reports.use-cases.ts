@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@sop/auth';
+import { assertJurisdiction } from '@sop/auth';
+import { AnnualReportReviewed, AnnualReportSubmitted } from '@sop/contracts';
+import { UnitOfWork } from '@sop/messaging';
+import { Clock } from '@sop/util';
+import { cycleInForce, cycleVersion, dueDate, dueEnd, inScope, type AnnualReportOutcome } from '../../domain/annual-report-cycle';
+import { RegistrationErrors } from '../../domain/registration.errors';
+import { OrganizationStore } from '../organizations/organizations.ports';
+import { AnnualReportStore, type AnnualReportRecord } from './annual-reports.ports';
+
+/**
+ * Annual reports (regulations §4): organizations submit the previous year's report; the registration authority
+ * concludes pass / basic pass / fail. Overdue reports are found by DetectOverdueAnnualReports.
+ */
+@Injectable()
+export class AnnualReports {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly reports: AnnualReportStore,
+    private readonly organizations: OrganizationStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The organization's own representative, or a registrar in jurisdiction filing on its behalf. */
+  async submit(uscc: string, reportYear: number, principal: Principal): Promise<AnnualReportRecord> {
+    const organization = await this.organizations.requireOrganization(uscc);
+    const ownOrganization = principal.roles.includes('org-representative') && principal.organizationUscc === uscc;
+    if (!ownOrganization) {
+      if (!principal.roles.includes('registrar')) throw new RegistrationErrors.NOT_OWN_ORGANIZATION(`you do not represent ${uscc}`);
+      assertJurisdiction(principal, organization.registeringAuthority, `organization ${uscc}`);
+    }
+    const now = this.clock.now();
+    if (reportYear >= now.getUTCFullYear()) {
+      throw new RegistrationErrors.ANNUAL_REPORT_YEAR(`the report for ${reportYear} can be submitted from ${reportYear + 1} (社团条例 Art. 28)`, {
+        violations: [{ field: 'reportYear', rule: 'previousYear', message: 'a report covers a finished year' }],
+      });
+    }
+    const cycle = cycleInForce(await this.reports.cycles(), now);
+    if (!inScope(cycle, reportYear, organization.registeredAt)) {
+      throw new RegistrationErrors.ANNUAL_REPORT_NOT_IN_SCOPE(`${uscc} was registered less than ${cycle.minMonthsRegistered} months at the end of ${reportYear} (${cycle.source})`);
+    }
+    const report: AnnualReportRecord = {
+      uscc,
+      reportYear,
+      registeringAuthority: organization.registeringAuthority,
+      submittedAt: now,
+      submittedBy: principal.subject,
+      dueDate: dueDate(cycle, organization.form, reportYear),
+      ruleVersion: cycleVersion(cycle),
+      outcome: null,
+      reviewedBy: null,
+      reviewedAt: null,
+    };
+    return this.uow.run(async (tx) => {
+      if (await this.reports.findReport(tx, uscc, reportYear)) {
+        throw new RegistrationErrors.ANNUAL_REPORT_EXISTS(`${uscc} already submitted the report for ${reportYear}`);
+      }
+      await this.reports.insertReport(tx, report);
+      await tx.publish(AnnualReportSubmitted, { subject: uscc,
+        policyVersion: report.ruleVersion,
+        data: {
+          uscc,
+          registeringAuthority: report.registeringAuthority,
+          reportYear,
+          dueDate: report.dueDate,
+          submittedAt: now.toISOString(),
+          late: now.getTime() >= dueEnd(cycle, organization.form, reportYear).getTime(),
+          ruleVersion: report.ruleVersion,
+        },
+      });
+      return report;
+    });
+  }
+
+  async review(uscc: string, reportYear: number, outcome: AnnualReportOutcome, principal: Principal): Promise<AnnualReportRecord> {
+    const now = this.clock.now();
+    return this.uow.run(async (tx) => {
+      const report = await this.reports.findReport(tx, uscc, reportYear);
+      if (!report) throw new RegistrationErrors.ANNUAL_REPORT_NOT_FOUND(`no report of ${uscc} for ${reportYear}`);
+      assertJurisdiction(principal, report.registeringAuthority, `organization ${uscc}`);
+      if (report.outcome) throw new RegistrationErrors.ANNUAL_REPORT_REVIEWED(`the ${reportYear} report of ${uscc} is already concluded (${report.outcome})`);
+      await this.reports.saveReview(tx, uscc, reportYear, { outcome, reviewedBy: principal.subject, reviewedAt: now });
+      await tx.publish(AnnualReportReviewed, { subject: uscc,
+        policyVersion: report.ruleVersion,
+        data: { uscc, registeringAuthority: report.registeringAuthority, reportYear, outcome, reviewedAt: now.toISOString(), ruleVersion: report.ruleVersion },
+      });
+      return { ...report, outcome, reviewedBy: principal.subject, reviewedAt: now };
+    });
+  }
+
+  async list(uscc: string, principal: Principal): Promise<AnnualReportRecord[]> {
+    const organization = await this.organizations.requireOrganization(uscc);
+    const own = principal.roles.includes('org-representative') && principal.organizationUscc === uscc;
+    if (!own) assertJurisdiction(principal, organization.registeringAuthority, `organization ${uscc}`);
+    return this.reports.listReports(uscc);
+  }
+}

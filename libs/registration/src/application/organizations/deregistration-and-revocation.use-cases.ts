@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@sop/auth';
+import { assertJurisdiction } from '@sop/auth';
+import { OrganizationDeregistered, OrganizationRevoked } from '@sop/contracts';
+import { UnitOfWork, type Tx } from '@sop/messaging';
+import { Clock } from '@sop/util';
+import { checkDeregistration, checkRevocation } from '../../domain/organization-lifecycle';
+import { OrganizationStore, registerEntryOf, type OrganizationRecord, type OrganizationVersion } from './organizations.ports';
+
+/**
+ * The end of an organization's registration, by a registrar in jurisdiction: deregistration after liquidation
+ * (社团条例 Art. 19-21) or revocation (社团条例 Art. 29-31) — the status, a history version and the event in one transaction.
+ */
+@Injectable()
+export class DeregistrationAndRevocation {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly organizations: OrganizationStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async deregister(uscc: string, input: { reason: string; liquidationCompletedOn: Date }, principal: Principal): Promise<OrganizationRecord> {
+    const now = this.clock.now();
+    return this.uow.run(async (tx) => {
+      const o = await this.lockedInJurisdiction(tx, uscc, principal);
+      const { filedLate } = checkDeregistration(uscc, registerEntryOf(o), input.liquidationCompletedOn, input.reason, now);
+      const updated: OrganizationRecord = { ...o, status: 'DEREGISTERED' };
+      await this.organizations.updateOrganization(tx, uscc, { status: 'DEREGISTERED' });
+      const liquidationCompletedOn = input.liquidationCompletedOn.toISOString().slice(0, 10);
+      await this.record(tx, updated, 'DEREGISTERED', now, principal, { reason: input.reason, liquidationCompletedOn, filedLate });
+      await tx.publish(OrganizationDeregistered, { subject: uscc,
+        data: { uscc, registeringAuthority: o.registeringAuthority, reason: input.reason, liquidationCompletedOn, filedLate, deregisteredAt: now.toISOString() },
+      });
+      return updated;
+    });
+  }
+
+  async revoke(uscc: string, input: { reason: string; legalBasis: string }, principal: Principal): Promise<OrganizationRecord> {
+    const now = this.clock.now();
+    return this.uow.run(async (tx) => {
+      const o = await this.lockedInJurisdiction(tx, uscc, principal);
+      checkRevocation(uscc, registerEntryOf(o), input.reason, input.legalBasis);
+      const updated: OrganizationRecord = { ...o, status: 'REVOKED' };
+      await this.organizations.updateOrganization(tx, uscc, { status: 'REVOKED' });
+      await this.record(tx, updated, 'REVOKED', now, principal, { reason: input.reason, legalBasis: input.legalBasis });
+      await tx.publish(OrganizationRevoked, { subject: uscc,
+        data: { uscc, registeringAuthority: o.registeringAuthority, reason: input.reason, legalBasis: input.legalBasis, revokedAt: now.toISOString() },
+      });
+      return updated;
+    });
+  }
+
+  private async lockedInJurisdiction(tx: Tx, uscc: string, principal: Principal): Promise<OrganizationRecord> {
+    const o = await this.organizations.requireLocked(tx, uscc);
+    assertJurisdiction(principal, o.registeringAuthority, `organization ${uscc}`);
+    return o;
+  }
+
+  private record(tx: Tx, o: OrganizationRecord, changeType: OrganizationVersion['changeType'], now: Date, principal: Principal, details: Record<string, unknown>) {
+    return this.organizations.appendOrganizationVersion(tx, { uscc: o.uscc, changeType, effectiveAt: now, recordedAt: now, recordedBy: principal.subject, entry: registerEntryOf(o), details });
+  }
+}

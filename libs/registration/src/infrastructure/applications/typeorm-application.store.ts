@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { Between, DataSource, In, Like, Not } from 'typeorm';
+import type { Tx } from '@sop/messaging';
+import { isSqlite } from '@sop/persistence';
+import type { RegistrationApplication } from '../../domain/registration-application';
+import type { ApplicationFact } from '../../domain/regime-metrics';
+import { ApplicationStore } from '../../application/applications/applications.ports';
+import { ApplicationOrmEntity, OrganizationOrmEntity } from '../registration.orm-entities';
+import { managerOf } from '../typeorm-helpers';
+import { applicationFromRow, applicationToRow } from './application.mapper';
+
+/** Applications in the registration_application table (TypeORM; MySQL/MariaDB and SQLite). */
+@Injectable()
+export class TypeOrmApplicationStore extends ApplicationStore {
+  constructor(private readonly ds: DataSource) {
+    super();
+  }
+
+  async saveApplication(tx: Tx, application: RegistrationApplication): Promise<void> {
+    await tx.manager.save(ApplicationOrmEntity, applicationToRow(application.snapshot));
+  }
+
+  async findApplication(tx: Tx | null, id: string, forUpdate = false): Promise<RegistrationApplication | null> {
+    const manager = managerOf(this.ds, tx);
+    const row =
+      tx && forUpdate && !isSqlite(this.ds)
+        ? await manager.createQueryBuilder(ApplicationOrmEntity, 'a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne()
+        : await manager.findOneBy(ApplicationOrmEntity, { id });
+    return row ? applicationFromRow(row) : null;
+  }
+
+  async listApplicationsNamingUnit(unitId: string, limit: number): Promise<RegistrationApplication[]> {
+    const rows = await this.ds.manager.find(ApplicationOrmEntity, { where: { unitId }, order: { submittedAt: 'DESC' }, take: limit });
+    return rows.map(applicationFromRow);
+  }
+
+  async listPendingApplications(tx: Tx, prefix: string): Promise<RegistrationApplication[]> {
+    const rows = await tx.manager.findBy(ApplicationOrmEntity, {
+      status: In(['AWAITING_CONSENT', 'SUBMITTED']),
+      regime: 'DUAL_MANAGEMENT',
+      registeringAuthority: Like(`${prefix}%`),
+    });
+    return rows.map(applicationFromRow);
+  }
+
+  async nameTaken(tx: Tx, registeringAuthority: string, name: string, exceptApplicationId?: string): Promise<boolean> {
+    const org = await tx.manager.existsBy(OrganizationOrmEntity, { registeringAuthority, name });
+    if (org) return true;
+    return tx.manager.existsBy(ApplicationOrmEntity, {
+      registeringAuthority,
+      proposedName: name,
+      status: In(['AWAITING_CONSENT', 'SUBMITTED']),
+      ...(exceptApplicationId ? { id: Not(exceptApplicationId) } : {}),
+    });
+  }
+
+  async applicationFacts(prefix: string, from: Date, to: Date): Promise<ApplicationFact[]> {
+    const rows = await this.ds.manager.find(ApplicationOrmEntity, {
+      select: { regime: true, status: true, submittedAt: true, consentDecidedAt: true, decidedAt: true },
+      where: { registeringAuthority: Like(`${prefix}%`), submittedAt: Between(from, new Date(to.getTime() - 1)) },
+    });
+    return rows.map((r) => ({ regime: r.regime, status: r.status, submittedAt: r.submittedAt, consentDecidedAt: r.consentDecidedAt, decidedAt: r.decidedAt }));
+  }
+}
