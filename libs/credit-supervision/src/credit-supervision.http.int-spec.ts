@@ -133,6 +133,23 @@ describe('credit supervision HTTP authorization (MySQL + Kafka)', () => {
     expect((await call('GET', '/list-view/verification', auditor)).body).toMatchObject({ identical: true });
   });
 
+  it('GET /errors lists the credit codes with status, kind and meaning; problem bodies keep their shape', async () => {
+    const catalogue = await call('GET', '/errors');
+    expect(catalogue.status).toBe(200);
+    expect(catalogue.body.codes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'CREDIT.REMOVAL_NOT_YET_ELIGIBLE', status: 422, kind: 'REFUSED', meaning: expect.stringContaining('§5.2') }),
+        expect.objectContaining({ code: 'CREDIT.EXPORT_EXPIRED', status: 410, kind: 'GONE' }),
+        expect.objectContaining({ code: 'CREDIT.NOT_OWN_ORGANIZATION', status: 403 }),
+        expect.objectContaining({ code: 'AUTH.ROLE_REQUIRED', status: 403 }),
+      ]),
+    );
+    const derived = await call('POST', '/list-triggers', officerBeijing, { uscc: chaoyang, list: 'ABNORMAL', reason: 'RECTIFICATION_NOT_MET', evidence: ['doc-2'], occurredAt: '2026-11-01T00:00:00.000Z' });
+    expect(derived.status).toBe(422);
+    expect(derived.body).toMatchObject({ type: 'urn:sop:problem:CREDIT.TRIGGER_DERIVED', title: 'Unprocessable content', errors: [{ field: 'reason', rule: '§5.1 (3)', message: 'derived trigger' }] });
+    expect(derived.body).not.toHaveProperty('rule');
+  });
+
   it('public disclosure needs no token: profile, search, asOf', async () => {
     const profile = await call('GET', `/profiles/${chaoyang}`);
     expect(profile.status).toBe(200);
