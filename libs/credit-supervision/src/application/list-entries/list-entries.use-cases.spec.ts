@@ -1,0 +1,51 @@
+import type { Principal } from '@sop/auth';
+import { MovableClock } from '@sop/util';
+import { InMemoryListStore, InMemoryOrganizationStore, recordingUnitOfWork } from '../../test-support/in-memory-lists';
+import { USCC } from '../../test-support/list-fixtures';
+import { ListDecisions } from '../lists/list-decisions';
+import { OfficerAccess } from '../organizations/officer-access';
+import { ListEntryUseCases, type ListTriggerInput } from './list-entries.use-cases';
+
+describe('ListEntryUseCases (officers’ list decisions)', () => {
+  const officer: Principal = { subject: 'officer', roles: ['credit-officer'], jurisdiction: '110000' };
+  const trigger: ListTriggerInput = { uscc: USCC, list: 'ABNORMAL', reason: 'PARTY_ORGANIZATION_NOT_SET_UP', evidence: ['doc-1'], occurredAt: '2026-11-01T00:00:00.000Z' };
+  const setup = () => {
+    const lists = new InMemoryListStore();
+    const organizations = new InMemoryOrganizationStore([{ uscc: USCC, name: '北京市海淀区社区服务中心', registeringAuthority: '110108', registrationStatus: 'REGISTERED' }]);
+    const { uow, published } = recordingUnitOfWork();
+    const clock = new MovableClock(new Date('2026-11-25T00:00:00.000Z'));
+    const useCases = new ListEntryUseCases(uow, new OfficerAccess(organizations, lists), new ListDecisions(organizations, lists), clock);
+    return { useCases, lists, published };
+  };
+
+  it('who may: credit officers within their jurisdiction, for organizations on record', async () => {
+    const { useCases } = setup();
+    await expect(useCases.recordListTrigger(trigger, { ...officer, roles: ['auditor'] })).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.ROLE_REQUIRED' });
+    await expect(useCases.recordListTrigger(trigger, { ...officer, jurisdiction: '310000' })).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(useCases.recordListTrigger({ ...trigger, uscc: '52110108MJ0000026G' }, officer)).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'CREDIT.ORGANIZATION_NOT_FOUND' });
+    await expect(useCases.verifyRectification('no-such-entry', { evidence: [] }, officer)).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'CREDIT.ENTRY_NOT_FOUND' });
+  });
+
+  it('refuses unknown, derived and future triggers, and an unreachable domicile without two unsigned letters (§5.1)', async () => {
+    const { useCases, published } = setup();
+    await expect(useCases.recordListTrigger({ ...trigger, reason: 'LARGE_FINE' }, officer)).rejects.toMatchObject({ kind: 'INVALID', code: 'CREDIT.UNKNOWN_REASON', violations: [expect.objectContaining({ field: 'reason' })] });
+    await expect(useCases.recordListTrigger({ ...trigger, reason: 'ANNUAL_REPORT_OVERDUE' }, officer)).rejects.toMatchObject({ kind: 'REFUSED', code: 'CREDIT.TRIGGER_DERIVED' });
+    await expect(useCases.recordListTrigger({ ...trigger, occurredAt: '2026-12-01T00:00:00.000Z' }, officer)).rejects.toMatchObject({ kind: 'INVALID', code: 'CREDIT.TRIGGER_IN_FUTURE' });
+    const unreachable = { ...trigger, reason: 'UNREACHABLE_AT_DOMICILE', unsignedLetters: [{ reference: 'L-1', mailedAt: '2026-09-01T00:00:00.000Z' }] };
+    await expect(useCases.recordListTrigger(unreachable, officer)).rejects.toMatchObject({ kind: 'REFUSED', code: 'CREDIT.UNREACHABLE_LETTERS', violations: [expect.objectContaining({ field: 'unsignedLetters', message: 'got 1' })] });
+    expect(published).toEqual([]);
+    const twoLetters = { ...unreachable, unsignedLetters: [...unreachable.unsignedLetters, { reference: 'L-2', mailedAt: '2026-10-15T00:00:00.000Z' }] };
+    const [entered] = await useCases.recordListTrigger(twoLetters, officer);
+    expect(entered).toMatchObject({ kind: 'ENTERED', reason: 'UNREACHABLE_AT_DOMICILE', evidence: ['doc-1', 'L-1', 'L-2'], decidingAuthority: '110108' });
+  });
+
+  it('verified rectification with a removal application removes an abnormal entry, due 5 working days after the application', async () => {
+    const { useCases, lists } = setup();
+    const [entered] = await useCases.recordListTrigger(trigger, officer);
+    await expect(useCases.verifyRectification(entered.entryId, { evidence: ['r'], removalAppliedAt: '2026-12-01T00:00:00.000Z' }, officer)).rejects.toMatchObject({ kind: 'INVALID', code: 'CREDIT.APPLICATION_IN_FUTURE' });
+    const events = await useCases.verifyRectification(entered.entryId, { evidence: ['r'], removalAppliedAt: '2026-11-20T00:00:00.000Z' }, officer);
+    expect(events.map((e) => e.kind)).toEqual(['RECTIFIED', 'EXITED']);
+    expect(lists.view.get(entered.entryId)?.entry).toMatchObject({ status: 'EXITED', exitReason: 'RECTIFIED', removalDeadline: '2026-11-27T23:59:59.999Z' });
+    await expect(useCases.removeFromSeriousList(entered.entryId, officer)).rejects.toMatchObject({ kind: 'CONFLICT', code: 'CREDIT.ENTRY_NOT_ACTIVE' });
+  });
+});
