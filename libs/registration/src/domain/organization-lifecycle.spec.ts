@@ -1,19 +1,8 @@
 import { checkDeregistration, checkRevocation, planChange, resolveEffectiveAt, type RegisterEntry } from './organization-lifecycle';
 import { residentIdCheckCharacter } from './resident-id';
+import { SOCIAL_GROUP_ENTRY } from '../test-support/register-entry.fixture';
 
-const entry: RegisterEntry = {
-  name: '北京市海淀区科技志愿者协会',
-  form: 'SOCIAL_GROUP',
-  registeringAuthority: '110108',
-  domicile: '北京市海淀区中关村南大街5号',
-  purpose: '组织科技志愿服务',
-  legalRepresentativeName: '李四',
-  registeredCapitalFen: 3_000_000,
-  regime: 'DIRECT',
-  unitName: null,
-  unitRole: null,
-  status: 'REGISTERED',
-};
+const entry: RegisterEntry = SOCIAL_GROUP_ENTRY;
 const now = new Date('2027-03-01T00:00:00Z');
 const ctx = { now, foundationType: null, supervisingUnitApprovedOn: null };
 const err = (o: object) => expect.objectContaining(o) as unknown as Error;
