@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { startServiceContext } from '@sop/http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -32,9 +31,15 @@ import {
 import { dropDatabase } from '@sop/persistence';
 import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
 import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
-import { EvaluationScheduler } from './application/evaluation.scheduler';
-import { EvaluationService } from './application/evaluation.service';
+import { PublishDueExpiries } from './application/expiry/publish-due-expiries.use-case';
+import { AdjustGrade } from './application/grades/adjust-grade.use-case';
+import { AwardGrade } from './application/grades/award-grade.use-case';
+import { GradeHistoryQuery } from './application/grades/grade-history.query';
+import { OrganizationViewQuery } from './application/organizations/organization-view.query';
+import { EvaluationScheduler } from './application/schedulers/evaluation.scheduler';
+import { VerificationCases } from './application/verification-cases/verification-cases.use-cases';
 import { EvaluationModule } from './evaluation.module';
+import { organizationRegisteredData } from './test-support/organization-registered.fixture';
 import {
   EvaluationCreditMeasuresOrmEntity,
   EvaluationGradeOrmEntity,
@@ -55,7 +60,12 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
   const evaluator: Principal = { subject: 'evaluator-beijing', roles: ['evaluator'], jurisdiction: '110000' };
   const committee = { members: 9, present: 7, inFavour: 6 };
   let app: INestApplicationContext;
-  let service: EvaluationService;
+  let awardGrade: AwardGrade;
+  let adjustGrade: AdjustGrade;
+  let gradeHistory: GradeHistoryQuery;
+  let organizationView: OrganizationViewQuery;
+  let verificationCases: VerificationCases;
+  let publishDueExpiries: PublishDueExpiries;
   let scheduler: EvaluationScheduler;
   let ds: DataSource;
   let gradeTopic: Subscription;
@@ -76,21 +86,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
 
   async function register(name: string, registeredAt = '2022-03-01T00:00:00.000Z'): Promise<string> {
     const uscc = buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', '110108', serialBase + ++serial);
-    await send<OrganizationRegisteredV1>('registration', OrganizationRegistered, uscc, {
-      uscc,
-      applicationId: randomUUID(),
-      name: `${name}第${serialBase}号`,
-      form: 'SOCIAL_SERVICE_ORGANIZATION',
-      category: 'URBAN_RURAL_COMMUNITY_SERVICE',
-      registeringAuthority: '110108',
-      domicile: '北京市海淀区',
-      purpose: '社区服务',
-      legalRepresentativeName: '王五',
-      registeredCapitalFen: 1_000_000,
-      regime: 'DIRECT',
-      policyVersion: 'registration-regime/national-default@v1',
-      registeredAt,
-    });
+    await send<OrganizationRegisteredV1>('registration', OrganizationRegistered, uscc, organizationRegisteredData({ uscc, name: `${name}第${serialBase}号`, registeredAt }));
     await waitFor(() => ds.getRepository(EvaluationOrganizationOrmEntity).findOneBy({ uscc }).then((r) => r ?? undefined), 60000, `organization ${uscc} projected`);
     return uscc;
   }
@@ -110,7 +106,12 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
   beforeAll(async () => {
     await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
     app = await startServiceContext([EvaluationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId, schedulerIntervalMs: 0 })]);
-    service = app.get(EvaluationService);
+    awardGrade = app.get(AwardGrade);
+    adjustGrade = app.get(AdjustGrade);
+    gradeHistory = app.get(GradeHistoryQuery);
+    organizationView = app.get(OrganizationViewQuery);
+    verificationCases = app.get(VerificationCases);
+    publishDueExpiries = app.get(PublishDueExpiries);
     scheduler = app.get(EvaluationScheduler);
     ds = app.get(DataSource);
     gradeTopic = await transport.subscribe({ groupId: uniqueName('evaluation-int-reader'), topics: [GradeAwarded.topic], fromBeginning: true }, async (m) => {
@@ -131,7 +132,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     clock.set(new Date('2026-06-01T00:00:00.000Z'));
     const uscc = await register('北京市海淀区甲社区服务中心');
 
-    const first = await service.awardGrade({ uscc, score: 912, announcedAt: '2026-05-20T02:00:00.000Z', committee }, evaluator);
+    const first = await awardGrade.execute({ uscc, score: 912, announcedAt: '2026-05-20T02:00:00.000Z', committee }, evaluator);
     expect(first).toMatchObject({ uscc, grade: '4A', validFrom: '2027-01-01', validUntil: '2031-12-31', status: 'ACTIVE', inForce: false, basis: 'FIRST_EVALUATION', ruleVersion: 'evaluation/measures-2026@v1' });
     const expected: GradeAwardedV1 = {
       gradeId: first.gradeId,
@@ -151,23 +152,23 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     expect(onBroker.hash).toMatch(/^[0-9a-f]{64}$/); // chained by the relay
 
     // 2026 measures: re-evaluation within the first 4 years of validity replaces the grade.
-    const second = await service.awardGrade({ uscc, score: 955, announcedAt: '2026-05-28T02:00:00.000Z', committee: { members: 15, present: 10, inFavour: 8 } }, evaluator);
+    const second = await awardGrade.execute({ uscc, score: 955, announcedAt: '2026-05-28T02:00:00.000Z', committee: { members: 15, present: 10, inFavour: 8 } }, evaluator);
     expect(second).toMatchObject({ grade: '5A', basis: 'RE_EVALUATION', replacesGradeId: first.gradeId });
     expect((await published(second.eventId)).data).toMatchObject({ grade: '5A', replacesGradeId: first.gradeId, ruleVersion: 'evaluation/measures-2026@v1' });
-    const history = await service.gradeHistory(uscc, evaluator);
+    const history = await gradeHistory.execute(uscc, evaluator);
     expect(history.grades.map((g) => [g.grade, g.status, g.supersededByGradeId])).toEqual([
       ['5A', 'ACTIVE', null],
       ['4A', 'SUPERSEDED', second.gradeId],
     ]);
-    expect((await service.organizationView(uscc, evaluator)).currentGrade).toMatchObject({ gradeId: second.gradeId, grade: '5A' });
+    expect((await organizationView.execute(uscc, evaluator)).currentGrade).toMatchObject({ gradeId: second.gradeId, grade: '5A' });
 
     // Refusals are problems naming field and rule; nothing is published for them.
-    await expect(service.awardGrade({ uscc, score: 960, announcedAt: '2026-05-30T00:00:00.000Z', committee: { members: 9, present: 5, inFavour: 5 } }, evaluator)).rejects.toMatchObject({
+    await expect(awardGrade.execute({ uscc, score: 960, announcedAt: '2026-05-30T00:00:00.000Z', committee: { members: 9, present: 5, inFavour: 5 } }, evaluator)).rejects.toMatchObject({
       kind: 'REFUSED',
       code: 'EVALUATION.COMMITTEE_NO_QUORUM',
       violations: [expect.objectContaining({ field: 'committee.present', rule: 'COMMITTEE_QUORUM_TWO_THIRDS' })],
     });
-    await expect(service.awardGrade({ uscc, score: 960, announcedAt: '2026-05-30T00:00:00.000Z', committee }, { ...evaluator, jurisdiction: '310000' })).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(awardGrade.execute({ uscc, score: 960, announcedAt: '2026-05-30T00:00:00.000Z', committee }, { ...evaluator, jurisdiction: '310000' })).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
     expect((await outbox(uscc)).map((e) => e.type)).toEqual([GradeAwarded.type, GradeAwarded.type]);
   });
 
@@ -177,24 +178,24 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     const listed = await measuresChanged(uscc, ['ABNORMAL'], ['NO_PURCHASE_OF_SERVICES', 'NO_EVALUATION'], '2026-06-20T00:00:00.000Z');
     await measuresFrom(listed.id);
 
-    await expect(service.awardGrade({ uscc, score: 880, announcedAt: '2026-06-30T00:00:00.000Z', committee }, evaluator)).rejects.toMatchObject({
+    await expect(awardGrade.execute({ uscc, score: 880, announcedAt: '2026-06-30T00:00:00.000Z', committee }, evaluator)).rejects.toMatchObject({
       kind: 'REFUSED',
       code: 'EVALUATION.NOT_ELIGIBLE',
       violations: [expect.objectContaining({ field: 'uscc', rule: 'CREDIT_MEASURE_NO_EVALUATION' })],
     });
-    expect((await service.organizationView(uscc, evaluator)).eligibility).toMatchObject({ eligible: false, reason: { code: 'EVALUATION.NOT_ELIGIBLE', rule: 'CREDIT_MEASURE_NO_EVALUATION' } });
+    expect((await organizationView.execute(uscc, evaluator)).eligibility).toMatchObject({ eligible: false, reason: { code: 'EVALUATION.NOT_ELIGIBLE', rule: 'CREDIT_MEASURE_NO_EVALUATION' } });
     expect(await outbox(uscc)).toEqual([]);
 
     const lifted = await measuresChanged(uscc, [], [], '2026-06-29T00:00:00.000Z');
     expect(await measuresFrom(lifted.id)).toMatchObject({ lists: '', measures: '' });
-    expect((await service.organizationView(uscc, evaluator)).eligibility).toMatchObject({ eligible: true, basis: 'FIRST_EVALUATION' });
-    expect(await service.awardGrade({ uscc, score: 880, announcedAt: '2026-06-30T00:00:00.000Z', committee }, evaluator)).toMatchObject({ grade: '3A' });
+    expect((await organizationView.execute(uscc, evaluator)).eligibility).toMatchObject({ eligible: true, basis: 'FIRST_EVALUATION' });
+    expect(await awardGrade.execute({ uscc, score: 880, announcedAt: '2026-06-30T00:00:00.000Z', committee }, evaluator)).toMatchObject({ grade: '3A' });
   });
 
   it('GRADE_DOWNGRADE_REFERENCE → one verification case (redelivery adds nothing); the adjustment closes it and publishes GradeAdjusted', async () => {
     clock.set(new Date('2026-08-01T00:00:00.000Z'));
     const uscc = await register('北京市海淀区丙社区服务中心');
-    const grade = await service.awardGrade({ uscc, score: 930, announcedAt: '2026-07-15T00:00:00.000Z', committee }, evaluator);
+    const grade = await awardGrade.execute({ uscc, score: 930, announcedAt: '2026-07-15T00:00:00.000Z', committee }, evaluator);
 
     const serious = ['KEY_SUPERVISION', 'NO_FUNDING', 'NO_PURCHASE_OF_SERVICES', 'NO_HONOURS', 'GRADE_DOWNGRADE_REFERENCE', 'NO_EVALUATION'];
     const listed = await measuresChanged(uscc, ['SERIOUS'], serious, '2026-07-25T00:00:00.000Z');
@@ -207,12 +208,12 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     const again = await measuresChanged(uscc, ['SERIOUS'], serious, '2026-07-28T00:00:00.000Z');
     await measuresFrom(again.id);
     expect((await cases()).map((c) => [c.id, c.status, JSON.parse(c.evidence)])).toEqual([[opened.id, 'OPEN', [listed.id, again.id]]]);
-    expect((await service.organizationView(uscc, evaluator)).currentGrade).toMatchObject({ grade: '4A' }); // never lowered automatically
-    expect((await service.verificationCases('OPEN', evaluator)).items.map((c) => c.id)).toContain(opened.id);
-    expect((await service.verificationCases('OPEN', { ...evaluator, jurisdiction: '310000' })).items.map((c) => c.id)).not.toContain(opened.id);
+    expect((await organizationView.execute(uscc, evaluator)).currentGrade).toMatchObject({ grade: '4A' }); // never lowered automatically
+    expect((await verificationCases.list('OPEN', evaluator)).items.map((c) => c.id)).toContain(opened.id);
+    expect((await verificationCases.list('OPEN', { ...evaluator, jurisdiction: '310000' })).items.map((c) => c.id)).not.toContain(opened.id);
 
-    await expect(service.adjustGrade(grade.gradeId, { newGrade: '5A', reason: 'SERIOUS_LIST', explanation: '列入严重违法失信名单' }, evaluator)).rejects.toMatchObject({ kind: 'REFUSED', code: 'EVALUATION.ADJUSTMENT_NOT_LOWER' });
-    const adjusted = await service.adjustGrade(grade.gradeId, { newGrade: '2A', reason: 'VERIFICATION_EVALUATION', explanation: '核查评估：列入严重违法失信名单', evidence: ['核查报告-2026-001'] }, evaluator);
+    await expect(adjustGrade.execute(grade.gradeId, { newGrade: '5A', reason: 'SERIOUS_LIST', explanation: '列入严重违法失信名单' }, evaluator)).rejects.toMatchObject({ kind: 'REFUSED', code: 'EVALUATION.ADJUSTMENT_NOT_LOWER' });
+    const adjusted = await adjustGrade.execute(grade.gradeId, { newGrade: '2A', reason: 'VERIFICATION_EVALUATION', explanation: '核查评估：列入严重违法失信名单', evidence: ['核查报告-2026-001'] }, evaluator);
     expect(adjusted).toMatchObject({ grade: { gradeId: grade.gradeId, grade: '2A', awardedGrade: '4A', status: 'ACTIVE' }, closedCases: [opened.id] });
     const expected: GradeAdjustedV1 = {
       gradeId: grade.gradeId,
@@ -233,11 +234,11 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
 
     // Cancelling what is left; afterwards there is nothing in force to adjust.
     clock.set(new Date('2026-08-02T00:00:00.000Z'));
-    const cancelled = await service.adjustGrade(grade.gradeId, { reason: 'SERIOUS_LIST', explanation: '撤销等级' }, evaluator);
+    const cancelled = await adjustGrade.execute(grade.gradeId, { reason: 'SERIOUS_LIST', explanation: '撤销等级' }, evaluator);
     expect(cancelled.grade).toMatchObject({ status: 'CANCELLED', grade: '2A' });
     expect((await published(cancelled.adjustment.eventId)).data).not.toHaveProperty('newGrade');
-    await expect(service.adjustGrade(grade.gradeId, { reason: 'SERIOUS_LIST', explanation: '再次' }, evaluator)).rejects.toMatchObject({ kind: 'CONFLICT', code: 'EVALUATION.GRADE_NOT_IN_FORCE' });
-    expect((await service.gradeHistory(uscc, evaluator)).grades[0].adjustments.map((a) => [a.previousGrade, a.newGrade])).toEqual([
+    await expect(adjustGrade.execute(grade.gradeId, { reason: 'SERIOUS_LIST', explanation: '再次' }, evaluator)).rejects.toMatchObject({ kind: 'CONFLICT', code: 'EVALUATION.GRADE_NOT_IN_FORCE' });
+    expect((await gradeHistory.execute(uscc, evaluator)).grades[0].adjustments.map((a) => [a.previousGrade, a.newGrade])).toEqual([
       ['4A', '2A'],
       ['2A', null],
     ]);
@@ -246,8 +247,8 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
   it('OrganizationRevoked → REVOKED, the grade in force kept under a REGISTRATION_REVOKED case, awarding refused (ORGANIZATION_NOT_ACTIVE); redelivery adds nothing', async () => {
     clock.set(new Date('2026-09-01T00:00:00.000Z'));
     const uscc = await register('北京市海淀区丁社区服务中心');
-    const grade = await service.awardGrade({ uscc, score: 905, announcedAt: '2026-08-20T00:00:00.000Z', committee }, evaluator);
-    expect((await service.organizationView(uscc, evaluator)).registrationStatus).toBe('ACTIVE');
+    const grade = await awardGrade.execute({ uscc, score: 905, announcedAt: '2026-08-20T00:00:00.000Z', committee }, evaluator);
+    expect((await organizationView.execute(uscc, evaluator)).registrationStatus).toBe('ACTIVE');
 
     const revoked = await send<OrganizationRevokedV1>('registration', OrganizationRevoked, uscc, {
       uscc,
@@ -263,14 +264,14 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     const cases = () => ds.getRepository(EvaluationVerificationCaseOrmEntity).find({ where: { uscc } });
     const [opened] = await cases();
     expect(opened).toMatchObject({ gradeId: grade.gradeId, status: 'OPEN', cause: 'REGISTRATION_REVOKED', evidence: JSON.stringify([revoked.id]), ruleVersion: 'evaluation/measures-2026@v1' });
-    const view = await service.organizationView(uscc, evaluator);
+    const view = await organizationView.execute(uscc, evaluator);
     expect(view).toMatchObject({
       registrationStatus: 'REVOKED',
       registrationStatusAt: '2026-08-28T00:00:00.000Z',
       currentGrade: { gradeId: grade.gradeId, grade: '4A', status: 'ACTIVE' }, // not cancelled automatically
       eligibility: { eligible: false, reason: { code: 'EVALUATION.NOT_ELIGIBLE', field: 'uscc', rule: 'ORGANIZATION_NOT_ACTIVE' } },
     });
-    await expect(service.awardGrade({ uscc, score: 950, announcedAt: '2026-08-30T00:00:00.000Z', committee }, evaluator)).rejects.toMatchObject({
+    await expect(awardGrade.execute({ uscc, score: 950, announcedAt: '2026-08-30T00:00:00.000Z', committee }, evaluator)).rejects.toMatchObject({
       kind: 'REFUSED',
       code: 'EVALUATION.NOT_ELIGIBLE',
       violations: [expect.objectContaining({ field: 'uscc', rule: 'ORGANIZATION_NOT_ACTIVE' })],
@@ -308,13 +309,13 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     const reEvaluated = await register('北京市海淀区己社区服务中心');
     const cancelledOrg = await register('北京市海淀区庚社区服务中心');
     const loweredOrg = await register('北京市海淀区辛社区服务中心');
-    const expiring = await service.awardGrade({ uscc: plain, score: 912, announcedAt: '2026-09-20T00:00:00.000Z', committee }, evaluator);
-    const superseded = await service.awardGrade({ uscc: reEvaluated, score: 880, announcedAt: '2026-09-20T00:00:00.000Z', committee }, evaluator);
-    const replacing = await service.awardGrade({ uscc: reEvaluated, score: 955, announcedAt: '2026-09-25T00:00:00.000Z', committee }, evaluator);
-    const cancelled = await service.awardGrade({ uscc: cancelledOrg, score: 905, announcedAt: '2026-09-20T00:00:00.000Z', committee }, evaluator);
-    await service.adjustGrade(cancelled.gradeId, { reason: 'SERIOUS_LIST', explanation: '撤销等级' }, evaluator);
-    const lowered = await service.awardGrade({ uscc: loweredOrg, score: 930, announcedAt: '2026-09-20T00:00:00.000Z', committee }, evaluator);
-    await service.adjustGrade(lowered.gradeId, { newGrade: '2A', reason: 'ADMINISTRATIVE_PENALTY', explanation: '行政处罚' }, evaluator);
+    const expiring = await awardGrade.execute({ uscc: plain, score: 912, announcedAt: '2026-09-20T00:00:00.000Z', committee }, evaluator);
+    const superseded = await awardGrade.execute({ uscc: reEvaluated, score: 880, announcedAt: '2026-09-20T00:00:00.000Z', committee }, evaluator);
+    const replacing = await awardGrade.execute({ uscc: reEvaluated, score: 955, announcedAt: '2026-09-25T00:00:00.000Z', committee }, evaluator);
+    const cancelled = await awardGrade.execute({ uscc: cancelledOrg, score: 905, announcedAt: '2026-09-20T00:00:00.000Z', committee }, evaluator);
+    await adjustGrade.execute(cancelled.gradeId, { reason: 'SERIOUS_LIST', explanation: '撤销等级' }, evaluator);
+    const lowered = await awardGrade.execute({ uscc: loweredOrg, score: 930, announcedAt: '2026-09-20T00:00:00.000Z', committee }, evaluator);
+    await adjustGrade.execute(lowered.gradeId, { newGrade: '2A', reason: 'ADMINISTRATIVE_PENALTY', explanation: '行政处罚' }, evaluator);
     for (const g of [expiring, superseded, replacing, cancelled, lowered]) expect(g.validUntil).toBe('2031-12-31');
     const expiredIn = async (uscc: string) => (await outbox(uscc)).filter((e) => e.type === GradeExpired.type);
 
@@ -325,7 +326,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
 
     // The first instant after it; two instances' runs at once still publish each grade once.
     clock.set(new Date('2032-01-01T00:00:00.000Z'));
-    const [a, b] = await Promise.all([scheduler.tick(), service.publishDueExpiries()]);
+    const [a, b] = await Promise.all([scheduler.tick(), publishDueExpiries.execute()]);
     expect(a + b).toBeGreaterThanOrEqual(3); // grades of the earlier tests in this database expire too
     const expected: GradeExpiredV1 = {
       gradeId: expiring.gradeId,

@@ -2,19 +2,30 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ALL_EVENT_CONTRACTS, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
 import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
+import { CreditEventsHandler } from './api/events/credit-events.event-handler';
 import { EVALUATION } from './api/events/evaluation-events';
-import { OrganizationEventsHandler } from './api/events/organization-events.event-handler';
-import { EvaluationHttpController } from './api/evaluation.http.controller';
-import { EvaluationStore } from './application/evaluation.ports';
-import { EVALUATION_SCHEDULER_INTERVAL_MS, EvaluationScheduler } from './application/evaluation.scheduler';
-import { EvaluationService } from './application/evaluation.service';
+import { RegistrationEventsHandler } from './api/events/registration-events.event-handler';
+import { GradesHttpController } from './api/http/grades.http.controller';
+import { OrganizationsHttpController } from './api/http/organizations.http.controller';
+import { VerificationCasesHttpController } from './api/http/verification-cases.http.controller';
+import { ApplyJointMeasures } from './application/credit-measures/apply-joint-measures.use-case';
+import { PublishDueExpiries } from './application/expiry/publish-due-expiries.use-case';
+import { AdjustGrade } from './application/grades/adjust-grade.use-case';
+import { AwardGrade } from './application/grades/award-grade.use-case';
+import { GradeHistoryQuery } from './application/grades/grade-history.query';
+import { OrganizationAccess } from './application/organizations/organization-access';
+import { OrganizationViewQuery } from './application/organizations/organization-view.query';
+import { RegistrationLifecycle } from './application/organizations/registration-lifecycle.use-cases';
+import { EVALUATION_SCHEDULER_INTERVAL_MS, EvaluationScheduler } from './application/schedulers/evaluation.scheduler';
+import { OpenVerificationCase } from './application/verification-cases/open-verification-case';
+import { VerificationCases } from './application/verification-cases/verification-cases.use-cases';
 import { EvaluationErrors } from './domain/evaluation.errors';
 import { EVALUATION_ENTITIES } from './infrastructure/evaluation.orm-entities';
 import { EvaluationSkeleton1732500000300 } from './infrastructure/migrations/1732500000300-evaluation-skeleton.migration';
 import { EvaluationGrades1732500000310 } from './infrastructure/migrations/1732500000310-evaluation-grades.migration';
 import { EvaluationRegistrationStatus1732500000320 } from './infrastructure/migrations/1732500000320-evaluation-registration-status.migration';
 import { EvaluationGradeExpiry1732500000330 } from './infrastructure/migrations/1732500000330-evaluation-grade-expiry.migration';
-import { TypeOrmEvaluationStore } from './infrastructure/typeorm-evaluation.store';
+import { EVALUATION_STORES } from './infrastructure/stores/evaluation.stores';
 
 export interface EvaluationOptions {
   /** Consumer group; tests use a unique one on a shared broker. Default: evaluation. */
@@ -38,7 +49,15 @@ export class EvaluationModule {
   static register(deps: ServiceDeps, options: EvaluationOptions = {}): DynamicModule {
     return {
       module: EvaluationModule,
-      controllers: [EvaluationHttpController, OrganizationEventsHandler, healthControllerFor(SERVICE_RUNTIME), errorCatalogueControllerFor([EvaluationErrors])],
+      controllers: [
+        GradesHttpController,
+        OrganizationsHttpController,
+        VerificationCasesHttpController,
+        RegistrationEventsHandler,
+        CreditEventsHandler,
+        healthControllerFor(SERVICE_RUNTIME),
+        errorCatalogueControllerFor([EvaluationErrors]),
+      ],
       providers: [
         ...serviceRuntimeProviders(deps, {
           serviceName: EVALUATION,
@@ -49,8 +68,17 @@ export class EvaluationModule {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.evaluation,
           },
         }),
-        { provide: EvaluationStore, useClass: TypeOrmEvaluationStore },
-        EvaluationService,
+        ...EVALUATION_STORES,
+        OrganizationAccess,
+        OpenVerificationCase,
+        AwardGrade,
+        AdjustGrade,
+        GradeHistoryQuery,
+        OrganizationViewQuery,
+        VerificationCases,
+        RegistrationLifecycle,
+        ApplyJointMeasures,
+        PublishDueExpiries,
         { provide: EVALUATION_SCHEDULER_INTERVAL_MS, useValue: schedulerIntervalMs(options) },
         EvaluationScheduler,
       ],

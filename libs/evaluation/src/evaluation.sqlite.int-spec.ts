@@ -11,7 +11,7 @@ import { createHttpApp, startServices } from '@sop/http';
 import { buildCloudEvent, dataschemaOf, InProcessTransport, OutboxMessageOrmEntity } from '@sop/messaging';
 import { waitFor } from '@sop/testing';
 import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
-import { EvaluationScheduler } from './application/evaluation.scheduler';
+import { EvaluationScheduler } from './application/schedulers/evaluation.scheduler';
 import { EvaluationModule } from './evaluation.module';
 import { EvaluationOrganizationOrmEntity } from './infrastructure/evaluation.orm-entities';
 

@@ -1,2 +1,2 @@
-export { EvaluationModule, EVALUATION_SERVICE } from './evaluation.module';
+export { EvaluationModule, EVALUATION_SERVICE, type EvaluationOptions } from './evaluation.module';
 export { EvaluationErrors } from './domain/evaluation.errors';

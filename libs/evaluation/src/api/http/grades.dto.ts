@@ -16,10 +16,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { EVALUATION_GRADES, GRADE_ADJUSTMENT_REASONS, type EvaluationGrade, type GradeAdjustmentReason } from '../domain/evaluation-rules';
-import { CASE_STATUSES, type CaseStatus } from '../application/evaluation.ports';
 import { USCC_FORMAT } from '@sop/util';
-
+import { EVALUATION_GRADES, GRADE_ADJUSTMENT_REASONS, type EvaluationGrade, type GradeAdjustmentReason } from '../../domain/evaluation-rules';
 
 /** The final meeting of the evaluation committee (regulations §6: quorum ≥ 2/3, named vote, majority of all members). */
 export class CommitteeVoteDto {
@@ -74,10 +72,4 @@ export class AdjustGradeRequest {
   @ApiPropertyOptional({ type: [String], description: 'event ids or document references; the evidence of open verification cases is added' })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(200, { each: true })
   evidence?: string[];
-}
-
-export class VerificationCaseQuery {
-  @ApiPropertyOptional({ enum: CASE_STATUSES })
-  @IsOptional() @IsIn(CASE_STATUSES)
-  status?: CaseStatus;
 }

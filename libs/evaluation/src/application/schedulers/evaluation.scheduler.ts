@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { Clock, PeriodicTask } from '@sop/util';
-import { EvaluationService } from './evaluation.service';
+import { PublishDueExpiries } from '../expiry/publish-due-expiries.use-case';
 
 export const EVALUATION_SCHEDULER_INTERVAL_MS = Symbol('EVALUATION_SCHEDULER_INTERVAL_MS');
 
@@ -15,12 +15,12 @@ export class EvaluationScheduler implements OnApplicationBootstrap, OnApplicatio
   private readonly task: PeriodicTask<number>;
 
   constructor(
-    private readonly evaluation: EvaluationService,
+    private readonly publishDueExpiries: PublishDueExpiries,
     private readonly clock: Clock,
     @Inject(EVALUATION_SCHEDULER_INTERVAL_MS) intervalMs: number,
   ) {
     this.task = new PeriodicTask(
-      () => this.evaluation.publishDueExpiries(this.clock.now()),
+      () => this.publishDueExpiries.execute(this.clock.now()),
       intervalMs,
       (err) => {
         this.logger.error(`grade expiry failed: ${err.message}`);

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@sop/auth';
+import { Clock } from '@sop/util';
+import { utcDate } from '../../domain/validity';
+import { OrganizationAccess } from '../organizations/organization-access';
+import { adjustmentView, gradeView } from './grade.views';
+import { GradeStore } from './grades.ports';
+
+/** Every grade of an organization (newest first) with its adjustments, for those who may read its record. */
+@Injectable()
+export class GradeHistoryQuery {
+  constructor(
+    private readonly access: OrganizationAccess,
+    private readonly grades: GradeStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(uscc: string, principal: Principal) {
+    await this.access.forReader(uscc, principal);
+    const today = utcDate(this.clock.now());
+    const [grades, adjustments] = await Promise.all([this.grades.grades(null, uscc), this.grades.adjustmentsOf(null, uscc)]);
+    return {
+      uscc,
+      grades: [...grades].reverse().map((g) => ({ ...gradeView(g, today), adjustments: adjustments.filter((a) => a.gradeId === g.gradeId).map(adjustmentView) })),
+    };
+  }
+}

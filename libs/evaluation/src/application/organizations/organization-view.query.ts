@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@sop/auth';
+import { Clock } from '@sop/util';
+import { assessEligibility, type Eligibility } from '../../domain/eligibility';
+import { ruleSetAt } from '../../domain/evaluation-rules';
+import { currentGrade } from '../../domain/grade';
+import { utcDate } from '../../domain/validity';
+import { CreditMeasuresStore } from '../credit-measures/credit-measures.ports';
+import { gradeView } from '../grades/grade.views';
+import { GradeStore } from '../grades/grades.ports';
+import { OrganizationAccess } from './organization-access';
+
+/**
+ * An organization as evaluation knows it: its registration status, its current grade, its credit measures, and
+ * whether it may be evaluated now — and if not, the rule that bars it (regulations §6 eligibility).
+ */
+@Injectable()
+export class OrganizationViewQuery {
+  constructor(
+    private readonly access: OrganizationAccess,
+    private readonly grades: GradeStore,
+    private readonly measures: CreditMeasuresStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(uscc: string, principal: Principal) {
+    const org = await this.access.forReader(uscc, principal);
+    const now = this.clock.now();
+    const today = utcDate(now);
+    const [grades, measures] = await Promise.all([this.grades.grades(null, uscc), this.measures.creditMeasures(null, uscc)]);
+    const current = currentGrade(grades, today);
+    const eligibility: Eligibility = assessEligibility(
+      { registeredAt: org.registeredAt, registrationStatus: org.registrationStatus, registrationStatusAt: org.registrationStatusAt, grades, measures: measures?.measures ?? [] },
+      now,
+      ruleSetAt(now),
+    );
+    return {
+      uscc: org.uscc,
+      name: org.name,
+      form: org.form,
+      category: org.category,
+      registeringAuthority: org.registeringAuthority,
+      registeredAt: org.registeredAt.toISOString(),
+      eligibleForEvaluationFrom: org.eligibleFrom.toISOString(),
+      registrationStatus: org.registrationStatus,
+      registrationStatusAt: org.registrationStatusAt?.toISOString() ?? null,
+      currentGrade: current ? gradeView(current, today) : null,
+      eligibility: eligibility.eligible
+        ? { eligible: true, basis: eligibility.basis, replacesGradeId: eligibility.replacesGradeId, ruleVersion: eligibility.ruleVersion, asOf: now.toISOString() }
+        : { eligible: false, reason: { code: eligibility.code, field: eligibility.field, rule: eligibility.rule, message: eligibility.message }, ruleVersion: eligibility.ruleVersion, asOf: now.toISOString() },
+      creditMeasures: measures ? { lists: measures.lists, measures: measures.measures, effectiveFrom: measures.effectiveFrom.toISOString(), ruleVersion: measures.ruleVersion } : null,
+    };
+  }
+}

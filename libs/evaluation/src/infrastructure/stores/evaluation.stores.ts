@@ -1,0 +1,17 @@
+import type { Provider } from '@nestjs/common';
+import { CreditMeasuresStore } from '../../application/credit-measures/credit-measures.ports';
+import { GradeStore } from '../../application/grades/grades.ports';
+import { OrganizationStore } from '../../application/organizations/organizations.ports';
+import { VerificationCaseStore } from '../../application/verification-cases/verification-cases.ports';
+import { TypeOrmCreditMeasuresStore } from './typeorm-credit-measures.store';
+import { TypeOrmGradeStore } from './typeorm-grade.store';
+import { TypeOrmOrganizationStore } from './typeorm-organization.store';
+import { TypeOrmVerificationCaseStore } from './typeorm-verification-case.store';
+
+/** Each persistence port of the evaluation use cases, bound to its TypeORM adapter. */
+export const EVALUATION_STORES: Provider[] = [
+  { provide: OrganizationStore, useClass: TypeOrmOrganizationStore },
+  { provide: GradeStore, useClass: TypeOrmGradeStore },
+  { provide: CreditMeasuresStore, useClass: TypeOrmCreditMeasuresStore },
+  { provide: VerificationCaseStore, useClass: TypeOrmVerificationCaseStore },
+];
