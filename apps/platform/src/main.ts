@@ -4,25 +4,33 @@ import 'reflect-metadata';
 import { RouterModule } from '@nestjs/core';
 import { authConfigFromEnv } from '@sop/auth';
 import { allTopicSpecs } from '@sop/contracts';
-import { CREDIT_SUPERVISION_SERVICE } from '@sop/credit-supervision';
-import { EVALUATION_SERVICE } from '@sop/evaluation';
-import { createHttpApp, hostLogger, startServices, type ServiceDefinition } from '@sop/http';
+import {
+  assertConfiguration,
+  authEnvConfig,
+  createHttpApp,
+  embeddedConfig,
+  hostConfig,
+  hostLogger,
+  setUpTracing,
+  shutDownTracing,
+  startServices,
+  type ServiceDefinition,
+} from '@sop/http';
 import { InProcessTransport, type ServiceRuntime } from '@sop/messaging';
-import { REGISTRATION_SERVICE } from '@sop/registration';
-import { SERVICE_PURCHASING_SERVICE } from '@sop/service-purchasing';
 import { SystemClock } from '@sop/util';
+import { mountPlatformEndpoints, serviceOfPath } from './platform-endpoints';
+import { EMBEDDED_SERVICES } from './services';
 
-const SERVICES: ServiceDefinition[] = [REGISTRATION_SERVICE, CREDIT_SUPERVISION_SERVICE, EVALUATION_SERVICE, SERVICE_PURCHASING_SERVICE];
-
-interface Res {
-  status(code: number): Res;
-  json(body: unknown): void;
-}
+const SERVICES: ServiceDefinition[] = EMBEDDED_SERVICES;
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  const dataDir = process.env['DATA_DIR'] ?? './data';
-  const transport = new InProcessTransport(process.env['BUS_PATH'] ?? `${dataDir}/bus.sqlite`);
+  const schemas = [hostConfig, authEnvConfig, embeddedConfig, ...SERVICES.flatMap((s) => s.config ?? [])];
+  assertConfiguration(schemas); // every problem listed at once, before anything starts
+  const host = hostConfig.load();
+  const dataDir = host.DATA_DIR;
+  setUpTracing({ serviceName: 'social-org-platform' });
+  const transport = new InProcessTransport(embeddedConfig.load().BUS_PATH ?? `${dataDir}/bus.sqlite`);
   // The provisioning step of this mode: the same topic list as Kafka's, auto-creation off.
   await transport.ensureTopics(allTopicSpecs());
   const clock = new SystemClock();
@@ -50,23 +58,16 @@ async function main(): Promise<void> {
       },
       ...SERVICES.map((s) => ({ path: `${s.prefix}/docs`, title: s.title, description: s.description, include: [s.moduleClass] })),
     ],
+    { config: schemas, serviceOf: serviceOfPath(SERVICES), metricsToken: host.METRICS_TOKEN },
   );
+  mountPlatformEndpoints(app, runtimes, SERVICES);
 
-  // Platform-wide probes: the process is live; it is ready when every service is.
-  const http = app.getHttpAdapter();
-  http.get('/health/live', (_req: unknown, res: Res) => res.status(200).json({ status: 'up' }));
-  http.get('/health/ready', async (_req: unknown, res: Res) => {
-    const reports = await Promise.all(runtimes.map(async (r) => [r.name, await r.runtime.readiness()] as const));
-    const up = reports.every(([, report]) => report.status === 'up');
-    res.status(up ? 200 : 503).json({ status: up ? 'up' : 'down', services: Object.fromEntries(reports) });
-  });
-
-  const port = Number(process.env['PORT'] ?? 3000);
+  const port = host.PORT ?? 3000;
   await startServices(app);
-  await app.listen(port, process.env['HOST'] ?? '0.0.0.0');
+  await app.listen(port, host.HOST);
   hostLogger.log(
     `embedded platform ready on http://localhost:${port} in ${Date.now() - startedAt} ms ` +
-      `(docs: /docs; services: ${SERVICES.map((s) => '/' + s.prefix).join(' ')}; data: ${dataDir}; dev token: npm run dev-token)`,
+      `(docs: /docs; errors: /errors; metrics: /metrics; services: ${SERVICES.map((s) => '/' + s.prefix).join(' ')}; data: ${dataDir}; dev token: npm run dev-token)`,
   );
 
   let closing = false;
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     hostLogger.log(`${signal}: shutting down`);
     await app.close();
     await transport.close();
+    await shutDownTracing();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -83,6 +85,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

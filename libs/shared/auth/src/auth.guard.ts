@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { jurisdictionCovers } from '@sop/util';
+import { enrichRequestContext, jurisdictionCovers } from '@sop/util';
 import { AuthErrors } from './auth.errors';
 import type { AuthConfig } from './auth-config';
 import { PUBLIC_KEY, ROLES_KEY } from './decorators';
@@ -37,6 +37,7 @@ export class AuthGuard implements CanActivate {
       throw new AuthErrors.ROLE_REQUIRED(`requires one of: ${allowed.join(', ')}`);
     }
     request.principal = principal;
+    enrichRequestContext({ subject: principal.subject }); // logs name who acted (an id, never a person's data)
     return true;
   }
 }

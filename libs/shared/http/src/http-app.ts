@@ -1,8 +1,15 @@
 import { DiscoveryModule, NestFactory, Reflector } from '@nestjs/core';
 import { Logger, Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AuthGuard, routesWithoutRoles, type AuthConfig } from '@sop/auth';
+import { configModule, type AnyConfigSchema } from './config/config-schema';
 import { connectEventServers } from './event-servers';
+import { PlatformHealthModule } from './health.controller';
+import { loggingModule } from './observability/logging';
+import { serveMetrics } from './observability/metrics-endpoint';
+import { requestObservation } from './observability/request-observation';
 import { createValidationPipe, ProblemFilter } from './problem.filter';
 
 export interface DocsMount {
@@ -18,15 +25,32 @@ export interface DocsMount {
  * OpenAPI documents, and each service's event consumer connected as a microservice. Start it with
  * `startServices` (hooks, then consumers), then `listen`. Hosts own signal handling.
  */
+export interface HostOptions {
+  /** The configuration schemas the host validated (served by @nestjs/config to every module). */
+  config?: readonly AnyConfigSchema[];
+  /** Which service owns a request path (metrics and log label); default: `platform`. */
+  serviceOf?: (path: string) => string;
+  /** GET /metrics requires this bearer token when set (METRICS_TOKEN). */
+  metricsToken?: string;
+  /** Where the JSON log lines go (tests capture them); default stdout. */
+  logDestination?: DestinationStream;
+}
+
 export async function createHttpApp(
   imports: (DynamicModule | Type<unknown>)[],
   auth: AuthConfig,
   docs: DocsMount[],
+  options: HostOptions = {},
 ): Promise<INestApplication> {
-  @Module({ imports: [DiscoveryModule, ...imports] })
+  const config = options.config?.length ? [configModule(options.config)] : [];
+  @Module({ imports: [DiscoveryModule, PlatformHealthModule, loggingModule(undefined, options.logDestination), ...config, ...imports] })
   class HostModule {}
 
-  const app = await NestFactory.create(HostModule, { logger: logLevels() });
+  const app = await NestFactory.create(HostModule, { bufferLogs: true });
+  app.useLogger(app.get(PinoLogger));
+  // First: request id, correlation id, server span and latency for everything after it.
+  app.use(requestObservation(options.serviceOf ?? (() => 'platform')));
+  serveMetrics(app, options.metricsToken ?? process.env['METRICS_TOKEN']);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalGuards(new AuthGuard(app.get(Reflector), auth));
@@ -56,7 +80,7 @@ export async function createHttpApp(
  * HTTP guards and without listening: for integration tests and tools that drive the use cases directly.
  */
 export async function startServiceContext(imports: (DynamicModule | Type<unknown>)[]): Promise<INestApplication> {
-  @Module({ imports })
+  @Module({ imports: [PlatformHealthModule, ...imports] })
   class ServicesModule {}
   const app = await NestFactory.create(ServicesModule, { logger: logLevels() });
   connectEventServers(app, imports);

@@ -8,3 +8,5 @@ export * from './standalone';
 export * from './event-servers';
 export * from './http.errors';
 export * from './error-catalogue.controller';
+export * from './config';
+export * from './observability';

@@ -2,6 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import type { DbConfig } from '@sop/persistence';
 import type { EventTransport, ServiceRuntime } from '@sop/messaging';
 import type { Clock, ErrorSet } from '@sop/util';
+import type { AnyConfigSchema } from './config/config-schema';
 
 /** What a host gives a service: its database, the broker, the clock. */
 export interface ServiceDeps {
@@ -29,6 +30,8 @@ export interface ServiceDefinition {
   module(deps: ServiceDeps): DynamicModule;
   /** The service's own problem codes (the platform's are added by the catalogue): GET /errors, docs/error-codes.md. */
   errors?: readonly ErrorSet[];
+  /** The service's own environment variables (validated by the host at start, with the platform's). */
+  config?: readonly AnyConfigSchema[];
 }
 
 /** The token under which each service module provides its ServiceRuntime. */

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { DataSource } from 'typeorm';
 import { ServiceRuntime, UnitOfWork, type ServiceRuntimeOptions } from '@sop/messaging';
 import { Clock } from '@sop/util';
+import { platformMetrics } from './observability/metrics';
 import { SERVICE_RUNTIME, type ServiceDeps } from './service-definition';
 
 /** Starts the service's runtime (migrations, relay, consumer) with the app and stops it on shutdown. */
@@ -28,7 +29,10 @@ export function serviceRuntimeProviders(
     {
       provide: SERVICE_RUNTIME,
       useFactory: () => {
+        const metrics = platformMetrics();
         const runtime = new ServiceRuntime({
+          consumerHooks: metrics.consumerHooks(options.serviceName),
+          onRelayPublished: metrics.relayObserver(options.serviceName),
           ...options,
           db: deps.db,
           transport: deps.transport,
@@ -36,6 +40,7 @@ export function serviceRuntimeProviders(
           migrateOnStart: deps.migrateOnStart,
           createDatabase: deps.createDatabase,
         });
+        metrics.watch(options.serviceName, runtime);
         deps.onRuntime?.(options.serviceName, runtime);
         return runtime;
       },

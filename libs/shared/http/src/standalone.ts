@@ -1,8 +1,11 @@
-import { dbConfigFromEnv } from '@sop/persistence';
 import { auditChain, KafkaTransport, readTopicsToEnd, ServiceRuntime } from '@sop/messaging';
 import { authConfigFromEnv } from '@sop/auth';
+import type { DbConfig } from '@sop/persistence';
 import { SystemClock } from '@sop/util';
+import { assertConfiguration, type AnyConfigSchema } from './config/config-schema';
+import { authEnvConfig, databaseConfig, hostConfig, kafkaConfig, type DatabaseEnv } from './config/platform.config';
 import { createHttpApp, hostLogger, startServices } from './http-app';
+import { setUpTracing, shutDownTracing } from './observability/tracing';
 import { SERVICE_RUNTIME, type ServiceDefinition } from './service-definition';
 
 /** What a service binary needs to know about the platform's topics (from libs/contracts). */
@@ -11,27 +14,33 @@ export interface PlatformTopology {
   contracts: { type: string; topic: string }[];
 }
 
+/** The configuration each command of a standalone service needs (validated together before anything starts). */
+export function standaloneConfigSchemas(def: ServiceDefinition, command: string): AnyConfigSchema[] {
+  if (command === 'provision-topics' || command === 'audit-chain') return [kafkaConfig];
+  if (command === 'migrate') return [kafkaConfig, databaseConfig];
+  return [hostConfig, authEnvConfig, kafkaConfig, databaseConfig, ...(def.config ?? [])];
+}
+
+function dbConfigOf(env: DatabaseEnv, def: ServiceDefinition): DbConfig {
+  if (env.DB_TYPE === 'sqlite') return { type: 'sqlite', path: env.DB_SQLITE_PATH ?? `./data/${def.schema}.sqlite` };
+  return { type: 'mysql', host: env.DB_HOST ?? '', port: env.DB_PORT, username: env.DB_USER, password: env.DB_PASSWORD, database: env.DB_NAME ?? def.schema };
+}
+
 /**
  * Entry point of one service as its own process (distributed mode): Kafka + MySQL from the environment.
  *   node main.js            serve HTTP, relay and consumer
  *   node main.js migrate    apply pending migrations and exit
  *   node main.js provision-topics   create the platform's topics (auto-creation is off) and exit
  *   node main.js audit-chain        read this service's topics from the broker and verify its hash chain
+ * A bad or missing variable stops the start with every problem listed.
  */
 export async function runStandaloneService(def: ServiceDefinition, topics: PlatformTopology): Promise<void> {
   const command = process.argv[2] ?? 'serve';
-  const brokers = process.env['KAFKA_BROKERS'];
-  if (!brokers) {
-    throw new Error(
-      `${def.name}: KAFKA_BROKERS is not set. A standalone service needs Kafka and MySQL (DB_HOST...). ` +
-        'For the no-install embedded platform run `npm start`.',
-    );
-  }
-  const transport = new KafkaTransport({
-    clientId: `${def.name}-${process.pid}`,
-    brokers: brokers.split(',').map((b) => b.trim()),
-    replicationFactor: Number(process.env['KAFKA_REPLICATION_FACTOR'] ?? 1),
-  });
+  const schemas = standaloneConfigSchemas(def, command);
+  assertConfiguration(schemas);
+  const kafka = kafkaConfig.load();
+  const brokers = kafka.KAFKA_BROKERS.split(',').map((b) => b.trim());
+  const transport = new KafkaTransport({ clientId: `${def.name}-${process.pid}`, brokers, replicationFactor: kafka.KAFKA_REPLICATION_FACTOR });
 
   if (command === 'provision-topics') {
     await transport.ensureTopics(topics.specs());
@@ -43,7 +52,7 @@ export async function runStandaloneService(def: ServiceDefinition, topics: Platf
   if (command === 'audit-chain') {
     const own = topics.contracts.filter((c) => c.type.startsWith(`${def.name}.`) || c.topic.startsWith(`${def.prefix}.`));
     const topicNames = [...new Set(own.map((c) => c.topic))];
-    const { events, undecodable } = await readTopicsToEnd(brokers.split(',').map((b) => b.trim()), topicNames);
+    const { events, undecodable } = await readTopicsToEnd(brokers, topicNames);
     const report = { ...auditChain(def.name, events), topics: topicNames, read: events.length, undecodable };
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     await transport.close();
@@ -51,16 +60,17 @@ export async function runStandaloneService(def: ServiceDefinition, topics: Platf
     return;
   }
 
+  const database = databaseConfig.load();
   const deps = {
-    db: dbConfigFromEnv(def.schema),
+    db: dbConfigOf(database, def),
     transport,
     clock: new SystemClock(),
-    migrateOnStart: process.env['DB_MIGRATE_ON_START'] !== 'false',
-    createDatabase: process.env['DB_CREATE_DATABASE'] !== 'false',
+    migrateOnStart: database.DB_MIGRATE_ON_START,
+    createDatabase: database.DB_CREATE_DATABASE,
   };
 
   if (command === 'migrate') {
-    const app = await createHttpApp([def.module({ ...deps, migrateOnStart: false })], authConfigFromEnv(), []);
+    const app = await createHttpApp([def.module({ ...deps, migrateOnStart: false })], authConfigFromEnv(), [], { config: schemas });
     const applied = await app.get<ServiceRuntime>(SERVICE_RUNTIME, { strict: false }).migrate();
     hostLogger.log(`${def.name}: applied ${applied.length} migration(s) ${applied.join(', ')}`);
     await app.close();
@@ -68,18 +78,23 @@ export async function runStandaloneService(def: ServiceDefinition, topics: Platf
     return;
   }
 
+  const host = hostConfig.load();
+  setUpTracing({ serviceName: def.name });
   const auth = authConfigFromEnv();
   if (auth.devKeys) hostLogger.warn('AUTH_PUBLIC_KEY not set: accepting tokens signed by the local development key');
-  const app = await createHttpApp([def.module(deps)], auth, [
-    { path: 'docs', title: def.title, description: def.description },
-  ]);
-  const port = Number(process.env['PORT'] ?? def.defaultPort);
+  const app = await createHttpApp([def.module(deps)], auth, [{ path: 'docs', title: def.title, description: def.description }], {
+    config: schemas,
+    serviceOf: () => def.name,
+    metricsToken: host.METRICS_TOKEN,
+  });
+  const port = host.PORT ?? def.defaultPort;
   await startServices(app);
-  await app.listen(port, process.env['HOST'] ?? '0.0.0.0');
-  hostLogger.log(`${def.name} listening on :${port} (docs at /docs)`);
+  await app.listen(port, host.HOST);
+  hostLogger.log(`${def.name} listening on :${port} (docs at /docs, metrics at /metrics)`);
   const shutdown = async () => {
     await app.close();
     await transport.close();
+    await shutDownTracing();
     process.exit(0);
   };
   process.once('SIGTERM', shutdown);

@@ -8,7 +8,7 @@ import { EventTransportServer } from './nest/event-transport.server';
 import { InboxMessageOrmEntity } from './inbox/inbox-message.orm-entity';
 import { MessagingTables1732500000000 } from './messaging-tables.migration';
 import { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
-import { OutboxRelay, RELAY_FAILING_DOWN_AFTER_MS } from './outbox/outbox.relay';
+import { OutboxRelay, RELAY_FAILING_DOWN_AFTER_MS, type RelayBatchReport } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
 import type { EventTransport } from './transport/transport.port';
 import { UnitOfWork } from './unit-of-work';
@@ -26,6 +26,8 @@ export interface ServiceRuntimeOptions {
   /** The service's consumer group, when it consumes events (its handlers are `@EventPattern` methods). */
   consumer?: EventConsumerOptions;
   consumerHooks?: ConsumerHooks;
+  /** Called after each relay batch the broker accepted (metrics). */
+  onRelayPublished?: (report: RelayBatchReport) => void;
   clock: Clock;
   /** Create the MySQL database if missing (dev, tests, local distributed mode). */
   createDatabase?: boolean;
@@ -60,7 +62,7 @@ export class ServiceRuntime {
     );
     const now = () => options.clock.now();
     const outbox = new OutboxWriter(options.serviceName, options.catalog, now);
-    this.relay = new OutboxRelay(this.dataSource, options.transport, { serviceName: options.serviceName });
+    this.relay = new OutboxRelay(this.dataSource, options.transport, { serviceName: options.serviceName, onPublished: options.onRelayPublished });
     const wake = () => this.relay.wake();
     this.unitOfWork = new UnitOfWork(this.dataSource, outbox, wake);
     if (options.consumer) {
@@ -103,6 +105,14 @@ export class ServiceRuntime {
     await this.eventServer?.close(); // normally closed already by the host, before this shutdown hook
     await this.relay.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  /** The consumer group's lag on the topics it reads (empty for a service that consumes nothing or has not started). */
+  async consumerLag(): Promise<{ groupId: string; topic: string; partition: number; lag: number }[]> {
+    const topics = this.eventServer?.topics() ?? [];
+    if (!this.eventServer || topics.length === 0) return [];
+    const groupId = this.eventServer.groupId;
+    return (await this.options.transport.consumerLag(groupId, topics)).map((l) => ({ groupId, ...l }));
   }
 
   async readiness(): Promise<ReadinessReport> {

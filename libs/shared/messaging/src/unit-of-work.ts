@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { runInTransaction } from '@sop/persistence';
+import { currentRequestContext } from '@sop/util';
 import type { CloudEvent, EventToPublish } from './envelope/cloud-event';
 import type { EventContract } from './contract/event-contract';
 import type { OutboxWriter } from './outbox/outbox.writer';
@@ -30,13 +31,12 @@ export class UnitOfWork {
 
   async run<T>(work: (tx: Tx) => Promise<T>, options: UnitOfWorkOptions = {}): Promise<T> {
     let published = 0;
-    const cause = options.causedBy;
+    const caused = correlationOf(options.causedBy);
     const result = await runInTransaction(this.ds, (manager) =>
       work({
         manager,
         publish: (contract, event) => {
           published++;
-          const caused = cause ? { correlationId: cause.correlationid ?? cause.id, causationId: cause.id } : {};
           return this.outbox.append(manager, contract, { ...caused, ...event });
         },
       }),
@@ -44,4 +44,14 @@ export class UnitOfWork {
     if (published > 0) this.afterCommit();
     return result;
   }
+}
+
+/**
+ * Events caused by a consumed event carry its correlation and causation; events published while serving a request
+ * carry the request's correlation id (X-Correlation-Id), so a client can follow its action across services.
+ */
+function correlationOf(cause: UnitOfWorkOptions['causedBy']): { correlationId?: string; causationId?: string } {
+  if (cause) return { correlationId: cause.correlationid ?? cause.id, causationId: cause.id };
+  const request = currentRequestContext();
+  return request ? { correlationId: request.correlationId } : {};
 }

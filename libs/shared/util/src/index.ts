@@ -5,3 +5,4 @@ export * from './errors';
 export * from './problem';
 export * from './rule-violation';
 export * from './periodic-task';
+export * from './request-context';

@@ -5,6 +5,9 @@
  * throws into the event loop. `stop()` clears the timer and waits for the run in flight.
  */
 export class PeriodicTask<T> {
+  /** Process-wide observer of runs (the metrics module counts runs, failures and durations per task name). */
+  static observer?: (name: string, outcome: 'ok' | 'failed', durationMs: number) => void;
+
   private timer?: ReturnType<typeof setInterval>;
   private inFlight?: Promise<T>;
 
@@ -12,6 +15,8 @@ export class PeriodicTask<T> {
     private readonly job: () => Promise<T>,
     private readonly intervalMs: number,
     private readonly onError: (err: Error) => T,
+    /** `<service>/<task>`, e.g. credit-supervision/list-timers: the metrics label. */
+    readonly name = 'unnamed',
   ) {}
 
   start(): void {
@@ -23,9 +28,13 @@ export class PeriodicTask<T> {
   run(): Promise<T> {
     if (this.inFlight) return this.inFlight;
     const current = (async () => {
+      const started = Date.now();
       try {
-        return await this.job();
+        const result = await this.job();
+        PeriodicTask.observer?.(this.name, 'ok', Date.now() - started);
+        return result;
       } catch (err) {
+        PeriodicTask.observer?.(this.name, 'failed', Date.now() - started);
         return this.onError(err as Error);
       } finally {
         this.inFlight = undefined;

@@ -1,4 +1,5 @@
 import { classifyDbError } from '@sop/persistence';
+import { DomainError } from '@sop/util';
 
 /**
  * How a failure while consuming is treated (the architecture's error policy):
@@ -19,6 +20,7 @@ export class PermanentEventError extends Error {
 }
 
 export function classifyFailure(err: unknown): FailureClass {
-  if (err instanceof PermanentEventError) return 'POISON';
+  // A domain rule refused the event (or a handler said it never applies): retrying cannot change the answer.
+  if (err instanceof PermanentEventError || err instanceof DomainError) return 'POISON';
   return classifyDbError(err) === 'CONNECTION_LOST' ? 'INFRASTRUCTURE' : 'TRANSIENT';
 }

@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { isDuplicateKey } from '@sop/persistence';
+import { runWithRequestContext } from '@sop/util';
 import type { CloudEvent } from '../envelope/cloud-event';
 import { envelopeProblems } from '../envelope/envelope-validation';
 import { payloadProblems, type EventCatalog } from '../contract/event-contract';
 import { InboxMessageOrmEntity } from '../inbox/inbox-message.orm-entity';
 import type { DeliveryContext, EventTransport, IncomingMessage, Subscription } from '../transport/transport.port';
+import { eventSpanAttributes, inSpan, SpanKind, traceContextOfEvent } from '../tracing/event-tracing';
 import type { Tx, UnitOfWork } from '../unit-of-work';
 import { classifyFailure } from './error-classification';
 
@@ -14,6 +16,8 @@ export type EventHandler = (event: CloudEvent<any>, tx: Tx, message: IncomingMes
 
 export interface EventConsumerOptions {
   groupId: string;
+  /** The consuming service (log context in the embedded host). */
+  serviceName?: string;
   /** Attempts for transient failures before the message is dead-lettered. */
   maxTransientAttempts?: number;
   retryBackoffMs?: { initial: number; max: number };
@@ -40,10 +44,8 @@ export type ConsumerOutcome =
 
 export type DeadLetterReason = 'UNDECODABLE' | 'INVALID_ENVELOPE' | 'INVALID_PAYLOAD' | 'REJECTED' | 'RETRIES_EXHAUSTED';
 
-/** Observability around the consumer, without the consumer knowing metrics or tracing libraries. */
+/** Observability around the consumer, without the consumer knowing the metrics library. */
 export interface ConsumerHooks {
-  /** Runs the application of one valid event (e.g. inside a span continuing the event's trace). */
-  around?(event: CloudEvent, work: () => Promise<void>): Promise<void>;
   outcome?(groupId: string, outcome: ConsumerOutcome): void;
 }
 
@@ -140,7 +142,14 @@ export class EventConsumer {
           },
           { causedBy: event },
         );
-      await (this.hooks.around ? this.hooks.around(event, apply) : apply());
+      // The event's trace and correlation continue here: logs, spans and the events this handler publishes carry them.
+      await inSpan(
+        `${event.type} process`,
+        SpanKind.CONSUMER,
+        traceContextOfEvent(event),
+        { ...eventSpanAttributes(event, message.topic), 'messaging.consumer.group.name': this.groupId, 'messaging.kafka.partition': message.partition },
+        () => runWithRequestContext({ correlationId: event.correlationid ?? event.id, subject: event.subject, service: this.options.serviceName }, apply),
+      );
       this.counters.applied++;
       this.hooks.outcome?.(this.groupId, { kind: 'applied', type: event.type, durationMs: Date.now() - started });
       this.recovered();

@@ -21,6 +21,9 @@ export interface CloudEvent<T = unknown> {
   sequence?: string;
   prevhash?: string;
   hash?: string;
+  /** CloudEvents distributed-tracing extension: the W3C trace context the event was published in. */
+  traceparent?: string;
+  tracestate?: string;
 }
 
 /** What a producer states about an event it publishes; the contract it is published under gives its type. */

@@ -51,7 +51,7 @@ export class EventTransportServer extends Server implements CustomTransportStrat
         this.options.unitOfWork,
         this.options.catalog,
         this.eventHandlers(),
-        this.options,
+        { ...this.options, serviceName: this.options.serviceName },
         this.options.now,
         this.options.hooks,
       );
@@ -69,6 +69,11 @@ export class EventTransportServer extends Server implements CustomTransportStrat
   /** Null until the server listens: readiness reports the consumer as not started. */
   consumerStatus(): ConsumerStatus | null {
     return this.consumer?.status() ?? null;
+  }
+
+  /** The topics the consumer reads (empty before it listens). */
+  topics(): string[] {
+    return this.consumer?.topics() ?? [];
   }
 
   /** Event types with a registered handler. */

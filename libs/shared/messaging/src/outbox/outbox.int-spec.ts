@@ -302,6 +302,7 @@ describe('outbox on MySQL and Kafka', () => {
       readonly kind = 'kafka' as const;
       ensureTopics = transport.ensureTopics.bind(transport);
       subscribe = transport.subscribe.bind(transport);
+      consumerLag = transport.consumerLag.bind(transport);
       healthy = transport.healthy.bind(transport);
       close = async () => undefined;
       async publish(messages: OutgoingMessage[]): Promise<void> {

@@ -2,8 +2,16 @@ import { Logger } from '@nestjs/common';
 import { IsNull, Not, type DataSource, type QueryRunner } from 'typeorm';
 import { isSqlite, runInTransaction } from '@sop/persistence';
 import { chainHash, GENESIS_HASH, type CloudEvent } from '../envelope/cloud-event';
+import { eventSpanAttributes, failSpan, SpanKind, startSpan, traceContextOfEvent } from '../tracing/event-tracing';
 import type { EventTransport } from '../transport/transport.port';
 import { OutboxMessageOrmEntity } from './outbox-message.orm-entity';
+
+/** One published batch, for the service's metrics: how long the broker took, and each event's time in the outbox. */
+export interface RelayBatchReport {
+  publishMs: number;
+  events: { type: string; createdAt: Date }[];
+  publishedAt: Date;
+}
 
 export interface OutboxRelayOptions {
   serviceName: string;
@@ -12,6 +20,8 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Milliseconds since the epoch; tests move it. */
   now?: () => number;
+  /** Called after each batch the broker accepted. */
+  onPublished?: (report: RelayBatchReport) => void;
 }
 
 /** Relay state for health checks: a relay failing round after round for this long is reported down. */
@@ -80,6 +90,19 @@ export class OutboxRelay {
     return { leader: this.leader, published: this.publishedCount, lastError: this.lastError, failingForMs };
   }
 
+  /** Unpublished rows and the creation time of the oldest: the backlog operators watch. */
+  async backlog(): Promise<{ unpublished: number; oldestCreatedAt: Date | null }> {
+    const row = await this.ds
+      .getRepository(OutboxMessageOrmEntity)
+      .createQueryBuilder('o')
+      .select('COUNT(*)', 'unpublished')
+      .addSelect('MIN(o.created_at)', 'oldest')
+      .where('o.published_at IS NULL')
+      .getRawOne<{ unpublished: string | number; oldest: string | Date | null }>();
+    const oldest = row?.oldest ?? null;
+    return { unpublished: Number(row?.unpublished ?? 0), oldestCreatedAt: oldest === null ? null : new Date(typeof oldest === 'string' && !/[zZ+]/.test(oldest.slice(10)) ? `${oldest.replace(' ', 'T')}Z` : oldest) };
+  }
+
   private now(): number {
     return this.options.now?.() ?? Date.now();
   }
@@ -95,6 +118,12 @@ export class OutboxRelay {
         take: this.batchSize,
       });
       if (rows.length === 0) return total;
+      // One producer span per event, a child of the span that published it (the request's or the consumer's).
+      const spans = rows.map((r) => {
+        const event = JSON.parse(r.envelope) as CloudEvent;
+        return startSpan(`${r.eventType} publish`, SpanKind.PRODUCER, traceContextOfEvent(event), eventSpanAttributes(event, r.topic));
+      });
+      const started = Date.now();
       try {
         await this.transport.publish(
           rows.map((r) => ({
@@ -105,6 +134,7 @@ export class OutboxRelay {
           })),
         );
       } catch (err) {
+        spans.forEach((span) => failSpan(span, err));
         await this.ds
           .createQueryBuilder()
           .update(OutboxMessageOrmEntity)
@@ -112,11 +142,15 @@ export class OutboxRelay {
           .where('id = :id', { id: rows[0].id })
           .execute();
         throw err;
+      } finally {
+        spans.forEach((span) => span.end());
       }
+      const publishedAt = new Date();
+      this.options.onPublished?.({ publishMs: Date.now() - started, publishedAt, events: rows.map((r) => ({ type: r.eventType, createdAt: r.createdAt })) });
       await this.ds
         .createQueryBuilder()
         .update(OutboxMessageOrmEntity)
-        .set({ publishedAt: new Date(), lastError: null })
+        .set({ publishedAt, lastError: null })
         .whereInIds(rows.map((r) => r.id))
         .execute();
       total += rows.length;

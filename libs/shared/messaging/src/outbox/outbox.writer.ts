@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { buildCloudEvent, type CloudEvent, type EventToPublish } from '../envelope/cloud-event';
 import { dataschemaOf, payloadProblems, type EventCatalog, type EventContract } from '../contract/event-contract';
+import { activeTraceContext } from '../tracing/event-tracing';
 import { OutboxMessageOrmEntity } from './outbox-message.orm-entity';
 
 export class InvalidOutgoingEventError extends Error {
@@ -27,6 +28,7 @@ export class OutboxWriter {
     if (problems.length > 0) throw new InvalidOutgoingEventError(contract.type, problems);
     const now = this.now();
     const envelope = buildCloudEvent(this.source, dataschemaOf(known), { type: known.type, ...event }, now);
+    Object.assign(envelope, activeTraceContext()); // the request's (or consumed event's) trace continues downstream
     const row = manager.create(OutboxMessageOrmEntity, {
       eventId: envelope.id,
       topic: known.topic,

@@ -6,6 +6,7 @@ import { deliverUntilAcknowledged } from './delivery';
 import {
   EventTransport,
   type MessageHandler,
+  type PartitionLag,
   type OutgoingMessage,
   type SubscribeOptions,
   type Subscription,
@@ -58,6 +59,22 @@ export class InProcessTransport extends EventTransport {
         group_id TEXT NOT NULL, topic TEXT NOT NULL, partition INTEGER NOT NULL, next_offset INTEGER NOT NULL,
         PRIMARY KEY (group_id, topic, partition));
     `);
+  }
+
+  async consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]> {
+    const rows = this.db
+      .prepare<[string, string], { partition: number; end: number; committed: number | null }>(
+        `SELECT p.partition AS partition,
+                (SELECT COALESCE(MAX(m.offset), -1) + 1 FROM bus_message m WHERE m.topic = p.topic AND m.partition = p.partition) AS "end",
+                (SELECT g.next_offset FROM bus_group_offset g WHERE g.group_id = ? AND g.topic = p.topic AND g.partition = p.partition) AS committed
+           FROM (WITH RECURSIVE n(partition, topic, partitions) AS (
+                   SELECT 0, topic, partitions FROM bus_topic WHERE topic = ?
+                   UNION ALL SELECT partition + 1, topic, partitions FROM n WHERE partition + 1 < partitions)
+                 SELECT partition, topic FROM n) p`,
+      );
+    return topics.flatMap((topic) =>
+      rows.all(groupId, topic).map((r) => ({ topic, partition: r.partition, lag: Math.max(0, r.end - (r.committed ?? 0)) })),
+    );
   }
 
   async ensureTopics(specs: TopicSpec[]): Promise<void> {

@@ -14,6 +14,7 @@ import {
   EventTransport,
   type MessageHandler,
   type OutgoingMessage,
+  type PartitionLag,
   type SubscribeOptions,
   type Subscription,
   type TopicSpec,
@@ -151,6 +152,22 @@ export class KafkaTransport extends EventTransport {
         });
       },
     };
+  }
+
+  async consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]> {
+    const admin = await this.getAdmin();
+    const committed = await admin.fetchOffsets({ groupId, topics });
+    const lags: PartitionLag[] = [];
+    for (const { topic, partitions } of committed) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      for (const end of ends) {
+        const offset = partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+        // -1: the group never committed on this partition; it starts from the earliest retained offset.
+        const from = Number(offset) < 0 ? Number(end.low) : Number(offset);
+        lags.push({ topic, partition: end.partition, lag: Math.max(0, Number(end.high) - from) });
+      }
+    }
+    return lags;
   }
 
   async healthy(): Promise<boolean> {

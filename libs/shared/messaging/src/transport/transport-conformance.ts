@@ -149,5 +149,21 @@ export function describeTransportConformance(name: string, makeTransport: () => 
       expect(a.log.map((r) => r.value).sort()).toEqual([...values].sort());
       expect(b.log.map((r) => r.value).sort()).toEqual([...values].sort());
     });
+
+    it('reports a group’s lag per partition: all of it before the group reads, none once it acknowledged', async () => {
+      const topic = uniqueName('conf-lag');
+      await transport.ensureTopics([{ topic, partitions: 2 }]);
+      await transport.publish(['a', 'b', 'c', 'd', 'e'].map((value, i) => ({ topic, key: `k${i}`, value })));
+      const groupId = uniqueName('conf-lag-group');
+
+      const before = await transport.consumerLag(groupId, [topic]);
+      expect(before.map((p) => p.partition).sort()).toEqual([0, 1]);
+      expect(before.reduce((sum, p) => sum + p.lag, 0)).toBe(5);
+
+      const reader = await record(groupId, [topic]);
+      await waitFor(() => reader.log.length >= 5, 60_000, 'all read');
+      // Kafka commits acknowledged offsets asynchronously (auto-commit): poll until the committed position shows.
+      await waitFor(async () => (await transport.consumerLag(groupId, [topic])).every((p) => p.lag === 0), 60_000, 'lag 0');
+    });
   });
 }

@@ -51,12 +51,21 @@ export interface SubscribeOptions {
   retryBackoffMs?: { initial: number; max: number };
 }
 
+/** How far a consumer group is behind on one partition: messages published but not yet acknowledged by it. */
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  lag: number;
+}
+
 export abstract class EventTransport {
   abstract readonly kind: 'kafka' | 'in-process';
   abstract ensureTopics(specs: TopicSpec[]): Promise<void>;
   /** Publishes in order; resolves once every message is durably accepted (acks=all on Kafka). */
   abstract publish(messages: OutgoingMessage[]): Promise<void>;
   abstract subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription>;
+  /** Per partition of `topics`: the group's lag (end offset minus committed offset; all of it when never committed). */
+  abstract consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]>;
   /** Is the broker reachable right now? */
   abstract healthy(): Promise<boolean>;
   abstract close(): Promise<void>;

@@ -1,0 +1,4 @@
+export * from './logging';
+export * from './metrics';
+export * from './request-observation';
+export * from './tracing';
