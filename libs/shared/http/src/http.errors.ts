@@ -3,7 +3,7 @@ import { defineErrors } from '@sop/util';
 /** Errors of the HTTP edge itself, before a service's use case runs. */
 export const HttpErrors = defineErrors('HTTP', {
   BAD_REQUEST: { kind: 'INVALID', meaning: 'The request could not be read (malformed JSON, wrong content type...).' },
-  NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'No such route.' },
+  NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'No such route: check the path and the service prefix (/registration, /credit, /evaluation, /purchasing).' },
   METHOD_NOT_ALLOWED: { kind: 'INVALID', meaning: 'The route does not accept this method.' },
   PAYLOAD_TOO_LARGE: { kind: 'TOO_LARGE', meaning: 'The request body is larger than the service accepts.' },
   RATE_LIMITED: { kind: 'RATE_LIMITED', meaning: 'Too many requests; retry after the time in the Retry-After header.' },

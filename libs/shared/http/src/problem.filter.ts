@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { DomainError, ProblemError, type DomainErrorClass, type ErrorKind, type FieldViolation } from '@sop/util';
+import { DomainError, type DomainErrorClass, type ErrorKind, type FieldViolation } from '@sop/util';
 import { HttpErrors, ValidationErrors } from './http.errors';
 
 interface Res {
@@ -8,6 +8,16 @@ interface Res {
   setHeader(name: string, value: string): void;
   send(body: string): void;
   headersSent?: boolean;
+}
+
+/** An RFC 9457 problem as the edge renders it: the status decided here from the error's kind. */
+export interface Problem {
+  status: number;
+  code: string;
+  title: string;
+  detail: string;
+  violations: FieldViolation[];
+  extensions: Record<string, unknown>;
 }
 
 /** The one place where an error's kind becomes an HTTP status. */
@@ -53,18 +63,17 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-export function problemOfDomainError(err: DomainError): ProblemError {
+export function problemOfDomainError(err: DomainError): Problem {
   const [status, title] = STATUS_OF_KIND[err.kind];
-  return new ProblemError(status, err.code, title, err.message, err.violations, err.extensions);
+  return { status, code: err.code, title, detail: err.message, violations: err.violations, extensions: err.extensions };
 }
 
-function edgeProblem(errorClass: DomainErrorClass, detail: string): ProblemError {
+function edgeProblem(errorClass: DomainErrorClass, detail: string): Problem {
   return problemOfDomainError(new errorClass(detail));
 }
 
-export function toProblem(exception: unknown): ProblemError {
+export function toProblem(exception: unknown): Problem {
   if (exception instanceof DomainError) return problemOfDomainError(exception);
-  if (exception instanceof ProblemError) return exception;
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();
