@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       },
       ...SERVICES.map((s) => ({ path: `${s.prefix}/docs`, title: s.title, description: s.description, include: [s.moduleClass] })),
     ],
-    { config: schemas, serviceOf: serviceOfPath(SERVICES), metricsToken: host.METRICS_TOKEN },
+    { config: schemas, serviceOf: serviceOfPath(SERVICES), metricsToken: host.METRICS_TOKEN, logLevel: host.LOG_LEVEL },
   );
   mountPlatformEndpoints(app, runtimes, SERVICES);
 

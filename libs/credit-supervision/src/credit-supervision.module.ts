@@ -1,3 +1,4 @@
+import { ConfigModule } from '@nestjs/config';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ALL_EVENT_CONTRACTS, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
@@ -52,6 +53,7 @@ import { TypeOrmObjectionStore } from './infrastructure/stores/typeorm-objection
 import { TypeOrmOrganizationStore } from './infrastructure/stores/typeorm-organization.store';
 import { TypeOrmPenaltyStore } from './infrastructure/stores/typeorm-penalty.store';
 import { TypeOrmRectificationNoticeStore } from './infrastructure/stores/typeorm-rectification-notice.store';
+import { creditSupervisionConfig, type CreditSupervisionEnv } from './credit-supervision.config';
 
 export interface CreditSupervisionOptions {
   /** Consumer group; tests use a unique one on a shared broker. Default: credit-supervision. */
@@ -93,6 +95,7 @@ export class CreditSupervisionModule {
   static register(deps: ServiceDeps, options: CreditSupervisionOptions = {}): DynamicModule {
     return {
       module: CreditSupervisionModule,
+      imports: [ConfigModule.forFeature(creditSupervisionConfig.factory)],
       controllers: [
         PublicRegisterHttpController,
         RegisterExportsHttpController,
@@ -119,7 +122,11 @@ export class CreditSupervisionModule {
         }),
         ...STORES,
         ...USE_CASES,
-        { provide: CREDIT_TIMER_INTERVAL_MS, useValue: options.timerIntervalMs ?? Number(process.env['CREDIT_TIMER_INTERVAL_MS'] ?? 60_000) },
+        {
+          provide: CREDIT_TIMER_INTERVAL_MS,
+          useFactory: (config: CreditSupervisionEnv) => options.timerIntervalMs ?? config.CREDIT_TIMER_INTERVAL_MS,
+          inject: [creditSupervisionConfig.KEY],
+        },
         CreditTimerScheduler,
         CreditProfileQuery,
         RegisterExportService,
@@ -138,4 +145,5 @@ export const CREDIT_SUPERVISION_SERVICE: ServiceDefinition = {
   moduleClass: CreditSupervisionModule,
   module: (deps) => CreditSupervisionModule.register(deps),
   errors: [CreditErrors],
+  config: [creditSupervisionConfig],
 };

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { ALL_EVENT_CONTRACTS, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
 import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
@@ -26,22 +27,16 @@ import { EvaluationGrades1732500000310 } from './infrastructure/migrations/17325
 import { EvaluationRegistrationStatus1732500000320 } from './infrastructure/migrations/1732500000320-evaluation-registration-status.migration';
 import { EvaluationGradeExpiry1732500000330 } from './infrastructure/migrations/1732500000330-evaluation-grade-expiry.migration';
 import { EVALUATION_STORES } from './infrastructure/stores/evaluation.stores';
+import { evaluationConfig, type EvaluationEnv } from './evaluation.config';
 
 export interface EvaluationOptions {
   /** Consumer group; tests use a unique one on a shared broker. Default: evaluation. */
   consumerGroupId?: string;
   /**
    * Period of the scheduler (GradeExpired for grades past their validity), in ms; 0 disables the timer (tests call
-   * `EvaluationScheduler.tick()`). Default: env EVALUATION_SCHEDULER_INTERVAL_MS, else 60000.
+   * `EvaluationScheduler.tick()`). Default: EVALUATION_SCHEDULER_INTERVAL_MS (evaluation.config.ts).
    */
   schedulerIntervalMs?: number;
-}
-
-function schedulerIntervalMs(options: EvaluationOptions): number {
-  if (options.schedulerIntervalMs !== undefined) return options.schedulerIntervalMs;
-  const env = process.env['EVALUATION_SCHEDULER_INTERVAL_MS'];
-  const parsed = env === undefined || env.trim() === '' ? NaN : Number(env);
-  return Number.isFinite(parsed) && parsed >= 0 ? parsed : 60_000;
 }
 
 @Module({})
@@ -49,6 +44,7 @@ export class EvaluationModule {
   static register(deps: ServiceDeps, options: EvaluationOptions = {}): DynamicModule {
     return {
       module: EvaluationModule,
+      imports: [ConfigModule.forFeature(evaluationConfig.factory)],
       controllers: [
         GradesHttpController,
         OrganizationsHttpController,
@@ -79,7 +75,11 @@ export class EvaluationModule {
         RegistrationLifecycle,
         ApplyJointMeasures,
         PublishDueExpiries,
-        { provide: EVALUATION_SCHEDULER_INTERVAL_MS, useValue: schedulerIntervalMs(options) },
+        {
+          provide: EVALUATION_SCHEDULER_INTERVAL_MS,
+          useFactory: (config: EvaluationEnv) => options.schedulerIntervalMs ?? config.EVALUATION_SCHEDULER_INTERVAL_MS,
+          inject: [evaluationConfig.KEY],
+        },
         EvaluationScheduler,
       ],
     };
@@ -96,4 +96,5 @@ export const EVALUATION_SERVICE: ServiceDefinition = {
   moduleClass: EvaluationModule,
   module: (deps) => EvaluationModule.register(deps),
   errors: [EvaluationErrors],
+  config: [evaluationConfig],
 };

@@ -1,4 +1,5 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { ALL_EVENT_CONTRACTS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
 import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
@@ -33,16 +34,18 @@ import { TypeOrmAnnualReportStore } from './infrastructure/annual-reports/typeor
 import { TypeOrmApplicationStore } from './infrastructure/applications/typeorm-application.store';
 import { REGISTRATION_MIGRATIONS } from './infrastructure/migrations/registration.migrations';
 import { TypeOrmOrganizationStore } from './infrastructure/organizations/typeorm-organization.store';
-import { AesGcmPiiProtector, piiKeyFromEnv } from './infrastructure/personal-data/aes-gcm-pii-protector';
+import { AesGcmPiiProtector, piiKeyOf } from './infrastructure/personal-data/aes-gcm-pii-protector';
 import { TypeOrmPersonalDataStore } from './infrastructure/personal-data/typeorm-personal-data.store';
 import { TypeOrmPolicyStore } from './infrastructure/policy/typeorm-policy.store';
 import { REGISTRATION_ENTITIES } from './infrastructure/registration.orm-entities';
+import { registrationConfig, type RegistrationEnv } from './registration.config';
 
 @Module({})
 export class RegistrationModule {
   static register(deps: ServiceDeps): DynamicModule {
     return {
       module: RegistrationModule,
+      imports: [ConfigModule.forFeature(registrationConfig.factory)],
       controllers: [
         ApplicationsHttpController,
         OrganizationsHttpController,
@@ -67,11 +70,12 @@ export class RegistrationModule {
         { provide: AnnualReportStore, useClass: TypeOrmAnnualReportStore },
         {
           provide: PiiProtector,
-          useFactory: () => {
-            const { key, devKey } = piiKeyFromEnv();
+          useFactory: (config: RegistrationEnv) => {
+            const { key, devKey } = piiKeyOf(config.REGISTRATION_PII_KEY, config.DATA_DIR);
             if (devKey) new Logger('Registration').warn('REGISTRATION_PII_KEY not set: ID numbers are encrypted with the local development key under DATA_DIR/dev-keys');
             return new AesGcmPiiProtector(key);
           },
+          inject: [registrationConfig.KEY],
         },
         PersonalDataService,
         // Use cases, by feature
@@ -90,7 +94,7 @@ export class RegistrationModule {
         DetectOverdueAnnualReports,
         CompareRegimes,
         // Time-driven work
-        { provide: SCHEDULER_INTERVAL_MS, useFactory: () => Number(process.env['REGISTRATION_SCHEDULER_INTERVAL_MS'] ?? 60_000) },
+        { provide: SCHEDULER_INTERVAL_MS, useFactory: (config: RegistrationEnv) => config.REGISTRATION_SCHEDULER_INTERVAL_MS, inject: [registrationConfig.KEY] },
         RegistrationScheduler,
       ],
     };
@@ -107,4 +111,5 @@ export const REGISTRATION_SERVICE: ServiceDefinition = {
   moduleClass: RegistrationModule,
   module: (deps) => RegistrationModule.register(deps),
   errors: [RegistrationErrors],
+  config: [registrationConfig],
 };

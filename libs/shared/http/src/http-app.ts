@@ -32,6 +32,8 @@ export interface HostOptions {
   serviceOf?: (path: string) => string;
   /** GET /metrics requires this bearer token when set (METRICS_TOKEN). */
   metricsToken?: string;
+  /** LOG_LEVEL: error, warn, log (default), debug, verbose, silent. */
+  logLevel?: string;
   /** Where the JSON log lines go (tests capture them); default stdout. */
   logDestination?: DestinationStream;
 }
@@ -43,14 +45,14 @@ export async function createHttpApp(
   options: HostOptions = {},
 ): Promise<INestApplication> {
   const config = options.config?.length ? [configModule(options.config)] : [];
-  @Module({ imports: [DiscoveryModule, PlatformHealthModule, loggingModule(undefined, options.logDestination), ...config, ...imports] })
+  @Module({ imports: [DiscoveryModule, PlatformHealthModule, loggingModule(options.logLevel ?? process.env['LOG_LEVEL'] ?? 'log', options.logDestination), ...config, ...imports] })
   class HostModule {}
 
   const app = await NestFactory.create(HostModule, { bufferLogs: true });
   app.useLogger(app.get(PinoLogger));
   // First: request id, correlation id, server span and latency for everything after it.
   app.use(requestObservation(options.serviceOf ?? (() => 'platform')));
-  serveMetrics(app, options.metricsToken ?? process.env['METRICS_TOKEN']);
+  serveMetrics(app, options.metricsToken);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalGuards(new AuthGuard(app.get(Reflector), auth));

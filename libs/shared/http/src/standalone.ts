@@ -40,7 +40,12 @@ export async function runStandaloneService(def: ServiceDefinition, topics: Platf
   assertConfiguration(schemas);
   const kafka = kafkaConfig.load();
   const brokers = kafka.KAFKA_BROKERS.split(',').map((b) => b.trim());
-  const transport = new KafkaTransport({ clientId: `${def.name}-${process.pid}`, brokers, replicationFactor: kafka.KAFKA_REPLICATION_FACTOR });
+  const transport = new KafkaTransport({
+    clientId: `${def.name}-${process.pid}`,
+    brokers,
+    replicationFactor: kafka.KAFKA_REPLICATION_FACTOR,
+    logLevel: kafka.KAFKA_LOG_LEVEL,
+  });
 
   if (command === 'provision-topics') {
     await transport.ensureTopics(topics.specs());
@@ -86,6 +91,7 @@ export async function runStandaloneService(def: ServiceDefinition, topics: Platf
     config: schemas,
     serviceOf: () => def.name,
     metricsToken: host.METRICS_TOKEN,
+    logLevel: host.LOG_LEVEL,
   });
   const port = host.PORT ?? def.defaultPort;
   await startServices(app);

@@ -5,7 +5,6 @@ export * from './transport/transport.port';
 export * from './transport/delivery';
 export * from './transport/kafka.transport';
 export * from './transport/in-process.transport';
-export * from './transport/transport.factory';
 export * from './outbox/outbox-message.orm-entity';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { Clock, PeriodicTask } from '@sop/util';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock, Scheduler } from '@sop/util';
 import { RunDueTimersUseCase } from '../list-timers/run-due-timers.use-case';
 
 export const CREDIT_TIMER_INTERVAL_MS = Symbol('CREDIT_TIMER_INTERVAL_MS');
@@ -10,24 +10,24 @@ export const CREDIT_TIMER_INTERVAL_MS = Symbol('CREDIT_TIMER_INTERVAL_MS');
  * safe: each decision re-reads the state under the organization's row lock and timers are idempotent.
  */
 @Injectable()
-export class CreditTimerScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class CreditTimerScheduler extends Scheduler<unknown> {
   private readonly logger = new Logger('CreditTimerScheduler');
-  private readonly task: PeriodicTask<unknown>;
 
   constructor(
     private readonly timers: RunDueTimersUseCase,
     private readonly clock: Clock,
     @Inject(CREDIT_TIMER_INTERVAL_MS) intervalMs: number,
   ) {
-    this.task = new PeriodicTask<unknown>(() => this.runDueTimers(this.clock.now()), intervalMs, (err) => this.logger.warn(`timer run failed: ${err.message}`));
+    super('credit-supervision/list-timers', intervalMs);
   }
 
-  onApplicationBootstrap(): void {
-    this.task.start();
+  protected runJobs(): Promise<{ decisions: number }> {
+    return this.runDueTimers(this.clock.now());
   }
 
-  beforeApplicationShutdown(): Promise<void> {
-    return this.task.stop();
+  protected failed(err: Error): undefined {
+    this.logger.warn(`timer run failed: ${err.message}`);
+    return undefined;
   }
 
   runDueTimers(now: Date): Promise<{ decisions: number }> {

@@ -8,6 +8,7 @@ import { isDuplicateKey, isSqlite } from '@sop/persistence';
 import { Clock } from '@sop/util';
 import { CreditErrors } from '../../domain/credit.errors';
 import { CreditExportJobOrmEntity, CreditOrganizationOrmEntity } from '../credit.orm-entities';
+import { creditSupervisionConfig, type CreditSupervisionEnv } from '../../credit-supervision.config';
 import { CreditProfileQuery } from './credit-profile.query';
 
 export interface ExportJob {
@@ -29,9 +30,6 @@ const RUNNING_SLOT = 'EXPORT';
 /** A RUNNING job whose heartbeat is older than this belongs to a process that stopped. */
 const STALE_AFTER_MS = 60_000;
 
-/** Finished exports are kept this many days (`CREDIT_EXPORT_RETENTION_DAYS`), then their files are deleted. */
-const RETENTION_DAYS = Number(process.env['CREDIT_EXPORT_RETENTION_DAYS'] ?? 7);
-
 /**
  * Bulk export of the public register as JSON Lines (one public profile per line). Runs in the background in
  * batches; the job, kept in the database, reports total and processed rows so a long export shows progress.
@@ -42,6 +40,8 @@ const RETENTION_DAYS = Number(process.env['CREDIT_EXPORT_RETENTION_DAYS'] ?? 7);
 export class RegisterExportService implements BeforeApplicationShutdown {
   private readonly running = new Map<string, Promise<void>>();
   private readonly dir: string;
+  /** Finished exports are kept this many days (CREDIT_EXPORT_RETENTION_DAYS), then their files are deleted. */
+  private readonly retentionDays: number;
   private readonly batchSize = 200;
   private stopping = false;
 
@@ -49,9 +49,11 @@ export class RegisterExportService implements BeforeApplicationShutdown {
     private readonly ds: DataSource,
     private readonly profiles: CreditProfileQuery,
     private readonly clock: Clock,
+    @Inject(creditSupervisionConfig.KEY) config: CreditSupervisionEnv,
     @Optional() @Inject(CREDIT_EXPORT_DIR) dir?: string,
   ) {
-    this.dir = dir ?? process.env['CREDIT_EXPORT_DIR'] ?? join(tmpdir(), 'sop-credit-exports');
+    this.dir = dir ?? config.CREDIT_EXPORT_DIR ?? join(tmpdir(), 'sop-credit-exports');
+    this.retentionDays = config.CREDIT_EXPORT_RETENTION_DAYS;
   }
 
   /** Jobs left RUNNING by a process that stopped are marked FAILED (checked on each read), so nobody polls them forever. */
@@ -69,7 +71,7 @@ export class RegisterExportService implements BeforeApplicationShutdown {
 
   /** Deletes the files of exports finished more than the retention period ago; their jobs read EXPIRED. */
   private async expireOld(): Promise<void> {
-    const cutoff = new Date(this.clock.now().getTime() - RETENTION_DAYS * 86_400_000);
+    const cutoff = new Date(this.clock.now().getTime() - this.retentionDays * 86_400_000);
     const old = await this.ds.manager.find(CreditExportJobOrmEntity, { where: { status: 'DONE', finishedAt: LessThan(cutoff) } });
     for (const job of old) {
       rmSync(job.filePath, { force: true });
@@ -184,7 +186,7 @@ export class RegisterExportService implements BeforeApplicationShutdown {
   /** Path of a finished export's JSONL file. */
   async file(id: string): Promise<string> {
     const job = await this.job(id);
-    if (job.status === 'EXPIRED') throw new CreditErrors.EXPORT_EXPIRED(`export ${id} finished more than ${RETENTION_DAYS} days ago and its file was deleted; start a new export`);
+    if (job.status === 'EXPIRED') throw new CreditErrors.EXPORT_EXPIRED(`export ${id} finished more than ${this.retentionDays} days ago and its file was deleted; start a new export`);
     if (job.status !== 'DONE') throw new CreditErrors.EXPORT_NOT_READY(`export ${id} is ${job.status} (${job.processed}/${job.total})`);
     if (!existsSync(job.filePath)) throw new CreditErrors.EXPORT_FILE_MISSING(`the file of export ${id} is no longer on this instance's export storage`);
     return job.filePath;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AesGcmPiiProtector, piiKeyFromEnv } from './aes-gcm-pii-protector';
+import { AesGcmPiiProtector, piiKeyOf } from './aes-gcm-pii-protector';
 
 describe('AES-256-GCM personal-data protection', () => {
   const pii = new AesGcmPiiProtector(randomBytes(32));
@@ -30,12 +30,12 @@ describe('AES-256-GCM personal-data protection', () => {
 
   it('takes REGISTRATION_PII_KEY, else creates a dev key once under DATA_DIR', () => {
     const key = randomBytes(32);
-    expect(piiKeyFromEnv({ REGISTRATION_PII_KEY: key.toString('base64') })).toEqual({ key, devKey: false });
+    expect(piiKeyOf(key.toString('base64'), './unused')).toEqual({ key, devKey: false });
     const dir = mkdtempSync(join(tmpdir(), 'pii-'));
-    const first = piiKeyFromEnv({ DATA_DIR: dir });
+    const first = piiKeyOf(undefined, dir);
     expect(first.devKey).toBe(true);
     expect(first.key).toHaveLength(32);
-    expect(piiKeyFromEnv({ DATA_DIR: dir }).key.equals(first.key)).toBe(true);
+    expect(piiKeyOf(undefined, dir).key.equals(first.key)).toBe(true);
     expect(readFileSync(join(dir, 'dev-keys', 'registration-pii.key'), 'utf8').trim()).toBe(first.key.toString('base64'));
     expect(() => new AesGcmPiiProtector(Buffer.alloc(16))).toThrow(/32 bytes/);
   });

@@ -48,10 +48,9 @@ export class AesGcmPiiProtector extends PiiProtector {
  * REGISTRATION_PII_KEY (base64 of 32 bytes); without it, a development key is created once under
  * DATA_DIR/dev-keys/registration-pii.key (like the auth dev keys) — never use that in production.
  */
-export function piiKeyFromEnv(env: NodeJS.ProcessEnv = process.env): { key: Buffer; devKey: boolean } {
-  const configured = env['REGISTRATION_PII_KEY'];
+export function piiKeyOf(configured: string | undefined, dataDir: string): { key: Buffer; devKey: boolean } {
   if (configured) return { key: Buffer.from(configured, 'base64'), devKey: false };
-  const dir = join(env['DATA_DIR'] ?? './data', 'dev-keys');
+  const dir = join(dataDir, 'dev-keys');
   const file = join(dir, 'registration-pii.key');
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });

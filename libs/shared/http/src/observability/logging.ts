@@ -13,7 +13,7 @@ const PINO_LEVELS: Record<string, string> = { error: 'error', warn: 'warn', log:
  * stays out: the Authorization header and cookies are redacted, request and response bodies and query strings are
  * never logged (ID numbers travel only in bodies). LOG_LEVEL: error, warn, log (default), debug, verbose, silent.
  */
-export function loggingModule(level = process.env['LOG_LEVEL'] ?? 'log', destination?: DestinationStream): DynamicModule {
+export function loggingModule(level: string, destination?: DestinationStream): DynamicModule {
   const options: Options = {
     level: PINO_LEVELS[level.toLowerCase()] ?? 'info',
     // The request observation middleware has set the id already (X-Request-Id or a new one).

@@ -25,9 +25,12 @@ export interface KafkaTransportOptions {
   clientId: string;
   /** Replication factor for provisioned topics; 1 on a single-node broker. */
   replicationFactor?: number;
+  /** kafkajs's own log level (KAFKA_LOG_LEVEL): nothing, error, warn (default), info, debug. */
+  logLevel?: string;
 }
 
 const LEVELS: Record<string, KafkaLogLevel> = {
+  nothing: KafkaLogLevel.NOTHING,
   error: KafkaLogLevel.ERROR,
   warn: KafkaLogLevel.WARN,
   info: KafkaLogLevel.INFO,
@@ -59,7 +62,7 @@ export class KafkaTransport extends EventTransport {
       connectionTimeout: 5000,
       requestTimeout: 15000,
       retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5000 },
-      logLevel: LEVELS[(process.env['KAFKA_LOG_LEVEL'] ?? 'warn').toLowerCase()] ?? KafkaLogLevel.WARN,
+      logLevel: LEVELS[(options.logLevel ?? 'warn').toLowerCase()] ?? KafkaLogLevel.WARN,
       logCreator: () => (entry: LogEntry) => {
         const { message, ...rest } = entry.log;
         const text = `${entry.namespace}: ${message} ${JSON.stringify(rest)}`;
