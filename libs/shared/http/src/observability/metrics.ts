@@ -99,50 +99,52 @@ export class PlatformMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'sop_process_' });
-    const runtimes = this.runtimes;
-    new Gauge({
-      name: 'sop_outbox_backlog_events',
-      help: 'Committed events not yet accepted by the broker.',
-      labelNames: ['service'] as const,
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        for (const [service, runtime] of runtimes) {
-          const backlog = await within(runtime.relay.backlog()).catch(() => undefined);
-          if (backlog) this.set({ service }, backlog.unpublished);
-        }
-      },
+    // Figures read at scrape time, per hosted service (a slow broker or database leaves them out of this scrape).
+    this.scrapeGauge('sop_outbox_backlog_events', 'Committed events not yet accepted by the broker.', ['service'], async (service, runtime, set) => {
+      set({ service }, (await runtime.relay.backlog()).unpublished);
     });
-    new Gauge({
-      name: 'sop_outbox_oldest_unpublished_age_seconds',
-      help: 'Age of the oldest committed event not yet accepted by the broker (0 when none).',
-      labelNames: ['service'] as const,
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        for (const [service, runtime] of runtimes) {
-          const backlog = await within(runtime.relay.backlog()).catch(() => undefined);
-          if (backlog) this.set({ service }, backlog.oldestCreatedAt ? Math.max(0, (Date.now() - backlog.oldestCreatedAt.getTime()) / 1000) : 0);
-        }
+    this.scrapeGauge(
+      'sop_outbox_oldest_unpublished_age_seconds',
+      'Age of the oldest committed event not yet accepted by the broker (0 when none).',
+      ['service'],
+      async (service, runtime, set) => {
+        const { oldestCreatedAt } = await runtime.relay.backlog();
+        set({ service }, oldestCreatedAt ? Math.max(0, (Date.now() - oldestCreatedAt.getTime()) / 1000) : 0);
       },
-    });
-    new Gauge({
-      name: 'sop_consumer_lag_events',
-      help: 'Events published but not yet acknowledged by the consumer group, per topic partition.',
-      labelNames: ['service', 'group', 'topic', 'partition'] as const,
-      registers: [this.registry],
-      async collect() {
-        this.reset();
-        for (const [service, runtime] of runtimes) {
-          const lags = await within(runtime.consumerLag()).catch(() => []);
-          for (const l of lags) this.set({ service, group: l.groupId, topic: l.topic, partition: String(l.partition) }, l.lag);
-        }
+    );
+    this.scrapeGauge(
+      'sop_consumer_lag_events',
+      'Events published but not yet acknowledged by the consumer group, per topic partition.',
+      ['service', 'group', 'topic', 'partition'],
+      async (service, runtime, set) => {
+        for (const l of await runtime.consumerLag()) set({ service, group: l.groupId, topic: l.topic, partition: String(l.partition) }, l.lag);
       },
-    });
+    );
     PeriodicTask.observer = (task, outcome, ms) => {
       this.schedulerRuns.inc({ task, outcome });
       this.schedulerDuration.observe({ task }, ms / 1000);
     };
+  }
+
+  private scrapeGauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: L[],
+    read: (service: string, runtime: ServiceRuntime, set: (labels: Record<L, string>, value: number) => void) => Promise<void>,
+  ): void {
+    const runtimes = this.runtimes;
+    new Gauge<L>({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const [service, runtime] of runtimes) {
+          await within(read(service, runtime, (labels, value) => this.set(labels as Partial<Record<L, string>>, value))).catch(() => undefined);
+        }
+      },
+    });
   }
 
   /** Scrape-time figures (backlog, lag) of a service's runtime. */
