@@ -247,6 +247,23 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
     });
   });
 
+  it('serves operators’ metrics and terminus readiness from every process', async () => {
+    for (const service of Object.values(services)) {
+      const res = await fetch(`${service.baseUrl}/metrics`);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toContain('# TYPE sop_http_request_duration_seconds histogram');
+      expect(text).toMatch(/sop_outbox_backlog_events\{service="[a-z-]+"\} \d+/);
+      const ready = await fetch(`${service.baseUrl}/health/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, broker: { status: 'up' }, relay: { status: 'up' } } });
+    }
+    const credit = await (await fetch(`${services['credit-supervision'].baseUrl}/metrics`)).text();
+    // The poison message of the previous test, counted by reason; the lag of credit's group per partition.
+    expect(credit).toMatch(/sop_consumer_dead_lettered_total\{service="credit-supervision",group="credit-supervision",reason="UNDECODABLE"\} [1-9]/);
+    expect(credit).toMatch(/sop_consumer_lag_events\{service="credit-supervision",group="credit-supervision",topic="registration.organization.v1",partition="\d+"\} \d+/);
+  });
+
   it("lets an auditor verify registration's published hash chain from the broker", async () => {
     const output = execFileSync(process.execPath, [resolve(ROOT, 'tools/runtime/run.js'), 'registration', 'audit-chain'], {
       env: { ...process.env, ...commonEnv, LOG_LEVEL: 'error' },
