@@ -1,12 +1,12 @@
 import { Controller, Get, Header, type Type } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthErrors, Public } from '@sop/auth';
-import { ErrorCatalogue, UsccErrors, type ErrorSet } from '@sop/util';
+import { CalendarErrors, ErrorCatalogue, UsccErrors, type ErrorSet } from '@sop/util';
 import { HttpErrors, ValidationErrors } from './http.errors';
 import { STATUS_OF_KIND } from './problem.filter';
 
 /** The codes every service can answer with, besides its own. */
-export const PLATFORM_ERROR_SETS: readonly ErrorSet[] = [HttpErrors, ValidationErrors, AuthErrors, UsccErrors];
+export const PLATFORM_ERROR_SETS: readonly ErrorSet[] = [HttpErrors, ValidationErrors, AuthErrors, UsccErrors, CalendarErrors];
 
 export interface ErrorCatalogueEntry {
   code: string;

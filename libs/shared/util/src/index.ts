@@ -5,3 +5,4 @@ export * from './errors';
 export * from './periodic-task';
 export * from './request-context';
 export * from './scheduler';
+export * from './civil-time';

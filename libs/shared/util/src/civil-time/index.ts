@@ -1,0 +1,4 @@
+export * from './civil-date';
+export * from './civil-periods';
+export * from './official-calendar';
+export * from './official-holidays';
