@@ -116,7 +116,7 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
     await waitFor(() => consumerStatus().duplicates > before, 30000, 'redelivery consumed as duplicate');
   }
 
-  async function register(category: OrganizationCategory = 'URBAN_RURAL_COMMUNITY_SERVICE'): Promise<{ uscc: string; event: CloudEvent<OrganizationRegisteredV1> }> {
+  async function register(category: OrganizationCategory = 'URBAN_RURAL_COMMUNITY_SERVICE', registeredAt = '2024-01-10T00:00:00.000Z'): Promise<{ uscc: string; event: CloudEvent<OrganizationRegisteredV1> }> {
     const uscc = buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', '110108', serialBase + ++serial);
     ours.add(uscc);
     const event = await send<OrganizationRegisteredV1>(
@@ -129,7 +129,7 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
         purpose: '社区养老服务',
         legalRepresentativeName: '张三',
         registeredCapitalFen: 3_000_000,
-        registeredAt: '2024-01-10T00:00:00.000Z',
+        registeredAt,
       }),
     );
     await waitSupplier(uscc, () => true, `supplier ${uscc} projected`);
@@ -339,6 +339,65 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
     const unknown = buildCivilAffairsUscc('SOCIAL_GROUP', '110108', serialBase + 999_999);
     expect((await call('POST', '/contracts', purchaser, contractBody(unknown))).body).toMatchObject({ code: 'PURCHASING.SUPPLIER_UNKNOWN' });
     expect(await ds.getRepository(PurchasingContractOrmEntity).count({ where: { supplierUscc: uscc } })).toBe(1);
+  });
+
+  it('civil time over HTTP: Beijing dates beside instants; signing, assessment and grade validity turn at 00:00 Beijing time (16:00Z)', async () => {
+    clock.set(new Date('2026-03-02T08:00:00.000Z'));
+    // Registered at 01:00 Beijing time on 2 March (17:00Z on 1 March).
+    const { uscc } = await register('RELIGION', '2026-03-01T17:00:00.000Z');
+    expect(await supplier(uscc)).toMatchObject({ registeredAt: '2026-03-01T17:00:00.000Z', registeredOn: '2026-03-02', asOf: '2026-03-02T08:00:00.000Z', asOfDate: '2026-03-02' });
+
+    // Instants need their offset; civil dates are YYYY-MM-DD.
+    const noOffset = await call('POST', '/contracts', purchaser, contractBody(uscc, { signedAt: '2026-03-02T10:00:00' }));
+    expect(noOffset).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED', errors: [{ field: 'signedAt' }] } });
+    expect((await call('POST', '/contracts', purchaser, contractBody(uscc, { termStart: '2026-02-30' }))).body).toMatchObject({ status: 400, code: 'PURCHASING.TERM_INVALID', errors: [{ field: 'termStart' }] });
+
+    // Signed the Beijing day before the registration: refused; at 00:00 Beijing on its day (before the instant): allowed.
+    const dayBefore = await call('POST', '/contracts', purchaser, contractBody(uscc, { signedAt: '2026-03-01T15:59:59.999Z' }));
+    expect(dayBefore).toMatchObject({ status: 422, body: { code: 'PURCHASING.SIGNED_BEFORE_REGISTRATION', registeredOn: '2026-03-02', signedOn: '2026-03-01' } });
+    const oneYear = { termStart: '2026-03-03', termEnd: '2027-03-02' };
+    const tooLong = await call('POST', '/contracts', purchaser, contractBody(uscc, { ...oneYear, termEnd: '2027-03-03', signedAt: '2026-03-02T00:00:00+08:00' }));
+    expect(tooLong).toMatchObject({ status: 422, body: { code: 'PURCHASING.TERM_TOO_LONG', latestTermEnd: '2027-03-02' } });
+    const signed = await call('POST', '/contracts', purchaser, contractBody(uscc, { ...oneYear, signedAt: '2026-03-02T00:00:00+08:00' }));
+    expect(signed).toMatchObject({
+      status: 201,
+      body: { signedAt: '2026-03-01T16:00:00.000Z', signedOn: '2026-03-02', termStart: '2026-03-03', termEnd: '2027-03-02', termStartsAt: '2026-03-02T16:00:00.000Z', termEndsAt: '2027-03-02T16:00:00.000Z' },
+    });
+
+    // The term starts at 00:00 Beijing time on 3 March.
+    const assess = () => call('POST', `/contracts/${signed.body.id}/performance-assessments`, purchaser, { score: 70, breach: false, summary: '按期开展服务' });
+    clock.set(new Date('2026-03-02T15:59:59.999Z'));
+    expect(await assess()).toMatchObject({ status: 422, body: { code: 'PURCHASING.ASSESSMENT_BEFORE_TERM', termStartsAt: '2026-03-02T16:00:00.000Z', assessedOn: '2026-03-02' } });
+    clock.set(new Date('2026-03-02T16:00:00.000Z'));
+    expect(await assess()).toMatchObject({ status: 201, body: { assessedAt: '2026-03-02T16:00:00.000Z', assessedOn: '2026-03-03', outcome: 'QUALIFIED' } });
+
+    // A 3A grade valid from 4 March (Beijing): priority from 2026-03-03T16:00Z.
+    const gradeId = randomUUID();
+    await send<GradeAwardedV1>('evaluation', GradeAwarded, uscc, {
+      gradeId,
+      uscc,
+      grade: '3A',
+      score: 860,
+      evaluatingAuthority: '110108',
+      announcedAt: '2026-03-02T02:00:00.000Z',
+      validFrom: '2026-03-04',
+      validUntil: '2031-03-03',
+      ruleVersion: 'evaluation/order-39@v1',
+    });
+    await waitFor(async () => (await ds.getRepository(PurchasingSupplierGradeOrmEntity).findOneBy({ gradeId })) ?? undefined, 60000, 'grade projected');
+    clock.set(new Date('2026-03-03T15:59:59.999Z'));
+    expect(await supplier(uscc)).toMatchObject({ asOfDate: '2026-03-03', gradeInForce: null, priority: false });
+    clock.set(new Date('2026-03-03T16:00:00.000Z'));
+    expect(await supplier(uscc)).toMatchObject({
+      asOfDate: '2026-03-04',
+      gradeInForce: { gradeId, validFrom: '2026-03-04', validUntil: '2031-03-03', validFromStartsAt: '2026-03-03T16:00:00.000Z', validUntilEndsAt: '2031-03-03T16:00:00.000Z' },
+      priorityReasons: [{ code: 'GRADE_3A_OR_ABOVE' }],
+    });
+    clock.set(new Date('2031-03-03T15:59:59.999Z'));
+    expect((await supplier(uscc)).priority).toBe(true);
+    clock.set(new Date('2031-03-03T16:00:00.000Z'));
+    expect(await supplier(uscc)).toMatchObject({ gradeInForce: null, priority: false });
+    clock.set(new Date('2026-03-02T08:00:00.000Z'));
   });
 
   it('GET /errors lists every purchasing code with its status and meaning, beside the platform codes', async () => {

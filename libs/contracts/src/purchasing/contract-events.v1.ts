@@ -21,7 +21,8 @@ export const PERFORMANCE_OUTCOMES = ['EXCELLENT', 'GOOD', 'QUALIFIED', 'UNQUALIF
 /**
  * A government purchase-of-services contract with a social organization was signed (Order 102 Art. 23: written,
  * publicly announced). Undertaking government purchases is credit information (Order 60 Art. 7). Money in integer
- * fen. Key: the supplier's USCC.
+ * fen. Civil dates (`YYYY-MM-DD`) are dates in China Standard Time (Asia/Shanghai, UTC+8); instants are ISO 8601 in
+ * UTC. Key: the supplier's USCC.
  */
 export class ContractSignedV1 {
   @IsUUID() contractId: string;
@@ -30,9 +31,13 @@ export class ContractSignedV1 {
   @IsString() @IsNotEmpty() @MaxLength(300) title: string;
   @IsIn(PURCHASE_METHODS) method: (typeof PURCHASE_METHODS)[number];
   @IsInt() @Min(1) valueFen: number;
+  /** First day of the term, inclusive: a Beijing date (the term starts at 00:00 Beijing time, 16:00 UTC the day before). */
   @Matches(DATE) termStart: string;
+  /** Last day of the term, inclusive: a Beijing date (the term ends at 24:00 Beijing time). */
   @Matches(DATE) termEnd: string;
+  /** The instant of signing (UTC); its Beijing date is the contract's date. */
   @IsISO8601({ strict: true }) signedAt: string;
+  /** `id@effectiveFrom` of the purchasing rule set in force on the Beijing date of signing (effectiveFrom a Beijing date). */
   @IsString() @IsNotEmpty() @MaxLength(100) ruleVersion: string;
 }
 
@@ -56,7 +61,9 @@ export class ContractPerformanceAssessedV1 {
   /** The supplier breached the contract (failed obligations the contract names). */
   @IsBoolean() breach: boolean;
   @IsString() @IsNotEmpty() @MaxLength(1000) summary: string;
+  /** The instant of the assessment (UTC); the term had started by its Beijing date. */
   @IsISO8601({ strict: true }) assessedAt: string;
+  /** The purchasing rule set in force on the Beijing date of the assessment. */
   @IsString() @IsNotEmpty() @MaxLength(100) ruleVersion: string;
 }
 

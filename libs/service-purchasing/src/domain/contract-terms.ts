@@ -1,5 +1,6 @@
+import { addCivilDays, addCivilYears, compareCivilDates, parseCivilDate, type CivilDate } from '@sop/util';
 import { PurchasingErrors } from './purchasing.errors';
-import { addYears, isCalendarDate, type PurchaseMethod, type PurchasingRuleSet } from './purchasing-rules';
+import type { PurchaseMethod, PurchasingRuleSet } from './purchasing-rules';
 
 export interface MultiYearDeclaration {
   /** The purchaser declares budget assurance for every year of the term. */
@@ -11,9 +12,9 @@ export interface MultiYearDeclaration {
 export interface ContractTerms {
   method: string;
   valueFen: number;
-  /** First day of the term (UTC date, inclusive). */
+  /** First day of the term: a Beijing civil date YYYY-MM-DD, inclusive (the term starts at 00:00 Beijing time). */
   termStart: string;
-  /** Last day of the term (UTC date, inclusive). */
+  /** Last day of the term: a Beijing civil date YYYY-MM-DD, inclusive (the term ends at 24:00 Beijing time). */
   termEnd: string;
   multiYear?: MultiYearDeclaration;
 }
@@ -25,11 +26,22 @@ export interface AcceptedTerms {
 }
 
 /**
- * A term of N years starting on D ends at the latest on the day before D's N-th anniversary: 2026-01-01 to
- * 2026-12-31 is one year, to 2027-01-01 is one year and one day.
+ * The last day a term of `years` years starting on `termStart` may run to (Order 102 Art. 24 caps), in Beijing civil
+ * dates, the first day counted: the day before the N-th anniversary — 2027-01-01 + 1 year ends 2027-12-31, and
+ * 2023-03-01 + 1 year ends 2024-02-29. A start without a corresponding day N years on (29 February) ends on the
+ * last day of that month (Civil Code Art. 202): 2024-02-29 + 1 year ends 2025-02-28.
+ * A cap on the length of an agreed term, not a deadline to act: it is not moved off rest days (Art. 203 does not
+ * apply), so it needs no holiday calendar and works for years the official calendar has not published.
  */
-export function termFitsYears(termStart: string, termEnd: string, years: number): boolean {
-  return termEnd < addYears(termStart, years);
+export function latestTermEnd(termStart: CivilDate, years: number): CivilDate {
+  const anniversary = addCivilYears(termStart, years);
+  const clamped = addCivilYears(anniversary, -years) !== termStart; // 29 February → 28 February: no corresponding day
+  return clamped ? anniversary : addCivilDays(anniversary, -1);
+}
+
+/** Does the term termStart..termEnd (Beijing dates, inclusive) fit in `years` years? */
+export function termFitsYears(termStart: CivilDate, termEnd: CivilDate, years: number): boolean {
+  return compareCivilDates(termEnd, latestTermEnd(termStart, years)) <= 0;
 }
 
 /**
@@ -44,27 +56,33 @@ export function checkContractTerms(terms: ContractTerms, rules: PurchasingRuleSe
     });
   if (!Number.isSafeInteger(terms.valueFen) || terms.valueFen <= 0)
     throw new PurchasingErrors.VALUE_INVALID(`valueFen must be a positive integer (fen), got ${terms.valueFen}`, { field: 'valueFen', rule: 'a positive integer amount in fen' });
-  for (const field of ['termStart', 'termEnd'] as const) {
-    if (!isCalendarDate(terms[field]))
-      throw new PurchasingErrors.TERM_INVALID(`${field} "${terms[field]}" is not a calendar date`, { field, rule: 'a calendar date YYYY-MM-DD' });
-  }
-  if (terms.termEnd < terms.termStart)
-    throw new PurchasingErrors.TERM_INVALID(`the term ends (${terms.termEnd}) before it starts (${terms.termStart})`, { field: 'termEnd', rule: 'termEnd on or after termStart' });
+  const termDate = (field: 'termStart' | 'termEnd'): CivilDate => {
+    const parsed = parseCivilDate(terms[field]);
+    if (!parsed) throw new PurchasingErrors.TERM_INVALID(`${field} "${terms[field]}" is not a calendar date`, { field, rule: 'a calendar date YYYY-MM-DD (Beijing date)' });
+    return parsed;
+  };
+  const termStart = termDate('termStart');
+  const termEnd = termDate('termEnd');
+  if (compareCivilDates(termEnd, termStart) < 0)
+    throw new PurchasingErrors.TERM_INVALID(`the term ends (${termEnd}) before it starts (${termStart})`, { field: 'termEnd', rule: 'termEnd on or after termStart' });
 
   // Order 102 Art. 24: normally ≤ 1 year.
-  if (termFitsYears(terms.termStart, terms.termEnd, rules.term.normalMaxYears)) return { method: terms.method as PurchaseMethod, multiYear: false };
+  const normalEnd = latestTermEnd(termStart, rules.term.normalMaxYears);
+  if (compareCivilDates(termEnd, normalEnd) <= 0) return { method: terms.method as PurchaseMethod, multiYear: false };
 
   // ... up to 3 years only with budget assurance for a stable, continuous service; nothing longer.
-  if (!termFitsYears(terms.termStart, terms.termEnd, rules.term.multiYearMaxYears))
-    throw new PurchasingErrors.TERM_TOO_LONG(
-      `a purchase-of-services contract runs at most ${rules.term.multiYearMaxYears} years (the term must end before ${addYears(terms.termStart, rules.term.multiYearMaxYears)})`,
-      { field: 'termEnd', rule: rules.term.source },
-    );
+  const multiYearEnd = latestTermEnd(termStart, rules.term.multiYearMaxYears);
+  if (compareCivilDates(termEnd, multiYearEnd) > 0)
+    throw new PurchasingErrors.TERM_TOO_LONG(`a purchase-of-services contract runs at most ${rules.term.multiYearMaxYears} years (the term must end by ${multiYearEnd})`, {
+      field: 'termEnd',
+      rule: rules.term.source,
+      extensions: { latestTermEnd: multiYearEnd },
+    });
   const missing = (['budgetAssured', 'stableService'] as const).filter((k) => terms.multiYear?.[k] !== true);
   if (missing.length > 0)
     throw new PurchasingErrors.TERM_TOO_LONG(
-      `a term over ${rules.term.normalMaxYears} year (it must end before ${addYears(terms.termStart, rules.term.normalMaxYears)}) needs budget assurance and a stable, continuous service; not declared: ${missing.join(', ')}`,
-      { field: `multiYear.${missing[0]}`, rule: rules.term.source },
+      `a term over ${rules.term.normalMaxYears} year (it must end by ${normalEnd}) needs budget assurance and a stable, continuous service; not declared: ${missing.join(', ')}`,
+      { field: `multiYear.${missing[0]}`, rule: rules.term.source, extensions: { latestTermEnd: normalEnd, latestMultiYearTermEnd: multiYearEnd } },
     );
   return { method: terms.method as PurchaseMethod, multiYear: true };
 }

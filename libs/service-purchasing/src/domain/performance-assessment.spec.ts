@@ -20,11 +20,21 @@ describe('performance assessment', () => {
     for (const score of [-1, 101, 59.5]) expect(() => outcomeOf(score, ORDER_102_2020)).toThrow(expect.objectContaining({ code: 'PURCHASING.SCORE_INVALID', field: 'score' }) as unknown as Error);
   });
 
-  it('only a signed contract, from the first day of its term', () => {
+  it('only a signed contract, from the first day of its term (00:00 Beijing time)', () => {
     const contract = { status: 'SIGNED', termStart: '2026-03-01' };
-    expect(() => decideAssessment(contract, 95, new Date('2026-02-28T23:59:59Z'), ORDER_102_2020)).toThrow(
-      expect.objectContaining({ code: 'PURCHASING.ASSESSMENT_BEFORE_TERM', kind: 'REFUSED' }) as unknown as Error,
+    // 23:59:59.999 Beijing time on 28 February: not yet.
+    expect(() => decideAssessment(contract, 95, new Date('2026-02-28T15:59:59.999Z'), ORDER_102_2020)).toThrow(
+      expect.objectContaining({
+        code: 'PURCHASING.ASSESSMENT_BEFORE_TERM',
+        kind: 'REFUSED',
+        message: 'the term starts 2026-03-01; today is 2026-02-28 (Beijing date)',
+        extensions: expect.objectContaining({ termStart: '2026-03-01', termStartsAt: '2026-02-28T16:00:00.000Z', assessedOn: '2026-02-28' }),
+      }) as unknown as Error,
     );
+    // 00:00 Beijing time on 1 March (16:00Z on 28 February): the term has started. 2026-02-28T23:59:59Z used to be
+    // refused by its UTC date; it is 07:59:59 on 1 March in Beijing.
+    expect(decideAssessment(contract, 95, new Date('2026-02-28T16:00:00.000Z'), ORDER_102_2020)).toBe('EXCELLENT');
+    expect(decideAssessment(contract, 95, new Date('2026-02-28T23:59:59Z'), ORDER_102_2020)).toBe('EXCELLENT');
     expect(decideAssessment(contract, 95, new Date('2026-03-01T00:00:00Z'), ORDER_102_2020)).toBe('EXCELLENT');
     expect(() => decideAssessment({ ...contract, status: 'TERMINATED' }, 95, new Date('2026-06-01T00:00:00Z'), ORDER_102_2020)).toThrow(
       expect.objectContaining({ code: 'PURCHASING.CONTRACT_NOT_SIGNED', kind: 'CONFLICT' }) as unknown as Error,

@@ -1,5 +1,6 @@
+import { civilDateOf, compareCivilDates, parseCivilDate, startOfCivilDay } from '@sop/util';
 import { PurchasingErrors } from './purchasing.errors';
-import { utcDate, type PerformanceOutcome, type PurchasingRuleSet } from './purchasing-rules';
+import type { PerformanceOutcome, PurchasingRuleSet } from './purchasing-rules';
 
 export const CONTRACT_STATUSES = ['SIGNED'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
@@ -15,16 +16,21 @@ export function outcomeOf(score: number, rules: PurchasingRuleSet): PerformanceO
 
 /**
  * Performance management and acceptance (Order 102, regulations §7.2): a purchaser assesses a signed contract,
- * not before its term has started. Returns the outcome; throws the refusal.
+ * not before its term has started — judged on the Beijing date of `now`: the term "from 2026-03-01" has started at
+ * 00:00 Beijing time (2026-02-28T16:00Z). Returns the outcome; throws the refusal.
  */
 export function decideAssessment(contract: { status: string; termStart: string }, score: number, now: Date, rules: PurchasingRuleSet): PerformanceOutcome {
   const outcome = outcomeOf(score, rules);
   if (contract.status !== 'SIGNED')
     throw new PurchasingErrors.CONTRACT_NOT_SIGNED(`the contract is ${contract.status}`, { field: 'contractId', rule: 'only a signed contract is assessed' });
-  if (utcDate(now) < contract.termStart)
-    throw new PurchasingErrors.ASSESSMENT_BEFORE_TERM(`the term starts ${contract.termStart}; today is ${utcDate(now)}`, {
+  const today = civilDateOf(now);
+  const termStart = parseCivilDate(contract.termStart);
+  if (!termStart) throw new RangeError(`contract term start is not a civil date: ${contract.termStart}`); // checked at signing
+  if (compareCivilDates(today, termStart) < 0)
+    throw new PurchasingErrors.ASSESSMENT_BEFORE_TERM(`the term starts ${termStart}; today is ${today} (Beijing date)`, {
       field: 'assessedAt',
       rule: 'performance is assessed once the service term has started',
+      extensions: { termStart, termStartsAt: startOfCivilDay(termStart).toISOString(), assessedOn: today },
     });
   return outcome;
 }

@@ -1,4 +1,5 @@
 import { PERFORMANCE_OUTCOMES, PURCHASE_METHODS, type EvaluationGrade, type OrganizationCategory } from '@sop/contracts';
+import { civilDate, civilDateOf, compareCivilDates, startOfCivilDay, type CivilDate } from '@sop/util';
 import { PurchasingErrors } from './purchasing.errors';
 
 /**
@@ -22,8 +23,11 @@ export interface PerformanceBand {
 
 export interface PurchasingRuleSet {
   id: string;
-  /** First UTC calendar day the set applies (inclusive); also its version label. */
-  effectiveFrom: string;
+  /**
+   * First day the set applies (inclusive), a Beijing civil date: it applies from 00:00 China Standard Time of that
+   * day (2020-03-01 → 2020-02-29T16:00Z). Also its version label.
+   */
+  effectiveFrom: CivilDate;
   source: string;
   term: {
     /** Order 102 Art. 24: normally at most 1 year. */
@@ -52,7 +56,7 @@ export interface PurchasingRuleSet {
 /** Order 102, reportedly in force 2020-03-01 (effective date UNCONFIRMED in regulations §7.1). */
 export const ORDER_102_2020: PurchasingRuleSet = {
   id: 'purchasing/order-102',
-  effectiveFrom: '2020-03-01',
+  effectiveFrom: civilDate('2020-03-01'),
   source: 'regulations.md §7 — 政府购买服务管理办法 (MOF Order 102) [S16]; §5.3 joint measures [S14]; §6 grades [S15]',
   term: {
     normalMaxYears: 1,
@@ -86,40 +90,27 @@ export function ruleVersionOf(rules: PurchasingRuleSet): string {
   return `${rules.id}@${rules.effectiveFrom}`;
 }
 
-/** The rule set in force on the UTC day of `at`: the latest effectiveFrom not after it, or null before any. */
+/** The instant a rule set starts to apply: 00:00 Beijing time of its effective date. */
+export function ruleSetStartsAt(rules: PurchasingRuleSet): Date {
+  return startOfCivilDay(rules.effectiveFrom);
+}
+
+/** The rule set in force on the Beijing date of `at`: the latest effectiveFrom not after it, or null before any. */
 export function ruleSetAt(at: Date, sets: readonly PurchasingRuleSet[] = PURCHASING_RULE_SETS): PurchasingRuleSet | null {
-  const day = utcDate(at);
-  const applicable = sets.filter((s) => s.effectiveFrom <= day).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
+  const day = civilDateOf(at);
+  const applicable = sets.filter((s) => compareCivilDates(s.effectiveFrom, day) <= 0).sort((a, b) => compareCivilDates(b.effectiveFrom, a.effectiveFrom));
   return applicable[0] ?? null;
 }
 
 /**
- * The rule set a decision on `at` applies; before the first one (Order 102, 2020-03-01) purchasing cannot decide:
- * PURCHASING.NO_RULE_SET, naming `field` (the input or moment that chose the day).
+ * The rule set a decision on `at` applies (by its Beijing date); before the first one (Order 102, 2020-03-01
+ * Beijing time) purchasing cannot decide: PURCHASING.NO_RULE_SET, naming `field` (the input or moment that chose the day).
  */
 export function ruleSetInForce(at: Date, field: string): PurchasingRuleSet {
   const rules = ruleSetAt(at);
   if (!rules)
-    throw new PurchasingErrors.NO_RULE_SET(`no purchasing rule set in force on ${utcDate(at)}`, {
+    throw new PurchasingErrors.NO_RULE_SET(`no purchasing rule set in force on ${civilDateOf(at)}`, {
       violations: [{ field, rule: 'Order 102 in force from 2020-03-01 (regulations §7.1)', message: 'before the first purchasing rule set' }],
     });
   return rules;
-}
-
-/** The UTC calendar date (YYYY-MM-DD) of an instant. */
-export function utcDate(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
-
-/** A real calendar date written YYYY-MM-DD (no 2026-02-30). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00.000Z`);
-  return !Number.isNaN(d.getTime()) && utcDate(d) === value;
-}
-
-/** The same day `years` later; 29 February rolls to 1 March in a common year. */
-export function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return utcDate(new Date(Date.UTC(y + years, m - 1, d)));
 }

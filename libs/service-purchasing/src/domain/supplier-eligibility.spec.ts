@@ -48,4 +48,23 @@ describe('supplier eligibility (Order 102 Art. 6–7; regulations §5.3)', () =>
       expect.objectContaining({ code: 'PURCHASING.SIGNED_BEFORE_REGISTRATION', field: 'signedAt', kind: 'REFUSED' }) as unknown as Error,
     );
   });
+
+  it('compares the Beijing dates of signing and registration: the registration day counts from 00:00 Beijing time', () => {
+    const registeredAt = new Date('2026-11-26T01:00:00.000Z'); // 09:00 Beijing, 26 November
+    // 00:00 Beijing on 26 November, before the registration instant but on its day: allowed (was refused by instants).
+    expect(() => assertSignedAfterRegistration(uscc, new Date('2026-11-25T16:00:00.000Z'), registeredAt)).not.toThrow();
+    expect(() => assertSignedAfterRegistration(uscc, new Date('2026-11-26T00:59:59.999Z'), registeredAt)).not.toThrow();
+    // 23:59:59.999 Beijing on 25 November: the day before.
+    expect(() => assertSignedAfterRegistration(uscc, new Date('2026-11-25T15:59:59.999Z'), registeredAt)).toThrow(
+      expect.objectContaining({
+        code: 'PURCHASING.SIGNED_BEFORE_REGISTRATION',
+        message: `the contract is dated 2026-11-25, before ${uscc} was registered on 2026-11-26 (Beijing dates)`,
+        extensions: expect.objectContaining({ registeredAt: '2026-11-26T01:00:00.000Z', registeredOn: '2026-11-26', signedOn: '2026-11-25' }),
+      }) as unknown as Error,
+    );
+    // Registered at 17:00Z on 25 November = 01:00 Beijing on the 26th: a signing at 10:00Z on the 25th (18:00 Beijing) is the day before.
+    expect(() => assertSignedAfterRegistration(uscc, new Date('2026-11-25T10:00:00.000Z'), new Date('2026-11-25T17:00:00.000Z'))).toThrow(
+      expect.objectContaining({ code: 'PURCHASING.SIGNED_BEFORE_REGISTRATION', extensions: expect.objectContaining({ registeredOn: '2026-11-26', signedOn: '2026-11-25' }) }) as unknown as Error,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { civilDateOf, compareCivilDates } from '@sop/util';
 import { PurchasingErrors } from './purchasing.errors';
 import type { PurchasingRuleSet } from './purchasing-rules';
 
@@ -67,15 +68,18 @@ export function assertSupplierEligible(uscc: string, supplier: SupplierFacts | n
     );
 }
 
-/** A contract is signed with an organization that exists: not before its registration (Order 102 Art. 6). */
+/**
+ * A contract is signed with an organization that exists: not before its registration (Order 102 Art. 6). Compared
+ * as Beijing dates (a contract is dated, a registration certificate too): signing on the day of registration is
+ * allowed, at any hour; the day before (Beijing time) is refused.
+ */
 export function assertSignedAfterRegistration(uscc: string, signedAt: Date, registeredAt: Date): void {
-  if (signedAt < registeredAt)
-    throw new PurchasingErrors.SIGNED_BEFORE_REGISTRATION(
-      `signedAt ${signedAt.toISOString()} precedes the registration of ${uscc} on ${registeredAt.toISOString()}`,
-      {
-        field: 'signedAt',
-        rule: 'Order 102 Art. 6: undertaker is a lawfully established organization (regulations §7.2)',
-        extensions: { registeredAt: registeredAt.toISOString() },
-      },
-    );
+  const signedOn = civilDateOf(signedAt);
+  const registeredOn = civilDateOf(registeredAt);
+  if (compareCivilDates(signedOn, registeredOn) < 0)
+    throw new PurchasingErrors.SIGNED_BEFORE_REGISTRATION(`the contract is dated ${signedOn}, before ${uscc} was registered on ${registeredOn} (Beijing dates)`, {
+      field: 'signedAt',
+      rule: 'Order 102 Art. 6: undertaker is a lawfully established organization (regulations §7.2)',
+      extensions: { registeredAt: registeredAt.toISOString(), registeredOn, signedOn },
+    });
 }

@@ -1,12 +1,13 @@
 import { EVALUATION_GRADES, type EvaluationGrade } from '@sop/contracts';
-import { utcDate } from './purchasing-rules';
+import { civilDateOf } from '@sop/util';
+import { endInstantOf, startInstantOf } from './civil-instants';
 
 /** A grade as purchasing learns it from evaluation's events (regulations §6). */
 export interface GradeRecord {
   gradeId: string;
   uscc: string;
   grade: EvaluationGrade;
-  /** Validity, UTC dates inclusive. */
+  /** Validity, Beijing civil dates YYYY-MM-DD, inclusive (from 00:00 of validFrom to 24:00 of validUntil, Beijing time). */
   validFrom: string;
   validUntil: string;
   announcedAt: string;
@@ -26,6 +27,9 @@ export interface GradeInForce {
   awardedGrade: EvaluationGrade;
   validFrom: string;
   validUntil: string;
+  /** The instants of the validity: 00:00 Beijing time of validFrom, 24:00 Beijing time of validUntil (null for a date that is not one). */
+  validFromStartsAt: string | null;
+  validUntilEndsAt: string | null;
   lowered: boolean;
   ruleVersion: string;
 }
@@ -39,9 +43,12 @@ export function supersede(old: GradeRecord, replacement: Pick<GradeRecord, 'grad
   return { ...old, supersededByGradeId: replacement.gradeId, supersededFrom: replacement.validFrom };
 }
 
-/** What the record's grade is at `now` (validFrom ≤ today ≤ validUntil, not superseded, not cancelled), or null. */
+/**
+ * What the record's grade is at `now` (validFrom ≤ today ≤ validUntil on the Beijing date of `now`, not superseded,
+ * not cancelled), or null. A lowering or cancellation applies from its instant `effectiveAt`.
+ */
 export function effectiveGrade(record: GradeRecord, now: Date): EvaluationGrade | null {
-  const today = utcDate(now);
+  const today = civilDateOf(now); // YYYY-MM-DD: compares with the record's dates as strings
   if (today < record.validFrom || today > record.validUntil) return null;
   if (record.supersededFrom && record.supersededFrom <= today) return null;
   if (record.adjustment && Date.parse(record.adjustment.effectiveAt) <= now.getTime()) return record.adjustment.newGrade;
@@ -56,5 +63,15 @@ export function gradeInForce(records: readonly GradeRecord[], now: Date): GradeI
     .sort((a, b) => (a.r.announcedAt < b.r.announcedAt ? 1 : a.r.announcedAt > b.r.announcedAt ? -1 : 0));
   if (inForce.length === 0) return null;
   const { r, grade } = inForce[0];
-  return { gradeId: r.gradeId, grade, awardedGrade: r.grade, validFrom: r.validFrom, validUntil: r.validUntil, lowered: grade !== r.grade, ruleVersion: r.ruleVersion };
+  return {
+    gradeId: r.gradeId,
+    grade,
+    awardedGrade: r.grade,
+    validFrom: r.validFrom,
+    validUntil: r.validUntil,
+    validFromStartsAt: startInstantOf(r.validFrom),
+    validUntilEndsAt: endInstantOf(r.validUntil),
+    lowered: grade !== r.grade,
+    ruleVersion: r.ruleVersion,
+  };
 }

@@ -35,11 +35,24 @@ describe('supplier priority reasons (regulations §7.1, §6)', () => {
     expect(codes('RELIGION', [], at('2026-06-01T00:00:00Z'))).toEqual([]);
   });
 
-  it('validity is inclusive on both ends; an expired or not-yet-valid grade gives no priority', () => {
+  it('validity is inclusive on both ends, in Beijing dates; an expired or not-yet-valid grade gives no priority', () => {
     expect(codes('RELIGION', [grade()], at('2025-01-01T00:00:00Z'))).toEqual(['GRADE_3A_OR_ABOVE']);
-    expect(codes('RELIGION', [grade()], at('2029-12-31T23:59:59Z'))).toEqual(['GRADE_3A_OR_ABOVE']);
+    expect(codes('RELIGION', [grade()], at('2029-12-31T15:59:59.999Z'))).toEqual(['GRADE_3A_OR_ABOVE']); // 23:59:59.999 Beijing, 31 Dec
+    expect(codes('RELIGION', [grade()], at('2029-12-31T16:00:00.000Z'))).toEqual([]); // 00:00 Beijing, 1 Jan 2030
+    expect(codes('RELIGION', [grade()], at('2029-12-31T23:59:59Z'))).toEqual([]); // was in force by its UTC date
     expect(codes('RELIGION', [grade()], at('2030-01-01T00:00:00Z'))).toEqual([]);
-    expect(codes('RELIGION', [grade()], at('2024-12-31T23:59:59Z'))).toEqual([]);
+    expect(codes('RELIGION', [grade()], at('2024-12-31T15:59:59.999Z'))).toEqual([]); // 23:59:59.999 Beijing, 31 Dec 2024
+    expect(codes('RELIGION', [grade()], at('2024-12-31T16:00:00.000Z'))).toEqual(['GRADE_3A_OR_ABOVE']); // 00:00 Beijing, 1 Jan 2025
+    expect(codes('RELIGION', [grade()], at('2024-12-31T23:59:59Z'))).toEqual(['GRADE_3A_OR_ABOVE']); // was not yet by its UTC date
+  });
+
+  it('gives the validity as Beijing dates and, beside them, the instants it starts and ends', () => {
+    expect(gradeInForce([grade()], at('2026-06-01T00:00:00Z'))).toMatchObject({
+      validFrom: '2025-01-01',
+      validUntil: '2029-12-31',
+      validFromStartsAt: '2024-12-31T16:00:00.000Z',
+      validUntilEndsAt: '2029-12-31T16:00:00.000Z',
+    });
   });
 
   it('a grade lowered below 3A or cancelled gives no priority from the adjustment on; lowered to 3A still does', () => {
@@ -58,6 +71,8 @@ describe('supplier priority reasons (regulations §7.1, §6)', () => {
     const replacement = grade({ gradeId: '00000000-0000-4000-8000-000000000002', grade: '2A', validFrom: '2027-01-01', validUntil: '2031-12-31', announcedAt: '2026-06-01T00:00:00.000Z', replacesGradeId: old.gradeId });
     const records = [supersede(old, replacement), replacement];
     expect(gradeInForce(records, at('2026-12-31T00:00:00Z'))).toMatchObject({ gradeId: old.gradeId, grade: '4A' });
+    expect(gradeInForce(records, at('2026-12-31T15:59:59.999Z'))).toMatchObject({ gradeId: old.gradeId, grade: '4A' });
+    expect(gradeInForce(records, at('2026-12-31T16:00:00.000Z'))).toMatchObject({ gradeId: replacement.gradeId, grade: '2A' }); // 1 January in Beijing
     expect(gradeInForce(records, at('2027-01-01T00:00:00Z'))).toMatchObject({ gradeId: replacement.gradeId, grade: '2A' });
     expect(codes('RELIGION', records, at('2027-01-01T00:00:00Z'))).toEqual([]);
   });

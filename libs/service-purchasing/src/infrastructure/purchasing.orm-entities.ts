@@ -50,7 +50,7 @@ export class PurchasingSupplierGradeOrmEntity {
   @Column({ type: 'int' }) score: number;
   @Column({ type: 'varchar', length: 6 }) evaluatingAuthority: string;
   @Column({ ...DATETIME6 }) announcedAt: Date;
-  /** UTC dates YYYY-MM-DD, inclusive. */
+  /** Beijing civil dates YYYY-MM-DD (as evaluation publishes them), inclusive. */
   @Column({ type: 'varchar', length: 10 }) validFrom: string;
   @Column({ type: 'varchar', length: 10 }) validUntil: string;
   @Column({ type: 'varchar', length: 36, nullable: true }) replacesGradeId: string | null;
@@ -65,7 +65,7 @@ export class PurchasingSupplierGradeOrmEntity {
   @Column({ type: 'varchar', length: 36 }) eventId: string;
 }
 
-/** A purchase-of-services contract (Order 102 Art. 23–24). Money in integer fen; term dates UTC, inclusive. */
+/** A purchase-of-services contract (Order 102 Art. 23–24). Money in integer fen; term dates Beijing civil dates YYYY-MM-DD, inclusive; instants UTC. */
 @Entity({ name: 'purchasing_contract' })
 @Index('ix_purchasing_contract_supplier', ['supplierUscc'])
 @Index('ux_purchasing_contract_idempotency', ['idempotencyKey', 'recordedBy'], { unique: true })

@@ -5,7 +5,10 @@ import { PURCHASE_METHODS } from '@sop/contracts';
 import type { PurchaseMethod } from '../../domain/purchasing-rules';
 import { USCC_FORMAT } from '@sop/util';
 
+/** The shape of a civil date; whether it is a real day (parseCivilDate) is the domain's 400 PURCHASING.TERM_INVALID. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** An instant must say its offset (Z or ±hh:mm): a bare date or local time would be read as UTC, eight hours off Beijing. */
+const WITH_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 export class MultiYearDeclarationDto {
   @ApiProperty({ description: 'budget assurance for every year of the term (Order 102 Art. 24)' })
@@ -38,16 +41,20 @@ export class SignContractRequest {
   @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER)
   valueFen: number;
 
-  @ApiProperty({ example: '2026-01-01', description: 'first day of the term (UTC date, inclusive)' })
+  @ApiProperty({ example: '2026-01-01', description: 'first day of the term: a Beijing (China Standard Time) date, inclusive; the term starts at 00:00 Beijing time' })
   @Matches(DATE, { message: 'termStart must be YYYY-MM-DD' })
   termStart: string;
 
-  @ApiProperty({ example: '2026-12-31', description: 'last day of the term (UTC date, inclusive); normally ≤ 1 year, ≤ 3 years with multiYear (Order 102 Art. 24)' })
+  @ApiProperty({
+    example: '2026-12-31',
+    description: 'last day of the term: a Beijing date, inclusive (ends at 24:00 Beijing time); normally ≤ 1 year (2027-01-01 → at the latest 2027-12-31), ≤ 3 years with multiYear (Order 102 Art. 24)',
+  })
   @Matches(DATE, { message: 'termEnd must be YYYY-MM-DD' })
   termEnd: string;
 
-  @ApiProperty({ description: 'when the contract was signed (UTC); not in the future' })
+  @ApiProperty({ example: '2026-03-01T10:00:00+08:00', description: 'when the contract was signed: an ISO 8601 instant with its offset (Z or ±hh:mm); not in the future; its Beijing date is compared with the registration date' })
   @IsISO8601({ strict: true })
+  @Matches(WITH_OFFSET, { message: 'signedAt must be an ISO 8601 date-time with an offset (Z or ±hh:mm)' })
   signedAt: string;
 
   @ApiPropertyOptional({ type: MultiYearDeclarationDto, description: 'required for a term over one year' })

@@ -1,6 +1,7 @@
+import { civilDateOf } from '@sop/util';
 import type { PerformanceAssessment } from './assessments.ports';
 
-/** An assessment as the HTTP API answers it. */
+/** An assessment as the HTTP API answers it (assessedAt an instant, assessedOn its Beijing date). */
 export function assessmentView(a: PerformanceAssessment) {
   return {
     id: a.id,
@@ -12,6 +13,7 @@ export function assessmentView(a: PerformanceAssessment) {
     breach: a.breach,
     summary: a.summary,
     assessedAt: a.assessedAt.toISOString(),
+    assessedOn: civilDateOf(a.assessedAt),
     assessedBy: a.assessedBy,
     ruleVersion: a.ruleVersion,
   };

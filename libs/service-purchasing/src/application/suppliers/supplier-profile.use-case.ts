@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@sop/util';
+import { civilDateOf, Clock } from '@sop/util';
 import { PurchasingErrors } from '../../domain/purchasing.errors';
 import { ruleSetInForce, ruleVersionOf } from '../../domain/purchasing-rules';
 import { barringMeasuresOf } from '../../domain/supplier-eligibility';
@@ -16,7 +16,10 @@ export class SupplierProfile {
     private readonly clock: Clock,
   ) {}
 
-  /** A supplier with its status, credit measures that bar it, grade in force and priority reasons (as of now). */
+  /**
+   * A supplier with its status, credit measures that bar it, grade in force and priority reasons (as of now: the
+   * grade's validity and the rule set are judged on today's Beijing date, given as asOfDate beside asOf).
+   */
   async supplierOf(uscc: string) {
     const s = await this.suppliers.supplier(null, uscc);
     if (!s) throw new PurchasingErrors.SUPPLIER_NOT_FOUND(`purchasing has no organization ${uscc}`);
@@ -33,6 +36,7 @@ export class SupplierProfile {
       category: s.category,
       registeringAuthority: s.registeringAuthority,
       registeredAt: s.registeredAt.toISOString(),
+      registeredOn: civilDateOf(s.registeredAt),
       status: s.status,
       statusChangedAt: s.statusChangedAt?.toISOString() ?? null,
       categoryPriority: reasons.some((r) => r.code === 'DIRECT_REGISTRATION_CATEGORY'),
@@ -43,6 +47,8 @@ export class SupplierProfile {
       priority: reasons.length > 0,
       priorityReasons: reasons,
       ruleVersion: ruleVersionOf(rules),
+      asOf: now.toISOString(),
+      asOfDate: civilDateOf(now),
     };
   }
 }
