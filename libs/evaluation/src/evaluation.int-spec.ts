@@ -319,13 +319,13 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     for (const g of [expiring, superseded, replacing, cancelled, lowered]) expect(g.validUntil).toBe('2031-12-31');
     const expiredIn = async (uscc: string) => (await outbox(uscc)).filter((e) => e.type === GradeExpired.type);
 
-    // The last valid day, to the millisecond: nothing is due.
-    clock.set(new Date('2031-12-31T23:59:59.999Z'));
+    // The last valid day, to the millisecond (23:59:59.999 Beijing time): nothing is due. (Was: 23:59:59.999Z.)
+    clock.set(new Date('2031-12-31T15:59:59.999Z'));
     await scheduler.tick();
     for (const uscc of [plain, reEvaluated, cancelledOrg, loweredOrg]) expect(await expiredIn(uscc)).toEqual([]);
 
-    // The first instant after it; two instances' runs at once still publish each grade once.
-    clock.set(new Date('2032-01-01T00:00:00.000Z'));
+    // The first instant after it, 00:00 Beijing time on 1 January 2032; two instances' runs at once still publish each grade once.
+    clock.set(new Date('2031-12-31T16:00:00.000Z'));
     const [a, b] = await Promise.all([scheduler.tick(), publishDueExpiries.execute()]);
     expect(a + b).toBeGreaterThanOrEqual(3); // grades of the earlier tests in this database expire too
     const expected: GradeExpiredV1 = {
@@ -333,7 +333,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
       uscc: plain,
       grade: '4A',
       validUntil: '2031-12-31',
-      expiredAt: '2032-01-01T00:00:00.000Z',
+      expiredAt: '2031-12-31T16:00:00.000Z',
       ruleVersion: 'evaluation/measures-2026@v1',
     };
     const [event, ...more] = await expiredIn(plain);
@@ -343,7 +343,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     const onBroker = await published(event.id);
     expect(onBroker).toMatchObject({ type: GradeExpired.type, data: expected });
     expect(onBroker.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect((await ds.getRepository(EvaluationGradeOrmEntity).findOneByOrFail({ gradeId: expiring.gradeId })).expiryPublishedAt).toEqual(new Date('2032-01-01T00:00:00.000Z'));
+    expect((await ds.getRepository(EvaluationGradeOrmEntity).findOneByOrFail({ gradeId: expiring.gradeId })).expiryPublishedAt).toEqual(new Date('2031-12-31T16:00:00.000Z'));
 
     // Re-evaluated: only the grade in force expires, never the superseded one. Cancelled: nothing. Lowered: its grade now.
     expect((await expiredIn(reEvaluated)).map((e) => (e.data as GradeExpiredV1).gradeId)).toEqual([replacing.gradeId]);

@@ -97,10 +97,16 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
       errors: [{ field: 'committee.inFavour', rule: 'COMMITTEE_MAJORITY_OF_ALL_MEMBERS' }],
     });
     expect((await call('POST', '/grades', evaluator, { ...award, announcedAt: '2025-12-01T00:00:00.000Z' })).body).toMatchObject({ status: 400, code: 'EVALUATION.DATE_IN_FUTURE' });
+    // Instants need an offset: a bare date or a local time is refused, naming the field.
+    for (const announcedAt of ['2025-11-18', '2025-11-18T08:00:00', '2025-11-18T08:00:00.000']) {
+      const noOffset = await call('POST', '/grades', evaluator, { ...award, announcedAt });
+      expect(noOffset.body).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });
+      expect([...new Set(noOffset.body.errors.map((e: { field: string }) => e.field))]).toEqual(['announcedAt']);
+    }
 
     const awarded = await call('POST', '/grades', evaluator, award);
     expect(awarded.status).toBe(201);
-    expect(awarded.body).toMatchObject({ grade: '4A', validFrom: '2025-11-18', validUntil: '2030-11-17', inForce: true, ruleVersion: 'evaluation/order-39@v1' });
+    expect(awarded.body).toMatchObject({ grade: '4A', announcedOn: '2025-11-18', validFrom: '2025-11-18', validUntil: '2030-11-17', validityEndsAt: '2030-11-17T16:00:00.000Z', inForce: true, ruleVersion: 'evaluation/order-39@v1' });
     // Order 39: no new evaluation while the grade is valid.
     expect((await call('POST', '/grades', evaluator, { ...award, announcedAt: '2025-11-19T00:00:00.000Z', score: 990 })).body).toMatchObject({
       status: 422,
@@ -118,7 +124,10 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
       uscc,
       registrationStatus: 'ACTIVE', // the migration's column default
       registrationStatusAt: null,
-      currentGrade: { grade: '4A', validUntil: '2030-11-17' },
+      // Registered 2020-01-02T00:00Z (08:00 Beijing time): eligible from 00:00 Beijing time on 2022-01-02.
+      eligibleForEvaluationOn: '2022-01-02',
+      eligibleForEvaluationFrom: '2022-01-01T16:00:00.000Z',
+      currentGrade: { grade: '4A', validUntil: '2030-11-17', validityEndsAt: '2030-11-17T16:00:00.000Z' },
       eligibility: { eligible: false, reason: { code: 'EVALUATION.NOT_ELIGIBLE', rule: 'PREVIOUS_GRADE_STILL_VALID' }, ruleVersion: 'evaluation/order-39@v1' },
       creditMeasures: null,
     });
@@ -153,7 +162,7 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
     expect((await call('POST', `/grades/${gradeId}/adjustments`, evaluator, { reason: 'SERIOUS_LIST', explanation: '列入严重违法失信名单', newGrade: '4A' })).body).toMatchObject({ status: 422, code: 'EVALUATION.ADJUSTMENT_NOT_LOWER' });
     const lowered = await call('POST', `/grades/${gradeId}/adjustments`, evaluator, { reason: 'SERIOUS_LIST', explanation: '列入严重违法失信名单', newGrade: '1A' });
     expect(lowered.status).toBe(201);
-    expect(lowered.body).toMatchObject({ grade: { grade: '1A' }, adjustment: { evidence: [event.id], ruleVersion: 'evaluation/order-39@v1' }, closedCases: [opened.id] });
+    expect(lowered.body).toMatchObject({ grade: { grade: '1A' }, adjustment: { evidence: [event.id], ruleVersion: 'evaluation/order-39@v1', effectiveAt: '2026-01-10T00:00:00.000Z', effectiveOn: '2026-01-10' }, closedCases: [opened.id] });
     expect((await call('GET', '/verification-cases?status=OPEN', evaluator)).body.items).toEqual([]);
     expect((await call('GET', '/verification-cases?status=CLOSED', auditor)).body.items).toEqual([expect.objectContaining({ id: opened.id, outcome: 'GRADE_ADJUSTED' })]);
     expect((await call('GET', `/organizations/${uscc}`, evaluator)).body).toMatchObject({ currentGrade: { grade: '1A', awardedGrade: '4A' }, creditMeasures: { lists: ['SERIOUS'] } });
@@ -176,15 +185,16 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
     const scheduler = app.get(EvaluationScheduler, { strict: false });
     const expired = async () =>
       (await app.get(DataSource, { strict: false }).getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: uscc } })).map((r) => JSON.parse(r.envelope)).filter((e) => e.type === GradeExpired.type);
-    clock.set(new Date('2030-11-17T23:59:59.999Z'));
+    // Beijing midnight after validUntil is 16:00Z on validUntil (was: 00:00Z the day after).
+    clock.set(new Date('2030-11-17T15:59:59.999Z'));
     expect(await scheduler.tick()).toBe(0);
-    clock.set(new Date('2030-11-18T00:00:00.000Z'));
+    clock.set(new Date('2030-11-17T16:00:00.000Z'));
     expect(await scheduler.tick()).toBe(1);
     expect(await scheduler.tick()).toBe(0);
     const [event, ...more] = await expired();
     expect(more).toEqual([]);
     expect(event).toMatchObject({ subject: uscc, policyversion: 'evaluation/order-39@v1' });
-    expect(event.data).toEqual({ gradeId: expect.any(String), uscc, grade: '1A', validUntil: '2030-11-17', expiredAt: '2030-11-18T00:00:00.000Z', ruleVersion: 'evaluation/order-39@v1' });
+    expect(event.data).toEqual({ gradeId: expect.any(String), uscc, grade: '1A', validUntil: '2030-11-17', expiredAt: '2030-11-17T16:00:00.000Z', ruleVersion: 'evaluation/order-39@v1' });
     expect((await call('GET', `/organizations/${uscc}`, evaluator)).body).toMatchObject({ currentGrade: null, eligibility: { eligible: true } });
   });
 

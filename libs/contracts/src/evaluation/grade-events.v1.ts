@@ -21,7 +21,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * An evaluation committee's grade was confirmed and announced (the 7th step of the procedure). The grade is valid
- * from `validFrom` to `validUntil` inclusive (UTC dates), per the rule set named by `ruleVersion`. Key: the USCC.
+ * from `validFrom` to `validUntil` inclusive, per the rule set named by `ruleVersion`. Key: the USCC.
+ *
+ * `validFrom` / `validUntil` are civil dates in China Standard Time (Beijing, Asia/Shanghai, UTC+8), `YYYY-MM-DD`,
+ * computed from the Beijing date of `announcedAt` (an instant, UTC): the grade is in force from 00:00 Beijing time
+ * on `validFrom` (16:00Z the day before) to 24:00 Beijing time on `validUntil` (16:00Z on that date). Events
+ * published before issue 9 carry UTC dates of the announcement; they differ only for announcements between 00:00
+ * and 08:00 Beijing time.
  */
 export class GradeAwardedV1 {
   @IsUUID() gradeId: string;
@@ -48,7 +54,8 @@ export const GradeAwarded: EventContractDefinition<GradeAwardedV1> = {
 
 /**
  * A grade in force was lowered (`newGrade`) or cancelled (`newGrade` absent) before its validity ended. The
- * organization returns certificate and plaque within 15 days of notice. Key: the USCC.
+ * organization returns certificate and plaque within 15 days of notice (regulations §6), a Civil Code period
+ * counted from the day after the Beijing date of `effectiveAt` (an instant, UTC). Key: the USCC.
  */
 export class GradeAdjustedV1 {
   @IsUUID() gradeId: string;
@@ -72,16 +79,22 @@ export const GradeAdjusted: EventContractDefinition<GradeAdjustedV1> = {
 };
 
 /**
- * A grade's validity ended (the day after `validUntil`, UTC) without replacement or cancellation: the organization
- * is no longer graded and may apply again (Order 39 Art. 6 / 28). Published once per grade. Key: the USCC.
+ * A grade's validity ended (at 00:00 Beijing time on the day after `validUntil`) without replacement or
+ * cancellation: the organization is no longer graded and may apply again (Order 39 Art. 6 / 28). Published once
+ * per grade. Key: the USCC.
  */
 export class GradeExpiredV1 {
   @IsUUID() gradeId: string;
   @Matches(USCC_FORMAT) uscc: string;
   /** The grade as it stood when it expired (after any lowering). */
   @IsIn(EVALUATION_GRADES) grade: EvaluationGrade;
+  /** The last valid day: a civil date in China Standard Time (Beijing), `YYYY-MM-DD`. */
   @Matches(DATE) validUntil: string;
-  /** Start of the first day after the validity (UTC). */
+  /**
+   * The instant the validity ended: 00:00 Beijing time on the day after `validUntil`, written in UTC — 16:00Z on
+   * `validUntil` itself (validUntil 2031-12-31 → 2031-12-31T16:00:00.000Z). Events published before issue 9 carry
+   * 00:00Z on the day after.
+   */
   @IsISO8601({ strict: true }) expiredAt: string;
   @IsString() @IsNotEmpty() @MaxLength(100) ruleVersion: string;
 }

@@ -1,4 +1,4 @@
-import { assessEligibility, eligibleForEvaluationFrom } from './eligibility';
+import { assessEligibility, eligibleForEvaluationFrom, eligibleForEvaluationOn } from './eligibility';
 import { MEASURES_2026_V1, ORDER_39_V1 } from './evaluation-rules';
 import type { GradeRecord } from './grade';
 import { gradeRecord } from '../test-support/grade-record.fixture';
@@ -10,21 +10,39 @@ const ACTIVE = 'ACTIVE' as const;
 const at = (iso: string) => new Date(iso);
 
 describe('evaluation eligibility', () => {
-  it('opens two full years after registration', () => {
-    expect(eligibleForEvaluationFrom(new Date('2026-11-25T08:00:00Z')).toISOString()).toBe('2028-11-25T08:00:00.000Z');
+  it('opens two full years after registration, at 00:00 Beijing time on the anniversary of the Beijing registration date', () => {
+    // Was: the registration instant two years on (2028-11-25T08:00Z).
+    expect(eligibleForEvaluationOn(new Date('2026-11-25T08:00:00Z'))).toBe('2028-11-25');
+    expect(eligibleForEvaluationFrom(new Date('2026-11-25T08:00:00Z')).toISOString()).toBe('2028-11-24T16:00:00.000Z');
+  });
+  it('takes the registration at its Beijing date: just before and at 16:00Z', () => {
+    expect(eligibleForEvaluationOn(new Date('2026-11-25T15:59:59.999Z'))).toBe('2028-11-25');
+    expect(eligibleForEvaluationOn(new Date('2026-11-25T16:00:00.000Z'))).toBe('2028-11-26');
+    expect(eligibleForEvaluationFrom(new Date('2026-11-25T16:00:00.000Z')).toISOString()).toBe('2028-11-25T16:00:00.000Z');
   });
   it('handles 29 February by rolling to 1 March', () => {
-    expect(eligibleForEvaluationFrom(new Date('2028-02-29T00:00:00Z')).toISOString()).toBe('2030-03-01T00:00:00.000Z');
+    expect(eligibleForEvaluationOn(new Date('2028-02-29T00:00:00Z'))).toBe('2030-03-01');
+    expect(eligibleForEvaluationFrom(new Date('2028-02-29T00:00:00Z')).toISOString()).toBe('2030-02-28T16:00:00.000Z');
   });
 
   describe.each([
     ['Order 39', ORDER_39_V1],
     ['2026 measures', MEASURES_2026_V1],
   ])('under %s', (_, rules) => {
-    it('refuses before two full years of registration and admits on the day', () => {
+    it('refuses before two full years of registration and admits on the day, comparing Beijing dates', () => {
+      // Registered 2024-05-20 16:00 Beijing time. Was: admitted from 2026-05-20T08:00Z (the same instant two years on).
       const facts = { registrationStatus: ACTIVE, registeredAt: new Date('2024-05-20T08:00:00Z'), grades: [], measures: [] };
-      expect(assessEligibility(facts, at('2026-05-20T07:59:59.999Z'), rules)).toMatchObject({ eligible: false, code: 'EVALUATION.NOT_ELIGIBLE', rule: 'REGISTERED_TWO_FULL_YEARS', field: 'announcedAt' });
-      expect(assessEligibility(facts, at('2026-05-20T08:00:00Z'), rules)).toMatchObject({ eligible: true, basis: 'FIRST_EVALUATION', replacesGradeId: null });
+      expect(assessEligibility(facts, at('2026-05-19T15:59:59.999Z'), rules)).toMatchObject({ eligible: false, code: 'EVALUATION.NOT_ELIGIBLE', rule: 'REGISTERED_TWO_FULL_YEARS', field: 'announcedAt' });
+      expect(assessEligibility(facts, at('2026-05-19T16:00:00Z'), rules)).toMatchObject({ eligible: true, basis: 'FIRST_EVALUATION', replacesGradeId: null });
+      expect(assessEligibility(facts, at('2026-05-20T08:00:00Z'), rules)).toMatchObject({ eligible: true });
+    });
+
+    it('a registration at 00:30 Beijing time counts from that Beijing day, not the UTC day before', () => {
+      const facts = { registrationStatus: ACTIVE, registeredAt: new Date('2024-05-19T16:30:00Z'), grades: [], measures: [] };
+      const refused = assessEligibility(facts, at('2026-05-19T15:59:59.999Z'), rules);
+      expect(refused).toMatchObject({ eligible: false, rule: 'REGISTERED_TWO_FULL_YEARS' });
+      expect(refused.eligible === false && refused.message).toMatch(/registered on 2024-05-20 .*from 2026-05-20 \(00:00 Beijing time, 2026-05-19T16:00:00.000Z\)/);
+      expect(assessEligibility(facts, at('2026-05-19T16:00:00Z'), rules)).toMatchObject({ eligible: true });
     });
 
     it('refuses an organization under NO_EVALUATION (abnormal or serious list), admits it once lifted', () => {
@@ -55,10 +73,11 @@ describe('evaluation eligibility', () => {
     });
   });
 
-  it('Order 39: a grade still valid bars a new evaluation until the day after validUntil', () => {
+  it('Order 39: a grade still valid bars a new evaluation until 00:00 Beijing time the day after validUntil', () => {
+    // Was: until 2025-06-01T00:00Z (the UTC day after).
     const facts = { registrationStatus: ACTIVE, registeredAt, grades: [grade({})], measures: [] };
-    expect(assessEligibility(facts, at('2025-05-31T23:59:59Z'), ORDER_39_V1)).toMatchObject({ eligible: false, rule: 'PREVIOUS_GRADE_STILL_VALID', ruleVersion: 'evaluation/order-39@v1' });
-    expect(assessEligibility(facts, at('2025-06-01T00:00:00Z'), ORDER_39_V1)).toMatchObject({ eligible: true, basis: 'NO_GRADE_IN_FORCE' });
+    expect(assessEligibility(facts, at('2025-05-31T15:59:59.999Z'), ORDER_39_V1)).toMatchObject({ eligible: false, rule: 'PREVIOUS_GRADE_STILL_VALID', ruleVersion: 'evaluation/order-39@v1' });
+    expect(assessEligibility(facts, at('2025-05-31T16:00:00Z'), ORDER_39_V1)).toMatchObject({ eligible: true, basis: 'NO_GRADE_IN_FORCE' });
   });
 
   it('2026 measures: re-evaluation replaces a grade within the first 4 years of its validity', () => {
@@ -66,7 +85,9 @@ describe('evaluation eligibility', () => {
     const facts = { registrationStatus: ACTIVE, registeredAt, grades: [g], measures: [] };
     // announced but not yet valid: inside the window
     expect(assessEligibility(facts, at('2026-09-01T00:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: true, basis: 'RE_EVALUATION', replacesGradeId: 'g-2026' });
-    expect(assessEligibility(facts, at('2030-12-31T23:59:59Z'), MEASURES_2026_V1)).toMatchObject({ eligible: true, basis: 'RE_EVALUATION' });
+    // The window ends at 24:00 Beijing time on 2030-12-31 (was: 2031-01-01T00:00Z).
+    expect(assessEligibility(facts, at('2030-12-31T15:59:59.999Z'), MEASURES_2026_V1)).toMatchObject({ eligible: true, basis: 'RE_EVALUATION' });
+    expect(assessEligibility(facts, at('2030-12-31T16:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: false, rule: 'RE_EVALUATION_WITHIN_FOUR_YEARS', field: 'announcedAt' });
     expect(assessEligibility(facts, at('2031-01-01T00:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: false, rule: 'RE_EVALUATION_WITHIN_FOUR_YEARS', field: 'announcedAt' });
     expect(assessEligibility(facts, at('2032-01-01T00:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: true, basis: 'NO_GRADE_IN_FORCE' });
   });
@@ -74,7 +95,8 @@ describe('evaluation eligibility', () => {
   it('2026 measures: the window of an Order 39 grade counts from its own validFrom (leap day included)', () => {
     const g = grade({ announcedAt: '2024-02-29T00:00:00.000Z', validFrom: '2024-02-29', validUntil: '2029-02-28' });
     const facts = { registrationStatus: ACTIVE, registeredAt, grades: [g], measures: [] };
-    expect(assessEligibility(facts, at('2028-02-28T12:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: true, basis: 'RE_EVALUATION' });
+    expect(assessEligibility(facts, at('2028-02-28T15:59:59.999Z'), MEASURES_2026_V1)).toMatchObject({ eligible: true, basis: 'RE_EVALUATION' });
+    expect(assessEligibility(facts, at('2028-02-28T16:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: false, rule: 'RE_EVALUATION_WITHIN_FOUR_YEARS' });
     expect(assessEligibility(facts, at('2028-02-29T00:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: false, rule: 'RE_EVALUATION_WITHIN_FOUR_YEARS' });
   });
 

@@ -1,8 +1,9 @@
+import { civilDateOf, compareCivilDates, startOfCivilDay, type CivilDate } from '@sop/util';
 import { EvaluationErrors } from './evaluation.errors';
 import { ruleVersionOf, type EvaluationRuleSet } from './evaluation-rules';
 import { currentGrade, type GradeRecord } from './grade';
 import type { RegistrationStatus } from './registration-status';
-import { addYearsToDate, utcDate } from './validity';
+import { anniversaryOf } from './validity';
 
 /**
  * Evaluation eligibility starts after 2 full years of registration (社会组织评估管理办法, Order 39 Art. 6;
@@ -10,10 +11,22 @@ import { addYearsToDate, utcDate } from './validity';
  */
 export const YEARS_REGISTERED_BEFORE_EVALUATION = 2;
 
+/**
+ * The first Beijing date on which the organization has been registered for `years` full years: the anniversary of
+ * its Beijing registration date. Like a grade's validity (validity.ts), the years are a span of dates that includes
+ * the day of the event, so they are complete at 24:00 Beijing time on the day before the anniversary and the
+ * organization is eligible from 00:00 Beijing time on the anniversary. Registered 2026-11-25 at 16:00 Beijing time
+ * (08:00Z) → eligible on 2028-11-25, from 2028-11-24T16:00Z; registered at 00:30 Beijing time on 2026-11-26
+ * (2026-11-25T16:30Z) → eligible on 2028-11-26. Nothing is moved off a rest day (Art. 203 is for acting within a
+ * period; this is a length of existence), so no official calendar is needed.
+ */
+export function eligibleForEvaluationOn(registeredAt: Date, years: number = YEARS_REGISTERED_BEFORE_EVALUATION): CivilDate {
+  return anniversaryOf(civilDateOf(registeredAt), years);
+}
+
+/** 00:00 Beijing time on `eligibleForEvaluationOn` (16:00Z the day before), the instant stored and shown. */
 export function eligibleForEvaluationFrom(registeredAt: Date, years: number = YEARS_REGISTERED_BEFORE_EVALUATION): Date {
-  const d = new Date(registeredAt.getTime());
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  return d;
+  return startOfCivilDay(eligibleForEvaluationOn(registeredAt, years));
 }
 
 export type EligibilityBasis = 'FIRST_EVALUATION' | 'NO_GRADE_IN_FORCE' | 'RE_EVALUATION';
@@ -59,15 +72,20 @@ export function assessEligibility(facts: EligibilityFacts, at: Date, rules: Eval
     const what = facts.registrationStatus === 'REVOKED' ? "the organization's registration was revoked" : 'the organization was deregistered';
     return refuse('ORGANIZATION_NOT_ACTIVE', 'uscc', `${what}${since}; only registered organizations are evaluated (regulations §6, Order 39 Art. 6)`);
   }
-  const from = eligibleForEvaluationFrom(facts.registeredAt, rules.minimumYearsRegistered);
-  if (at < from) {
-    return refuse('REGISTERED_TWO_FULL_YEARS', 'announcedAt', `registered ${facts.registeredAt.toISOString()}; evaluation needs ${rules.minimumYearsRegistered} full years of registration, i.e. from ${from.toISOString()} (regulations §6, Order 39 Art. 6)`);
+  // Compared as Beijing dates: the decision's day against the first eligible day.
+  const date = civilDateOf(at);
+  const from = eligibleForEvaluationOn(facts.registeredAt, rules.minimumYearsRegistered);
+  if (compareCivilDates(date, from) < 0) {
+    return refuse(
+      'REGISTERED_TWO_FULL_YEARS',
+      'announcedAt',
+      `registered on ${civilDateOf(facts.registeredAt)} (Beijing; ${facts.registeredAt.toISOString()}); evaluation needs ${rules.minimumYearsRegistered} full years of registration, i.e. from ${from} (00:00 Beijing time, ${startOfCivilDay(from).toISOString()}) (regulations §6, Order 39 Art. 6)`,
+    );
   }
   const barring = facts.measures.filter((m) => rules.barringMeasures.includes(m));
   if (barring.length > 0) {
     return refuse('CREDIT_MEASURE_NO_EVALUATION', 'uscc', `the organization is under the credit joint measure ${barring.join(', ')} (abnormal or serious list) and is not evaluated (regulations §6, national rules 2021; §5.3)`);
   }
-  const date = utcDate(at);
   const current = currentGrade(facts.grades, date);
   if (!current) {
     return { eligible: true, basis: facts.grades.length === 0 ? 'FIRST_EVALUATION' : 'NO_GRADE_IN_FORCE', replacesGradeId: null, ruleVersion };
@@ -75,10 +93,13 @@ export function assessEligibility(facts: EligibilityFacts, at: Date, rules: Eval
   if (!rules.reEvaluation) {
     return refuse('PREVIOUS_GRADE_STILL_VALID', 'uscc', `grade ${current.grade} (${current.gradeId}) is valid until ${current.validUntil}; a new evaluation needs the previous grade's validity to have expired (regulations §6, Order 39 Art. 6)`);
   }
-  // "Within the first 4 years of validity": until the day before the 4th anniversary of validFrom. A grade
-  // announced but not yet valid (2026 validity starts on 1 January) is inside the window too.
-  const windowEnds = addYearsToDate(current.validFrom, rules.reEvaluation.withinYearsOfValidity);
-  if (date >= windowEnds) {
+  // "Within the first 4 years of validity": the first 4 years of the validity's span of dates, i.e. until the day
+  // before the 4th anniversary of validFrom (Beijing dates; 2027-01-01 → through 2030-12-31). A grade announced
+  // but not yet valid (2026 validity starts on 1 January) is inside the window too. Like the validity it is part
+  // of, the window is a span of dates, not a period counted from an event: no Art. 203 move off rest days (that
+  // would also push it into the fifth year, which the measures exclude).
+  const windowEnds = anniversaryOf(current.validFrom, rules.reEvaluation.withinYearsOfValidity);
+  if (compareCivilDates(date, windowEnds) >= 0) {
     return refuse(
       'RE_EVALUATION_WITHIN_FOUR_YEARS',
       'announcedAt',

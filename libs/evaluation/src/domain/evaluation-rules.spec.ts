@@ -1,13 +1,19 @@
 import { GRADE_ADJUSTMENT_REASONS } from '@sop/contracts';
-import { EVALUATION_RULE_SETS, MEASURES_2026_V1, ORDER_39_V1, ruleSetAt, ruleSetByVersion, ruleVersionOf } from './evaluation-rules';
+import { EVALUATION_RULE_SETS, MEASURES_2026_V1, ORDER_39_V1, ruleSetAt, ruleSetByVersion, ruleSetStartsAt, ruleVersionOf } from './evaluation-rules';
 import { gradeForScore } from './grading';
 import { EvaluationErrors } from './evaluation.errors';
 
 describe('evaluation rule sets (regulations §6)', () => {
-  it('Order 39 is in force from 2011-03-01, the 2026 measures from 2026-03-01', () => {
-    expect(() => ruleSetAt(new Date('2011-02-28T23:59:59.999Z'))).toThrow(RangeError);
-    expect(ruleVersionOf(ruleSetAt(new Date('2011-03-01T00:00:00Z')))).toBe('evaluation/order-39@v1');
-    expect(ruleVersionOf(ruleSetAt(new Date('2026-02-28T23:59:59.999Z')))).toBe('evaluation/order-39@v1');
+  it('Order 39 is in force from 2011-03-01, the 2026 measures from 2026-03-01, each from 00:00 Beijing time (16:00Z the day before)', () => {
+    // Was: from 00:00Z on the date (08:00 Beijing time).
+    expect(ORDER_39_V1.effectiveFrom).toBe('2011-03-01');
+    expect(MEASURES_2026_V1.effectiveFrom).toBe('2026-03-01');
+    expect(ruleSetStartsAt(MEASURES_2026_V1).toISOString()).toBe('2026-02-28T16:00:00.000Z');
+    expect(() => ruleSetAt(new Date('2011-02-28T15:59:59.999Z'))).toThrow(RangeError);
+    expect(ruleVersionOf(ruleSetAt(new Date('2011-02-28T16:00:00Z')))).toBe('evaluation/order-39@v1');
+    expect(ruleVersionOf(ruleSetAt(new Date('2026-02-28T15:59:59.999Z')))).toBe('evaluation/order-39@v1');
+    expect(ruleVersionOf(ruleSetAt(new Date('2026-02-28T16:00:00Z')))).toBe('evaluation/measures-2026@v1');
+    expect(ruleVersionOf(ruleSetAt(new Date('2026-03-01T00:00:00+08:00')))).toBe('evaluation/measures-2026@v1');
     expect(ruleVersionOf(ruleSetAt(new Date('2026-03-01T00:00:00Z')))).toBe('evaluation/measures-2026@v1');
     expect(ruleSetByVersion('evaluation/measures-2026@v1')).toBe(MEASURES_2026_V1);
     expect(() => ruleSetByVersion('evaluation/unknown@v9')).toThrow(RangeError);

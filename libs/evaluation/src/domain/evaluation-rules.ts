@@ -5,6 +5,7 @@
  * replacement [S15]).
  */
 import { EVALUATION_GRADES, GRADE_ADJUSTMENT_REASONS, type EvaluationGrade } from '@sop/contracts';
+import { civilDate, civilDateOf, compareCivilDates, startOfCivilDay, type CivilDate } from '@sop/util';
 
 export { EVALUATION_GRADES, GRADE_ADJUSTMENT_REASONS, type EvaluationGrade };
 export type GradeAdjustmentReason = (typeof GRADE_ADJUSTMENT_REASONS)[number];
@@ -25,8 +26,11 @@ export interface GradeCutOff {
 export interface EvaluationRuleSet {
   id: string;
   version: number;
-  /** Inclusive, UTC. */
-  effectiveFrom: string;
+  /**
+   * The Beijing civil date (YYYY-MM-DD) from which the rule set applies, inclusive: from 00:00 Beijing time that day
+   * ("effective 2026-03-01" applies from 2026-02-28T16:00Z).
+   */
+  effectiveFrom: CivilDate;
   source: string;
   /** §6 Eligibility: registered ≥ 2 full years (Order 39 Art. 6). */
   minimumYearsRegistered: number;
@@ -69,7 +73,7 @@ export const ANQING_CUT_OFFS: readonly GradeCutOff[] = [
 export const ORDER_39_V1: EvaluationRuleSet = {
   id: 'evaluation/order-39',
   version: 1,
-  effectiveFrom: '2011-03-01T00:00:00.000Z',
+  effectiveFrom: civilDate('2011-03-01'),
   source: S15,
   minimumYearsRegistered: 2, // Art. 6
   validity: { kind: 'FROM_ANNOUNCEMENT', years: 5 }, // Art. 28
@@ -90,7 +94,7 @@ export const ORDER_39_V1: EvaluationRuleSet = {
 export const MEASURES_2026_V1: EvaluationRuleSet = {
   id: 'evaluation/measures-2026',
   version: 1,
-  effectiveFrom: '2026-03-01T00:00:00.000Z',
+  effectiveFrom: civilDate('2026-03-01'),
   source: S15,
   minimumYearsRegistered: 2, // eligibility relaxed for inspections and penalties, not for the 2 years
   validity: { kind: 'CALENDAR_YEARS_AFTER_ANNOUNCEMENT', years: 5 },
@@ -111,11 +115,17 @@ export function ruleVersionOf(rules: EvaluationRuleSet): string {
   return `${rules.id}@v${rules.version}`;
 }
 
-/** The rule set in force at `at`: the latest effectiveFrom not after it. */
+/** The rule set in force at `at`: the latest effectiveFrom not after the Beijing date of `at`. */
 export function ruleSetAt(at: Date, sets: readonly EvaluationRuleSet[] = EVALUATION_RULE_SETS): EvaluationRuleSet {
-  const applicable = sets.filter((s) => Date.parse(s.effectiveFrom) <= at.getTime()).sort((a, b) => Date.parse(b.effectiveFrom) - Date.parse(a.effectiveFrom));
+  const day = civilDateOf(at);
+  const applicable = sets.filter((s) => compareCivilDates(s.effectiveFrom, day) <= 0).sort((a, b) => compareCivilDates(b.effectiveFrom, a.effectiveFrom));
   if (applicable.length === 0) throw new RangeError(`no evaluation rule set in force at ${at.toISOString()}`);
   return applicable[0];
+}
+
+/** The instant a rule set starts to apply: 00:00 Beijing time on its effective date. */
+export function ruleSetStartsAt(rules: EvaluationRuleSet): Date {
+  return startOfCivilDay(rules.effectiveFrom);
 }
 
 export function ruleSetByVersion(version: string, sets: readonly EvaluationRuleSet[] = EVALUATION_RULE_SETS): EvaluationRuleSet {

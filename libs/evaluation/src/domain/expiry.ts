@@ -1,18 +1,21 @@
+import { civilDateOf } from '@sop/util';
 import type { GradeRecord } from './grade';
-import { expiredOn, utcDate } from './validity';
+import { expiredOn, validityEndsAt } from './validity';
 
-const DAY_MS = 86_400_000;
-
-/** Start of the first day after the validity (UTC), as GradeExpired v1's `expiredAt`: 2031-12-31 → 2032-01-01T00:00:00.000Z. */
+/**
+ * GradeExpired v1's `expiredAt`: 00:00 Beijing time on the day after the validity, i.e. 24:00 Beijing time on
+ * `validUntil` — as an instant, 16:00Z on `validUntil` itself: 2031-12-31 → 2031-12-31T16:00:00.000Z.
+ */
 export function expiredAtOf(validUntil: string): string {
-  return new Date(new Date(`${validUntil}T00:00:00.000Z`).getTime() + DAY_MS).toISOString();
+  return validityEndsAt({ validUntil }).toISOString();
 }
 
 /**
  * Is GradeExpired due for the grade at `now`? Only an ACTIVE grade (a lowered one included) whose validity ended
- * before now's UTC date and whose expiry was not published yet: a SUPERSEDED or CANCELLED grade never expires by
- * event (its replacement or cancellation was published instead).
+ * before now's Beijing date (i.e. from 00:00 Beijing time the day after `validUntil`) and whose expiry was not
+ * published yet: a SUPERSEDED or CANCELLED grade never expires by event (its replacement or cancellation was
+ * published instead).
  */
 export function expiryDue(grade: GradeRecord, now: Date): boolean {
-  return grade.status === 'ACTIVE' && !grade.expiryPublishedAt && expiredOn(grade, utcDate(now));
+  return grade.status === 'ACTIVE' && !grade.expiryPublishedAt && expiredOn(grade, civilDateOf(now));
 }

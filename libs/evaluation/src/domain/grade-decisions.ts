@@ -1,10 +1,11 @@
+import { civilDateOf } from '@sop/util';
 import { assertCommitteeDecision, type CommitteeVote } from './committee';
 import { assessEligibility, type EligibilityBasis, type EligibilityFacts } from './eligibility';
 import { EvaluationErrors } from './evaluation.errors';
 import { gradeRank, isGrade, ruleVersionOf, type EvaluationGrade, type EvaluationRuleSet, type GradeAdjustmentReason } from './evaluation-rules';
 import type { GradeRecord } from './grade';
 import { gradeForScore } from './grading';
-import { utcDate, validityOf, type Validity } from './validity';
+import { validityOf, type Validity } from './validity';
 
 export interface AwardInput {
   score: number;
@@ -68,7 +69,7 @@ export function decideAdjustment(grade: GradeRecord, input: AdjustmentInput, rul
   if (input.effectiveAt.toISOString() < grade.announcedAt) {
     throw new EvaluationErrors.ADJUSTMENT_BEFORE_ANNOUNCEMENT(`grade ${grade.gradeId} was announced at ${grade.announcedAt}`, { field: 'effectiveAt', rule: 'ADJUSTS_A_GRADE_IN_FORCE' });
   }
-  if (grade.status !== 'ACTIVE' || grade.validUntil < utcDate(input.effectiveAt)) {
+  if (grade.status !== 'ACTIVE' || grade.validUntil < civilDateOf(input.effectiveAt)) {
     const why = grade.status !== 'ACTIVE' ? `is ${grade.status}` : `expired on ${grade.validUntil}`;
     throw new EvaluationErrors.GRADE_NOT_IN_FORCE(`grade ${grade.gradeId} ${why}; only a grade in force is lowered or cancelled`, { field: 'gradeId', rule: 'ADJUSTS_A_GRADE_IN_FORCE' });
   }

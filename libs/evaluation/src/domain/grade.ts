@@ -27,7 +27,7 @@ export interface GradeRecord extends Validity {
   expiryPublishedAt?: string | null;
 }
 
-/** Announced, neither replaced nor cancelled, and its validity not over on `date` (UTC calendar date). */
+/** Announced, neither replaced nor cancelled, and its validity not over on `date` (a Beijing civil date). */
 export function isCurrent(grade: GradeRecord, date: string): boolean {
   return grade.status === 'ACTIVE' && grade.validUntil >= date;
 }

@@ -20,7 +20,7 @@ export class EvaluationOrganizationOrmEntity {
 }
 
 /**
- * A grade decision (regulations §6). Validity dates are UTC calendar dates stored as 'YYYY-MM-DD' text: the same
+ * A grade decision (regulations §6). Validity dates are Beijing civil dates (China Standard Time) stored as 'YYYY-MM-DD' text: the same
  * on MySQL and SQLite, with no driver time-zone conversion of DATE columns.
  */
 @Entity({ name: 'evaluation_grade' })

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { JointMeasuresChangedV1 } from '@sop/contracts';
 import type { CloudEvent, Tx } from '@sop/messaging';
-import { Clock } from '@sop/util';
+import { civilDateOf, Clock } from '@sop/util';
 import { ruleSetAt } from '../../domain/evaluation-rules';
 import { currentGrade } from '../../domain/grade';
 import { verificationNeeded } from '../../domain/grade-decisions';
-import { utcDate } from '../../domain/validity';
 import { GradeStore } from '../grades/grades.ports';
 import { OrganizationStore } from '../organizations/organizations.ports';
 import { OpenVerificationCase } from '../verification-cases/open-verification-case';
@@ -38,7 +37,7 @@ export class ApplyJointMeasures {
     await this.measures.saveCreditMeasures(tx, { uscc: d.uscc, lists: [...d.lists], measures: [...d.measures], effectiveFrom, ruleVersion: d.ruleVersion, lastEventId: event.id, receivedAt: now });
 
     const rules = ruleSetAt(now);
-    const current = currentGrade(await this.grades.grades(tx, d.uscc), utcDate(now));
+    const current = currentGrade(await this.grades.grades(tx, d.uscc), civilDateOf(now));
     const prompting = verificationNeeded(d.measures, current, rules);
     if (!current || prompting.length === 0) return;
     await this.verification.forGrade(tx, current, `CREDIT_${prompting[0]}`, event.id, now, rules);

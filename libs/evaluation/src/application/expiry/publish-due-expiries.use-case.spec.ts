@@ -11,7 +11,7 @@ describe('GradeExpired once per grade whose validity ended (publishDueExpiries)'
   let store: InMemoryGradeStore;
   let events: NewEvent<object>[];
   let service: PublishDueExpiries;
-  const clock = new MovableClock(new Date('2031-12-31T23:59:59.999Z'));
+  const clock = new MovableClock(new Date('2031-12-31T15:59:59.999Z')); // 23:59:59.999 Beijing time on validUntil
 
   beforeEach(() => {
     store = new InMemoryGradeStore();
@@ -28,20 +28,20 @@ describe('GradeExpired once per grade whose validity ended (publishDueExpiries)'
       { ...base, gradeId: 'g-later', validUntil: '2032-12-31' },
     );
     expect(await service.execute()).toBe(1); // only the lowered one, ended 2030-11-17
-    clock.set(new Date('2032-01-01T00:00:00.000Z'));
+    clock.set(new Date('2031-12-31T16:00:00.000Z')); // 00:00 Beijing time on 1 January 2032 (was: 00:00Z)
     expect(await service.execute()).toBe(1);
     expect(events).toEqual([
       {
         type: GradeExpired.type,
         subject: '52110108MJ0000026F',
         policyVersion: 'evaluation/order-39@v1',
-        data: { gradeId: 'g-lowered', uscc: '52110108MJ0000026F', grade: '2A', validUntil: '2030-11-17', expiredAt: '2030-11-18T00:00:00.000Z', ruleVersion: 'evaluation/order-39@v1' },
+        data: { gradeId: 'g-lowered', uscc: '52110108MJ0000026F', grade: '2A', validUntil: '2030-11-17', expiredAt: '2030-11-17T16:00:00.000Z', ruleVersion: 'evaluation/order-39@v1' },
       },
       {
         type: GradeExpired.type,
         subject: base.uscc,
         policyVersion: 'evaluation/measures-2026@v1',
-        data: { gradeId: 'g-a', uscc: base.uscc, grade: '4A', validUntil: '2031-12-31', expiredAt: '2032-01-01T00:00:00.000Z', ruleVersion: 'evaluation/measures-2026@v1' },
+        data: { gradeId: 'g-a', uscc: base.uscc, grade: '4A', validUntil: '2031-12-31', expiredAt: '2031-12-31T16:00:00.000Z', ruleVersion: 'evaluation/measures-2026@v1' },
       },
     ]);
     expect(await service.execute(new Date('2040-01-01T00:00:00.000Z'))).toBe(1); // g-later only

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { GradeExpired, type GradeExpiredV1 } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
-import { Clock } from '@sop/util';
+import { civilDateOf, Clock } from '@sop/util';
 import { expiredAtOf, expiryDue } from '../../domain/expiry';
 import type { GradeRecord } from '../../domain/grade';
-import { utcDate } from '../../domain/validity';
 import { GradeStore } from '../grades/grades.ports';
 import { OrganizationStore } from '../organizations/organizations.ports';
 
@@ -13,7 +12,7 @@ const EXPIRY_BATCH = 100;
 
 /**
  * GradeExpired for every ACTIVE grade (lowered ones included, with their grade now) whose validity ended before
- * `now`'s UTC date, once per grade (regulations §6; Order 39 Art. 6 / 28). Each grade in one transaction under
+ * `now`'s Beijing date (from 00:00 Beijing time the day after `validUntil`), once per grade (regulations §6; Order 39 Art. 6 / 28). Each grade in one transaction under
  * its organization's lock: read again, and only if still ACTIVE, past its validity and not yet published, the
  * event goes to the outbox and `expiry_published_at` is set together. Re-runs, overlapping schedulers on several
  * instances and crashes therefore never publish twice; SUPERSEDED / CANCELLED grades never expire by event.
@@ -32,7 +31,7 @@ export class PublishDueExpiries {
 
   /** A grade that fails is logged and left for the next run. Returns how many were published. */
   async execute(now: Date = this.clock.now()): Promise<number> {
-    const before = utcDate(now);
+    const before = civilDateOf(now);
     let published = 0;
     // Grades that failed (or were not published on re-reading) may still be listed: each is tried once per run,
     // and the look-up is widened to reach past them.

@@ -3,10 +3,9 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { GradeAdjusted, type GradeAdjustedV1 } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
-import { Clock } from '@sop/util';
+import { civilDateOf, Clock } from '@sop/util';
 import { EvaluationErrors } from '../../domain/evaluation.errors';
 import { decideAdjustment } from '../../domain/grade-decisions';
-import { utcDate } from '../../domain/validity';
 import { assertEvaluator, OrganizationAccess } from '../organizations/organization-access';
 import { OrganizationStore } from '../organizations/organizations.ports';
 import { VerificationCaseStore } from '../verification-cases/verification-cases.ports';
@@ -88,7 +87,7 @@ export class AdjustGrade {
       await this.grades.updateGrade(tx, gradeId, decision.newGrade ? { grade: decision.newGrade } : { status: 'CANCELLED' });
       for (const c of cases) await this.cases.saveCase(tx, { ...c, status: 'CLOSED', closedAt: now, outcome: 'GRADE_ADJUSTED', adjustmentId: adjustment.id });
       const updated = { ...grade, grade: decision.newGrade ?? grade.grade, status: decision.status };
-      return { grade: gradeView(updated, utcDate(now)), adjustment: adjustmentView(adjustment), closedCases: cases.map((c) => c.id) };
+      return { grade: gradeView(updated, civilDateOf(now)), adjustment: adjustmentView(adjustment), closedCases: cases.map((c) => c.id) };
     });
   }
 }

@@ -3,11 +3,10 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { GradeAwarded, type GradeAwardedV1 } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
-import { Clock } from '@sop/util';
+import { civilDateOf, Clock } from '@sop/util';
 import type { CommitteeVote } from '../../domain/committee';
 import type { GradeRecord } from '../../domain/grade';
 import { decideAward } from '../../domain/grade-decisions';
-import { utcDate } from '../../domain/validity';
 import { CreditMeasuresStore } from '../credit-measures/credit-measures.ports';
 import { OrganizationAccess } from '../organizations/organization-access';
 import { OrganizationStore } from '../organizations/organizations.ports';
@@ -93,7 +92,7 @@ export class AwardGrade {
         await this.grades.updateGrade(tx, decision.replacesGradeId, { status: 'SUPERSEDED', supersededByGradeId: gradeId });
         for (const c of await this.cases.openCasesOfGrade(tx, decision.replacesGradeId)) await this.cases.saveCase(tx, { ...c, gradeId });
       }
-      return { ...gradeView(record, utcDate(now)), basis: decision.basis, eventId: published.id };
+      return { ...gradeView(record, civilDateOf(now)), basis: decision.basis, eventId: published.id };
     });
   }
 }

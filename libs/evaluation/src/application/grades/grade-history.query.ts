@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
-import { Clock } from '@sop/util';
-import { utcDate } from '../../domain/validity';
+import { civilDateOf, Clock } from '@sop/util';
 import { OrganizationAccess } from '../organizations/organization-access';
 import { adjustmentView, gradeView } from './grade.views';
 import { GradeStore } from './grades.ports';
@@ -17,7 +16,7 @@ export class GradeHistoryQuery {
 
   async execute(uscc: string, principal: Principal) {
     await this.access.forReader(uscc, principal);
-    const today = utcDate(this.clock.now());
+    const today = civilDateOf(this.clock.now());
     const [grades, adjustments] = await Promise.all([this.grades.grades(null, uscc), this.grades.adjustmentsOf(null, uscc)]);
     return {
       uscc,

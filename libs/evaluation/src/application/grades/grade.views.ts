@@ -1,4 +1,6 @@
+import { civilDateOf } from '@sop/util';
 import type { GradeRecord } from '../../domain/grade';
+import { validityEndsAt } from '../../domain/validity';
 import type { GradeAdjustmentRecord } from './grades.ports';
 
 /** A grade as the API shows it. */
@@ -10,8 +12,13 @@ export interface GradeView {
   score: number;
   evaluatingAuthority: string;
   announcedAt: string;
+  /** The Beijing date of the announcement (YYYY-MM-DD), beside the instant `announcedAt`. */
+  announcedOn: string;
+  /** Beijing civil dates (YYYY-MM-DD), inclusive: valid from 00:00 Beijing time on validFrom to 24:00 on validUntil. */
   validFrom: string;
   validUntil: string;
+  /** The instant the validity ends: 24:00 Beijing time on validUntil (16:00Z that day), beside the date. */
+  validityEndsAt: string;
   status: string;
   /** Announced and not yet past its validity on the day asked (a 2026 grade is announced before its validity starts). */
   inForce: boolean;
@@ -20,7 +27,7 @@ export interface GradeView {
   ruleVersion: string;
 }
 
-/** The grade on `today` (a UTC date). */
+/** The grade on `today` (a Beijing civil date). */
 export const gradeView = (g: GradeRecord, today: string): GradeView => ({
   gradeId: g.gradeId,
   uscc: g.uscc,
@@ -29,8 +36,10 @@ export const gradeView = (g: GradeRecord, today: string): GradeView => ({
   score: g.score,
   evaluatingAuthority: g.evaluatingAuthority,
   announcedAt: g.announcedAt,
+  announcedOn: civilDateOf(new Date(g.announcedAt)),
   validFrom: g.validFrom,
   validUntil: g.validUntil,
+  validityEndsAt: validityEndsAt(g).toISOString(),
   status: g.status,
   inForce: g.status === 'ACTIVE' && g.validFrom <= today && today <= g.validUntil,
   replacesGradeId: g.replacesGradeId,
@@ -38,4 +47,5 @@ export const gradeView = (g: GradeRecord, today: string): GradeView => ({
   ruleVersion: g.ruleVersion,
 });
 
-export const adjustmentView = (a: GradeAdjustmentRecord) => ({ ...a, effectiveAt: a.effectiveAt.toISOString(), recordedAt: a.recordedAt.toISOString() });
+/** An adjustment as the API shows it; `effectiveOn` is the Beijing date of `effectiveAt`. */
+export const adjustmentView = (a: GradeAdjustmentRecord) => ({ ...a, effectiveAt: a.effectiveAt.toISOString(), effectiveOn: civilDateOf(a.effectiveAt), recordedAt: a.recordedAt.toISOString() });

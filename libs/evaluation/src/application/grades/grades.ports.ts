@@ -35,7 +35,7 @@ export abstract class GradeStore {
   abstract insertGrade(tx: Tx, grade: GradeRecord, award: GradeAwardRecord): Promise<void>;
   abstract updateGrade(tx: Tx, gradeId: string, fields: Partial<Pick<GradeRecord, 'grade' | 'status' | 'supersededByGradeId'>>): Promise<void>;
   /**
-   * ACTIVE grades whose validity ended before `before` (a UTC date, exclusive: validUntil < before) and whose
+   * ACTIVE grades whose validity ended before `before` (a Beijing civil date, exclusive: validUntil < before) and whose
    * GradeExpired is not published yet, earliest validUntil first, at most `limit`. Read outside a transaction.
    */
   abstract gradesDueToExpire(before: string, limit: number): Promise<GradeRecord[]>;

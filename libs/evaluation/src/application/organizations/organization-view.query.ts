@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
-import { Clock } from '@sop/util';
-import { assessEligibility, type Eligibility } from '../../domain/eligibility';
+import { civilDateOf, Clock } from '@sop/util';
+import { assessEligibility, eligibleForEvaluationFrom, eligibleForEvaluationOn, type Eligibility } from '../../domain/eligibility';
 import { ruleSetAt } from '../../domain/evaluation-rules';
 import { currentGrade } from '../../domain/grade';
-import { utcDate } from '../../domain/validity';
 import { CreditMeasuresStore } from '../credit-measures/credit-measures.ports';
 import { gradeView } from '../grades/grade.views';
 import { GradeStore } from '../grades/grades.ports';
@@ -26,13 +25,14 @@ export class OrganizationViewQuery {
   async execute(uscc: string, principal: Principal) {
     const org = await this.access.forReader(uscc, principal);
     const now = this.clock.now();
-    const today = utcDate(now);
+    const today = civilDateOf(now);
     const [grades, measures] = await Promise.all([this.grades.grades(null, uscc), this.measures.creditMeasures(null, uscc)]);
     const current = currentGrade(grades, today);
+    const rules = ruleSetAt(now);
     const eligibility: Eligibility = assessEligibility(
       { registeredAt: org.registeredAt, registrationStatus: org.registrationStatus, registrationStatusAt: org.registrationStatusAt, grades, measures: measures?.measures ?? [] },
       now,
-      ruleSetAt(now),
+      rules,
     );
     return {
       uscc: org.uscc,
@@ -41,7 +41,9 @@ export class OrganizationViewQuery {
       category: org.category,
       registeringAuthority: org.registeringAuthority,
       registeredAt: org.registeredAt.toISOString(),
-      eligibleForEvaluationFrom: org.eligibleFrom.toISOString(),
+      // From the registration instant under the rule set in force (rows projected before civil time stored a UTC instant).
+      eligibleForEvaluationFrom: eligibleForEvaluationFrom(org.registeredAt, rules.minimumYearsRegistered).toISOString(),
+      eligibleForEvaluationOn: eligibleForEvaluationOn(org.registeredAt, rules.minimumYearsRegistered),
       registrationStatus: org.registrationStatus,
       registrationStatusAt: org.registrationStatusAt?.toISOString() ?? null,
       currentGrade: current ? gradeView(current, today) : null,

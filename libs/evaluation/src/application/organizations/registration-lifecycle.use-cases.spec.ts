@@ -148,7 +148,7 @@ describe('OrganizationRegistered → the organization evaluation knows, eligible
     const s = stores();
     const lifecycle = lifecycleOver(s, new MovableClock(now));
     await lifecycle.registered(registered('北京市海淀区测试社区服务中心'), {} as Tx);
-    expect(s.orgs.get(uscc)).toMatchObject({ registeredAt: new Date('2024-02-29T00:00:00.000Z'), eligibleFrom: new Date('2026-03-01T00:00:00.000Z'), registrationStatus: 'ACTIVE' });
+    expect(s.orgs.get(uscc)).toMatchObject({ registeredAt: new Date('2024-02-29T00:00:00.000Z'), eligibleFrom: new Date('2026-02-28T16:00:00.000Z'), registrationStatus: 'ACTIVE' }); // 00:00 Beijing time on 1 March 2026 (was 00:00Z)
     await s.organizations.setRegistrationStatus({} as Tx, uscc, 'REVOKED', now, 'e-1');
     await lifecycle.registered(registered('北京市海淀区新名称社区服务中心'), {} as Tx);
     expect(s.orgs.get(uscc)).toMatchObject({ name: '北京市海淀区新名称社区服务中心', registrationStatus: 'REVOKED' });

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationDeregisteredV1, OrganizationRegisteredV1, OrganizationRevokedV1 } from '@sop/contracts';
 import type { CloudEvent, Tx } from '@sop/messaging';
-import { Clock } from '@sop/util';
+import { civilDateOf, Clock } from '@sop/util';
 import { eligibleForEvaluationFrom } from '../../domain/eligibility';
 import { ruleSetAt } from '../../domain/evaluation-rules';
 import { currentGrade } from '../../domain/grade';
 import { registrationStatusAfter, VERIFICATION_CAUSE_OF_REGISTRATION_END, type EndedRegistrationStatus } from '../../domain/registration-status';
-import { utcDate } from '../../domain/validity';
 import { GradeStore } from '../grades/grades.ports';
 import { OpenVerificationCase } from '../verification-cases/open-verification-case';
 import { OrganizationStore } from './organizations.ports';
@@ -67,7 +66,7 @@ export class RegistrationLifecycle {
     const status = registrationStatusAfter(org.registrationStatus, reported);
     if (!status) return;
     await this.organizations.setRegistrationStatus(tx, uscc, status, at, event.id);
-    const current = currentGrade(await this.grades.grades(tx, uscc), utcDate(now));
+    const current = currentGrade(await this.grades.grades(tx, uscc), civilDateOf(now));
     if (current) await this.verification.forGrade(tx, current, VERIFICATION_CAUSE_OF_REGISTRATION_END[status], event.id, now, ruleSetAt(now));
   }
 }
