@@ -7,7 +7,7 @@ import { USCC_FORMAT } from '@sop/util';
 
 /** The shape of a civil date; whether it is a real day (parseCivilDate) is the domain's 400 PURCHASING.TERM_INVALID. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** An instant must say its offset (Z or ±hh:mm): a bare date or local time would be read as UTC, eight hours off Beijing. */
+/** An instant must say its offset (Z or ±hh:mm): a bare date would be read as UTC midnight (08:00 Beijing), a bare time in the server's zone. */
 const WITH_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 export class MultiYearDeclarationDto {

@@ -24,7 +24,7 @@ export class ContractsHttpController {
 
   @Post()
   @Roles('purchaser')
-  @ApiOperation({ summary: 'Record a signed purchase-of-services contract (term per Order 102 Art. 24; supplier active and not barred by credit joint measures, regulations §5.3); publishes ContractSigned' })
+  @ApiOperation({ summary: 'Record a signed purchase-of-services contract (term per Order 102 Art. 24; supplier active and not barred by credit joint measures, regulations §5.3); publishes ContractSigned. Term dates are Beijing dates (YYYY-MM-DD, inclusive); signedAt an ISO 8601 instant with its offset; the answer adds signedOn, termStartsAt and termEndsAt' })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -46,7 +46,7 @@ export class ContractsHttpController {
 
   @Get(':id')
   @Roles('purchaser', 'finance-officer', 'auditor')
-  @ApiOperation({ summary: 'A contract with its performance assessments' })
+  @ApiOperation({ summary: 'A contract with its performance assessments (Beijing dates beside instants: signedOn, termStartsAt/termEndsAt, assessedOn)' })
   byId(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.reading.contractOf(id);
   }

@@ -13,7 +13,7 @@ export class SuppliersHttpController {
 
   @Get(':uscc')
   @Roles('purchaser', 'finance-officer', 'auditor')
-  @ApiOperation({ summary: 'A registered social organization as a potential undertaker: status, barring credit measures (+ ruleVersion), grade in force, priority reasons' })
+  @ApiOperation({ summary: 'A registered social organization as a potential undertaker: status, barring credit measures (+ ruleVersion), grade in force (validity in Beijing dates, judged on today\'s Beijing date asOfDate), priority reasons' })
   byUscc(@Param('uscc', new UsccPipe()) uscc: string) {
     return this.profiles.supplierOf(uscc);
   }
