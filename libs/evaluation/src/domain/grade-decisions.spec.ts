@@ -20,6 +20,22 @@ describe('award decision', () => {
     });
   });
 
+  it('a grade announced at 00:30 Beijing time on 1 January 2027 (2026-12-31T16:30Z) belongs to 2027 under the 2026 measures', () => {
+    const facts = { registrationStatus: ACTIVE, registeredAt, grades: [], measures: [] };
+    const before = new Date('2026-12-31T15:59:59.999Z');
+    const after = new Date('2026-12-31T16:30:00Z');
+    expect(decideAward(facts, { score: 955, announcedAt: before, committee }, ruleSetAt(before))).toMatchObject({ validFrom: '2027-01-01', validUntil: '2031-12-31', ruleVersion: 'evaluation/measures-2026@v1' });
+    expect(decideAward(facts, { score: 955, announcedAt: after, committee }, ruleSetAt(after))).toMatchObject({ validFrom: '2028-01-01', validUntil: '2032-12-31', ruleVersion: 'evaluation/measures-2026@v1' });
+  });
+
+  it('the rule set of an announcement at 00:30 Beijing time on 1 March 2026 is the 2026 measures', () => {
+    const facts = { registrationStatus: ACTIVE, registeredAt, grades: [], measures: [] };
+    const announcedAt = new Date('2026-02-28T16:30:00Z');
+    expect(decideAward(facts, { score: 955, announcedAt, committee }, ruleSetAt(announcedAt))).toMatchObject({ validFrom: '2027-01-01', ruleVersion: 'evaluation/measures-2026@v1' });
+    const lastOrder39 = new Date('2026-02-28T15:59:59.999Z');
+    expect(decideAward(facts, { score: 955, announcedAt: lastOrder39, committee }, ruleSetAt(lastOrder39))).toMatchObject({ validFrom: '2026-02-28', validUntil: '2031-02-27', ruleVersion: 'evaluation/order-39@v1' });
+  });
+
   it('2026 measures: calendar-year validity; a re-evaluation names the grade it replaces', () => {
     const announcedAt = new Date('2027-09-01T00:00:00Z');
     expect(decideAward({ registrationStatus: ACTIVE, registeredAt, grades: [g()], measures: [] }, { score: 960, announcedAt, committee }, ruleSetAt(announcedAt))).toEqual({
@@ -85,6 +101,9 @@ describe('grade adjustment (lowering or cancelling a grade in force)', () => {
   it('refuses a grade no longer in force', () => {
     expect(() => decideAdjustment(g({ status: 'SUPERSEDED' }), { reason: 'SERIOUS_LIST', effectiveAt }, MEASURES_2026_V1)).toThrow(expect.objectContaining({ code: 'EVALUATION.GRADE_NOT_IN_FORCE', kind: 'CONFLICT' }));
     expect(() => decideAdjustment(g(), { reason: 'SERIOUS_LIST', effectiveAt: new Date('2032-01-01T00:00:00Z') }, MEASURES_2026_V1)).toThrow(expect.objectContaining({ code: 'EVALUATION.GRADE_NOT_IN_FORCE' }));
+    // validUntil 2031-12-31 ends at 24:00 Beijing time (16:00Z); was: at 2032-01-01T00:00Z.
+    expect(decideAdjustment(g(), { reason: 'SERIOUS_LIST', effectiveAt: new Date('2031-12-31T15:59:59.999Z') }, MEASURES_2026_V1)).toMatchObject({ status: 'CANCELLED' });
+    expect(() => decideAdjustment(g(), { reason: 'SERIOUS_LIST', effectiveAt: new Date('2031-12-31T16:00:00Z') }, MEASURES_2026_V1)).toThrow(expect.objectContaining({ code: 'EVALUATION.GRADE_NOT_IN_FORCE' }));
     expect(() => decideAdjustment(g(), { reason: 'SERIOUS_LIST', effectiveAt: new Date('2026-01-01T00:00:00Z') }, MEASURES_2026_V1)).toThrow(expect.objectContaining({ code: 'EVALUATION.ADJUSTMENT_BEFORE_ANNOUNCEMENT' }));
   });
 
