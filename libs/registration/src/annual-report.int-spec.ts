@@ -71,11 +71,11 @@ describe('annual reports (MySQL + Kafka)', () => {
     await expect(reports.submit(reported, 2025, rep(silent1))).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'REGISTRATION.NOT_OWN_ORGANIZATION' });
     expect(await reports.submit(reported, 2025, rep(reported))).toMatchObject({ dueDate: '2026-05-31', ruleVersion: 'annual-report-cycle/national-default@v2' });
 
-    clock.set(new Date('2026-05-31T23:59:59Z'));
+    clock.set(new Date('2026-05-31T15:59:59.999Z')); // 23:59:59.999 Beijing on 31 May: still due
     await scheduler.tick();
     expect(await overdueEvents()).toHaveLength(0);
 
-    clock.set(new Date('2026-06-01T00:00:01Z'));
+    clock.set(new Date('2026-05-31T16:00:00.000Z')); // 00:00 Beijing on 1 June
     // Two instances' schedulers at once, then again: still one event per organization.
     await Promise.all([overdue.detectOverdue(), overdue.detectOverdue()]);
     await scheduler.tick();
@@ -86,7 +86,8 @@ describe('annual reports (MySQL + Kafka)', () => {
       registeringAuthority: '110108',
       reportYear: 2025,
       dueDate: '2026-05-31',
-      detectedAt: '2026-06-01T00:00:01.000Z',
+      detectedAt: '2026-05-31T16:00:00.000Z',
+      overdueOn: '2026-06-01',
       ruleVersion: 'annual-report-cycle/national-default@v2',
     });
 
@@ -100,18 +101,25 @@ describe('annual reports (MySQL + Kafka)', () => {
     );
     expect(late[0].data.late).toBe(true);
 
-    // Next cycle: the young organization is in scope for 2026.
-    clock.set(new Date('2027-06-01T00:00:00Z'));
+    // Next cycle: the young organization is in scope for 2026. The scheduler was down until 20 June: detected late,
+    // but the default took effect on 1 June, as it would have for a platform that never stopped.
+    clock.set(new Date('2027-06-20T02:00:00Z'));
     await scheduler.tick();
-    expect((await overdueEvents()).filter((e) => e.data['reportYear'] === 2026).map((e) => e.subject).sort()).toEqual([reported, silent1, silent2, young].sort());
+    const cycle2026 = (await overdueEvents()).filter((e) => e.data['reportYear'] === 2026);
+    expect(cycle2026.map((e) => e.subject).sort()).toEqual([reported, silent1, silent2, young].sort());
+    expect(new Set(cycle2026.map((e) => `${String(e.data['overdueOn'])} ${String(e.data['detectedAt'])}`))).toEqual(new Set(['2027-06-01 2027-06-20T02:00:00.000Z']));
     await waitFor(async () => (await ds.getRepository(OutboxMessageOrmEntity).find()).every((r) => r.publishedAt !== null), 20000, 'relay published to Kafka');
   });
 
   it('concludes a report pass / basic pass / fail inside the jurisdiction only', async () => {
     clock.set(new Date('2027-02-01T00:00:00Z'));
     const uscc = await register('北京市海淀区第五社区服务中心');
+    // The 2027 report can be submitted from 00:00 Beijing time on 1 January 2028 (16:00 UTC on 31 December).
+    clock.set(new Date('2027-12-31T15:59:59.999Z'));
+    await expect(reports.submit(uscc, 2027, rep(uscc))).rejects.toMatchObject({ code: 'REGISTRATION.ANNUAL_REPORT_YEAR' });
+    clock.set(new Date('2027-12-31T16:00:00.000Z'));
+    expect(await reports.submit(uscc, 2027, rep(uscc))).toMatchObject({ reportYear: 2027, dueDate: '2028-05-31' });
     clock.set(new Date('2028-03-01T00:00:00Z'));
-    await reports.submit(uscc, 2027, rep(uscc));
     await expect(reports.review(uscc, 2027, 'PASS', shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
     expect(await reports.review(uscc, 2027, 'BASIC_PASS', haidian)).toMatchObject({ outcome: 'BASIC_PASS' });
     await expect(reports.review(uscc, 2027, 'FAIL', haidian)).rejects.toMatchObject({ kind: 'CONFLICT', code: 'REGISTRATION.ANNUAL_REPORT_REVIEWED' });
@@ -135,26 +143,26 @@ describe('annual reports (MySQL + Kafka)', () => {
     const group = (await decisions.approve(g.snapshot.id, haidian)).organization.uscc;
     const overdueOf = async (uscc: string) => (await overdueEvents()).filter((e) => e.subject === uscc && e.data['reportYear'] === 2028);
 
-    clock.set(new Date('2029-03-31T23:59:59Z'));
+    clock.set(new Date('2029-03-31T15:59:59.999Z')); // 23:59:59.999 Beijing on 31 March
     await scheduler.tick();
     expect(await overdueOf(foundation)).toHaveLength(0);
 
-    clock.set(new Date('2029-04-01T00:00:00Z'));
+    clock.set(new Date('2029-03-31T16:00:00.000Z')); // 00:00 Beijing on 1 April
     await scheduler.tick();
     expect((await overdueOf(foundation)).map((e) => e.data)).toEqual([
-      { uscc: foundation, registeringAuthority: '110000', reportYear: 2028, dueDate: '2029-03-31', detectedAt: '2029-04-01T00:00:00.000Z', ruleVersion: 'annual-report-cycle/national-default@v2' },
+      { uscc: foundation, registeringAuthority: '110000', reportYear: 2028, dueDate: '2029-03-31', detectedAt: '2029-03-31T16:00:00.000Z', overdueOn: '2029-04-01', ruleVersion: 'annual-report-cycle/national-default@v2' },
     ]);
     expect(await overdueOf(group)).toHaveLength(0);
     // A foundation's late report records its own due date.
     expect(await reports.submit(foundation, 2028, rep(foundation))).toMatchObject({ dueDate: '2029-03-31' });
 
-    clock.set(new Date('2029-05-31T23:59:59Z'));
+    clock.set(new Date('2029-05-31T15:59:59.999Z'));
     await scheduler.tick();
     expect(await overdueOf(group)).toHaveLength(0);
 
-    clock.set(new Date('2029-06-01T00:00:00Z'));
+    clock.set(new Date('2029-05-31T16:00:00.000Z'));
     await scheduler.tick();
-    expect((await overdueOf(group)).map((e) => e.data)).toEqual([expect.objectContaining({ uscc: group, dueDate: '2029-05-31', detectedAt: '2029-06-01T00:00:00.000Z' })]);
+    expect((await overdueOf(group)).map((e) => e.data)).toEqual([expect.objectContaining({ uscc: group, dueDate: '2029-05-31', detectedAt: '2029-05-31T16:00:00.000Z', overdueOn: '2029-06-01' })]);
     expect(await overdueOf(foundation)).toHaveLength(1);
     await waitFor(async () => (await ds.getRepository(OutboxMessageOrmEntity).find()).every((r) => r.publishedAt !== null), 20000, 'relay published to Kafka');
   });

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@sop/auth';
 import { OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
 import { waitFor } from '@sop/testing';
+import { civilDate, type CivilDate } from '@sop/util';
 import { ApplicationDecisions } from './application/applications/application-decisions.use-cases';
 import { SubmitApplication } from './application/applications/submit-application.use-case';
 import { SupervisingUnitConsent } from './application/applications/supervising-unit-consent.use-cases';
@@ -94,16 +95,19 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
   });
 
   it('deregisters after liquidation (late filing recorded) and needs the supervising unit approval for changes under dual management', async () => {
-    clock.set(new Date('2027-02-01T00:00:00Z'));
+    // Inside the published calendar years (2018–2026): a late filing needs the calendar to place the period's last day.
+    clock.set(new Date('2026-11-02T00:00:00Z'));
     const dual = await register('北京市海淀区康复医学会', 'HEALTH');
-    clock.set(new Date('2027-03-01T00:00:00Z'));
+    clock.set(new Date('2026-12-01T00:00:00Z'));
     await expect(changes.change(dual, { domicile: '北京市海淀区新址' }, haidian)).rejects.toMatchObject({ code: 'REGISTRATION.SUPERVISING_UNIT_APPROVAL_REQUIRED' });
-    await changes.change(dual, { domicile: '北京市海淀区新址', supervisingUnitApprovedOn: new Date('2027-02-20T00:00:00Z') }, haidian);
-    await expect(endings.deregister(dual, { reason: '自行解散', liquidationCompletedOn: new Date('2027-04-01T00:00:00Z') }, haidian)).rejects.toMatchObject({
+    await changes.change(dual, { domicile: '北京市海淀区新址', supervisingUnitApprovedOn: civilDate('2026-11-20') }, haidian);
+    await expect(endings.deregister(dual, { reason: '自行解散', liquidationCompletedOn: civilDate('2027-01-01') }, haidian)).rejects.toMatchObject({
       code: 'REGISTRATION.LIQUIDATION_NOT_COMPLETED',
     });
-    await endings.deregister(dual, { reason: '自行解散', liquidationCompletedOn: new Date('2027-02-01T00:00:00Z') }, haidian);
-    expect((await events('registration.organization.deregistered', dual))[0].data).toMatchObject({ filedLate: true, liquidationCompletedOn: '2027-02-01' });
+    // 15 days from 11 November run until 24:00 Beijing time on 25 November (Civil Code Art. 201, 203).
+    await endings.deregister(dual, { reason: '自行解散', liquidationCompletedOn: civilDate('2026-11-10') }, haidian);
+    expect((await events('registration.organization.deregistered', dual))[0].data).toMatchObject({ filedLate: true, liquidationCompletedOn: '2026-11-10' });
+    expect((await organizationRegister.history(dual)).at(-1)?.details).toMatchObject({ liquidationCompletedOn: '2026-11-10', filingDueOn: '2026-11-25', filedLate: true });
     expect(await ds.getRepository(OrganizationOrmEntity).findOneByOrFail({ uscc: dual })).toMatchObject({ status: 'DEREGISTERED', domicile: '北京市海淀区新址' });
     await waitFor(async () => (await ds.getRepository(OutboxMessageOrmEntity).find()).every((r) => r.publishedAt !== null), 20000, 'relay published to Kafka');
   });
@@ -117,7 +121,7 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
     await register('北京市海淀区无人机协会', 'SCIENCE_TECHNOLOGY', otherGroupRep);
     clock.set(new Date('2027-05-10T08:00:00Z'));
 
-    const change = (legalRepresentative: { name: string; idNumber: string }, extra: { auditReportReference?: string; effectiveOn?: Date } = {}) =>
+    const change = (legalRepresentative: { name: string; idNumber: string }, extra: { auditReportReference?: string; effectiveOn?: CivilDate } = {}) =>
       changes.change(uscc, { legalRepresentative, ...extra }, haidian);
     await expect(change({ name: '王五', idNumber: newRep })).rejects.toMatchObject({ kind: 'REFUSED', code: 'REGISTRATION.AUDIT_REQUIRED' });
     await expect(change({ name: '王五', idNumber: newRep.slice(0, 17) + (newRep[17] === '1' ? '2' : '1') }, { auditReportReference: 'A' })).rejects.toMatchObject({
@@ -128,23 +132,23 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
       kind: 'REFUSED',
       code: 'REGISTRATION.LEGAL_REPRESENTATIVE_OF_ANOTHER_GROUP',
     });
-    await expect(change({ name: '王五', idNumber: newRep }, { auditReportReference: 'A', effectiveOn: new Date('2027-06-01T00:00:00Z') })).rejects.toMatchObject({
+    await expect(change({ name: '王五', idNumber: newRep }, { auditReportReference: 'A', effectiveOn: civilDate('2027-06-01') })).rejects.toMatchObject({
       code: 'REGISTRATION.CHANGE_EFFECTIVE_DATE',
     });
-    await expect(change({ name: '王五', idNumber: newRep }, { auditReportReference: 'A', effectiveOn: new Date('2027-03-31T00:00:00Z') })).rejects.toMatchObject({
+    await expect(change({ name: '王五', idNumber: newRep }, { auditReportReference: 'A', effectiveOn: civilDate('2027-03-31') })).rejects.toMatchObject({
       code: 'REGISTRATION.CHANGE_EFFECTIVE_DATE',
     });
     await expect(changes.change(uscc, { legalRepresentative: { name: '王五', idNumber: newRep }, auditReportReference: 'A' }, shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
     expect(await events('registration.organization.changed', uscc)).toHaveLength(0);
 
-    const updated = await change({ name: '王五', idNumber: newRep }, { auditReportReference: '京审字〔2027〕第012号', effectiveOn: new Date('2027-05-01T00:00:00Z') });
+    const updated = await change({ name: '王五', idNumber: newRep }, { auditReportReference: '京审字〔2027〕第012号', effectiveOn: civilDate('2027-05-01') });
     expect(updated.legalRepresentativeName).toBe('王五');
     const [event] = await events('registration.organization.changed', uscc);
     expect(event.data).toEqual({
       uscc,
       registeringAuthority: '110108',
       changes: [{ field: 'legalRepresentativeName', from: '郑九', to: '王五' }],
-      effectiveAt: '2027-05-01T00:00:00.000Z',
+      effectiveAt: '2027-04-30T16:00:00.000Z', // 1 May, 00:00 Beijing time
     });
     const outbox = JSON.stringify(await ds.getRepository(OutboxMessageOrmEntity).find());
     for (const id of [oldRep, newRep]) expect(outbox).not.toContain(id);
@@ -154,20 +158,20 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].idNumberCipher).not.toContain(newRep);
     expect(pii.decrypt(rows[0].idNumberCipher)).toBe(newRep);
-    expect(rows[0]).toMatchObject({ uscc, effectiveFrom: new Date('2027-05-01T00:00:00Z'), supersededAt: null });
+    expect(rows[0]).toMatchObject({ uscc, effectiveFrom: new Date('2027-04-30T16:00:00Z'), supersededAt: null });
 
     // History and asOf show the name change; reads never carry the ID number.
     const history = await organizationRegister.history(uscc);
     expect(history.map((v) => v.changeType)).toEqual(['REGISTERED', 'CHANGED']);
-    expect(history[1]).toMatchObject({ effectiveAt: new Date('2027-05-01T00:00:00Z'), details: { auditReportReference: '京审字〔2027〕第012号' } });
+    expect(history[1]).toMatchObject({ effectiveAt: new Date('2027-04-30T16:00:00Z'), details: { auditReportReference: '京审字〔2027〕第012号' } });
     expect(JSON.stringify(history)).not.toContain(newRep);
-    expect((await organizationRegister.asOf(uscc, new Date('2027-04-30T23:59:59Z'))).entry.legalRepresentativeName).toBe('郑九');
-    expect((await organizationRegister.asOf(uscc, new Date('2027-05-01T00:00:00Z'))).entry.legalRepresentativeName).toBe('王五');
+    expect((await organizationRegister.asOf(uscc, new Date('2027-04-30T15:59:59.999Z'))).entry.legalRepresentativeName).toBe('郑九');
+    expect((await organizationRegister.asOf(uscc, new Date('2027-04-30T16:00:00Z'))).entry.legalRepresentativeName).toBe('王五');
 
     // Masked for registrars in jurisdiction; names only for auditors; nothing outside the jurisdiction.
     const forRegistrar = await legalRepresentatives.list(uscc, haidian);
     expect(forRegistrar).toEqual([
-      expect.objectContaining({ name: '郑九', current: false, supersededAt: new Date('2027-05-01T00:00:00Z'), idNumberMasked: `${oldRep.slice(0, 3)}***********${oldRep.slice(-4)}` }),
+      expect.objectContaining({ name: '郑九', current: false, supersededAt: new Date('2027-04-30T16:00:00Z'), idNumberMasked: `${oldRep.slice(0, 3)}***********${oldRep.slice(-4)}` }),
       expect.objectContaining({ name: '王五', current: true, supersededAt: null, idNumberMasked: `${newRep.slice(0, 3)}***********${newRep.slice(-4)}` }),
     ]);
     const forAuditor = await legalRepresentatives.list(uscc, { subject: 'aud', roles: ['auditor'], jurisdiction: '110000' });

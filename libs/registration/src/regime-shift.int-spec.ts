@@ -81,11 +81,12 @@ describe('regime shift (MySQL + Kafka)', () => {
       beijing,
     );
 
-    clock.set(new Date('2026-12-31T23:59:59Z'));
+    // Effective 1 January (Beijing): from 00:00 Beijing time, 16:00 UTC on 31 December.
+    clock.set(new Date('2026-12-31T15:59:59.999Z'));
     const early = await shift.applyDueChanges();
     expect(early.filter((r) => r.policyVersion === 'registration-regime/110000@v1')).toEqual([]);
 
-    clock.set(new Date('2027-01-01T00:00:05Z'));
+    clock.set(new Date('2026-12-31T16:00:00.000Z'));
     // A run that crashes half-way (third conversion) leaves nothing behind: one transaction per version.
     const store = f.app.get(OrganizationStore);
     const original = store.updateOrganizationUnit.bind(store);
@@ -117,6 +118,7 @@ describe('regime shift (MySQL + Kafka)', () => {
       policyVersion: 'registration-regime/110000@v1',
       organizationsConverted: N,
       applicationsRerouted: 2,
+      effectiveFrom: '2026-12-31T16:00:00.000Z',
     });
     const converted = await outbox('registration.organization.supervision-converted-to-guidance');
     expect(converted.map((e) => e.subject).sort()).toEqual([...affected].sort());
@@ -138,7 +140,10 @@ describe('regime shift (MySQL + Kafka)', () => {
       reroutedFromPolicyVersion: 'registration-regime/national-default@v1',
     });
     expect(await apps.findOneByOrFail({ id: consented.snapshot.id })).toMatchObject({ status: 'SUBMITTED', regime: 'DIRECT', consentStatus: 'GIVEN' });
-    expect(await outbox('registration.application.rerouted')).toHaveLength(2);
+    const rerouted = await outbox('registration.application.rerouted');
+    expect(rerouted).toHaveLength(2);
+    // The application that was awaiting consent gets a fresh 60 days from the Beijing day after 1 January: 2 March, to 24:00 Beijing.
+    expect(rerouted.find((e) => e.subject === awaiting.snapshot.id)?.data).toMatchObject({ decisionDueBy: '2027-03-02T16:00:00.000Z' });
     // The re-routed application is approved without consent and registers with a guidance unit.
     const { organization } = await decisions.approve(awaiting.snapshot.id, registrar);
     expect(organization).toMatchObject({ regime: 'DIRECT', unitRole: 'BUSINESS_GUIDANCE_UNIT' });

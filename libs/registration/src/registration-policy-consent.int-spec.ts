@@ -163,7 +163,14 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     clock.set(new Date('2026-12-01T00:00:00Z'));
     const consented = await http('POST', `/applications/${id}/consent`, healthUnit);
     expect(consented.status).toBe(200);
-    expect(consented.body).toMatchObject({ status: 'SUBMITTED', consent: { status: 'GIVEN' }, decisionDueBy: '2027-01-30T00:00:00.000Z' });
+    // Consent at 08:00 Beijing on 1 December: 60 days from 2 December end at 24:00 Beijing on 30 January 2027 (provisional: no 2027 notice yet).
+    expect(consented.body).toMatchObject({
+      status: 'SUBMITTED',
+      consent: { status: 'GIVEN' },
+      decisionDueBy: '2027-01-30T16:00:00.000Z',
+      decisionDueOn: '2027-01-30',
+      decisionDueCalendarVersion: null,
+    });
     expect((await http('POST', `/applications/${id}/consent`, healthUnit)).status).toBe(409);
 
     const approved = await http('POST', `/applications/${id}/approve`, haidian);
@@ -205,8 +212,10 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
   it('shows the decision deadline and flags it overdue after 60 days', async () => {
     clock.set(new Date('2026-12-02T00:00:00Z'));
     const submitted = await http('POST', '/applications', applicant, group('北京市海淀区天文爱好者协会'));
-    expect(submitted.body).toMatchObject({ decisionDueBy: '2027-01-31T00:00:00.000Z', decisionOverdue: false });
-    clock.set(new Date('2027-01-31T00:00:01Z'));
+    expect(submitted.body).toMatchObject({ decisionDueBy: '2027-01-31T16:00:00.000Z', decisionDueOn: '2027-01-31', decisionOverdue: false });
+    clock.set(new Date('2027-01-31T15:59:59.999Z')); // 23:59:59.999 Beijing on the last day
+    expect((await http('GET', `/applications/${submitted.body.id}`, haidian)).body).toMatchObject({ status: 'SUBMITTED', decisionOverdue: false });
+    clock.set(new Date('2027-01-31T16:00:00.000Z')); // 00:00 Beijing the day after
     expect((await http('GET', `/applications/${submitted.body.id}`, haidian)).body).toMatchObject({ status: 'SUBMITTED', decisionOverdue: true });
     await http('POST', `/applications/${submitted.body.id}/approve`, haidian);
     expect((await http('GET', `/applications/${submitted.body.id}`, haidian)).body.decisionOverdue).toBe(false);
@@ -258,10 +267,20 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
       'REGISTRATION.POLICY_EFFECTIVE_DATE_NOT_FUTURE',
     );
     expect((await http('POST', '/policy/rule-sets/110000/versions', beijing, { ...version, rules: [{ regime: 'SOMETIMES', source: 'x' }] })).status).toBe(400);
+    // Effective dates are Beijing dates: today (2 December, Beijing) is not in the future; a bad date or a local time is a 400 naming the field.
+    const { effectiveFrom: _instant, ...rulesOnly } = version;
+    expect((await http('POST', '/policy/rule-sets/110000/versions', beijing, { ...rulesOnly, effectiveOn: '2026-12-02' })).body.code).toBe('REGISTRATION.POLICY_EFFECTIVE_DATE_NOT_FUTURE');
+    const badDate = await http('POST', '/policy/rule-sets/110000/versions', beijing, { ...rulesOnly, effectiveOn: '2027-02-29' });
+    expect({ status: badDate.status, field: badDate.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'effectiveOn' });
+    const localTime = await http('POST', '/policy/rule-sets/110000/versions', beijing, { ...rulesOnly, effectiveFrom: '2027-01-01T00:00:00' });
+    expect({ status: localTime.status, field: localTime.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'effectiveFrom' });
+    const both = await http('POST', '/policy/rule-sets/110000/versions', beijing, { ...version, effectiveOn: '2027-01-01' });
+    expect({ status: both.status, field: both.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'effectiveOn' });
 
     const published = await http('POST', '/policy/rule-sets/110000/versions', beijing, version);
     expect(published.status).toBe(201);
-    expect(published.body).toMatchObject({ policyVersion: 'registration-regime/110000@v1', effectiveFrom: '2027-01-01T00:00:00.000Z' });
+    // The instant (kept for compatibility) names 1 January: the version applies from 00:00 Beijing time.
+    expect(published.body).toMatchObject({ policyVersion: 'registration-regime/110000@v1', effectiveFrom: '2026-12-31T16:00:00.000Z', effectiveOn: '2027-01-01' });
     expect(await eventsOf('registration.policy.version-published', 'registration-regime/110000')).toHaveLength(1);
 
     const versions = await http('GET', '/policy/versions');
@@ -271,6 +290,8 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     const q = '/policy/decision?registeringAuthority=110108&form=SOCIAL_SERVICE_ORGANIZATION&category=HEALTH';
     expect((await http('GET', q)).body).toMatchObject({ regime: 'DUAL_MANAGEMENT', policyVersion: 'registration-regime/national-default@v1' });
     expect((await http('GET', `${q}&asOf=2027-01-01T00:00:00Z`)).body).toMatchObject({ regime: 'DIRECT', policyVersion: 'registration-regime/110000@v1' });
+    expect((await http('GET', `${q}&asOf=2026-12-31T15:59:59.999Z`)).body).toMatchObject({ regime: 'DUAL_MANAGEMENT' });
+    expect((await http('GET', `${q}&asOf=2026-12-31T16:00:00Z`)).body).toMatchObject({ regime: 'DIRECT', policyVersion: 'registration-regime/110000@v1' });
 
     const before = await http('POST', '/applications', applicant, healthCentre('北京市海淀区社区康复中心'));
     expect(before.body).toMatchObject({ regime: 'DUAL_MANAGEMENT', policyVersion: 'registration-regime/national-default@v1' });
@@ -291,6 +312,17 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     expect(before.regimes.DIRECT).toMatchObject({ steps: 2, refused: 1 });
     expect(after.regimes.DIRECT).toMatchObject({ submitted: 1, pending: 1 });
     expect(after.regimes.DUAL_MANAGEMENT.submitted).toBe(0);
+
+    // The same periods as Beijing dates: from 00:00 Beijing on the first day, to 24:00 Beijing on the last.
+    const byDate = await http('GET', '/metrics/regimes?jurisdiction=110000&from=2026-01-01&to=2027-12-31&splitAt=2027-01-01', beijing);
+    expect(byDate.status).toBe(200);
+    expect(byDate.body.periods.map((p: { from: string; to: string; fromDate: string; toDate: string }) => [p.from, p.to, p.fromDate, p.toDate])).toEqual([
+      ['2025-12-31T16:00:00.000Z', '2026-12-31T16:00:00.000Z', '2026-01-01', '2026-12-31'],
+      ['2026-12-31T16:00:00.000Z', '2027-12-31T16:00:00.000Z', '2027-01-01', '2027-12-31'],
+    ]);
+    expect(byDate.body.periods[1].regimes.DIRECT).toMatchObject({ submitted: 1, pending: 1 });
+    const bad = await http('GET', '/metrics/regimes?jurisdiction=110000&from=2026-02-30', beijing);
+    expect({ status: bad.status, field: bad.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'from' });
   });
 
   it('changes, revokes and reads the public history and asOf over HTTP', async () => {

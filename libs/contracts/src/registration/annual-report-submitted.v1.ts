@@ -7,9 +7,10 @@ export class AnnualReportSubmittedV1 {
   @Matches(USCC_FORMAT) uscc: string;
   @Matches(/^\d{6}$/) registeringAuthority: string;
   @IsInt() @Min(1998) @Max(9999) reportYear: number;
+  /** Last day to submit: a Beijing date (China Standard Time), YYYY-MM-DD; it ends at 24:00 Beijing time. */
   @Matches(/^\d{4}-\d{2}-\d{2}$/) dueDate: string;
   @IsISO8601({ strict: true }) submittedAt: string;
-  /** Submitted after the due date (the overdue event may already have been published). */
+  /** Submitted from 24:00 Beijing time of the due date on (the overdue event may already have been published). */
   @IsIn([true, false]) late: boolean;
   @IsString() @IsNotEmpty() ruleVersion: string;
 }

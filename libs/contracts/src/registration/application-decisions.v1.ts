@@ -11,6 +11,7 @@ export class ApplicationConsentGivenV1 {
   @IsString() @IsNotEmpty() @MaxLength(200) supervisingUnitName: string;
   @IsISO8601({ strict: true }) consentedAt: string;
   /** The 60-day decision period runs from complete documents, i.e. from consent (社团条例 Art. 11(2), 12). */
+  /** End of the 60-day decision period: 24:00 Beijing time (China Standard Time) of its last day, counted and moved off rest days as the Civil Code does (Art. 201–203); overdue from this instant on. */
   @IsISO8601({ strict: true }) decisionDueBy: string;
   @IsString() @IsNotEmpty() policyVersion: string;
 }
@@ -40,6 +41,7 @@ export class ApplicationReroutedV1 {
   @IsIn(REGIMES) toRegime: Regime;
   @IsString() @IsNotEmpty() fromPolicyVersion: string;
   @IsString() @IsNotEmpty() policyVersion: string;
+  /** End of the 60-day decision period: 24:00 Beijing time (China Standard Time) of its last day, counted and moved off rest days as the Civil Code does (Art. 201–203); overdue from this instant on. */
   @IsISO8601({ strict: true }) decisionDueBy: string;
   @IsISO8601({ strict: true }) reroutedAt: string;
 }

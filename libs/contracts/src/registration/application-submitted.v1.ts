@@ -20,6 +20,7 @@ export class ApplicationSubmittedV1 {
   @IsString() @IsNotEmpty() policyVersion: string;
   @IsISO8601({ strict: true }) submittedAt: string;
   /** Statutory decision deadline: 60 days after complete documents (regulations §1.1 Art. 12). */
+  /** End of the 60-day decision period: 24:00 Beijing time (China Standard Time) of its last day, counted and moved off rest days as the Civil Code does (Art. 201–203); overdue from this instant on. */
   @IsISO8601({ strict: true }) decisionDueBy: string;
 }
 

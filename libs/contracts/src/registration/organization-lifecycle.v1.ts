@@ -17,6 +17,7 @@ export class OrganizationChangedV1 {
   @Matches(USCC_FORMAT) uscc: string;
   @Matches(/^\d{6}$/) registeringAuthority: string;
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => FieldChangeV1) changes: FieldChangeV1[];
+  /** When the change took effect: 00:00 Beijing time of the stated effective date (a Beijing date), else the time it was recorded. */
   @IsISO8601({ strict: true }) effectiveAt: string;
 }
 
@@ -25,8 +26,9 @@ export class OrganizationDeregisteredV1 {
   @Matches(USCC_FORMAT) uscc: string;
   @Matches(/^\d{6}$/) registeringAuthority: string;
   @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+  /** The day liquidation ended: a Beijing date (China Standard Time), YYYY-MM-DD. */
   @Matches(/^\d{4}-\d{2}-\d{2}$/) liquidationCompletedOn: string;
-  /** Filed more than 15 days after liquidation ended. */
+  /** Filed after the 15-day period (from the Beijing day after liquidation ended, moved off rest days, until 24:00 Beijing time; Civil Code Art. 201–203). */
   @IsIn([true, false]) filedLate: boolean;
   @IsISO8601({ strict: true }) deregisteredAt: string;
 }

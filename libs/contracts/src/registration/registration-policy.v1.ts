@@ -24,6 +24,7 @@ export class RegistrationPolicyPublishedV1 {
   @IsString() @IsNotEmpty() ruleSetId: string;
   @Matches(/^\d{6}$/) jurisdiction: string;
   @IsInt() @Min(1) version: number;
+  /** 00:00 Beijing time (China Standard Time) of the Beijing date the version takes effect, e.g. 2026-12-31T16:00:00.000Z for 1 January 2027. */
   @IsISO8601({ strict: true }) effectiveFrom: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => RegimeRuleV1) rules: RegimeRuleV1[];
   @IsISO8601({ strict: true }) publishedAt: string;
@@ -43,6 +44,7 @@ export class RegimeChangedV1 {
   @IsIn(REGIMES) toRegime: Regime;
   @IsString() @IsNotEmpty() fromPolicyVersion: string;
   @IsString() @IsNotEmpty() policyVersion: string;
+  /** 00:00 Beijing time (China Standard Time) of the Beijing date the version takes effect, e.g. 2026-12-31T16:00:00.000Z for 1 January 2027. */
   @IsISO8601({ strict: true }) effectiveFrom: string;
   /** Organizations whose supervising unit became a guidance unit by this change (each has its own event). */
   @IsInt() @Min(0) organizationsConverted: number;

@@ -14,6 +14,7 @@ export class SupervisionConvertedToGuidanceV1 {
   /** The policy version whose effective date caused the change. */
   @IsString() @IsNotEmpty() policyVersion: string;
   @IsString() @IsNotEmpty() fromPolicyVersion: string;
+  /** 00:00 Beijing time of the policy version's effective date (a Beijing date). */
   @IsISO8601({ strict: true }) effectiveFrom: string;
   @IsISO8601({ strict: true }) convertedAt: string;
 }

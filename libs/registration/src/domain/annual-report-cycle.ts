@@ -1,4 +1,5 @@
 import type { OrganizationForm } from '@sop/contracts';
+import { addCivilDays, addCivilMonths, civilDate, civilDateOf, civilYearOf, endOfCivilDay, startOfCivilDay, type CivilDate } from '@sop/util';
 import { RegistrationErrors } from './registration.errors';
 
 /**
@@ -10,6 +11,7 @@ import { RegistrationErrors } from './registration.errors';
 export interface AnnualReportCycle {
   ruleSetId: string;
   version: number;
+  /** 00:00 Beijing time of the Beijing date the version takes effect. */
   effectiveFrom: Date;
   /** Default due date, for forms the version does not list (version 1: every form). */
   dueMonth: number;
@@ -34,7 +36,7 @@ export type AnnualReportOutcome = (typeof ANNUAL_REPORT_OUTCOMES)[number];
 export const NATIONAL_ANNUAL_REPORT_CYCLE_V1: AnnualReportCycle = {
   ruleSetId: 'annual-report-cycle/national-default',
   version: 1,
-  effectiveFrom: new Date('2016-01-01T00:00:00Z'),
+  effectiveFrom: startOfCivilDay(civilDate('2016-01-01')),
   dueMonth: 5,
   dueDay: 31,
   minMonthsRegistered: 6,
@@ -73,34 +75,51 @@ export function cycleInForce(cycles: readonly AnnualReportCycle[], at: Date): An
   return inForce[0];
 }
 
-/** Last day (UTC date) for `form` to submit the report for `reportYear`: its due month/day of the following year. */
-export function dueDate(cycle: AnnualReportCycle, form: OrganizationForm, reportYear: number): string {
+/**
+ * Last day (Beijing date) for `form` to submit the report for `reportYear`: its due month/day of the following year.
+ * A date the regulations fix, not a period counted from an event, so it is not moved off rest days (Civil Code Art.
+ * 201–203 count periods from an event); it ends at 24:00 Beijing time.
+ */
+export function dueDate(cycle: AnnualReportCycle, form: OrganizationForm, reportYear: number): CivilDate {
   const { dueMonth, dueDay } = dueOf(cycle, form);
-  return new Date(Date.UTC(reportYear + 1, dueMonth - 1, dueDay)).toISOString().slice(0, 10);
+  return civilDate(`${String(reportYear + 1).padStart(4, '0')}-${String(dueMonth).padStart(2, '0')}-${String(dueDay).padStart(2, '0')}`);
 }
 
-/** The end of the due date: a report submitted after this instant is late. */
+/** The end of the due date, 24:00 Beijing time: a report submitted from this instant on is late. */
 export function dueEnd(cycle: AnnualReportCycle, form: OrganizationForm, reportYear: number): Date {
-  const { dueMonth, dueDay } = dueOf(cycle, form);
-  return new Date(Date.UTC(reportYear + 1, dueMonth - 1, dueDay + 1));
+  return endOfCivilDay(dueDate(cycle, form, reportYear));
 }
 
-/** Overdue detection runs from the day after the form's due date (00:00 UTC). */
+/** The day the default takes effect: the day after the due date (Beijing). */
+export function overdueOn(cycle: AnnualReportCycle, form: OrganizationForm, reportYear: number): CivilDate {
+  return addCivilDays(dueDate(cycle, form, reportYear), 1);
+}
+
+/** Overdue detection runs from the day after the form's due date, 00:00 Beijing time. */
 export function overdueDetectableFrom(cycle: AnnualReportCycle, form: OrganizationForm, reportYear: number): Date {
-  return dueEnd(cycle, form, reportYear);
+  return startOfCivilDay(overdueOn(cycle, form, reportYear));
 }
 
-/** Registered before this instant = registered at least `minMonthsRegistered` months at 31 Dec of the report year. */
+/**
+ * Registered before this instant = registered at least `minMonthsRegistered` months at the end of 31 December
+ * (Beijing) of the report year: registered on a Beijing day D with D + N months ≤ 31 December, i.e. before 00:00
+ * Beijing of (1 January next year − N months) — 1 July for 6 months.
+ */
 export function registeredBeforeForScope(cycle: AnnualReportCycle, reportYear: number): Date {
-  return new Date(Date.UTC(reportYear, 12 - cycle.minMonthsRegistered, 1));
+  return startOfCivilDay(addCivilMonths(civilDate(`${String(reportYear + 1).padStart(4, '0')}-01-01`), -cycle.minMonthsRegistered));
 }
 
 export function inScope(cycle: AnnualReportCycle, reportYear: number, registeredAt: Date): boolean {
   return registeredAt.getTime() < registeredBeforeForScope(cycle, reportYear).getTime();
 }
 
+/** The Beijing year of an instant (the current report cycle's year: 1 January starts at 00:00 Beijing time). */
+export function civilYearAt(now: Date): number {
+  return civilYearOf(civilDateOf(now));
+}
+
 /** The latest report year whose deadline for `form` has passed at `now`. */
 export function latestOverdueYear(cycle: AnnualReportCycle, form: OrganizationForm, now: Date): number {
-  const y = now.getUTCFullYear() - 1;
+  const y = civilYearAt(now) - 1;
   return now.getTime() >= overdueDetectableFrom(cycle, form, y).getTime() ? y : y - 1;
 }

@@ -1,3 +1,4 @@
+import { CalendarErrors, civilDate } from '@sop/util';
 import { checkDeregistration, checkRevocation, planChange, resolveEffectiveAt, type RegisterEntry } from './organization-lifecycle';
 import { residentIdCheckCharacter } from './resident-id';
 import { SOCIAL_GROUP_ENTRY } from '../test-support/register-entry.fixture';
@@ -23,8 +24,22 @@ describe('organization lifecycle', () => {
     const dual = { ...entry, regime: 'DUAL_MANAGEMENT' as const, unitName: '某委', unitRole: 'BUSINESS_SUPERVISING_UNIT' as const };
     const change = { domicile: '北京市海淀区学院路1号' };
     expect(() => planChange('u', dual, change, ctx)).toThrow(err({ code: 'REGISTRATION.SUPERVISING_UNIT_APPROVAL_REQUIRED' }));
-    expect(() => planChange('u', dual, change, { ...ctx, supervisingUnitApprovedOn: new Date('2027-01-15') })).toThrow(err({ code: 'REGISTRATION.CHANGE_FILING_DEADLINE' }));
-    expect(planChange('u', dual, change, { ...ctx, supervisingUnitApprovedOn: new Date('2027-02-01') })).toHaveLength(1);
+    expect(planChange('u', dual, change, { ...ctx, supervisingUnitApprovedOn: civilDate('2027-02-01') })).toHaveLength(1);
+    // Late by the unmoved last day (14 February 2027), but only the 2027 notice can say where Art. 203 moves it: refused, not guessed.
+    expect(() => planChange('u', dual, change, { ...ctx, supervisingUnitApprovedOn: civilDate('2027-01-15') })).toThrow(CalendarErrors.YEAR_NOT_PUBLISHED);
+  });
+
+  it('counts the 30 filing days from the next Beijing day, off rest days, until 24:00 Beijing time (Civil Code Art. 201–203)', () => {
+    const dual = { ...entry, regime: 'DUAL_MANAGEMENT' as const, unitName: '某委', unitRole: 'BUSINESS_SUPERVISING_UNIT' as const };
+    const change = { domicile: '北京市海淀区学院路1号' };
+    // Approved Tuesday 1 September 2026: day 30 is 1 October (National Day, off until 7 October), so the last day is 8 October.
+    const at = (iso: string) => ({ ...ctx, now: new Date(iso), supervisingUnitApprovedOn: civilDate('2026-09-01') });
+    expect(planChange('u', dual, change, at('2026-10-08T15:59:59.999Z'))).toHaveLength(1); // 23:59:59.999 Beijing
+    expect(() => planChange('u', dual, change, at('2026-10-08T16:00:00.000Z'))).toThrow(err({ code: 'REGISTRATION.CHANGE_FILING_DEADLINE' })); // 00:00 Beijing, 9 October
+    // An approval dated tomorrow (Beijing) is refused until Beijing midnight.
+    const approvedOn = civilDate('2026-10-09');
+    expect(() => planChange('u', dual, change, { ...ctx, now: new Date('2026-10-08T15:59:59.999Z'), supervisingUnitApprovedOn: approvedOn })).toThrow(err({ code: 'REGISTRATION.CHANGE_FILING_DEADLINE' }));
+    expect(planChange('u', dual, change, { ...ctx, now: new Date('2026-10-08T16:00:00.000Z'), supervisingUnitApprovedOn: approvedOn })).toHaveLength(1);
   });
 
   describe('change of legal representative (社团条例 Art. 12, 18, 27)', () => {
@@ -69,19 +84,41 @@ describe('organization lifecycle', () => {
     it('takes effect on a stated day: not in the future, not before the latest register entry', () => {
       const latest = new Date('2027-01-01T10:00:00Z');
       expect(resolveEffectiveAt(undefined, now, latest)).toBe(now);
-      expect(resolveEffectiveAt(new Date('2027-02-01T00:00:00Z'), now, latest).toISOString()).toBe('2027-02-01T00:00:00.000Z');
+      // A stated day takes effect at 00:00 Beijing time (16:00 UTC the day before).
+      expect(resolveEffectiveAt(civilDate('2027-02-01'), now, latest).toISOString()).toBe('2027-01-31T16:00:00.000Z');
       // Same day as the latest entry: not before it.
-      expect(resolveEffectiveAt(new Date('2027-01-01T00:00:00Z'), now, latest)).toEqual(latest);
-      expect(() => resolveEffectiveAt(new Date('2027-03-02T00:00:00Z'), now, latest)).toThrow(err({ code: 'REGISTRATION.CHANGE_EFFECTIVE_DATE' }));
-      expect(() => resolveEffectiveAt(new Date('2026-12-31T00:00:00Z'), now, latest)).toThrow(err({ code: 'REGISTRATION.CHANGE_EFFECTIVE_DATE' }));
+      expect(resolveEffectiveAt(civilDate('2027-01-01'), now, latest)).toEqual(latest);
+      expect(() => resolveEffectiveAt(civilDate('2027-03-02'), now, latest)).toThrow(err({ code: 'REGISTRATION.CHANGE_EFFECTIVE_DATE' }));
+      expect(() => resolveEffectiveAt(civilDate('2026-12-31'), now, latest)).toThrow(err({ code: 'REGISTRATION.CHANGE_EFFECTIVE_DATE' }));
+    });
+
+    it('reads "today" and the latest entry’s day in Beijing time', () => {
+      // 1 March starts at 2027-02-28T16:00Z: before it, 1 March is still in the future.
+      expect(() => resolveEffectiveAt(civilDate('2027-03-01'), new Date('2027-02-28T15:59:59.999Z'), null)).toThrow(err({ code: 'REGISTRATION.CHANGE_EFFECTIVE_DATE' }));
+      expect(resolveEffectiveAt(civilDate('2027-03-01'), new Date('2027-02-28T16:00:00.000Z'), null).toISOString()).toBe('2027-02-28T16:00:00.000Z');
+      // The latest entry at 2027-01-01T17:00Z is on 2 January in Beijing: 1 January is before it.
+      expect(() => resolveEffectiveAt(civilDate('2027-01-01'), now, new Date('2027-01-01T17:00:00Z'))).toThrow(err({ code: 'REGISTRATION.CHANGE_EFFECTIVE_DATE' }));
     });
   });
 
   it('records a deregistration filed more than 15 days after liquidation as late, and needs an active organization', () => {
-    expect(checkDeregistration('u', entry, new Date('2027-02-14'), '宗旨已实现', now)).toEqual({ filedLate: false });
-    expect(checkDeregistration('u', entry, new Date('2027-02-10'), '宗旨已实现', now)).toEqual({ filedLate: true });
-    expect(() => checkDeregistration('u', entry, new Date('2027-04-01'), 'x', now)).toThrow(err({ code: 'REGISTRATION.LIQUIDATION_NOT_COMPLETED' }));
+    // 15 days from 15 February 2027 end on 1 March (unmoved while the 2027 notice is missing): in time at 08:00 Beijing on 1 March.
+    expect(checkDeregistration('u', entry, civilDate('2027-02-14'), '宗旨已实现', now)).toEqual({ filedLate: false, filingDueOn: '2027-03-01' });
+    // Late against a 2026 last day: 15 days from 1 December 2026 end on Wednesday 16 December.
+    expect(checkDeregistration('u', entry, civilDate('2026-12-01'), '宗旨已实现', now)).toEqual({ filedLate: true, filingDueOn: '2026-12-16' });
+    expect(() => checkDeregistration('u', entry, civilDate('2027-04-01'), 'x', now)).toThrow(err({ code: 'REGISTRATION.LIQUIDATION_NOT_COMPLETED' }));
     expect(() => checkRevocation('u', { ...entry, status: 'DEREGISTERED' }, 'x', 'y')).toThrow(err({ kind: 'CONFLICT' }));
     expect(() => checkRevocation('u', entry, '弄虚作假骗取登记', ' ')).toThrow(err({ code: 'REGISTRATION.REVOCATION_GROUNDS_REQUIRED' }));
+  });
+
+  it('counts the 15 deregistration days in Beijing days, off rest days, until 24:00 Beijing time (Civil Code Art. 201–203)', () => {
+    // Liquidation ended Tuesday 15 September 2026: the last day is Wednesday 30 September.
+    expect(checkDeregistration('u', entry, civilDate('2026-09-15'), 'r', new Date('2026-09-30T15:59:59.999Z'))).toEqual({ filedLate: false, filingDueOn: '2026-09-30' });
+    expect(checkDeregistration('u', entry, civilDate('2026-09-15'), 'r', new Date('2026-09-30T16:00:00.000Z'))).toEqual({ filedLate: true, filingDueOn: '2026-09-30' });
+    // Ended 20 September: day 15 is 5 October (National Day holiday): moved to 8 October.
+    expect(checkDeregistration('u', entry, civilDate('2026-09-20'), 'r', new Date('2026-10-08T15:59:59.999Z'))).toEqual({ filedLate: false, filingDueOn: '2026-10-08' });
+    // "Not in the future" is a Beijing date: 16 September starts at 2026-09-15T16:00Z.
+    expect(() => checkDeregistration('u', entry, civilDate('2026-09-16'), 'r', new Date('2026-09-15T15:59:59.999Z'))).toThrow(err({ code: 'REGISTRATION.LIQUIDATION_NOT_COMPLETED' }));
+    expect(checkDeregistration('u', entry, civilDate('2026-09-16'), 'r', new Date('2026-09-15T16:00:00.000Z')).filedLate).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import type { OrganizationForm, Regime, UnitRole } from '@sop/contracts';
+import { civilDateOf, startOfCivilDay, type CivilDate } from '@sop/util';
 import { RegistrationErrors } from './registration.errors';
+import { filingPeriodExpired } from './statutory-periods';
 import { foundingViolations, type FoundationType } from './founding-conditions';
 import { normalizeResidentId, RESIDENT_ID_RULES, residentIdProblem } from './resident-id';
 
@@ -42,11 +44,13 @@ export interface FieldChange {
   to: string;
 }
 
-/** 社团条例 Art. 18; 民非条例 Art. 15: file within 30 days after the supervising unit approved the change. */
+/**
+ * 社团条例 Art. 18; 民非条例 Art. 15: file within 30 days after the supervising unit approved the change — counted
+ * from the next Beijing day, off rest days, until 24:00 Beijing time (Civil Code Art. 201–203).
+ */
 export const CHANGE_FILING_DAYS = 30;
-/** 社团条例 Art. 21; 民非条例 Art. 17; 基金会条例 Art. 18: apply within 15 days after liquidation ends. */
+/** 社团条例 Art. 21; 民非条例 Art. 17; 基金会条例 Art. 18: apply within 15 days after liquidation ends (Civil Code Art. 201–203). */
 export const DEREGISTRATION_FILING_DAYS = 15;
-const DAY_MS = 86_400_000;
 
 function assertActive(entry: RegisterEntry, uscc: string): void {
   if (entry.status !== 'REGISTERED') {
@@ -65,7 +69,8 @@ export function planChange(
   ctx: {
     now: Date;
     foundationType: FoundationType | null;
-    supervisingUnitApprovedOn: Date | null;
+    /** The Beijing date the supervising unit approved the change. */
+    supervisingUnitApprovedOn: CivilDate | null;
     /** The current legal representative's ID number (decrypted), to tell a new person from the same one. */
     currentLegalRepresentativeIdNumber?: string | null;
   },
@@ -108,10 +113,17 @@ export function planChange(
         violations: [{ field: 'supervisingUnitApprovedOn', rule: 'supervisingUnitApproval', message: 'date of the supervising unit approval' }],
       });
     }
-    const days = (ctx.now.getTime() - ctx.supervisingUnitApprovedOn.getTime()) / DAY_MS;
-    if (days < 0 || days > CHANGE_FILING_DAYS + 1) {
+    const today = civilDateOf(ctx.now);
+    const filing = ctx.supervisingUnitApprovedOn > today ? null : filingPeriodExpired(ctx.supervisingUnitApprovedOn, CHANGE_FILING_DAYS, ctx.now);
+    if (!filing || filing.expired) {
       throw new RegistrationErrors.CHANGE_FILING_DEADLINE(`a change is filed within ${CHANGE_FILING_DAYS} days after the supervising unit approved it (社团条例 Art. 18; 民非条例 Art. 15)`, {
-        violations: [{ field: 'supervisingUnitApprovedOn', rule: 'within30Days', message: `${Math.floor(days)} days` }],
+        violations: [
+          {
+            field: 'supervisingUnitApprovedOn',
+            rule: 'within30Days',
+            message: filing ? `the period ended on ${filing.lastDay} at 24:00 Beijing time (today is ${today})` : `the approval date is after today (${today}, Beijing)`,
+          },
+        ],
       });
     }
   }
@@ -153,38 +165,49 @@ export function checkLegalRepresentativeChange(
   return { field: LEGAL_REPRESENTATIVE_FIELD, from: entry.legalRepresentativeName, to: name };
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
 /**
- * The instant a change takes effect, from its stated day (UTC): none → now; not after today; not before the day of
- * the latest register entry, and on that same day not before it (so history and asOf stay in order).
+ * The instant a change takes effect, from its stated Beijing date: none → now; not after today (Beijing); not before
+ * the Beijing day of the latest register entry, and on that same day not before it (so history and asOf stay in
+ * order). A stated day takes effect at 00:00 Beijing time.
  */
-export function resolveEffectiveAt(effectiveOn: Date | null | undefined, now: Date, latestEffectiveAt: Date | null): Date {
+export function resolveEffectiveAt(effectiveOn: CivilDate | null | undefined, now: Date, latestEffectiveAt: Date | null): Date {
   if (!effectiveOn) return now;
-  if (day(effectiveOn) > day(now)) {
+  const today = civilDateOf(now);
+  if (effectiveOn > today) {
     throw new RegistrationErrors.CHANGE_EFFECTIVE_DATE('a change is registered once it has taken effect: the effective date may not be in the future', {
-      violations: [{ field: 'effectiveOn', rule: 'notInFuture', message: `on or before ${day(now)}` }],
+      violations: [{ field: 'effectiveOn', rule: 'notInFuture', message: `on or before ${today}` }],
     });
   }
-  if (latestEffectiveAt && day(effectiveOn) < day(latestEffectiveAt)) {
-    throw new RegistrationErrors.CHANGE_EFFECTIVE_DATE(`the effective date precedes the latest register entry (${day(latestEffectiveAt)})`, {
-      violations: [{ field: 'effectiveOn', rule: 'notBeforeLatestVersion', message: `on or after ${day(latestEffectiveAt)}` }],
+  const latestDay = latestEffectiveAt ? civilDateOf(latestEffectiveAt) : null;
+  if (latestEffectiveAt && latestDay && effectiveOn < latestDay) {
+    throw new RegistrationErrors.CHANGE_EFFECTIVE_DATE(`the effective date precedes the latest register entry (${latestDay})`, {
+      violations: [{ field: 'effectiveOn', rule: 'notBeforeLatestVersion', message: `on or after ${latestDay}` }],
     });
   }
-  const at = new Date(`${day(effectiveOn)}T00:00:00.000Z`);
+  const at = startOfCivilDay(effectiveOn);
   return latestEffectiveAt && at < latestEffectiveAt ? latestEffectiveAt : at;
 }
 
-/** Deregistration after liquidation; a filing later than 15 days after liquidation is recorded as late, not refused. */
-export function checkDeregistration(uscc: string, entry: RegisterEntry, liquidationCompletedOn: Date, reason: string, now: Date): { filedLate: boolean } {
+/**
+ * Deregistration after liquidation (a Beijing date, not after today); a filing after the 15-day period (Civil Code
+ * Art. 201–203) is recorded as late, not refused. Returns the period's last day as well.
+ */
+export function checkDeregistration(
+  uscc: string,
+  entry: RegisterEntry,
+  liquidationCompletedOn: CivilDate,
+  reason: string,
+  now: Date,
+): { filedLate: boolean; filingDueOn: CivilDate } {
   assertActive(entry, uscc);
   if (!reason.trim()) throw new RegistrationErrors.REASONS_REQUIRED('state the deregistration ground (社团条例 Art. 19)');
-  if (liquidationCompletedOn.getTime() > now.getTime()) {
+  if (liquidationCompletedOn > civilDateOf(now)) {
     throw new RegistrationErrors.LIQUIDATION_NOT_COMPLETED('deregistration follows the end of liquidation (社团条例 Art. 20-21)', {
-      violations: [{ field: 'liquidationCompletedOn', rule: 'notInFuture', message: 'liquidation must have ended' }],
+      violations: [{ field: 'liquidationCompletedOn', rule: 'notInFuture', message: `liquidation must have ended (on or before ${civilDateOf(now)}, Beijing)` }],
     });
   }
-  return { filedLate: now.getTime() >= liquidationCompletedOn.getTime() + (DEREGISTRATION_FILING_DAYS + 1) * DAY_MS };
+  const filing = filingPeriodExpired(liquidationCompletedOn, DEREGISTRATION_FILING_DAYS, now);
+  return { filedLate: filing.expired, filingDueOn: filing.lastDay };
 }
 
 export function checkRevocation(uscc: string, entry: RegisterEntry, reason: string, legalBasis: string): void {

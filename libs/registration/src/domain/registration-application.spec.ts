@@ -26,9 +26,28 @@ describe('registration application', () => {
       policyVersion: 'registration-regime/national-default@v1',
       checksVersion: 'founding-conditions/national@v1',
     });
-    expect(app.snapshot.decisionDueBy.toISOString()).toBe('2027-01-24T08:00:00.000Z');
-    expect(app.isDecisionOverdue(new Date('2027-01-24T08:00:00.000Z'))).toBe(false);
-    expect(app.isDecisionOverdue(new Date('2027-01-24T08:00:00.001Z'))).toBe(true);
+    // Submitted 16:00 Beijing on 25 November: 60 days from 26 November end on 24 January 2027, at 24:00 Beijing time.
+    // Provisional (calendar version null): the 2027 notice is not in the calendar, so Art. 203 cannot move it yet.
+    expect(app.snapshot.decisionDueBy.toISOString()).toBe('2027-01-24T16:00:00.000Z');
+    expect(app.decisionDueOn).toBe('2027-01-24');
+    expect(app.snapshot.decisionDueCalendarVersion).toBeNull();
+    expect(app.isDecisionOverdue(new Date('2027-01-24T15:59:59.999Z'))).toBe(false);
+    expect(app.isDecisionOverdue(new Date('2027-01-24T16:00:00.000Z'))).toBe(true);
+  });
+
+  it('counts the 60 days from the Beijing day after submission, off rest days, until 24:00 Beijing (Civil Code Art. 201–203)', () => {
+    // 23:59:59 Beijing on 1 March 2026: day 60 is Thursday 30 April.
+    const before = RegistrationApplication.submit('b1', facts, decide(facts), 'x', new Date('2026-03-01T15:59:59.999Z'));
+    expect([before.decisionDueOn, before.snapshot.decisionDueBy.toISOString(), before.snapshot.decisionDueCalendarVersion]).toEqual([
+      '2026-04-30',
+      '2026-04-30T16:00:00.000Z',
+      'cn-official-holidays@v1',
+    ]);
+    // 00:00 Beijing on 2 March (16:00 UTC the day before): day 60 is 1 May, Labour Day (1–5 May), so the last day is 6 May.
+    const at = RegistrationApplication.submit('b2', facts, decide(facts), 'x', new Date('2026-03-01T16:00:00.000Z'));
+    expect([at.decisionDueOn, at.snapshot.decisionDueBy.toISOString()]).toEqual(['2026-05-06', '2026-05-06T16:00:00.000Z']);
+    expect(at.isDecisionOverdue(new Date('2026-05-06T15:59:59.999Z'))).toBe(false);
+    expect(at.isDecisionOverdue(new Date('2026-05-06T16:00:00.000Z'))).toBe(true);
   });
 
   it('requires a named supervising unit under dual management', () => {
@@ -46,7 +65,8 @@ describe('registration application', () => {
     const later = new Date('2026-12-10T00:00:00Z');
     app.giveConsent('unit-health', 'unit-user', later);
     expect(app.snapshot).toMatchObject({ status: 'SUBMITTED', consentStatus: 'GIVEN', consentDecidedBy: 'unit-user' });
-    expect(app.snapshot.decisionDueBy.toISOString()).toBe('2027-02-08T00:00:00.000Z'); // 60 days from complete documents
+    expect(app.snapshot.decisionDueBy.toISOString()).toBe('2027-02-08T16:00:00.000Z'); // 60 days from complete documents, to 24:00 Beijing
+    expect(app.decisionDueOn).toBe('2027-02-08');
     expect(() => app.giveConsent('unit-health', 'unit-user', later)).toThrow(err({ kind: 'CONFLICT' }));
     app.approve('officer', '52110108MJ0000018M', later);
     expect(app.snapshot.status).toBe('APPROVED');
@@ -82,7 +102,21 @@ describe('registration application', () => {
       reroutedFromPolicyVersion: 'registration-regime/national-default@v1',
       unit: { role: 'BUSINESS_GUIDANCE_UNIT' },
     });
-    expect(app.snapshot.decisionDueBy.toISOString()).toBe('2027-03-02T00:00:00.000Z');
+    expect(app.snapshot.decisionDueBy.toISOString()).toBe('2027-03-02T16:00:00.000Z');
     expect(app.rerouteToDirect(direct, at)).toBe(false);
+  });
+
+  it('restarts the 60 days at consent on the Beijing day of the consent', () => {
+    const consentAt = (iso: string) => {
+      const app = RegistrationApplication.submit('c1', dualFacts, decide(dualFacts), 'x', new Date('2026-07-01T02:00:00Z'));
+      app.giveConsent('unit-health', 'u', new Date(iso));
+      return [app.decisionDueOn, app.snapshot.decisionDueBy.toISOString()];
+    };
+    // 23:59:59 Beijing on Sunday 2 August 2026: day 60 is Thursday 1 October (National Day, off until 7 October) → 8 October.
+    expect(consentAt('2026-08-02T15:59:59.999Z')).toEqual(['2026-10-08', '2026-10-08T16:00:00.000Z']);
+    // 00:00 Beijing on 3 August: day 60 is 2 October, still in the holiday → 8 October.
+    expect(consentAt('2026-08-02T16:00:00.000Z')).toEqual(['2026-10-08', '2026-10-08T16:00:00.000Z']);
+    // 09:00 Beijing on 12 August: day 60 is Sunday 11 October, a rest day (Saturday 10 October is the make-up working day) → 12 October.
+    expect(consentAt('2026-08-12T01:00:00.000Z')[0]).toBe('2026-10-12');
   });
 });

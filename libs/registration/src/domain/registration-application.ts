@@ -2,6 +2,7 @@ import type { OrganizationCategory, OrganizationForm, Regime, UnitRole } from '@
 import { assertFoundingConditions, FOUNDING_CONDITIONS_VERSION, type FoundationType } from './founding-conditions';
 import type { RegimeDecision } from './registration-policy';
 import { RegistrationErrors } from './registration.errors';
+import { authorityDeadline, lastDayOf } from './statutory-periods';
 
 /**
  * AWAITING_CONSENT (dual management: the named supervising unit has not decided) → SUBMITTED (ready for the
@@ -11,9 +12,17 @@ export type ApplicationStatus = 'AWAITING_CONSENT' | 'SUBMITTED' | 'CONSENT_REFU
 export type ConsentStatus = 'NOT_REQUIRED' | 'PENDING' | 'GIVEN' | 'REFUSED';
 export const PENDING_STATUSES: readonly ApplicationStatus[] = ['AWAITING_CONSENT', 'SUBMITTED'];
 
-/** Statutory decision period: 60 days from complete documents (社团条例 Art. 12; 民非条例 Art. 11; 基金会条例 Art. 11). */
+/**
+ * Statutory decision period: 60 days from complete documents (社团条例 Art. 12; 民非条例 Art. 11; 基金会条例 Art. 11),
+ * counted as the Civil Code counts (Art. 201: from the next Beijing day; Art. 203: off rest days, until 24:00 Beijing).
+ */
 export const DECISION_PERIOD_DAYS = 60;
-const DAY_MS = 86_400_000;
+
+/** The decision deadline for complete documents at `at` (the 60 days of 社团条例 Art. 12, Civil Code Art. 201–203). */
+export function decisionDeadline(at: Date): { decisionDueBy: Date; decisionDueCalendarVersion: string | null } {
+  const d = authorityDeadline(at, DECISION_PERIOD_DAYS);
+  return { decisionDueBy: d.endsAt, decisionDueCalendarVersion: d.calendarVersion };
+}
 
 export interface UnitRef {
   id: string;
@@ -65,7 +74,10 @@ export interface ApplicationState {
   consentReasons: string[];
   submittedBy: string;
   submittedAt: Date;
+  /** 24:00 Beijing time of the decision period's last day (exclusive: overdue from this instant). */
   decisionDueBy: Date;
+  /** The holiday calendar that placed the last day; null when provisional (year not yet published) or recorded before civil time. */
+  decisionDueCalendarVersion: string | null;
   decidedAt: Date | null;
   decidedBy: string | null;
   decisionReasons: string[];
@@ -129,7 +141,7 @@ export class RegistrationApplication {
       consentReasons: [],
       submittedBy,
       submittedAt: now,
-      decisionDueBy: new Date(now.getTime() + DECISION_PERIOD_DAYS * DAY_MS),
+      ...decisionDeadline(now),
       decidedAt: null,
       decidedBy: null,
       decisionReasons: [],
@@ -169,7 +181,7 @@ export class RegistrationApplication {
       consentStatus: 'GIVEN',
       consentDecidedBy: by,
       consentDecidedAt: now,
-      decisionDueBy: new Date(now.getTime() + DECISION_PERIOD_DAYS * DAY_MS),
+      ...decisionDeadline(now),
     };
   }
 
@@ -223,7 +235,7 @@ export class RegistrationApplication {
       status: 'SUBMITTED',
       consentStatus: wasAwaiting ? 'NOT_REQUIRED' : this.state.consentStatus,
       unit: this.state.unit ? { ...this.state.unit, role: 'BUSINESS_GUIDANCE_UNIT' } : null,
-      decisionDueBy: wasAwaiting ? new Date(now.getTime() + DECISION_PERIOD_DAYS * DAY_MS) : this.state.decisionDueBy,
+      ...(wasAwaiting ? decisionDeadline(now) : {}),
     };
     return true;
   }
@@ -232,9 +244,14 @@ export class RegistrationApplication {
     return PENDING_STATUSES.includes(this.state.status);
   }
 
-  /** Past the statutory decision deadline and still undecided. */
+  /** Past the statutory decision deadline (from 24:00 Beijing time of its last day) and still undecided. */
   isDecisionOverdue(now: Date): boolean {
-    return this.isPending() && now.getTime() > this.state.decisionDueBy.getTime();
+    return this.isPending() && now.getTime() >= this.state.decisionDueBy.getTime();
+  }
+
+  /** The last day of the decision period (Beijing date), as an officer reads it. */
+  get decisionDueOn(): string {
+    return lastDayOf(this.state.decisionDueBy);
   }
 
   get snapshot(): Readonly<ApplicationState> {

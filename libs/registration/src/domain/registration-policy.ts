@@ -1,5 +1,5 @@
 import type { OrganizationCategory, OrganizationForm, Regime } from '@sop/contracts';
-import { divisionLevel, divisionPrefix, isDivisionCode, jurisdictionCovers, NATIONAL_DIVISION } from '@sop/util';
+import { civilDate, civilDateOf, divisionLevel, divisionPrefix, isDivisionCode, jurisdictionCovers, NATIONAL_DIVISION, startOfCivilDay, type CivilDate } from '@sop/util';
 import { RegistrationErrors } from './registration.errors';
 
 /**
@@ -24,6 +24,7 @@ export interface RuleSetVersion {
   ruleSetId: string;
   jurisdiction: string;
   version: number;
+  /** 00:00 Beijing time of the Beijing date the version takes effect (effectiveOnOf gives the date). */
   effectiveFrom: Date;
   rules: RegimeRule[];
   publishedBy: string;
@@ -73,10 +74,10 @@ export const NATIONAL_DEFAULT_VERSION: RuleSetVersion = {
   ruleSetId: NATIONAL_RULE_SET_ID,
   jurisdiction: NATIONAL_DIVISION,
   version: 1,
-  effectiveFrom: new Date('2013-03-14T00:00:00Z'),
+  effectiveFrom: startOfCivilDay(civilDate('2013-03-14')),
   rules: NATIONAL_DEFAULT_RULES,
   publishedBy: 'seed',
-  publishedAt: new Date('2013-03-14T00:00:00Z'),
+  publishedAt: startOfCivilDay(civilDate('2013-03-14')),
   note: 'national default seeded from regulations §2',
 };
 
@@ -126,8 +127,24 @@ export function resolveRegime(versions: readonly RuleSetVersion[], q: RegimeQuer
   );
 }
 
+/** A rule set's effective date is a Beijing date: the version applies from 00:00 Beijing time of it. */
+export function effectiveFromOf(effectiveOn: CivilDate): Date {
+  return startOfCivilDay(effectiveOn);
+}
+
+/** The Beijing date a version takes effect. */
+export function effectiveOnOf(v: { effectiveFrom: Date }): CivilDate {
+  return civilDateOf(v.effectiveFrom);
+}
+
+/** An effective instant given for compatibility: the version starts at 00:00 Beijing time of its Beijing date. */
+export function normalizeEffectiveFrom(effectiveFrom: Date): Date {
+  return effectiveFromOf(civilDateOf(effectiveFrom));
+}
+
 export interface NewVersionInput {
   jurisdiction: string;
+  /** Taken at 00:00 Beijing time of its Beijing date (normalizeEffectiveFrom) when the version is published. */
   effectiveFrom: Date;
   rules: RegimeRule[];
   note: string | null;
@@ -156,10 +173,12 @@ export function assertPublisherLevel(publisherJurisdiction: string): void {
  * Who may publish it (level, jurisdiction) is checked with `assertPublisherLevel` and the caller's jurisdiction.
  */
 export function assertVersionPublishable(input: NewVersionInput, now: Date): void {
-  if (!(input.effectiveFrom.getTime() > now.getTime())) {
-    throw new RegistrationErrors.POLICY_EFFECTIVE_DATE_NOT_FUTURE(`effectiveFrom ${input.effectiveFrom.toISOString()} must be after now (${now.toISOString()})`, {
-      violations: [{ field: 'effectiveFrom', rule: 'future', message: 'a new version takes effect in the future; decided cases keep the version they applied' }],
-    });
+  const effectiveFrom = normalizeEffectiveFrom(input.effectiveFrom);
+  if (!(effectiveFrom.getTime() > now.getTime())) {
+    throw new RegistrationErrors.POLICY_EFFECTIVE_DATE_NOT_FUTURE(
+      `the effective date ${effectiveOnOf({ effectiveFrom })} (from ${effectiveFrom.toISOString()}, 00:00 Beijing time) must be after today (${civilDateOf(now)}, Beijing)`,
+      { violations: [{ field: 'effectiveFrom', rule: 'future', message: 'a new version takes effect on a later Beijing date; decided cases keep the version they applied' }] },
+    );
   }
   if (input.rules.length === 0) {
     throw new RegistrationErrors.POLICY_RULES_EMPTY('a version needs at least one rule', { violations: [{ field: 'rules', rule: 'nonEmpty', message: 'at least one rule' }] });

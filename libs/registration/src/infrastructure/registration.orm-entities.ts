@@ -25,6 +25,8 @@ export class ApplicationOrmEntity {
   @Column({ type: 'varchar', length: 120 }) submittedBy: string;
   @Column({ ...DATETIME6 }) submittedAt: Date;
   @Column({ ...DATETIME6 }) decisionDueBy: Date;
+  /** The holiday calendar that placed the decision deadline (Civil Code Art. 203); null = provisional or recorded before civil time. */
+  @Column({ type: 'varchar', length: 60, nullable: true }) decisionDueCalendarVersion: string | null;
   @Column({ ...DATETIME6, nullable: true }) decidedAt: Date | null;
   @Column({ type: 'varchar', length: 120, nullable: true }) decidedBy: string | null;
   @Column({ type: 'varchar', length: 18, nullable: true }) uscc: string | null;

@@ -26,12 +26,12 @@ describe('registration queries on SQLite', () => {
   it('seeds policy and cycle, and selects applications and overdue candidates by instant', async () => {
     const store = new TypeOrmApplicationStore(ds);
     expect((await new TypeOrmPolicyStore(ds).policyVersions(null)).map((v) => `${v.ruleSetId}@v${v.version}:${v.effectiveFrom.toISOString()}`)).toEqual([
-      'registration-regime/national-default@v1:2013-03-14T00:00:00.000Z',
+      'registration-regime/national-default@v1:2013-03-13T16:00:00.000Z', // 14 March 2013, 00:00 Beijing time (migration 1732700000100)
     ]);
     const reports = new TypeOrmAnnualReportStore(ds);
     const cycles = await reports.cycles();
-    expect(cycles[0]).toMatchObject({ version: 1, dueMonth: 5, dueDay: 31, effectiveFrom: new Date('2016-01-01T00:00:00Z'), dueDates: [] });
-    expect(cycles[1]).toMatchObject({ version: 2, effectiveFrom: new Date('2016-01-01T00:00:00Z') });
+    expect(cycles[0]).toMatchObject({ version: 1, dueMonth: 5, dueDay: 31, effectiveFrom: new Date('2015-12-31T16:00:00Z'), dueDates: [] });
+    expect(cycles[1]).toMatchObject({ version: 2, effectiveFrom: new Date('2015-12-31T16:00:00Z') });
     expect(Object.fromEntries(cycles[1].dueDates.map((d) => [d.form, `${d.dueMonth}-${d.dueDay}`]))).toEqual({ FOUNDATION: '3-31', SOCIAL_GROUP: '5-31', SOCIAL_SERVICE_ORGANIZATION: '5-31' });
 
     const at = new Date('2025-03-01T08:00:00Z');

@@ -1,5 +1,6 @@
 // Requests and views of annual reports (regulations §4).
 import { ApiProperty } from '@nestjs/swagger';
+import { civilDate, endOfCivilDay } from '@sop/util';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { ANNUAL_REPORT_OUTCOMES, type AnnualReportOutcome } from '../../domain/annual-report-cycle';
 import type { AnnualReportRecord } from '../../application/annual-reports/annual-reports.ports';
@@ -21,6 +22,8 @@ export function annualReportView(r: AnnualReportRecord) {
     uscc: r.uscc,
     reportYear: r.reportYear,
     dueDate: r.dueDate,
+    /** The end of the due date: 24:00 Beijing time (a report submitted from then on is late). */
+    dueBy: endOfCivilDay(civilDate(r.dueDate)).toISOString(),
     submittedAt: r.submittedAt.toISOString(),
     ruleVersion: r.ruleVersion,
     outcome: r.outcome,

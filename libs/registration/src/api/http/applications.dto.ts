@@ -124,6 +124,10 @@ export function applicationView(application: RegistrationApplication, extra: { d
     consent: { status: s.consentStatus, decidedAt: s.consentDecidedAt?.toISOString() ?? null, reasons: s.consentReasons },
     submittedAt: s.submittedAt.toISOString(),
     decisionDueBy: s.decisionDueBy.toISOString(),
+    /** The last day of the 60-day decision period (Beijing date); decisionDueBy is 24:00 Beijing time of it. */
+    decisionDueOn: application.decisionDueOn,
+    /** The holiday calendar that placed the last day (Civil Code Art. 203); null = provisional (that year's notice is not yet in the calendar). */
+    decisionDueCalendarVersion: s.decisionDueCalendarVersion,
     decisionOverdue: extra.decisionOverdue,
     decidedAt: s.decidedAt?.toISOString() ?? null,
     decisionReasons: s.decisionReasons,

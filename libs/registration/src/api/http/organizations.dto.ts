@@ -1,8 +1,9 @@
 // Requests and views of the organization register: entries, history, asOf, changes, legal representatives, deregistration, revocation.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { RegisterEntry } from '../../domain/organization-lifecycle';
+import { IsCivilDate } from './civil-date.validation';
 import type { OrganizationRecord, OrganizationVersion } from '../../application/organizations/organizations.ports';
 import type { LegalRepresentativeView } from '../../application/organizations/legal-representatives.use-case';
 
@@ -57,7 +58,6 @@ export function historyView(v: OrganizationVersion) {
   };
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class LegalRepresentativeDto {
   @ApiProperty({ example: '李四' }) @IsString() @IsNotEmpty() @MaxLength(100) name: string;
@@ -71,16 +71,16 @@ export class ChangeOrganizationRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(300) domicile?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(2000) purpose?: string;
   @ApiPropertyOptional({ description: 'integer fen' }) @IsOptional() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) registeredCapitalFen?: number;
-  @ApiPropertyOptional({ example: '2027-02-01', description: 'under a supervising unit: the date it approved the change (filed within 30 days, 社团条例 Art. 18)' })
-  @IsOptional() @Matches(DATE) supervisingUnitApprovedOn?: string;
+  @ApiPropertyOptional({ example: '2027-02-01', description: 'under a supervising unit: the Beijing date it approved the change (filed within 30 days from the next day, until 24:00 Beijing time, moved off rest days: 社团条例 Art. 18, Civil Code Art. 201–203)' })
+  @IsOptional() @IsCivilDate() supervisingUnitApprovedOn?: string;
   @ApiPropertyOptional({ type: LegalRepresentativeDto, description: 'change of legal representative (社团条例 Art. 12, 18; 民非条例 Art. 15); events and public reads carry the name only' })
   @IsOptional() @ValidateNested() @Type(() => LegalRepresentativeDto)
   legalRepresentative?: LegalRepresentativeDto;
   @ApiPropertyOptional({ example: '京审字〔2027〕第012号', description: 'financial audit before a change of legal representative; required for social groups (社团条例 Art. 27)' })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
   auditReportReference?: string;
-  @ApiPropertyOptional({ example: '2027-02-01', description: 'the day the change took effect (default: now); not in the future, not before the latest register entry' })
-  @IsOptional() @Matches(DATE) effectiveOn?: string;
+  @ApiPropertyOptional({ example: '2027-02-01', description: 'the Beijing date the change took effect, from 00:00 Beijing time (default: now); not after today, not before the latest register entry' })
+  @IsOptional() @IsCivilDate() effectiveOn?: string;
 }
 
 export function legalRepresentativeView(r: LegalRepresentativeView) {
@@ -95,7 +95,7 @@ export function legalRepresentativeView(r: LegalRepresentativeView) {
 
 export class DeregisterRequest {
   @ApiProperty({ example: '宗旨已实现，自行解散' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
-  @ApiProperty({ example: '2027-02-14', description: 'the day liquidation ended (apply within 15 days, 社团条例 Art. 21)' }) @Matches(DATE) liquidationCompletedOn: string;
+  @ApiProperty({ example: '2027-02-14', description: 'the Beijing date liquidation ended (apply within 15 days, 社团条例 Art. 21; later filings are recorded as late)' }) @IsCivilDate() liquidationCompletedOn: string;
 }
 
 export class RevokeRequest {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@sop/auth';
 import { UsccPipe } from '@sop/http';
+import { civilDate } from '@sop/util';
 import { ChangeOrganization } from '../../application/organizations/change-organization.use-case';
 import { DeregistrationAndRevocation } from '../../application/organizations/deregistration-and-revocation.use-cases';
 import { LegalRepresentatives } from '../../application/organizations/legal-representatives.use-case';
@@ -53,7 +54,7 @@ export class OrganizationsHttpController {
   @ApiOperation({ summary: 'Change registration incl. legal representative (社团条例 Art. 18, 27): publishes OrganizationChanged' })
   async changeOrganization(@Param('uscc', new UsccPipe()) uscc: string, @Body() body: ChangeOrganizationRequest, @CurrentPrincipal() principal: Principal) {
     const { supervisingUnitApprovedOn, effectiveOn, ...fields } = body;
-    const day = (v?: string) => (v ? new Date(`${v}T00:00:00Z`) : undefined);
+    const day = (v?: string) => (v ? civilDate(v) : undefined); // validated YYYY-MM-DD (Beijing dates)
     const o = await this.changes.change(uscc, { ...fields, supervisingUnitApprovedOn: day(supervisingUnitApprovedOn), effectiveOn: day(effectiveOn) }, principal);
     return organizationPublicView(o);
   }
@@ -72,7 +73,7 @@ export class OrganizationsHttpController {
   @Roles('registrar')
   @ApiOperation({ summary: 'Deregistration after liquidation: publishes OrganizationDeregistered' })
   async deregister(@Param('uscc', new UsccPipe()) uscc: string, @Body() body: DeregisterRequest, @CurrentPrincipal() principal: Principal) {
-    return organizationPublicView(await this.endings.deregister(uscc, { reason: body.reason, liquidationCompletedOn: new Date(`${body.liquidationCompletedOn}T00:00:00Z`) }, principal));
+    return organizationPublicView(await this.endings.deregister(uscc, { reason: body.reason, liquidationCompletedOn: civilDate(body.liquidationCompletedOn) }, principal));
   }
 
   @Post('organizations/:uscc/revocation')

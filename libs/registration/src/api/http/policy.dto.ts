@@ -1,9 +1,10 @@
 // Requests and views of registration policy as data: versions, publishing, decision previews.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { ORGANIZATION_CATEGORIES, ORGANIZATION_FORMS, REGIMES, type OrganizationCategory, type OrganizationForm, type Regime } from '@sop/contracts';
-import type { RuleSetVersion } from '../../domain/registration-policy';
+import { effectiveOnOf, type RuleSetVersion } from '../../domain/registration-policy';
+import { INSTANT_WITH_OFFSET, IsCivilDate } from './civil-date.validation';
 
 export class RegimeRuleDto {
   @ApiPropertyOptional({ enum: ORGANIZATION_FORMS, description: 'absent: any form' })
@@ -24,9 +25,14 @@ export class RegimeRuleDto {
 }
 
 export class PublishPolicyVersionRequest {
-  @ApiProperty({ example: '2027-01-01T00:00:00Z', description: 'must be in the future' })
-  @IsISO8601({ strict: true })
-  effectiveFrom: string;
+  @ApiPropertyOptional({ example: '2027-01-01', description: 'the Beijing date the version takes effect (from 00:00 Beijing time, 16:00 UTC the day before); after today. Give this or effectiveFrom.' })
+  @IsOptional() @IsCivilDate()
+  effectiveOn?: string;
+
+  @ApiPropertyOptional({ example: '2027-01-01T00:00:00+08:00', description: 'compatibility: an instant with its offset; the version starts at 00:00 Beijing time of its Beijing date. Give this or effectiveOn.' })
+  @ValidateIf((o: PublishPolicyVersionRequest) => o.effectiveOn === undefined)
+  @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: 'effectiveFrom must carry its offset (Z or ±hh:mm)' })
+  effectiveFrom?: string;
 
   @ApiProperty({ type: [RegimeRuleDto] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => RegimeRuleDto)
@@ -62,6 +68,8 @@ export function policyVersionView(v: RuleSetVersion) {
     jurisdiction: v.jurisdiction,
     version: v.version,
     effectiveFrom: v.effectiveFrom.toISOString(),
+    /** The Beijing date it takes effect (effectiveFrom is 00:00 Beijing time of it). */
+    effectiveOn: effectiveOnOf(v),
     publishedAt: v.publishedAt.toISOString(),
     note: v.note,
     rules: v.rules,

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@sop/auth';
+import { ValidationErrors } from '@sop/http';
+import { civilDate } from '@sop/util';
 import { PolicyReads } from '../../application/policy/policy-reads.use-cases';
 import { PublishPolicyVersion } from '../../application/policy/publish-policy-version.use-case';
-import { assertPolicyJurisdiction } from '../../domain/registration-policy';
+import { assertPolicyJurisdiction, effectiveFromOf, normalizeEffectiveFrom } from '../../domain/registration-policy';
 import { DecisionQuery, policyVersionView, PublishPolicyVersionRequest } from './policy.dto';
 
 /** The `:jurisdiction` path parameter: six digits, else 400 REGISTRATION.POLICY_JURISDICTION ('000000' reads as an unknown rule set). */
@@ -44,12 +46,12 @@ export class PolicyHttpController {
   @Post('policy/rule-sets/:jurisdiction/versions')
   @ApiBearerAuth()
   @Roles('registrar')
-  @ApiOperation({ summary: 'Publish a new version (future effectiveFrom) of the rule set of a jurisdiction; national or covering provincial registrar' })
+  @ApiOperation({ summary: 'Publish a new version (effectiveOn: a later Beijing date; effectiveFrom accepted) of the rule set of a jurisdiction; national or covering provincial registrar' })
   async publishPolicy(@Param('jurisdiction') jurisdiction: string, @Body() body: PublishPolicyVersionRequest, @CurrentPrincipal() principal: Principal) {
     const version = await this.publishing.publish(
       {
         jurisdiction: divisionParam(jurisdiction),
-        effectiveFrom: new Date(body.effectiveFrom),
+        effectiveFrom: effectiveFromOfRequest(body),
         rules: body.rules.map((r) => ({ form: r.form ?? null, category: r.category ?? null, regime: r.regime, source: r.source })),
         note: body.note ?? null,
       },
@@ -57,4 +59,14 @@ export class PolicyHttpController {
     );
     return policyVersionView(version);
   }
+}
+
+/** effectiveOn (a Beijing date) or, for compatibility, effectiveFrom (an instant, taken at its Beijing date); not both. */
+function effectiveFromOfRequest(body: PublishPolicyVersionRequest): Date {
+  if (body.effectiveOn !== undefined && body.effectiveFrom !== undefined) {
+    throw new ValidationErrors.FAILED('effectiveOn: give effectiveOn or effectiveFrom, not both', {
+      violations: [{ field: 'effectiveOn', rule: 'oneOf', message: 'give effectiveOn (YYYY-MM-DD, Beijing) or effectiveFrom (an instant), not both' }],
+    });
+  }
+  return body.effectiveOn !== undefined ? effectiveFromOf(civilDate(body.effectiveOn)) : normalizeEffectiveFrom(new Date(body.effectiveFrom as string));
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@sop/auth';
 import { CompareRegimes } from '../../application/regime-metrics/compare-regimes.use-case';
-import { RegimeMetricsQuery } from './regime-metrics.dto';
+import { periodBound, RegimeMetricsQuery } from './regime-metrics.dto';
 
 /** Regime comparison: how registration performs under DIRECT and DUAL_MANAGEMENT, before and after a shift. */
 @ApiTags('registration')
@@ -13,9 +13,11 @@ export class RegimeMetricsHttpController {
   @Get('metrics/regimes')
   @ApiBearerAuth()
   @Roles('registrar', 'auditor')
-  @ApiOperation({ summary: 'Compare DIRECT and DUAL_MANAGEMENT: steps, outcomes, days to register (optionally before/after splitAt)' })
+  @ApiOperation({ summary: 'Compare DIRECT and DUAL_MANAGEMENT: steps, outcomes, days to register (optionally before/after splitAt); periods as Beijing dates' })
   async regimeMetrics(@Query() q: RegimeMetricsQuery, @CurrentPrincipal() principal: Principal) {
-    const date = (v?: string) => (v ? new Date(v) : undefined);
-    return this.metrics.compare({ jurisdiction: q.jurisdiction, from: new Date(q.from), to: date(q.to), splitAt: date(q.splitAt) }, principal);
+    return this.metrics.compare(
+      { jurisdiction: q.jurisdiction, from: periodBound(q.from), to: q.to ? periodBound(q.to, true) : undefined, splitAt: q.splitAt ? periodBound(q.splitAt) : undefined },
+      principal,
+    );
   }
 }

@@ -4,7 +4,7 @@ import { assertJurisdiction } from '@sop/auth';
 import { AnnualReportReviewed, AnnualReportSubmitted } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
 import { Clock } from '@sop/util';
-import { cycleInForce, cycleVersion, dueDate, dueEnd, inScope, type AnnualReportOutcome } from '../../domain/annual-report-cycle';
+import { civilYearAt, cycleInForce, cycleVersion, dueDate, dueEnd, inScope, type AnnualReportOutcome } from '../../domain/annual-report-cycle';
 import { RegistrationErrors } from '../../domain/registration.errors';
 import { OrganizationStore } from '../organizations/organizations.ports';
 import { AnnualReportStore, type AnnualReportRecord } from './annual-reports.ports';
@@ -31,7 +31,8 @@ export class AnnualReports {
       assertJurisdiction(principal, organization.registeringAuthority, `organization ${uscc}`);
     }
     const now = this.clock.now();
-    if (reportYear >= now.getUTCFullYear()) {
+    // The year ends at 24:00 Beijing time on 31 December (16:00 UTC).
+    if (reportYear >= civilYearAt(now)) {
       throw new RegistrationErrors.ANNUAL_REPORT_YEAR(`the report for ${reportYear} can be submitted from ${reportYear + 1} (社团条例 Art. 28)`, {
         violations: [{ field: 'reportYear', rule: 'previousYear', message: 'a report covers a finished year' }],
       });

@@ -2,16 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AnnualReportOverdue, ORGANIZATION_FORMS } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
 import { Clock } from '@sop/util';
-import { cycleInForce, cycleVersion, dueDate, dueEnd, latestOverdueYear, registeredBeforeForScope } from '../../domain/annual-report-cycle';
+import { cycleInForce, cycleVersion, dueDate, dueEnd, latestOverdueYear, overdueOn, registeredBeforeForScope } from '../../domain/annual-report-cycle';
 import { AnnualReportStore } from './annual-reports.ports';
 
 const BATCH = 200;
 
 /**
- * From the day after the due date: one AnnualReportOverdue per organization in scope that has no report
+ * From 00:00 Beijing time the day after the due date (the due date ends at 24:00 Beijing time): one AnnualReportOverdue per organization in scope that has no report
  * submitted by the deadline (regulations §4). The finding row (primary key USCC + year) and the event commit
  * together, so re-runs, overlapping scheduler instances and crashes never publish twice. Looks at the latest overdue
- * year and the one before, so a scheduler that was down for up to a year still catches up.
+ * year and the one before, so a scheduler that was down for up to a year still catches up; the event carries the day the
+ * default took effect (overdueOn, from the cycle) apart from when it was detected, so a late run reports the same date.
  */
 @Injectable()
 export class DetectOverdueAnnualReports {
@@ -48,6 +49,7 @@ export class DetectOverdueAnnualReports {
                   reportYear,
                   dueDate: finding.dueDate,
                   detectedAt: now.toISOString(),
+                  overdueOn: overdueOn(cycle, form, reportYear),
                   ruleVersion: finding.ruleVersion,
                 },
               });

@@ -3,7 +3,7 @@ import type { Principal } from '@sop/auth';
 import { assertJurisdiction } from '@sop/auth';
 import { OrganizationChanged } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
-import { Clock } from '@sop/util';
+import { Clock, type CivilDate } from '@sop/util';
 import { LEGAL_REPRESENTATIVE_FIELD, planChange, resolveEffectiveAt, type ChangeRequest } from '../../domain/organization-lifecycle';
 import { RegistrationErrors } from '../../domain/registration.errors';
 import { ApplicationStore } from '../applications/applications.ports';
@@ -11,7 +11,8 @@ import { PersonalDataStore } from '../personal-data/personal-data.ports';
 import { PersonalDataService } from '../personal-data/personal-data.service';
 import { OrganizationStore, registerEntryOf, type OrganizationRecord } from './organizations.ports';
 
-export type ChangeCommand = ChangeRequest & { supervisingUnitApprovedOn?: Date; effectiveOn?: Date };
+/** Civil dates are Beijing dates (YYYY-MM-DD). */
+export type ChangeCommand = ChangeRequest & { supervisingUnitApprovedOn?: CivilDate; effectiveOn?: CivilDate };
 
 /**
  * Change registration of register items, including the legal representative (社团条例 Art. 18; 民非条例 Art. 15;

@@ -3,7 +3,7 @@ import type { Principal } from '@sop/auth';
 import { assertJurisdiction } from '@sop/auth';
 import { OrganizationDeregistered, OrganizationRevoked } from '@sop/contracts';
 import { UnitOfWork, type Tx } from '@sop/messaging';
-import { Clock } from '@sop/util';
+import { Clock, type CivilDate } from '@sop/util';
 import { checkDeregistration, checkRevocation } from '../../domain/organization-lifecycle';
 import { OrganizationStore, registerEntryOf, type OrganizationRecord, type OrganizationVersion } from './organizations.ports';
 
@@ -19,15 +19,15 @@ export class DeregistrationAndRevocation {
     private readonly clock: Clock,
   ) {}
 
-  async deregister(uscc: string, input: { reason: string; liquidationCompletedOn: Date }, principal: Principal): Promise<OrganizationRecord> {
+  async deregister(uscc: string, input: { reason: string; liquidationCompletedOn: CivilDate }, principal: Principal): Promise<OrganizationRecord> {
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
       const o = await this.lockedInJurisdiction(tx, uscc, principal);
-      const { filedLate } = checkDeregistration(uscc, registerEntryOf(o), input.liquidationCompletedOn, input.reason, now);
+      const { filedLate, filingDueOn } = checkDeregistration(uscc, registerEntryOf(o), input.liquidationCompletedOn, input.reason, now);
       const updated: OrganizationRecord = { ...o, status: 'DEREGISTERED' };
       await this.organizations.updateOrganization(tx, uscc, { status: 'DEREGISTERED' });
-      const liquidationCompletedOn = input.liquidationCompletedOn.toISOString().slice(0, 10);
-      await this.record(tx, updated, 'DEREGISTERED', now, principal, { reason: input.reason, liquidationCompletedOn, filedLate });
+      const liquidationCompletedOn = input.liquidationCompletedOn;
+      await this.record(tx, updated, 'DEREGISTERED', now, principal, { reason: input.reason, liquidationCompletedOn, filingDueOn, filedLate });
       await tx.publish(OrganizationDeregistered, { subject: uscc,
         data: { uscc, registeringAuthority: o.registeringAuthority, reason: input.reason, liquidationCompletedOn, filedLate, deregisteredAt: now.toISOString() },
       });

@@ -8,6 +8,7 @@ import {
   assertPolicyJurisdiction,
   assertPublisherLevel,
   assertVersionPublishable,
+  normalizeEffectiveFrom,
   policyVersionOf,
   ruleSetIdFor,
   type NewVersionInput,
@@ -30,7 +31,7 @@ export function assertPublishable(input: NewVersionInput, publisherJurisdiction:
   assertVersionPublishable(input, now);
 }
 
-/** Registration policy as data: publishes the next version of a jurisdiction's rule set (future-dated). */
+/** Registration policy as data: publishes the next version of a jurisdiction's rule set, effective from 00:00 Beijing time of a later Beijing date. */
 @Injectable()
 export class PublishPolicyVersion {
   constructor(
@@ -49,7 +50,7 @@ export class PublishPolicyVersion {
         ruleSetId,
         jurisdiction: input.jurisdiction,
         version: Math.max(0, ...existing.map((v) => v.version)) + 1,
-        effectiveFrom: input.effectiveFrom,
+        effectiveFrom: normalizeEffectiveFrom(input.effectiveFrom),
         rules: input.rules,
         publishedBy: principal.subject,
         publishedAt: now,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { assertJurisdiction } from '@sop/auth';
-import { Clock, divisionPrefix, isDivisionCode } from '@sop/util';
+import { civilDateOf, Clock, divisionPrefix, isDivisionCode } from '@sop/util';
 import { compareRegimes } from '../../domain/regime-metrics';
 import { RegistrationErrors } from '../../domain/registration.errors';
 import { ApplicationStore } from '../applications/applications.ports';
 
-/** Regime comparison metrics for a jurisdiction and period, optionally split at an instant (e.g. a version's effective date). */
+/** Regime comparison metrics for a jurisdiction and period (bounds given as Beijing dates become 00:00 / 24:00 Beijing time), optionally split (e.g. at a version's effective date). */
 @Injectable()
 export class CompareRegimes {
   constructor(
@@ -23,6 +23,9 @@ export class CompareRegimes {
     const period = async (from: Date, until: Date) => ({
       from: from.toISOString(),
       to: until.toISOString(),
+      /** The Beijing dates the period covers: its first day and its last (the day of the instant just before `to`). */
+      fromDate: civilDateOf(from),
+      toDate: civilDateOf(new Date(until.getTime() - 1)),
       regimes: compareRegimes(await this.applications.applicationFacts(prefix, from, until)),
     });
     if (!q.splitAt) return { jurisdiction: q.jurisdiction, periods: [await period(q.from, to)] };

@@ -4,6 +4,7 @@ import { AnnualReports1732600000200 } from './1732600000200-annual-reports.migra
 import { OrganizationHistory1732600000300 } from './1732600000300-organization-history.migration';
 import { LegalRepresentativeChanges1732600000400 } from './1732600000400-legal-representative-changes.migration';
 import { AnnualReportDueDatesPerForm1732600000500 } from './1732600000500-annual-report-due-dates-per-form.migration';
+import { CivilTime1732700000100 } from './1732700000100-civil-time.migration';
 
 /** The migrations of the registration schema, oldest first (the module runs them; the SQLite spec replays them). */
 export const REGISTRATION_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const REGISTRATION_MIGRATIONS = [
   OrganizationHistory1732600000300,
   LegalRepresentativeChanges1732600000400,
   AnnualReportDueDatesPerForm1732600000500,
+  CivilTime1732700000100,
 ];
