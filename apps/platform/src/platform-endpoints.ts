@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { catalogueEntries, indicatorsOf, PLATFORM_ERROR_SETS, sendReadiness, type ServiceDefinition } from '@sop/http';
 import type { ServiceRuntime } from '@sop/messaging';
+import { asyncApiDocument } from '@sop/contracts';
 import { ErrorCatalogue } from '@sop/util';
 
 interface Res {
@@ -25,6 +26,7 @@ export function platformErrorCatalogue(services: ServiceDefinition[]): ErrorCata
  *   GET /health/live   the process answers
  *   GET /health/ready  every service's database, broker, relay and consumer (terminus), 503 when one is down
  *   GET /errors        the error catalogue of all four services
+ *   GET /asyncapi.json the event API (AsyncAPI 3.0, generated from the contracts; also docs/asyncapi.json)
  * Who may call them: anyone (probes and clients); they show no personal data.
  */
 export function mountPlatformEndpoints(app: INestApplication, runtimes: { name: string; runtime: ServiceRuntime }[], services: ServiceDefinition[]): void {
@@ -40,4 +42,6 @@ export function mountPlatformEndpoints(app: INestApplication, runtimes: { name: 
     }),
   );
   http.get('/errors', (_req: unknown, res: Res) => res.status(200).json(catalogue));
+  const asyncApi = asyncApiDocument();
+  http.get('/asyncapi.json', (_req: unknown, res: Res) => res.status(200).json(asyncApi));
 }

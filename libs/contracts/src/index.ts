@@ -4,3 +4,4 @@ export * from './credit';
 export * from './evaluation';
 export * from './purchasing';
 export * from './topology';
+export * from './asyncapi';
