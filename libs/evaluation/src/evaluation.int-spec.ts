@@ -42,6 +42,7 @@ import { EvaluationModule } from './evaluation.module';
 import { organizationRegisteredData } from './test-support/organization-registered.fixture';
 import {
   EvaluationCreditMeasuresOrmEntity,
+  EvaluationGradeAdjustmentOrmEntity,
   EvaluationGradeOrmEntity,
   EvaluationOrganizationOrmEntity,
   EvaluationVerificationCaseOrmEntity,
@@ -238,10 +239,15 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     expect(cancelled.grade).toMatchObject({ status: 'CANCELLED', grade: '2A' });
     expect((await published(cancelled.adjustment.eventId)).data).not.toHaveProperty('newGrade');
     await expect(adjustGrade.execute(grade.gradeId, { reason: 'SERIOUS_LIST', explanation: '再次' }, evaluator)).rejects.toMatchObject({ kind: 'CONFLICT', code: 'EVALUATION.GRADE_NOT_IN_FORCE' });
-    expect((await gradeHistory.execute(uscc, evaluator)).grades[0].adjustments.map((a) => [a.previousGrade, a.newGrade])).toEqual([
-      ['4A', '2A'],
-      ['2A', null],
+    // Certificate and plaque back within 15 days (Beijing dates, moved off rest days): notice on Saturday 1 August →
+    // the 15th day, Sunday 16 August, moves to Monday 17 August; notice on Sunday 2 August → Monday 17 August.
+    const history = (await gradeHistory.execute(uscc, evaluator)).grades[0];
+    expect(history.adjustments.map((a) => [a.previousGrade, a.newGrade, a.effectiveOn, a.certificateReturnDueOn, a.calendarVersion])).toEqual([
+      ['4A', '2A', '2026-08-01', '2026-08-17', 'cn-official-holidays@v1'],
+      ['2A', null, '2026-08-02', '2026-08-17', 'cn-official-holidays@v1'],
     ]);
+    expect(history).toMatchObject({ certificateReturnDueOn: '2026-08-17', certificateReturnDueBy: '2026-08-17T16:00:00.000Z' });
+    expect(await ds.getRepository(EvaluationGradeAdjustmentOrmEntity).findOneByOrFail({ id: cancelled.adjustment.id })).toMatchObject({ certificateReturnDueOn: '2026-08-17', calendarVersion: 'cn-official-holidays@v1' });
   });
 
   it('OrganizationRevoked → REVOKED, the grade in force kept under a REGISTRATION_REVOKED case, awarding refused (ORGANIZATION_NOT_ACTIVE); redelivery adds nothing', async () => {

@@ -26,6 +26,7 @@ import { EvaluationSkeleton1732500000300 } from './infrastructure/migrations/173
 import { EvaluationGrades1732500000310 } from './infrastructure/migrations/1732500000310-evaluation-grades.migration';
 import { EvaluationRegistrationStatus1732500000320 } from './infrastructure/migrations/1732500000320-evaluation-registration-status.migration';
 import { EvaluationGradeExpiry1732500000330 } from './infrastructure/migrations/1732500000330-evaluation-grade-expiry.migration';
+import { EvaluationCertificateReturn1732500000340 } from './infrastructure/migrations/1732500000340-evaluation-certificate-return.migration';
 import { EVALUATION_STORES } from './infrastructure/stores/evaluation.stores';
 import { evaluationConfig, type EvaluationEnv } from './evaluation.config';
 
@@ -59,7 +60,7 @@ export class EvaluationModule {
           serviceName: EVALUATION,
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
           entities: EVALUATION_ENTITIES,
-          migrations: [EvaluationSkeleton1732500000300, EvaluationGrades1732500000310, EvaluationRegistrationStatus1732500000320, EvaluationGradeExpiry1732500000330],
+          migrations: [EvaluationSkeleton1732500000300, EvaluationGrades1732500000310, EvaluationRegistrationStatus1732500000320, EvaluationGradeExpiry1732500000330, EvaluationCertificateReturn1732500000340],
           consumer: {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.evaluation,
           },

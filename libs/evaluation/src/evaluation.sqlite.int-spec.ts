@@ -162,10 +162,16 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
     expect((await call('POST', `/grades/${gradeId}/adjustments`, evaluator, { reason: 'SERIOUS_LIST', explanation: '列入严重违法失信名单', newGrade: '4A' })).body).toMatchObject({ status: 422, code: 'EVALUATION.ADJUSTMENT_NOT_LOWER' });
     const lowered = await call('POST', `/grades/${gradeId}/adjustments`, evaluator, { reason: 'SERIOUS_LIST', explanation: '列入严重违法失信名单', newGrade: '1A' });
     expect(lowered.status).toBe(201);
-    expect(lowered.body).toMatchObject({ grade: { grade: '1A' }, adjustment: { evidence: [event.id], ruleVersion: 'evaluation/order-39@v1', effectiveAt: '2026-01-10T00:00:00.000Z', effectiveOn: '2026-01-10' }, closedCases: [opened.id] });
+    // Certificate and plaque back within 15 days of 2026-01-10: the 15th day, Sunday 25 January, moves to Monday 26 January.
+    const certificateReturn = { certificateReturnDueOn: '2026-01-26', certificateReturnDueBy: '2026-01-26T16:00:00.000Z' };
+    expect(lowered.body).toMatchObject({
+      grade: { grade: '1A', ...certificateReturn },
+      adjustment: { evidence: [event.id], ruleVersion: 'evaluation/order-39@v1', effectiveAt: '2026-01-10T00:00:00.000Z', effectiveOn: '2026-01-10', ...certificateReturn, calendarVersion: 'cn-official-holidays@v1' },
+      closedCases: [opened.id] });
     expect((await call('GET', '/verification-cases?status=OPEN', evaluator)).body.items).toEqual([]);
     expect((await call('GET', '/verification-cases?status=CLOSED', auditor)).body.items).toEqual([expect.objectContaining({ id: opened.id, outcome: 'GRADE_ADJUSTED' })]);
-    expect((await call('GET', `/organizations/${uscc}`, evaluator)).body).toMatchObject({ currentGrade: { grade: '1A', awardedGrade: '4A' }, creditMeasures: { lists: ['SERIOUS'] } });
+    expect((await call('GET', `/organizations/${uscc}`, evaluator)).body).toMatchObject({ currentGrade: { grade: '1A', awardedGrade: '4A', ...certificateReturn }, creditMeasures: { lists: ['SERIOUS'] } });
+    expect((await call('GET', `/organizations/${uscc}/grades`, auditor)).body.grades[0]).toMatchObject({ ...certificateReturn, adjustments: [{ ...certificateReturn, calendarVersion: 'cn-official-holidays@v1' }] });
 
     // A later set still carrying the reference opens a new case; verified without change, the grade is confirmed.
     const later = buildCloudEvent('credit-supervision', dataschemaOf(JointMeasuresChanged), { type: JointMeasuresChanged.type, subject: uscc, data: { ...data, effectiveFrom: '2026-01-10T00:00:00.000Z' } }, clock.now());

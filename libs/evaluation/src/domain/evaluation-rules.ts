@@ -50,6 +50,11 @@ export interface EvaluationRuleSet {
   cutOffs: readonly GradeCutOff[];
   /** Reasons for which a grade in force may be lowered or cancelled (§6 Downgrade/cancellation). */
   adjustmentReasons: readonly GradeAdjustmentReason[];
+  /**
+   * §6 Downgrade/cancellation: days after the notice of a lowering or cancellation within which the organization
+   * returns certificate and plaque (a Civil Code period in days, see certificate-return.ts).
+   */
+  certificateReturnDays: number;
   /** §6 Bodies: the committee's final meeting needs ≥ 2/3 present and a majority of ALL members in favour. */
   committee: { quorumNumerator: number; quorumDenominator: number; majorityOfAllMembers: true };
 }
@@ -87,6 +92,7 @@ export const ORDER_39_V1: EvaluationRuleSet = {
   // Art. 30 as applied: failed / missed inspection, basic pass 2 years running, penalty; serious list (§5.3);
   // fraud (UNCONFIRMED as to article text); a review committee decision. No verification evaluation before 2026.
   adjustmentReasons: GRADE_ADJUSTMENT_REASONS.filter((r) => r !== 'VERIFICATION_EVALUATION'),
+  certificateReturnDays: 15, // "return certificate and plaque within 15 days of notice" (MCA announcements applying Art. 30)
   committee: { quorumNumerator: 2, quorumDenominator: 3, majorityOfAllMembers: true },
 };
 
@@ -105,6 +111,7 @@ export const MEASURES_2026_V1: EvaluationRuleSet = {
   cutOffs: ANQING_CUT_OFFS,
   // Adds the verification evaluation (核查评估) that adjusts grades; review requests move into the committee.
   adjustmentReasons: GRADE_ADJUSTMENT_REASONS,
+  certificateReturnDays: 15, // carried over from Order 39 practice; the 2026 text on it is UNCONFIRMED
   // The committee rule of Order 39 is carried over; the 2026 text on quorum and vote is UNCONFIRMED.
   committee: { quorumNumerator: 2, quorumDenominator: 3, majorityOfAllMembers: true },
 };

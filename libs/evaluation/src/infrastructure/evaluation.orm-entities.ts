@@ -68,6 +68,10 @@ export class EvaluationGradeAdjustmentOrmEntity {
   /** JSON array of event ids / references. */
   @Column({ type: 'text' }) evidence: string;
   @Column({ type: 'varchar', length: 100 }) ruleVersion: string;
+  /** Beijing civil date 'YYYY-MM-DD': last day to return certificate and plaque; null if not computable then. */
+  @Column({ type: 'varchar', length: 10, nullable: true }) certificateReturnDueOn: string | null;
+  /** The official calendar (id@vN) that counted certificateReturnDueOn. */
+  @Column({ type: 'varchar', length: 60, nullable: true }) calendarVersion: string | null;
   @Column({ type: 'varchar', length: 100 }) adjustedBy: string;
   @Column({ ...DATETIME6 }) recordedAt: Date;
   /** The GradeAdjusted event's id. */

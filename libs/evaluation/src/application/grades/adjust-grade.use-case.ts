@@ -5,6 +5,7 @@ import { GradeAdjusted, type GradeAdjustedV1 } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
 import { civilDateOf, Clock } from '@sop/util';
 import { EvaluationErrors } from '../../domain/evaluation.errors';
+import { certificateReturnPeriod } from '../../domain/certificate-return';
 import { decideAdjustment } from '../../domain/grade-decisions';
 import { assertEvaluator, OrganizationAccess } from '../organizations/organization-access';
 import { OrganizationStore } from '../organizations/organizations.ports';
@@ -68,6 +69,8 @@ export class AdjustGrade {
       };
       if (decision.newGrade) data.newGrade = decision.newGrade;
       const published = await tx.publish(GradeAdjusted, { subject: org.uscc, data, policyVersion: decision.ruleVersion });
+      // The notice of the lowering or cancellation starts the 15 days for returning certificate and plaque (§6).
+      const certificateReturn = certificateReturnPeriod(effectiveAt, rules);
       const adjustment: GradeAdjustmentRecord = {
         id: randomUUID(),
         gradeId,
@@ -79,6 +82,8 @@ export class AdjustGrade {
         effectiveAt,
         evidence,
         ruleVersion: decision.ruleVersion,
+        certificateReturnDueOn: certificateReturn?.lastDay ?? null,
+        calendarVersion: certificateReturn?.calendarVersion ?? null,
         adjustedBy: principal.subject,
         recordedAt: now,
         eventId: published.id,
@@ -87,7 +92,7 @@ export class AdjustGrade {
       await this.grades.updateGrade(tx, gradeId, decision.newGrade ? { grade: decision.newGrade } : { status: 'CANCELLED' });
       for (const c of cases) await this.cases.saveCase(tx, { ...c, status: 'CLOSED', closedAt: now, outcome: 'GRADE_ADJUSTED', adjustmentId: adjustment.id });
       const updated = { ...grade, grade: decision.newGrade ?? grade.grade, status: decision.status };
-      return { grade: gradeView(updated, civilDateOf(now)), adjustment: adjustmentView(adjustment), closedCases: cases.map((c) => c.id) };
+      return { grade: gradeView(updated, civilDateOf(now), [adjustment]), adjustment: adjustmentView(adjustment), closedCases: cases.map((c) => c.id) };
     });
   }
 }

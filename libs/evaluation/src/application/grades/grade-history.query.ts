@@ -20,7 +20,7 @@ export class GradeHistoryQuery {
     const [grades, adjustments] = await Promise.all([this.grades.grades(null, uscc), this.grades.adjustmentsOf(null, uscc)]);
     return {
       uscc,
-      grades: [...grades].reverse().map((g) => ({ ...gradeView(g, today), adjustments: adjustments.filter((a) => a.gradeId === g.gradeId).map(adjustmentView) })),
+      grades: [...grades].reverse().map((g) => ({ ...gradeView(g, today, adjustments), adjustments: adjustments.filter((a) => a.gradeId === g.gradeId).map(adjustmentView) })),
     };
   }
 }

@@ -1,4 +1,6 @@
-import { civilDateOf } from '@sop/util';
+import { civilDate, civilDateOf, endOfCivilDay } from '@sop/util';
+import { certificateReturnPeriod } from '../../domain/certificate-return';
+import { EVALUATION_RULE_SETS, ruleSetByVersion, ruleVersionOf } from '../../domain/evaluation-rules';
 import type { GradeRecord } from '../../domain/grade';
 import { validityEndsAt } from '../../domain/validity';
 import type { GradeAdjustmentRecord } from './grades.ports';
@@ -25,10 +27,29 @@ export interface GradeView {
   replacesGradeId: string | null;
   supersededByGradeId: string | null;
   ruleVersion: string;
+  /**
+   * After a lowering or cancellation (the latest one): the last day (Beijing) to return certificate and plaque
+   * (regulations §6, 15 days of notice) and the instant it ends (24:00 Beijing time); null without an adjustment,
+   * or while the official calendar does not cover the period's year yet.
+   */
+  certificateReturnDueOn?: string | null;
+  certificateReturnDueBy?: string | null;
 }
 
-/** The grade on `today` (a Beijing civil date). */
-export const gradeView = (g: GradeRecord, today: string): GradeView => ({
+const EVALUATION_RULE_VERSIONS = new Set(EVALUATION_RULE_SETS.map(ruleVersionOf));
+
+/** The certificate-return deadline of an adjustment: as recorded, else counted now (recorded before, or the year was not published then). */
+export function certificateReturnOf(a: GradeAdjustmentRecord): { dueOn: string; dueBy: string; calendarVersion: string } | null {
+  if (a.certificateReturnDueOn && a.calendarVersion) {
+    return { dueOn: a.certificateReturnDueOn, dueBy: endOfCivilDay(civilDate(a.certificateReturnDueOn)).toISOString(), calendarVersion: a.calendarVersion };
+  }
+  const rules = EVALUATION_RULE_VERSIONS.has(a.ruleVersion) ? ruleSetByVersion(a.ruleVersion) : null;
+  const period = rules ? certificateReturnPeriod(a.effectiveAt, rules) : null;
+  return period?.calendarVersion ? { dueOn: period.lastDay, dueBy: period.endsAt.toISOString(), calendarVersion: period.calendarVersion } : null;
+}
+
+/** The grade on `today` (a Beijing civil date); with its adjustments, the certificate-return deadline of the latest. */
+export const gradeView = (g: GradeRecord, today: string, adjustments?: readonly GradeAdjustmentRecord[]): GradeView => ({
   gradeId: g.gradeId,
   uscc: g.uscc,
   grade: g.grade,
@@ -45,7 +66,33 @@ export const gradeView = (g: GradeRecord, today: string): GradeView => ({
   replacesGradeId: g.replacesGradeId,
   supersededByGradeId: g.supersededByGradeId,
   ruleVersion: g.ruleVersion,
+  ...(adjustments ? certificateReturnFields(latestAdjustment(g.gradeId, adjustments)) : {}),
 });
 
-/** An adjustment as the API shows it; `effectiveOn` is the Beijing date of `effectiveAt`. */
-export const adjustmentView = (a: GradeAdjustmentRecord) => ({ ...a, effectiveAt: a.effectiveAt.toISOString(), effectiveOn: civilDateOf(a.effectiveAt), recordedAt: a.recordedAt.toISOString() });
+function latestAdjustment(gradeId: string, adjustments: readonly GradeAdjustmentRecord[]): GradeAdjustmentRecord | null {
+  const own = adjustments.filter((a) => a.gradeId === gradeId).sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime());
+  return own[own.length - 1] ?? null;
+}
+
+function certificateReturnFields(a: GradeAdjustmentRecord | null): Pick<GradeView, 'certificateReturnDueOn' | 'certificateReturnDueBy'> {
+  const due = a ? certificateReturnOf(a) : null;
+  return { certificateReturnDueOn: due?.dueOn ?? null, certificateReturnDueBy: due?.dueBy ?? null };
+}
+
+/**
+ * An adjustment as the API shows it: `effectiveOn` is the Beijing date of `effectiveAt`; the certificate-return
+ * deadline as a date (`certificateReturnDueOn`), the instant it ends (`certificateReturnDueBy`) and the official
+ * calendar that counted it (`calendarVersion`).
+ */
+export const adjustmentView = (a: GradeAdjustmentRecord) => {
+  const due = certificateReturnOf(a);
+  return {
+    ...a,
+    effectiveAt: a.effectiveAt.toISOString(),
+    effectiveOn: civilDateOf(a.effectiveAt),
+    recordedAt: a.recordedAt.toISOString(),
+    certificateReturnDueOn: due?.dueOn ?? null,
+    certificateReturnDueBy: due?.dueBy ?? null,
+    calendarVersion: due?.calendarVersion ?? null,
+  };
+};

@@ -22,6 +22,13 @@ export interface GradeAdjustmentRecord {
   effectiveAt: Date;
   evidence: string[];
   ruleVersion: string;
+  /**
+   * The last day (Beijing) for returning certificate and plaque (regulations §6: 15 days of notice, a Civil Code
+   * period), and the official calendar version that moved it; null when the calendar did not cover the period's
+   * year when the adjustment was recorded (it is then computed on reading, see grade.views).
+   */
+  certificateReturnDueOn: string | null;
+  calendarVersion: string | null;
   adjustedBy: string;
   recordedAt: Date;
   eventId: string;

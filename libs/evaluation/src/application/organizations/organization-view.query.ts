@@ -26,7 +26,7 @@ export class OrganizationViewQuery {
     const org = await this.access.forReader(uscc, principal);
     const now = this.clock.now();
     const today = civilDateOf(now);
-    const [grades, measures] = await Promise.all([this.grades.grades(null, uscc), this.measures.creditMeasures(null, uscc)]);
+    const [grades, measures, adjustments] = await Promise.all([this.grades.grades(null, uscc), this.measures.creditMeasures(null, uscc), this.grades.adjustmentsOf(null, uscc)]);
     const current = currentGrade(grades, today);
     const rules = ruleSetAt(now);
     const eligibility: Eligibility = assessEligibility(
@@ -46,7 +46,7 @@ export class OrganizationViewQuery {
       eligibleForEvaluationOn: eligibleForEvaluationOn(org.registeredAt, rules.minimumYearsRegistered),
       registrationStatus: org.registrationStatus,
       registrationStatusAt: org.registrationStatusAt?.toISOString() ?? null,
-      currentGrade: current ? gradeView(current, today) : null,
+      currentGrade: current ? gradeView(current, today, adjustments) : null,
       eligibility: eligibility.eligible
         ? { eligible: true, basis: eligibility.basis, replacesGradeId: eligibility.replacesGradeId, ruleVersion: eligibility.ruleVersion, asOf: now.toISOString() }
         : { eligible: false, reason: { code: eligibility.code, field: eligibility.field, rule: eligibility.rule, message: eligibility.message }, ruleVersion: eligibility.ruleVersion, asOf: now.toISOString() },
