@@ -1,3 +1,4 @@
+import type { Principal } from '@sop/auth';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
@@ -46,6 +47,7 @@ describe('credit supervision consumes registration, evaluation and purchasing fa
   const f = creditOnMysqlAndKafka('credit_reg', '2026-06-01T00:00:00.000Z');
   const { clock, runTag, at, register, redeliver, entries, outboxTypes } = f;
   const send = f.publish;
+  const officer: Principal = { subject: 'officer-haidian', roles: ['credit-officer'], jurisdiction: '110108' };
   let scheduler: CreditTimerScheduler;
   let profiles: CreditProfileQuery;
   let ds: DataSource;
@@ -63,7 +65,7 @@ describe('credit supervision consumes registration, evaluation and purchasing fa
     ]);
     return { outbox, log, information, list };
   }
-  it('overdue → abnormal → report submitted → rectification recorded → 6-month removal; a duplicate delivery changes nothing', async () => {
+  it('overdue → abnormal → report submitted → rectification recorded → no 6-month removal, removal on application; a duplicate delivery changes nothing', async () => {
     at('2026-06-01T00:00:00.000Z');
     const uscc = await register('北京市海淀区己社区服务中心');
     const overdue = await send<AnnualReportOverdueV1>(AnnualReportOverdue, uscc, {
@@ -92,7 +94,8 @@ describe('credit supervision consumes registration, evaluation and purchasing fa
       return e[0]?.rectifiedAt ? e : undefined;
     }, 30000, 'rectification recorded');
     expect(rectified).toMatchObject({ status: 'ACTIVE', rectifiedAt: '2026-06-09T08:00:00.000Z', evidence: [overdue.id, submitted.id] });
-    expect(await info(submitted.id)).toMatchObject({ category: 'ANNUAL_REPORT', factType: 'ANNUAL_REPORT_SUBMITTED', captureDeadline: new Date('2026-06-16T23:59:59.999Z') });
+    // Submitted Tuesday 9 June 2026 (16:00 Beijing): Wed 10 … Tue 16 June, until 24:00 Beijing (updated for civil time, was 23:59:59.999 UTC).
+    expect(await info(submitted.id)).toMatchObject({ category: 'ANNUAL_REPORT', factType: 'ANNUAL_REPORT_SUBMITTED', captureDeadline: new Date('2026-06-16T16:00:00.000Z') });
     const logged = await ds.getRepository(CreditListEventOrmEntity).find({ where: { uscc }, order: { id: 'ASC' } });
     expect(logged.map((l) => [l.kind, l.ruleVersion])).toEqual([
       ['ENTERED', 'credit-lists/order-60@v1'],
@@ -113,9 +116,14 @@ describe('credit supervision consumes registration, evaluation and purchasing fa
     expect(await info(review.id)).toMatchObject({ category: 'INSPECTION', factType: 'ANNUAL_REPORT_REVIEW_FAILED' });
     expect(await snapshot(uscc)).toEqual({ ...before, information: before.information + 1 });
 
+    // Updated (correction 3): the report was owed, so there is no automatic removal 6 months after the listing (it
+    // used to leave on 1 December 2026); the organization applies and the authority removes it after verifying.
     at('2026-12-02T00:00:00.000Z');
     await scheduler.runDueTimers(clock.now());
-    expect((await entries(uscc))[0]).toMatchObject({ status: 'EXITED', exitReason: 'AUTO_AFTER_6_MONTHS', exitedAt: '2026-12-01T00:00:00.000Z' });
+    expect((await entries(uscc))[0]).toMatchObject({ status: 'ACTIVE' });
+    await f.listEntries.verifyRectification(listed.entryId, { evidence: ['application'], removalAppliedAt: '2026-12-01T02:00:00.000Z' }, officer);
+    // Verified Wednesday 2 December (Beijing): Thu 3 … Wed 9 December.
+    expect((await entries(uscc))[0]).toMatchObject({ status: 'EXITED', exitReason: 'RECTIFIED', exitedAt: '2026-12-02T00:00:00.000Z', removalDueOn: '2026-12-09', removalDeadline: '2026-12-09T16:00:00.000Z' });
     expect(await outboxTypes(uscc)).toEqual([
       'credit.list.entered',
       'credit.joint-measures.changed',
@@ -123,7 +131,10 @@ describe('credit supervision consumes registration, evaluation and purchasing fa
       'credit.list.exited',
       'credit.joint-measures.changed',
     ]);
-    expect((await profiles.byUscc(uscc)).information.map((i) => i.factType)).toEqual(['REGISTERED', 'ANNUAL_REPORT_OVERDUE', 'ANNUAL_REPORT_SUBMITTED', 'ANNUAL_REPORT_REVIEW_FAILED']);
+    const profile = await profiles.byUscc(uscc);
+    expect(profile.information.map((i) => i.factType)).toEqual(['REGISTERED', 'ANNUAL_REPORT_OVERDUE', 'ANNUAL_REPORT_SUBMITTED', 'ANNUAL_REPORT_REVIEW_FAILED']);
+    expect(profile.information[2]).toMatchObject({ captureDeadline: '2026-06-16T16:00:00.000Z', captureDueOn: '2026-06-16' });
+    expect(profile.lists.abnormalActivity[0]).toMatchObject({ exitReason: 'RECTIFIED', removalDueOn: '2026-12-09', removedLate: false });
   });
 
   it('change → the projection follows; revoked → serious list (trigger 7) once; deregistered → removed, status DEREGISTERED', async () => {
@@ -204,8 +215,9 @@ describe('credit supervision consumes registration, evaluation and purchasing fa
       { gradeId, uscc, grade: '4A', score: 921, evaluatingAuthority: '110108', announcedAt: '2026-06-18T02:00:00.000Z', validFrom: '2027-01-01', validUntil: '2031-12-31', ruleVersion: 'evaluation/measures-2026@v1' },
       'evaluation',
     );
-    // Announced Thursday 18 June 2026; 19 June is the Dragon Boat Festival holiday, so the 5th working day is 26 June.
-    expect(await info(awarded.id)).toMatchObject({ category: 'OTHER', factType: 'EVALUATION_GRADE_AWARDED', captureDeadline: new Date('2026-06-26T23:59:59.999Z') });
+    // Announced Thursday 18 June 2026; 19 June is the Dragon Boat Festival holiday, so the 5th working day is 26 June
+    // (until 24:00 Beijing; updated for civil time, was 23:59:59.999 UTC).
+    expect(await info(awarded.id)).toMatchObject({ category: 'OTHER', factType: 'EVALUATION_GRADE_AWARDED', captureDeadline: new Date('2026-06-26T16:00:00.000Z') });
     // Announced in 2026, valid from 1 January 2027 (2026 measures).
     expect((await profiles.byUscc(uscc)).grades).toEqual([expect.objectContaining({ gradeId, grade: '4A', status: 'ANNOUNCED', validFrom: '2027-01-01' })]);
 

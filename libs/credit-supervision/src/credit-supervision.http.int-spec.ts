@@ -94,7 +94,18 @@ describe('credit supervision HTTP authorization (MySQL + Kafka)', () => {
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'amountFen' })]);
     expect((await call('POST', '/penalties', officerBeijing, warning(haidian))).status).toBe(201);
     const late = await call('POST', '/inspections', officerBeijing, { uscc: haidian, inspectedAt: '2026-11-10T00:00:00.000Z', conclusion: '年度抽查：财务制度基本健全' });
-    expect(late.body).toMatchObject({ captureDeadline: '2026-11-17T23:59:59.999Z', capturedLate: true });
+    // Inspected Tuesday 10 November 2026 (Beijing): Wed 11 … Tue 17 November, until 24:00 Beijing time (16:00 UTC;
+    // updated for civil time, was 23:59:59.999 UTC); the Beijing date beside the instant.
+    expect(late.body).toMatchObject({ captureDeadline: '2026-11-17T16:00:00.000Z', captureDueOn: '2026-11-17', capturedLate: true });
+    // Civil dates are YYYY-MM-DD (Beijing); a bad one is a 400 naming the field. Instants carry an offset.
+    const notice = { uscc: haidian, inspectedAt: '2026-11-20T10:00:00+08:00', findings: '账目不全' };
+    for (const deadline of ['2026-12-31T00:00:00Z', '2026-02-30', '20261231']) {
+      const refused = await call('POST', '/rectification-notices', officerBeijing, { ...notice, deadline });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'deadline' })]);
+    }
+    const issued = await call('POST', '/rectification-notices', officerBeijing, { ...notice, deadline: '2026-12-31' });
+    expect(issued).toMatchObject({ status: 201, body: { deadlineOn: '2026-12-31', deadline: '2026-12-31T16:00:00.000Z', status: 'OPEN' } });
     expect((await call('POST', '/inspections', auditor, { uscc: haidian, inspectedAt: '2026-11-10T00:00:00.000Z', conclusion: 'x' })).status).toBe(403);
   });
 

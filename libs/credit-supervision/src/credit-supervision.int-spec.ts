@@ -15,6 +15,7 @@ import type { ObjectionUseCases } from './application/objections/objections.use-
 import type { RecordPenaltyUseCase } from './application/penalties/record-penalty.use-case';
 import type { CreditTimerScheduler } from './application/schedulers/credit-timer.scheduler';
 import { creditOnMysqlAndKafka } from './test-support/credit-int.fixture';
+import { TEST_CALENDAR } from './test-support/test-calendar';
 import { publicProfileViolations } from './test-support/public-profile.validator';
 import { listEventFromPublished } from './application/lists/list-event.mapping';
 import { replay, type ListEntry, type ListEvent } from './domain/list-state';
@@ -59,7 +60,7 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     });
   }
 
-  it('overdue report → abnormal list (event id as evidence) → fulfilled → automatic removal 6 months after listing', async () => {
+  it('overdue report → abnormal list (event id as evidence) → fulfilled → removal on application, due 5 working days after the verification', async () => {
     at('2026-06-01T00:00:00.000Z');
     const uscc = await register('北京市海淀区甲社区服务中心');
     const event = await overdue(uscc, 2025);
@@ -77,13 +78,23 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
 
     at('2026-08-01T00:00:00.000Z');
     await listEntries.verifyRectification(entry.entryId, { evidence: ['annual-report-2025-submitted'] }, officer);
-    at('2026-11-30T00:00:00.000Z');
+    // Updated (correction 3): the report was owed, so no automatic removal 6 months after the listing (it used to
+    // leave on 1 December 2026).
+    at('2026-12-03T00:00:00.000Z');
     await scheduler.runDueTimers(clock.now());
     expect((await entries(uscc))[0].status).toBe('ACTIVE');
 
-    at('2026-12-03T00:00:00.000Z');
-    await scheduler.runDueTimers(clock.now());
-    expect((await entries(uscc))[0]).toMatchObject({ status: 'EXITED', exitReason: 'AUTO_AFTER_6_MONTHS', exitedAt: '2026-12-01T00:00:00.000Z' });
+    // Applied Friday 4 December; verified Monday 7 December 2026, 10:00 Beijing: Tue 8 … Mon 14 December (correction 2).
+    at('2026-12-07T02:00:00.000Z');
+    await listEntries.verifyRectification(entry.entryId, { evidence: ['application'], removalAppliedAt: '2026-12-04T02:00:00.000Z' }, officer);
+    expect((await entries(uscc))[0]).toMatchObject({
+      status: 'EXITED',
+      exitReason: 'RECTIFIED',
+      exitedAt: '2026-12-07T02:00:00.000Z',
+      removalDeadline: '2026-12-14T16:00:00.000Z',
+      removalDueOn: '2026-12-14',
+      exitCalendarVersion: TEST_CALENDAR.calendarVersion,
+    });
     expect(await outboxTypes(uscc)).toEqual([
       'credit.list.entered',
       'credit.joint-measures.changed',
@@ -93,7 +104,7 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     ]);
     const profile = await profiles.byUscc(uscc);
     expect(profile.onAbnormalList).toBe(false);
-    expect(profile.lists.abnormalActivity).toEqual([expect.objectContaining({ reason: 'ANNUAL_REPORT_OVERDUE', exitReason: 'AUTO_AFTER_6_MONTHS' })]);
+    expect(profile.lists.abnormalActivity).toEqual([expect.objectContaining({ reason: 'ANNUAL_REPORT_OVERDUE', exitReason: 'RECTIFIED', removalDueOn: '2026-12-14', removedLate: false })]);
     expect(profile.information.map((i) => i.factType)).toEqual(['REGISTERED', 'ANNUAL_REPORT_OVERDUE']);
     // the relay publishes the list events to Kafka
     await waitFor(async () => {
@@ -121,18 +132,23 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     await scheduler.runDueTimers(clock.now());
     expect((await entries(uscc)).map((e) => e.status)).toEqual(['ACTIVE']);
 
+    // 2 years from the restart end at 24:00 Beijing time on Friday 1 June 2029 (updated for civil time: was 00:00 UTC).
+    at('2029-06-01T15:59:59.999Z');
+    await scheduler.runDueTimers(clock.now());
+    expect((await entries(uscc)).map((e) => e.status)).toEqual(['ACTIVE']);
     at('2029-06-05T00:00:00.000Z');
     await scheduler.runDueTimers(clock.now());
     const [abnormal, serious] = await entries(uscc);
-    expect(abnormal).toMatchObject({ status: 'EXITED', exitReason: 'ESCALATED', exitedAt: '2029-06-01T00:00:00.000Z' });
-    expect(serious).toMatchObject({ list: 'SERIOUS', reason: 'ESCALATION_FROM_ABNORMAL', status: 'ACTIVE', listedAt: '2029-06-01T00:00:00.000Z', escalatedFromEntryId: abnormal.entryId });
+    expect(abnormal).toMatchObject({ status: 'EXITED', exitReason: 'ESCALATED', exitedAt: '2029-06-01T16:00:00.000Z', exitCalendarVersion: TEST_CALENDAR.calendarVersion });
+    expect(serious).toMatchObject({ list: 'SERIOUS', reason: 'ESCALATION_FROM_ABNORMAL', status: 'ACTIVE', listedAt: '2029-06-01T16:00:00.000Z', escalatedFromEntryId: abnormal.entryId });
     const record = await records.recordOf(uscc, auditor);
     expect(record.jointMeasures.measures).toEqual(['GRADE_DOWNGRADE_REFERENCE', 'KEY_SUPERVISION', 'NO_EVALUATION', 'NO_FUNDING', 'NO_HONOURS', 'NO_PURCHASE_OF_SERVICES']);
     expect((await outboxTypes(uscc)).filter((t) => t === 'credit.list.escalated')).toHaveLength(1);
 
-    at('2031-05-31T00:00:00.000Z');
+    // 2 clean years from 2 June 2029 (Beijing) end at 24:00 Beijing time on Monday 2 June 2031.
+    at('2031-06-02T15:59:59.999Z');
     await expect(listEntries.removeFromSeriousList(serious.entryId, officer)).rejects.toMatchObject({ kind: 'REFUSED', code: 'CREDIT.REMOVAL_NOT_YET_ELIGIBLE' });
-    at('2031-06-02T00:00:00.000Z');
+    at('2031-06-02T16:00:00.000Z');
     await expect(listEntries.removeFromSeriousList(serious.entryId, officer)).rejects.toMatchObject({ kind: 'REFUSED', code: 'CREDIT.RECTIFICATION_OUTSTANDING' });
     await expect(listEntries.removeFromSeriousList(serious.entryId, auditor)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
     await listEntries.verifyRectification(serious.entryId, { evidence: ['reports-filed'] }, officer);
@@ -183,13 +199,28 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
   it('a rectification notice not met by its deadline lists the organization (notice id as evidence)', async () => {
     at('2031-08-01T00:00:00.000Z');
     const uscc = await register('北京市海淀区戊社区服务中心');
-    const notice = await inspections.issueRectificationNotice({ uscc, inspectedAt: '2031-07-30T00:00:00.000Z', findings: '账目不全', deadline: '2031-08-31T00:00:00.000Z' }, officer);
+    // The deadline is a Beijing date (updated for civil time: it was an instant): met until 24:00 Beijing time on
+    // 31 August 2031, not met from 00:00 Beijing on 1 September (16:00 UTC on 31 August).
+    await expect(inspections.issueRectificationNotice({ uscc, inspectedAt: '2031-07-30T00:00:00.000Z', findings: '账目不全', deadline: '2031-07-29' }, officer)).rejects.toMatchObject({
+      code: 'CREDIT.NOTICE_DEADLINE',
+    });
+    const notice = await inspections.issueRectificationNotice({ uscc, inspectedAt: '2031-07-30T00:00:00.000Z', findings: '账目不全', deadline: '2031-08-31' }, officer);
+    expect(notice).toMatchObject({ deadlineOn: '2031-08-31', deadline: new Date('2031-08-31T16:00:00.000Z') });
     await scheduler.runDueTimers(clock.now());
     expect(await entries(uscc)).toEqual([]);
-    at('2031-09-02T00:00:00.000Z');
+    at('2031-08-31T15:59:59.999Z');
+    await scheduler.runDueTimers(clock.now());
+    expect(await entries(uscc)).toEqual([]);
+    at('2031-08-31T16:00:00.000Z');
+    await expect(inspections.recordNoticeMet(notice.id, officer)).rejects.toMatchObject({ code: 'CREDIT.NOTICE_DEADLINE_PASSED' });
     await scheduler.runDueTimers(clock.now());
     await expect(inspections.recordNoticeMet(notice.id, officer)).rejects.toMatchObject({ code: 'CREDIT.NOTICE_CLOSED' });
-    expect(await entries(uscc)).toEqual([expect.objectContaining({ reason: 'RECTIFICATION_NOT_MET', evidence: [notice.id], listedAt: '2031-08-31T00:00:00.000Z' })]);
+    expect(await entries(uscc)).toEqual([expect.objectContaining({ reason: 'RECTIFICATION_NOT_MET', evidence: [notice.id], listedAt: '2031-08-31T16:00:00.000Z' })]);
+
+    // A notice met before 24:00 Beijing on its deadline closes without a listing.
+    const met = await inspections.issueRectificationNotice({ uscc, inspectedAt: '2031-08-31T16:00:00.000Z', findings: '制度未公示', deadline: '2031-09-15' }, officer);
+    at('2031-09-15T15:59:59.999Z');
+    expect(await inspections.recordNoticeMet(met.id, officer)).toMatchObject({ status: 'MET', deadlineOn: '2031-09-15' });
   });
 
   it('search, export (JSON Lines with progress) and a rebuild of the lists from the event history give identical results', async () => {

@@ -14,6 +14,8 @@ import { ObjectionsHttpController } from './api/http/objections.http.controller'
 import { PenaltiesHttpController } from './api/http/penalties.http.controller';
 import { PublicRegisterHttpController } from './api/http/public-register.http.controller';
 import { RegisterExportsHttpController } from './api/http/register-exports.http.controller';
+import type { OfficialCalendar } from '@sop/util';
+import { CreditCalendar } from './application/calendar/credit-calendar';
 import { CreditRecordQuery } from './application/credit-records/credit-record.query';
 import { ContractFacts } from './application/grades-and-contracts/contract-facts.use-cases';
 import { GradeFacts } from './application/grades-and-contracts/grade-facts.use-cases';
@@ -60,6 +62,8 @@ export interface CreditSupervisionOptions {
   consumerGroupId?: string;
   /** Scheduler period for the list timers; 0 disables the periodic run (tests drive runDueTimers). */
   timerIntervalMs?: number;
+  /** The official holiday calendar (default: CN_OFFICIAL_CALENDAR, the State Council notices). */
+  calendar?: OfficialCalendar;
 }
 
 /** Ports → their TypeORM adapters, one store per feature. */
@@ -121,6 +125,7 @@ export class CreditSupervisionModule {
           },
         }),
         ...STORES,
+        { provide: CreditCalendar, useValue: new CreditCalendar(options.calendar) },
         ...USE_CASES,
         {
           provide: CREDIT_TIMER_INTERVAL_MS,

@@ -58,9 +58,13 @@ describe('credit supervision on SQLite (embedded mode)', () => {
     const listView = app.get(ListViewUseCases);
     const scheduler = app.get(CreditTimerScheduler);
     await penalties.recordPenalty({ uscc, kind: 'WARNING', decidedAt: '2026-01-02T00:00:00.000Z', decidingBody: '北京市海淀区民政局', basis: '社团条例 Art. 30' }, officer);
-    await inspections.issueRectificationNotice({ uscc, inspectedAt: '2026-01-03T00:00:00.000Z', findings: '账目不全', deadline: '2026-03-01T00:00:00.000Z' }, officer);
-    clock.set(new Date('2026-07-03T00:00:00.000Z'));
-    expect(await scheduler.runDueTimers(clock.now())).toEqual({ decisions: 2 }); // notice missed → listed; warning entry → removed
+    await inspections.issueRectificationNotice({ uscc, inspectedAt: '2026-01-03T00:00:00.000Z', findings: '账目不全', deadline: '2026-03-01' }, officer);
+    // Updated for civil time and correction 4: the notice missed at 24:00 Beijing on 1 March is a new listing situation
+    // that restarts the warning entry's clock, so its 6 months run from 2 March (Beijing) to 2 September 2026.
+    clock.set(new Date('2026-09-02T15:59:59.999Z'));
+    expect(await scheduler.runDueTimers(clock.now())).toEqual({ decisions: 2 }); // notice missed → listed, and the warning entry restarted
+    clock.set(new Date('2026-09-02T16:00:00.000Z'));
+    expect(await scheduler.runDueTimers(clock.now())).toEqual({ decisions: 1 }); // warning entry → removed
     const profile = await app.get(CreditProfileQuery).byUscc(uscc);
     expect(profile.lists.abnormalActivity.map((e) => [e.reason, e.status, e.exitReason])).toEqual([
       ['WARNING_OR_SMALL_FINE', 'EXITED', 'AUTO_AFTER_6_MONTHS'],

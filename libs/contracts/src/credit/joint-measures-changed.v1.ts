@@ -12,6 +12,7 @@ export class JointMeasuresChangedV1 {
   @Matches(USCC_FORMAT) uscc: string;
   @IsArray() @IsIn(['ABNORMAL', 'SERIOUS'], { each: true }) lists: string[];
   @IsArray() @IsIn(CREDIT_JOINT_MEASURES, { each: true }) measures: string[];
+  /** The instant (UTC) the change took effect: that of the list decision behind it (see credit.list.v1 `at`). */
   @IsISO8601({ strict: true }) effectiveFrom: string;
   @IsString() @IsNotEmpty() @MaxLength(100) ruleVersion: string;
 }

@@ -31,9 +31,15 @@ abstract class ListEventBaseV1 {
   @Matches(USCC_FORMAT) uscc: string;
   @IsUUID() entryId: string;
   @IsIn(CREDIT_LISTS) list: (typeof CREDIT_LISTS)[number];
-  /** When the decision takes effect (a timer's due instant, a penalty's effective date). */
+  /**
+   * When the decision takes effect, an instant in UTC (a timer's due instant, a penalty's effective date). A period
+   * that runs out (6 months, 2 years, a rectification deadline) takes effect at 24:00 Beijing time (UTC+8) of its
+   * last day, i.e. 16:00 UTC; civil dates are Beijing dates.
+   */
   @IsISO8601({ strict: true }) at: string;
   @IsString() @IsNotEmpty() @MaxLength(100) ruleVersion: string;
+  /** Optional: the official holiday calendar (id@version) that counted or moved the period the decision relies on. */
+  @IsOptional() @IsString() @MaxLength(100) calendarVersion?: string;
 }
 
 export class ListEnteredV1 extends ListEventBaseV1 {
@@ -45,8 +51,11 @@ export class ListEnteredV1 extends ListEventBaseV1 {
 }
 
 export class ListClockRestartedV1 extends ListEventBaseV1 {
+  /** The new listing situation; it restarts the entry's clock whatever its own reason (regulations §5.1, §5.2). */
   @IsIn(CREDIT_LIST_REASONS) reason: (typeof CREDIT_LIST_REASONS)[number];
   @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) evidence: string[];
+  /** Optional: true when the situation recurred after its rectification was recorded: the entry owes it again. */
+  @IsOptional() @IsBoolean() rectificationRequired?: boolean;
 }
 
 export class ListRectificationRecordedV1 extends ListEventBaseV1 {
@@ -61,7 +70,13 @@ export class ListEscalatedV1 extends ListEventBaseV1 {
 
 export class ListExitedV1 extends ListEventBaseV1 {
   @IsIn(CREDIT_LIST_EXIT_REASONS) exitReason: (typeof CREDIT_LIST_EXIT_REASONS)[number];
+  /**
+   * Removal after verified rectification: the instant (UTC) the 5 working days from the verification run out, i.e.
+   * 24:00 Beijing time of the last working day on the official calendar.
+   */
   @IsOptional() @IsISO8601({ strict: true }) removalDeadline?: string;
+  /** Optional: that last working day, a Beijing civil date (YYYY-MM-DD). */
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) removalDueOn?: string;
 }
 
 export class ListEntryAnnulledV1 extends ListEventBaseV1 {

@@ -15,8 +15,13 @@ export class PenaltyRecordedV1 {
   @IsString() @IsNotEmpty() @MaxLength(200) decidingBody: string;
   @IsString() @IsNotEmpty() @MaxLength(500) basis: string;
   @IsISO8601({ strict: true }) recordedAt: string;
-  /** End of the 5-working-day capture window (regulations §5). */
+  /**
+   * End of the 5-working-day capture window (regulations §5), an instant in UTC: 24:00 Beijing time (UTC+8) of the
+   * 5th working day (official holiday calendar) after the Beijing date of `decidedAt`; recorded at or after it is late.
+   */
   @IsISO8601({ strict: true }) captureDeadline: string;
+  /** Optional: that last working day, a Beijing civil date (YYYY-MM-DD). */
+  @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/) captureDueOn?: string;
 }
 
 export const PenaltyRecorded: EventContractDefinition<PenaltyRecordedV1> = {

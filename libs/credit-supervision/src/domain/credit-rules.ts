@@ -1,3 +1,5 @@
+import { parseCivilDate, startOfCivilDay, type CivilDate } from '@sop/util';
+
 /**
  * Credit rules as versioned data (ARCHITECTURE "Rules as data"). Every list decision records the id@version of
  * the rule set it applied, so a later rule change never rewrites history. Source of every number:
@@ -54,8 +56,8 @@ export interface TriggerRule {
 export interface CreditRuleSet {
   id: string;
   version: number;
-  /** Inclusive, UTC. */
-  effectiveFrom: string;
+  /** Inclusive, a Beijing civil date (YYYY-MM-DD): in force from 00:00 Beijing time that day (16:00 UTC the day before). */
+  effectiveFrom: CivilDate;
   source: string;
   captureWorkingDays: number;
   abnormal: {
@@ -82,7 +84,7 @@ const t = (rectificationRequired: boolean, derived: boolean, source: string): Tr
 export const ORDER_60_V1: CreditRuleSet = {
   id: 'credit-lists/order-60',
   version: 1,
-  effectiveFrom: '2018-01-24T00:00:00.000Z',
+  effectiveFrom: '2018-01-24' as CivilDate,
   source: S14,
   captureWorkingDays: 5, // §5 capture deadline: within 5 working days
   abnormal: {
@@ -131,9 +133,18 @@ export function ruleVersionOf(rules: CreditRuleSet): string {
   return `${rules.id}@v${rules.version}`;
 }
 
-/** The rule set in force at `at`: the latest effectiveFrom not after it. */
+/** The instant a rule set comes into force: 00:00 Beijing time of its effective date. */
+export function ruleSetStartsAt(rules: Pick<CreditRuleSet, 'effectiveFrom'>): Date {
+  const day = parseCivilDate(rules.effectiveFrom);
+  if (!day) throw new RangeError(`a rule set's effectiveFrom is a civil date (YYYY-MM-DD), got ${rules.effectiveFrom}`);
+  return startOfCivilDay(day);
+}
+
+/** The rule set in force at `at`: the latest whose effective date (Beijing) has begun by then. */
 export function ruleSetAt(at: Date, sets: readonly CreditRuleSet[] = CREDIT_RULE_SETS): CreditRuleSet {
-  const applicable = sets.filter((s) => Date.parse(s.effectiveFrom) <= at.getTime()).sort((a, b) => Date.parse(b.effectiveFrom) - Date.parse(a.effectiveFrom));
+  const applicable = sets
+    .filter((s) => ruleSetStartsAt(s).getTime() <= at.getTime())
+    .sort((a, b) => ruleSetStartsAt(b).getTime() - ruleSetStartsAt(a).getTime());
   if (applicable.length === 0) throw new RangeError(`no credit rule set in force at ${at.toISOString()}`);
   return applicable[0];
 }
@@ -153,18 +164,4 @@ export function triggerRule(rules: CreditRuleSet, list: ListKind, reason: ListRe
 
 export function isReasonOf(list: ListKind, reason: string): reason is ListReason {
   return list === 'ABNORMAL' ? (ABNORMAL_REASONS as readonly string[]).includes(reason) : (SERIOUS_REASONS as readonly string[]).includes(reason);
-}
-
-/** Calendar arithmetic in UTC: add months / years, clamping to the month's last day (31 Aug + 6 months = 28/29 Feb). */
-export function addMonthsUtc(at: Date, months: number): Date {
-  const y = at.getUTCFullYear();
-  const m = at.getUTCMonth() + months;
-  const target = new Date(Date.UTC(y, m, 1, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(at.getUTCDate(), lastDay));
-  return target;
-}
-
-export function addYearsUtc(at: Date, years: number): Date {
-  return addMonthsUtc(at, years * 12);
 }

@@ -20,6 +20,7 @@ const STATUS_BEFORE: Record<string, number> = {
   UNKNOWN_REASON: 400,
   TRIGGER_IN_FUTURE: 400,
   APPLICATION_IN_FUTURE: 400,
+  VERIFICATION_IN_FUTURE: 400, // new with civil time (the verification date of §5.1 removal)
   DEREGISTRATION_IN_FUTURE: 400,
   TRIGGER_DERIVED: 422,
   UNREACHABLE_LETTERS: 422,

@@ -33,6 +33,7 @@ export const CreditErrors = defineErrors('CREDIT', {
   },
   TRIGGER_IN_FUTURE: { kind: 'INVALID', meaning: 'occurredAt lies in the future: a list trigger is recorded once it has happened.' },
   APPLICATION_IN_FUTURE: { kind: 'INVALID', meaning: 'removalAppliedAt lies in the future: the removal application must have been made.' },
+  VERIFICATION_IN_FUTURE: { kind: 'INVALID', meaning: 'verifiedAt lies in the future: a rectification is recorded once it has been verified.' },
   DEREGISTRATION_IN_FUTURE: { kind: 'INVALID', meaning: 'deregisteredAt lies in the future: deregistration must have been completed.' },
 
   // ---- well-formed, but a rule of Order 60 refuses it

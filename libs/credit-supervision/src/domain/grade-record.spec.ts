@@ -26,11 +26,13 @@ describe('grades as credit information', () => {
   it('is not shown before its announcement, announced until validity starts, in force through its last valid day, then expired', () => {
     const g = [grade()];
     expect(gradesAsOf(g, [], new Date('2026-06-10T01:59:59.999Z'))).toEqual([]);
-    expect(gradesAsOf(g, [], new Date('2026-12-31T23:59:59.999Z'))[0].status).toBe('ANNOUNCED');
-    expect(gradesAsOf(g, [], new Date('2027-01-01T00:00:00.000Z'))[0].status).toBe('IN_FORCE');
-    expect(gradesAsOf(g, [], new Date('2031-12-31T23:59:59.999Z'))[0].status).toBe('IN_FORCE');
-    expect(gradesAsOf(g, [], new Date('2032-01-01T00:00:00.000Z'))[0].status).toBe('EXPIRED');
-    expect(gradeInForce(g, [], new Date('2032-01-01T00:00:00.000Z'))).toBeNull();
+    // Validity in Beijing dates (updated for civil time: the boundaries were 00:00 UTC): it starts at 00:00 Beijing
+    // on 1 January 2027 (16:00 UTC on 31 December) and ends at 24:00 Beijing on 31 December 2031.
+    expect(gradesAsOf(g, [], new Date('2026-12-31T15:59:59.999Z'))[0].status).toBe('ANNOUNCED');
+    expect(gradesAsOf(g, [], new Date('2026-12-31T16:00:00.000Z'))[0].status).toBe('IN_FORCE');
+    expect(gradesAsOf(g, [], new Date('2031-12-31T15:59:59.999Z'))[0].status).toBe('IN_FORCE');
+    expect(gradesAsOf(g, [], new Date('2031-12-31T16:00:00.000Z'))[0].status).toBe('EXPIRED');
+    expect(gradeInForce(g, [], new Date('2031-12-31T16:00:00.000Z'))).toBeNull();
   });
 
   it('shows a lowering from its effective instant, keeping the awarded grade and the history', () => {

@@ -1,3 +1,5 @@
+import { civilDateOf } from '@sop/util';
+
 /**
  * Evaluation grades as credit information (Order 60 Art. 7 "evaluation grade and validity"; regulations §5, §6).
  * Evaluation publishes awards and adjustments; this answers what the public register shows at an instant.
@@ -10,7 +12,7 @@ export interface GradeRecord {
   evaluatingAuthority: string;
   /** ISO instant of the announcement. */
   announcedAt: string;
-  /** Validity, UTC dates (YYYY-MM-DD), inclusive. */
+  /** Validity, Beijing civil dates (YYYY-MM-DD), inclusive: from 00:00 Beijing time of validFrom to 24:00 of validUntil. */
   validFrom: string;
   validUntil: string;
   replacesGradeId: string | null;
@@ -50,7 +52,8 @@ export interface PublicGrade {
  */
 export function gradesAsOf(grades: GradeRecord[], adjustments: GradeAdjustmentRecord[], at: Date): PublicGrade[] {
   const t = at.getTime();
-  const day = at.toISOString().slice(0, 10);
+  // The Beijing date of the instant: validity runs in civil dates (2026-12-31T16:00Z is already 1 January).
+  const day = civilDateOf(at);
   const announced = grades.filter((g) => Date.parse(g.announcedAt) <= t);
   // A re-evaluation's grade supersedes the one it replaces once its own validity starts (no gap in between).
   const supersededIds = new Set(announced.filter((g) => g.replacesGradeId !== null && day >= g.validFrom).map((g) => g.replacesGradeId as string));

@@ -1,7 +1,8 @@
 import { ruleVersionOf, triggerRule, type CreditRuleSet, type JointMeasure, type ListKind, type ListReason } from './credit-rules';
-import type { DomainErrorClass } from '@sop/util';
+import { CalendarErrors, type DomainErrorClass, type OfficialCalendar, type PeriodEnd } from '@sop/util';
+import { CREDIT_CALENDAR, periodEarliestEnd, periodEnd, periodEndIfRunOut, removalDeadline } from './credit-periods';
 import { CreditErrors, violationOf } from './credit.errors';
-import { seriousRemovalEligibleAt } from './list-timers';
+import { notBeforeRectification, seriousCleanPeriod } from './list-timers';
 import { activeEntries, type ListEntry, type ListEvent, type ListState } from './list-state';
 
 /**
@@ -25,9 +26,12 @@ export interface ListTrigger {
 }
 
 /**
- * A trigger for one organization. §5.1/§5.2: re-occurrence while listed restarts the clock (same list and
- * reason → the active entry's clock restarts); otherwise a new entry. §5.2 removal needs 2 years "with no new
- * event that would list it on either list", so any trigger also restarts the clean clock of active serious entries.
+ * A trigger for one organization. §5.1/§5.2: a new listing situation while the organization is listed restarts its
+ * clock, whatever the reason (correction 4): every active entry of the organization on the trigger's list restarts
+ * (same reason → that entry records the new evidence; another reason → a new entry too, so each reason keeps its
+ * own removal rule). The same situation again after its rectification was recorded makes the entry owe it again.
+ * §5.2 removal needs 2 years "with no new event that would list it on either list", so any trigger also restarts
+ * the clean clock of active serious entries.
  */
 export function decideTrigger(state: ListState, trigger: ListTrigger, rules: CreditRuleSet, newId: () => string): ListEvent[] {
   const rule = triggerRule(rules, trigger.list, trigger.reason);
@@ -36,9 +40,7 @@ export function decideTrigger(state: ListState, trigger: ListTrigger, rules: Cre
   const events: ListEvent[] = [];
   const mine = activeEntries(state).filter((e) => e.uscc === trigger.uscc);
   const same = mine.find((e) => e.list === trigger.list && e.reason === trigger.reason);
-  if (same) {
-    events.push({ kind: 'CLOCK_RESTARTED', uscc: trigger.uscc, entryId: same.entryId, list: same.list, reason: trigger.reason, evidence: trigger.evidence, at, ruleVersion });
-  } else {
+  if (!same) {
     events.push({
       kind: 'ENTERED',
       uscc: trigger.uscc,
@@ -52,8 +54,20 @@ export function decideTrigger(state: ListState, trigger: ListTrigger, rules: Cre
       rectificationRequired: rule.rectificationRequired,
     });
   }
-  for (const serious of mine.filter((e) => e.list === 'SERIOUS' && e.entryId !== same?.entryId)) {
-    events.push({ kind: 'CLOCK_RESTARTED', uscc: trigger.uscc, entryId: serious.entryId, list: 'SERIOUS', reason: trigger.reason, evidence: trigger.evidence, at, ruleVersion });
+  for (const listed of mine.filter((e) => e.list === trigger.list || e.list === 'SERIOUS')) {
+    // The same situation again after its rectification was recorded: the entry owes a rectification again.
+    const owesAgain = listed.entryId === same?.entryId && rule.rectificationRequired && listed.rectifiedAt !== null;
+    events.push({
+      kind: 'CLOCK_RESTARTED',
+      uscc: trigger.uscc,
+      entryId: listed.entryId,
+      list: listed.list,
+      reason: trigger.reason,
+      evidence: trigger.evidence,
+      at,
+      ruleVersion,
+      ...(owesAgain ? { rectificationRequired: true } : {}),
+    });
   }
   return events;
 }
@@ -66,38 +80,65 @@ export function requireActive(state: ListState, entryId: string): ListEntry {
 }
 
 /**
- * The organization fulfilled the obligation / completed the rectification and it was verified (§5.1).
- * Abnormal entry + application for removal → removed now; the 5-working-day deadline from the application is
- * recorded so lateness shows. Otherwise the rectification is recorded (abnormal: 6-month removal applies;
- * serious via escalation: the rectification condition of §5.2 removal is met).
+ * The organization fulfilled the obligation / completed the rectification and it was verified at `at` (§5.1).
+ * Abnormal entry + the organization's application for removal (`removal`) → removed at `removal.at`, never dated
+ * before the rectification (correction 1); the deadline is 5 working days from the verification (correction 2), so
+ * lateness shows. Otherwise the rectification is recorded (an abnormal entry then leaves on application; for an
+ * escalated serious entry the rectification condition of §5.2 is met).
  */
 export function decideRectification(
   state: ListState,
-  input: { entryId: string; evidence: string[]; at: Date; removalApplicationDeadline?: Date },
+  input: { entryId: string; evidence: string[]; at: Date; removal?: { at: Date; calendar?: OfficialCalendar } },
   rules: CreditRuleSet,
 ): ListEvent[] {
   const entry = requireActive(state, input.entryId);
-  const base = { uscc: entry.uscc, entryId: entry.entryId, list: entry.list, at: input.at.toISOString(), ruleVersion: ruleVersionOf(rules) };
+  const base = { uscc: entry.uscc, entryId: entry.entryId, list: entry.list, ruleVersion: ruleVersionOf(rules) };
   const events: ListEvent[] = [];
-  if (!entry.rectifiedAt) events.push({ ...base, kind: 'RECTIFIED', evidence: input.evidence });
-  if (entry.list === 'ABNORMAL' && input.removalApplicationDeadline) {
-    events.push({ ...base, kind: 'EXITED', exitReason: 'RECTIFIED', removalDeadline: input.removalApplicationDeadline.toISOString() });
+  let rectifiedAt = entry.rectifiedAt;
+  if (!entry.rectifiedAt) {
+    events.push({ ...base, at: input.at.toISOString(), kind: 'RECTIFIED', evidence: input.evidence });
+    rectifiedAt = input.at.toISOString();
+  }
+  if (entry.list === 'ABNORMAL' && input.removal) {
+    const due: PeriodEnd = removalDeadline(input.at, rules, input.removal.calendar ?? CREDIT_CALENDAR);
+    events.push({
+      ...base,
+      kind: 'EXITED',
+      exitReason: 'RECTIFIED',
+      at: notBeforeRectification(input.removal.at, { ...entry, rectifiedAt }).toISOString(),
+      removalDeadline: due.endsAt.toISOString(),
+      removalDueOn: due.lastDay,
+      ...(due.calendarVersion ? { calendarVersion: due.calendarVersion } : {}),
+    });
   }
   return events;
 }
 
 /** §5.2 removal on application: 2 full clean years; escalated entries also need the rectification; revocation only on deregistration. */
-export function decideSeriousRemoval(state: ListState, entryId: string, now: Date, rules: CreditRuleSet): ListEvent[] {
+export function decideSeriousRemoval(state: ListState, entryId: string, now: Date, rules: CreditRuleSet, calendar: OfficialCalendar = CREDIT_CALENDAR): ListEvent[] {
   const entry = requireActive(state, entryId);
   if (entry.list !== 'SERIOUS') throw refused(CreditErrors.NOT_SERIOUS_LIST, 'entryId', `entry ${entryId} is on the ${entry.list} list`);
   if (entry.reason === 'REGISTRATION_REVOKED')
     throw refused(CreditErrors.REMOVAL_ONLY_ON_DEREGISTRATION, '§5.2 removal', 'an entry for revoked registration is removed once deregistration is completed');
-  const eligibleAt = seriousRemovalEligibleAt(entry, rules) ?? new Date(entry.clockStartedAt);
-  if (now < eligibleAt)
-    throw refused(CreditErrors.REMOVAL_NOT_YET_ELIGIBLE, '§5.2 removal: 2 full clean years', `eligible from ${eligibleAt.toISOString()}`);
+  const clock = new Date(entry.clockStartedAt);
+  const clean = periodEndIfRunOut(clock, seriousCleanPeriod(rules), now, calendar);
+  if (!clean) throw refused(CreditErrors.REMOVAL_NOT_YET_ELIGIBLE, '§5.2 removal: 2 full clean years', `eligible from ${eligibleFrom(clock, rules, calendar)}`);
   if (entry.reason === 'ESCALATION_FROM_ABNORMAL' && entry.rectificationRequired && !entry.rectifiedAt)
     throw refused(CreditErrors.RECTIFICATION_OUTSTANDING, '§5.2 removal after escalation', 'the obligation / rectification is still outstanding');
-  return [{ kind: 'EXITED', uscc: entry.uscc, entryId, list: 'SERIOUS', exitReason: 'CLEAN_2_YEARS', at: now.toISOString(), ruleVersion: ruleVersionOf(rules) }];
+  return [
+    { kind: 'EXITED', uscc: entry.uscc, entryId, list: 'SERIOUS', exitReason: 'CLEAN_2_YEARS', at: now.toISOString(), ruleVersion: ruleVersionOf(rules), ...(clean.calendarVersion ? { calendarVersion: clean.calendarVersion } : {}) },
+  ];
+}
+
+/** When the 2 clean years run out: the instant (24:00 Beijing of the last day) and its date; a lower bound if the year has no notice yet. */
+function eligibleFrom(clock: Date, rules: CreditRuleSet, calendar: OfficialCalendar): string {
+  try {
+    const end = periodEnd(clock, seriousCleanPeriod(rules), calendar);
+    return `${end.endsAt.toISOString()} (the day after ${end.lastDay}, Beijing time)`;
+  } catch (err) {
+    if (!(err instanceof CalendarErrors.YEAR_NOT_PUBLISHED)) throw err;
+    return `${periodEarliestEnd(clock, seriousCleanPeriod(rules)).toISOString()} at the earliest (no holiday notice for that year yet)`;
+  }
 }
 
 /** §5.2: listed because registration was revoked → removed once deregistration is completed. */

@@ -5,7 +5,8 @@ import type { ListKind, ListReason } from './credit-rules';
  * The abnormal and serious lists as an append-only log of list events (regulations §5.1, §5.2). The current
  * list view is a fold of the log (`replay`), so rebuilding it is a replay, and decisions are pure functions
  * from the current state, a trigger or the time, and the rule set to new events (list-decisions.ts, list-timers.ts).
- * Times are ISO-8601 UTC strings.
+ * Times are ISO-8601 UTC instants; periods are counted in Beijing civil dates (credit-periods.ts), and a civil date
+ * a person reads (`removalDueOn`) is given beside its instant.
  */
 
 export const EXIT_REASONS = ['RECTIFIED', 'AUTO_AFTER_6_MONTHS', 'ESCALATED', 'CLEAN_2_YEARS', 'DEREGISTERED_AFTER_REVOCATION'] as const;
@@ -34,8 +35,12 @@ export interface ListEntry {
   exitReason: ExitReason | null;
   /** Rule set applied by the exit / annulment decision. */
   exitRuleVersion: string | null;
-  /** For removals after verified rectification: the 5-working-day deadline from the application (§5.1). */
+  /** For removals after verified rectification: the end (24:00 Beijing, exclusive) of the 5 working days from the verification (§5.1). */
   removalDeadline: string | null;
+  /** Its last day, a Beijing civil date (YYYY-MM-DD). Absent on entries exited before civil time. */
+  removalDueOn?: string | null;
+  /** Official calendar version that counted the exit's period (timers, removal deadline), if one did. */
+  exitCalendarVersion?: string | null;
   annulledAt: string | null;
   annulledByObjectionId: string | null;
 }
@@ -47,6 +52,8 @@ interface Base {
   /** When it takes effect (may precede the recording, e.g. a timer that ran late). */
   at: string;
   ruleVersion: string;
+  /** The official holiday calendar (id@version) that counted or moved the period the decision relies on, if any. */
+  calendarVersion?: string;
 }
 export type ListEvent =
   | (Base & {
@@ -57,10 +64,16 @@ export type ListEvent =
       rectificationRequired: boolean;
       escalatedFromEntryId?: string;
     })
-  | (Base & { kind: 'CLOCK_RESTARTED'; reason: ListReason; evidence: string[] })
+  | (Base & {
+      kind: 'CLOCK_RESTARTED';
+      reason: ListReason;
+      evidence: string[];
+      /** The new situation needs rectifying (§5.1): the entry owes a rectification again, whatever it owed before. */
+      rectificationRequired?: boolean;
+    })
   | (Base & { kind: 'RECTIFIED'; evidence: string[] })
   | (Base & { kind: 'ESCALATED'; toEntryId: string; decidingAuthority: string })
-  | (Base & { kind: 'EXITED'; exitReason: ExitReason; removalDeadline?: string })
+  | (Base & { kind: 'EXITED'; exitReason: ExitReason; removalDeadline?: string; removalDueOn?: string })
   | (Base & { kind: 'ANNULLED'; objectionId: string });
 
 export type ListState = Readonly<Record<string, ListEntry>>;
@@ -105,6 +118,7 @@ export function applyListEvent(state: ListState, e: ListEvent): ListState {
         clockStartedAt: e.at > en.clockStartedAt ? e.at : en.clockStartedAt,
         clockRestarts: [...en.clockRestarts, e.at],
         evidence: [...en.evidence, ...e.evidence.filter((x) => !en.evidence.includes(x))],
+        ...(e.rectificationRequired ? { rectificationRequired: true, rectifiedAt: null } : {}),
       };
       break;
     }
@@ -115,7 +129,7 @@ export function applyListEvent(state: ListState, e: ListEvent): ListState {
     }
     case 'ESCALATED': {
       const en = get(e.entryId);
-      next[e.entryId] = { ...en, status: 'EXITED', exitedAt: e.at, exitReason: 'ESCALATED', exitRuleVersion: e.ruleVersion };
+      next[e.entryId] = { ...en, status: 'EXITED', exitedAt: e.at, exitReason: 'ESCALATED', exitRuleVersion: e.ruleVersion, ...(e.calendarVersion ? { exitCalendarVersion: e.calendarVersion } : {}) };
       const existing = next[e.toEntryId];
       if (existing) {
         // Already on the serious list by escalation: a second escalation is a re-occurrence (§5.2: restarts the clock).
@@ -156,7 +170,16 @@ export function applyListEvent(state: ListState, e: ListEvent): ListState {
     }
     case 'EXITED': {
       const en = get(e.entryId);
-      next[e.entryId] = { ...en, status: 'EXITED', exitedAt: e.at, exitReason: e.exitReason, exitRuleVersion: e.ruleVersion, removalDeadline: e.removalDeadline ?? null };
+      next[e.entryId] = {
+        ...en,
+        status: 'EXITED',
+        exitedAt: e.at,
+        exitReason: e.exitReason,
+        exitRuleVersion: e.ruleVersion,
+        removalDeadline: e.removalDeadline ?? null,
+        ...(e.removalDueOn ? { removalDueOn: e.removalDueOn } : {}),
+        ...(e.calendarVersion ? { exitCalendarVersion: e.calendarVersion } : {}),
+      };
       break;
     }
     case 'ANNULLED': {

@@ -1,45 +1,60 @@
-import { addMonthsUtc, addYearsUtc, ruleVersionOf, type CreditRuleSet } from './credit-rules';
+import type { OfficialCalendar } from '@sop/util';
+import { ruleVersionOf, type CreditRuleSet } from './credit-rules';
+import { CREDIT_CALENDAR, periodEarliestEnd, periodEndIfRunOut, type CalendarPeriod } from './credit-periods';
 import { activeEntries, type ListEntry, type ListEvent, type ListState } from './list-state';
 
 /**
  * The list timers (regulations §5.1 6-month removal, §5.2 2-year escalation and 2 clean years): when each falls due
- * for an entry, and the events the timers due at an instant decide.
+ * for an entry, and the events the timers due at an instant decide. Every period runs from the Beijing date of the
+ * entry's clock (the listing or its latest restart) as the Civil Code counts it (Art. 201-203, credit-periods.ts):
+ * it ends at 24:00 Beijing time of the corresponding day, moved past rest days on the official calendar.
  */
 
-/** When an active entry's timer falls due, or null. */
-export function abnormalAutoRemovalAt(entry: ListEntry, rules: CreditRuleSet): Date | null {
-  if (entry.list !== 'ABNORMAL' || entry.status !== 'ACTIVE') return null;
-  // §5.1: where nothing (more) needs rectifying, removal 6 months after listing (restarted clock).
-  if (entry.rectificationRequired && !entry.rectifiedAt) return null;
-  return addMonthsUtc(new Date(entry.clockStartedAt), rules.abnormal.autoRemovalMonths);
+/** §5.1: removal 6 months after listing (restarted clock), only where nothing needed rectifying. */
+export function autoRemovalPeriod(rules: CreditRuleSet): CalendarPeriod {
+  return { unit: 'months', count: rules.abnormal.autoRemovalMonths };
 }
 
-export function escalationAt(entry: ListEntry, rules: CreditRuleSet): Date | null {
-  if (entry.list !== 'ABNORMAL' || entry.status !== 'ACTIVE') return null;
-  // §5.2 trigger 1: on the abnormal list for 2 full years.
-  return addYearsUtc(new Date(entry.clockStartedAt), rules.abnormal.escalationYears);
+/** §5.2 trigger 1: on the abnormal list for 2 full years. */
+export function escalationPeriod(rules: CreditRuleSet): CalendarPeriod {
+  return { unit: 'years', count: rules.abnormal.escalationYears };
 }
 
-export function seriousRemovalEligibleAt(entry: ListEntry, rules: CreditRuleSet): Date | null {
-  if (entry.list !== 'SERIOUS' || entry.status !== 'ACTIVE') return null;
-  // §5.2 removal: 2 full clean years.
-  return addYearsUtc(new Date(entry.clockStartedAt), rules.serious.cleanYearsForRemoval);
+/** §5.2 removal: 2 full years on the serious list with no new listing event. */
+export function seriousCleanPeriod(rules: CreditRuleSet): CalendarPeriod {
+  return { unit: 'years', count: rules.serious.cleanYearsForRemoval };
 }
 
 /**
- * Timers due at `now` (§5.1 automatic removal, §5.2 escalation). Each event takes effect at its due instant,
- * not at `now`, so a scheduler that runs late or a replay decides the same thing.
+ * §5.1 (correction): the 6-month automatic removal applies only where nothing needed rectifying. An entry whose
+ * listing situation needed rectification leaves on the organization's application after verified rectification
+ * (decideRectification), or escalates after 2 years; recording the rectification does not start a 6-month removal.
  */
-export function decideDueTimers(state: ListState, now: Date, rules: CreditRuleSet, newId: () => string): ListEvent[] {
+export function autoRemovalApplies(entry: ListEntry): boolean {
+  return entry.list === 'ABNORMAL' && entry.status === 'ACTIVE' && !entry.rectificationRequired;
+}
+
+/** An exit is never dated before the entry's rectification (§5.1, correction 1). */
+export function notBeforeRectification(at: Date, entry: ListEntry): Date {
+  return entry.rectifiedAt && Date.parse(entry.rectifiedAt) > at.getTime() ? new Date(entry.rectifiedAt) : at;
+}
+
+/**
+ * Timers due at `now` (§5.1 automatic removal, §5.2 escalation). Each event takes effect when its period ran out
+ * (24:00 Beijing time of the last day), not at `now`, so a scheduler that runs late or a replay decides the same
+ * thing; the decision records the rule set and the calendar version that counted the period.
+ */
+export function decideDueTimers(state: ListState, now: Date, rules: CreditRuleSet, newId: () => string, calendar: OfficialCalendar = CREDIT_CALENDAR): ListEvent[] {
   const ruleVersion = ruleVersionOf(rules);
   const events: ListEvent[] = [];
   for (const entry of activeEntries(state, 'ABNORMAL')) {
-    const removal = abnormalAutoRemovalAt(entry, rules);
-    const escalation = escalationAt(entry, rules);
-    if (!escalation) continue;
-    if (removal && removal <= now && removal <= escalation) {
-      events.push({ kind: 'EXITED', uscc: entry.uscc, entryId: entry.entryId, list: 'ABNORMAL', exitReason: 'AUTO_AFTER_6_MONTHS', at: removal.toISOString(), ruleVersion });
-    } else if (escalation <= now) {
+    const clock = new Date(entry.clockStartedAt);
+    const removal = autoRemovalApplies(entry) ? periodEndIfRunOut(clock, autoRemovalPeriod(rules), now, calendar) : null;
+    const escalation = periodEndIfRunOut(clock, escalationPeriod(rules), now, calendar);
+    if (removal && (!escalation || removal.endsAt <= escalation.endsAt)) {
+      const at = notBeforeRectification(removal.endsAt, entry).toISOString();
+      events.push({ kind: 'EXITED', uscc: entry.uscc, entryId: entry.entryId, list: 'ABNORMAL', exitReason: 'AUTO_AFTER_6_MONTHS', at, ruleVersion, calendarVersion: removal.calendarVersion });
+    } else if (escalation) {
       const already = activeEntries(state, 'SERIOUS').find((x) => x.uscc === entry.uscc && x.reason === 'ESCALATION_FROM_ABNORMAL');
       events.push({
         kind: 'ESCALATED',
@@ -47,8 +62,9 @@ export function decideDueTimers(state: ListState, now: Date, rules: CreditRuleSe
         entryId: entry.entryId,
         list: 'ABNORMAL',
         toEntryId: already?.entryId ?? newId(),
-        at: escalation.toISOString(),
+        at: notBeforeRectification(escalation.endsAt, entry).toISOString(),
         ruleVersion,
+        calendarVersion: escalation.calendarVersion,
         decidingAuthority: entry.decidingAuthority,
       });
     }
@@ -56,10 +72,13 @@ export function decideDueTimers(state: ListState, now: Date, rules: CreditRuleSe
   return events;
 }
 
-/** The view's timer index: the earliest instant a timer of an active abnormal entry can fall due, else null. */
+/**
+ * The view's timer index: the earliest instant a timer of an active abnormal entry can fall due, else null. The
+ * period's corresponding day (before a move off rest days), so it needs no holiday notice for future years; the
+ * timer run decides with the calendar once that instant has come.
+ */
 export function nextTimerAt(entry: ListEntry, rules: CreditRuleSet): Date | null {
-  const escalation = escalationAt(entry, rules);
-  if (!escalation) return null;
-  const removal = abnormalAutoRemovalAt(entry, rules);
-  return removal && removal < escalation ? removal : escalation;
+  if (entry.list !== 'ABNORMAL' || entry.status !== 'ACTIVE') return null;
+  const clock = new Date(entry.clockStartedAt);
+  return periodEarliestEnd(clock, autoRemovalApplies(entry) ? autoRemovalPeriod(rules) : escalationPeriod(rules));
 }

@@ -1,4 +1,5 @@
-import { addYearsUtc, type CreditRuleSet } from './credit-rules';
+import { addCivilYears, civilDateOf } from '@sop/util';
+import type { CreditRuleSet } from './credit-rules';
 import { CreditErrors, violationOf } from './credit.errors';
 import type { ListTrigger } from './list-decisions';
 
@@ -50,8 +51,13 @@ export function penaltyTriggers(p: Penalty, earlier: readonly Penalty[], rules: 
   if (!isSmall(p, rules)) return [{ ...base, list: 'SERIOUS', reason: 'LARGE_FINE', evidence: [p.penaltyId] }];
   const triggers: ListTrigger[] = [{ ...base, list: 'ABNORMAL', reason: 'WARNING_OR_SMALL_FINE', evidence: [p.penaltyId] }];
   const at = new Date(p.decidedAt);
-  const windowStart = addYearsUtc(at, -rules.serious.repeatWindowYears);
-  const inWindow = earlier.filter((e) => e.uscc === p.uscc && e.penaltyId !== p.penaltyId && isSmall(e, rules) && new Date(e.decidedAt) > windowStart && new Date(e.decidedAt) <= at);
+  // "Within 3 years" in Beijing civil dates: an earlier penalty counts when the new one falls on or before the
+  // corresponding day 3 years after it (Civil Code Art. 201-202). A look-back window, not a time limit for an act,
+  // so no rest-day move (Art. 203) and no holiday calendar: it is known for any year.
+  const windowStart = addCivilYears(civilDateOf(at), -rules.serious.repeatWindowYears);
+  const inWindow = earlier.filter(
+    (e) => e.uscc === p.uscc && e.penaltyId !== p.penaltyId && isSmall(e, rules) && civilDateOf(new Date(e.decidedAt)) >= windowStart && new Date(e.decidedAt) <= at,
+  );
   if (inWindow.length + 1 >= rules.serious.repeatCount) {
     triggers.push({ ...base, list: 'SERIOUS', reason: 'REPEATED_WARNINGS_OR_FINES', evidence: [...inWindow.map((e) => e.penaltyId), p.penaltyId] });
   }

@@ -3,20 +3,19 @@ import { decideDeregistration, decideTrigger } from './list-decisions';
 import type { ListState } from './list-state';
 import { decideDueTimers } from './list-timers';
 import { decideAnnualReportFulfilment, decideRevocation, projectedChanges, reviewInformationCategory } from './registration-facts';
-import { idSequence, overdueTrigger, R, run, USCC } from '../test-support/list-fixtures';
+import { C, idSequence, overdueTrigger, R, run, USCC } from '../test-support/list-fixtures';
 
 const newId = idSequence();
 const overdue = (state: ListState, at: string, evidence: string) => decideTrigger(state, overdueTrigger(at, evidence), R, newId);
 
 describe('annual report submitted → obligation of §5.1 trigger 1 fulfilled', () => {
-  it('records the rectification (rule version kept) so the 6-month removal applies', () => {
+  it('records the rectification (rule version kept); the entry then leaves on application, not by the 6-month removal (correction 3)', () => {
     const s0 = run({}, overdue({}, '2026-06-01T00:00:00.000Z', 'overdue-2025'));
     const events = decideAnnualReportFulfilment(s0, { uscc: USCC, obligations: new Map([['overdue-2025', true]]), evidence: ['submitted-2025'], at: new Date('2026-07-01T00:00:00.000Z') }, R);
     expect(events).toEqual([expect.objectContaining({ kind: 'RECTIFIED', evidence: ['submitted-2025'], at: '2026-07-01T00:00:00.000Z', ruleVersion: ruleVersionOf(R) })]);
     const s1 = run(s0, events);
-    expect(decideDueTimers(s1, new Date('2026-12-01T00:00:00.000Z'), R, newId)).toEqual([
-      expect.objectContaining({ kind: 'EXITED', exitReason: 'AUTO_AFTER_6_MONTHS', at: '2026-12-01T00:00:00.000Z' }),
-    ]);
+    // Updated: it used to leave automatically on 1 December 2026; the report was owed, so it leaves on application.
+    expect(decideDueTimers(s1, new Date('2026-12-02T00:00:00.000Z'), R, newId)).toEqual([]);
   });
 
   it('does nothing while another overdue year of the same entry is still outstanding, or for an unrelated year', () => {
@@ -39,7 +38,7 @@ describe('annual report submitted → obligation of §5.1 trigger 1 fulfilled', 
 
   it('meets the rectification condition of a serious entry reached by escalation of an annual-report entry', () => {
     const s0 = run({}, overdue({}, '2026-06-01T00:00:00.000Z', 'overdue-2025'));
-    const s1 = run(s0, decideDueTimers(s0, new Date('2028-06-02T00:00:00.000Z'), R, newId));
+    const s1 = run(s0, decideDueTimers(s0, new Date('2028-06-02T00:00:00.000Z'), R, newId, C));
     const [serious] = Object.values(s1).filter((e) => e.list === 'SERIOUS');
     expect(serious).toMatchObject({ reason: 'ESCALATION_FROM_ABNORMAL', rectificationRequired: true });
     const events = decideAnnualReportFulfilment(s1, { uscc: USCC, obligations: new Map([['overdue-2025', true]]), evidence: ['s'], at: new Date('2028-07-01T00:00:00.000Z') }, R);

@@ -18,6 +18,7 @@ import { CreditSupervisionModule } from '../credit-supervision.module';
 import type { ListEntry } from '../domain/list-state';
 import { CreditProfileQuery } from '../infrastructure/public-register/credit-profile.query';
 import { CreditListEntryOrmEntity } from '../infrastructure/credit-lists.orm-entities';
+import { TEST_CALENDAR } from './test-calendar';
 
 type Contract = { type: string; topic: string; version: number };
 
@@ -110,7 +111,7 @@ export function creditOnMysqlAndKafka(purpose: string, start: string) {
 
   beforeAll(async () => {
     await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
-    f.app = await startServiceContext([CreditSupervisionModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId, timerIntervalMs: 0 })]);
+    f.app = await startServiceContext([CreditSupervisionModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId, timerIntervalMs: 0, calendar: TEST_CALENDAR })]);
     f.penalties = f.app.get(RecordPenaltyUseCase);
     f.inspections = f.app.get(InspectionUseCases);
     f.listEntries = f.app.get(ListEntryUseCases);

@@ -3,9 +3,12 @@ import { ORDER_60_V1 } from '../domain/credit-rules';
 import { decideRectification, decideTrigger, type ListTrigger } from '../domain/list-decisions';
 import { activeEntries, replay, type ListEvent, type ListState } from '../domain/list-state';
 import { decideDueTimers } from '../domain/list-timers';
+import { TEST_CALENDAR } from './test-calendar';
 
 /** Shared inputs of the domain specs: one organization in Haidian (110108), the national rule set, triggers. */
 export const R = ORDER_60_V1;
+/** The official calendar followed by invented test years (test-calendar.ts): timelines run years ahead. */
+export const C = TEST_CALENDAR;
 export const USCC = '52110108MJ0000018M';
 
 /** Entry ids `id-1`, `id-2`, … (one sequence per spec file). */
@@ -50,7 +53,7 @@ export function simulate(steps: { op: string; days: number; reason?: string }[])
   };
   for (const s of steps) {
     now += s.days * day;
-    apply(decideDueTimers(state, new Date(now), R, id));
+    apply(decideDueTimers(state, new Date(now), R, id, C));
     if (s.op === 'trigger') apply(decideTrigger(state, { ...overdueTrigger(new Date(now).toISOString()), reason: s.reason as 'ANNUAL_REPORT_OVERDUE' }, R, id));
     if (s.op === 'rectify') {
       const open = activeEntries(state).find((e) => e.rectificationRequired && !e.rectifiedAt);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsInstant } from './civil-date.validation';
 import { USCC_FORMAT } from '@sop/util';
 import { ABNORMAL_REASONS, LIST_KINDS, SERIOUS_REASONS, type ListKind } from '../../domain/credit-rules';
 
@@ -8,7 +9,7 @@ import { ABNORMAL_REASONS, LIST_KINDS, SERIOUS_REASONS, type ListKind } from '..
 
 export class UnsignedLetterDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) reference: string;
-  @ApiProperty() @IsISO8601({ strict: true }) mailedAt: string;
+  @ApiProperty() @IsInstant() mailedAt: string;
 }
 
 export class RecordListTriggerRequest {
@@ -20,7 +21,7 @@ export class RecordListTriggerRequest {
   @ApiProperty({ type: [String], description: 'document / event references' })
   @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(100, { each: true })
   evidence: string[];
-  @ApiProperty() @IsISO8601({ strict: true }) occurredAt: string;
+  @ApiProperty() @IsInstant() occurredAt: string;
   @ApiPropertyOptional({ type: [UnsignedLetterDto], description: 'UNREACHABLE_AT_DOMICILE: the two unsigned special letters (§5.1)' })
   @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => UnsignedLetterDto)
   unsignedLetters?: UnsignedLetterDto[];
@@ -28,11 +29,14 @@ export class RecordListTriggerRequest {
 
 export class VerifyRectificationRequest {
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(100, { each: true }) evidence: string[];
-  @ApiPropertyOptional({ description: 'abnormal list: when the organization applied for removal; removal is due within 5 working days (§5.1)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: 'abnormal list: when the organization applied for removal (ISO 8601 with an offset); the entry is removed, due within 5 working days of the verification (§5.1)' })
+  @IsOptional() @IsInstant()
   removalAppliedAt?: string;
+  @ApiPropertyOptional({ description: 'when the rectification was verified (ISO 8601 with an offset; default: now); the 5 working days of §5.1 run from its Beijing date' })
+  @IsOptional() @IsInstant()
+  verifiedAt?: string;
 }
 
 export class RecordDeregistrationRequest {
-  @ApiProperty() @IsISO8601({ strict: true }) deregisteredAt: string;
+  @ApiProperty() @IsInstant() deregisteredAt: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInstant } from './civil-date.validation';
 import { USCC_FORMAT } from '@sop/util';
 import { PENALTY_KINDS, type PenaltyKind } from '../../domain/penalty';
 
@@ -19,11 +20,11 @@ export class RecordPenaltyRequest {
   amountFen?: number;
 
   @ApiPropertyOptional({ description: 'SUSPENSION only: end of the time-limited suspension (UTC)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @IsOptional() @IsInstant()
   suspendedUntil?: string;
 
   @ApiProperty({ description: 'when the decision took effect (UTC)' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   decidedAt: string;
 
   @ApiProperty({ example: '北京市海淀区民政局' })

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInstant } from './civil-date.validation';
 import { USCC_FORMAT } from '@sop/util';
 
 /** Query parameters of the public register (no token). */
 
 export class ProfileQueryParams {
-  @ApiPropertyOptional({ description: 'answer as of this instant (UTC)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @ApiPropertyOptional({ description: 'answer as of this instant (UTC)' }) @IsOptional() @IsInstant() asOf?: string;
 }
 
 export class SearchQueryParams {

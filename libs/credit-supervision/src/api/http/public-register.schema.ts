@@ -13,7 +13,7 @@ import { PENALTY_KINDS } from '../../domain/penalty';
 const USCC = { type: 'string', pattern: USCC_FORMAT.source, description: 'Unified social credit code (GB 32100-2015)' };
 const DIVISION = { type: 'string', pattern: '^\\d{6}$', description: 'Administrative division code (GB/T 2260) of an authority' };
 const INSTANT = { type: 'string', format: 'date-time', description: 'UTC instant (ISO 8601)' };
-const DATE = { type: 'string', format: 'date', description: 'UTC calendar date (YYYY-MM-DD)' };
+const DATE = { type: 'string', format: 'date', description: 'Civil date in China Standard Time (Beijing, UTC+8), YYYY-MM-DD' };
 const nullable = (s: object) => ({ anyOf: [s, { type: 'null' }] });
 const obj = (properties: Record<string, object>, description?: string) => ({
   type: 'object',
@@ -32,7 +32,11 @@ const listEntry = obj(
     status: { enum: ['ACTIVE', 'EXITED'], description: 'Entries annulled after an upheld objection are not shown' },
     exitedAt: nullable(INSTANT),
     exitReason: nullable({ enum: [...EXIT_REASONS] }),
-    removalDeadline: { ...nullable(INSTANT), description: 'Removal after verified rectification is due within 5 working days of the application' },
+    removalDeadline: {
+      ...nullable(INSTANT),
+      description: 'Removal after verified rectification is due within 5 working days of the verification: the instant they run out (24:00 Beijing time of the last working day)',
+    },
+    removalDueOn: { ...nullable(DATE), description: 'That last working day (Beijing date, official holiday calendar)' },
     removedLate: { type: 'boolean' },
     decidingAuthority: DIVISION,
     ruleVersion: { type: 'string', description: 'Credit rule set id@version the listing applied' },
@@ -125,8 +129,9 @@ export const PUBLIC_PROFILE_SCHEMA = {
         summary: { type: 'string' },
         occurredAt: INSTANT,
         recordedAt: INSTANT,
-        captureDeadline: INSTANT,
-        capturedLate: { type: 'boolean' },
+        captureDeadline: { ...INSTANT, description: 'The instant the 5 working days run out: 24:00 Beijing time of the last working day' },
+        captureDueOn: { ...DATE, description: 'That last working day (Beijing date, official holiday calendar)' },
+        capturedLate: { type: 'boolean', description: 'recorded at or after captureDeadline' },
       }),
     },
   }),

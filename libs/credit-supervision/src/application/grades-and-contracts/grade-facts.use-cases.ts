@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { GradeAdjustedV1, GradeAwardedV1, GradeExpiredV1 } from '@sop/contracts';
 import type { CloudEvent, Tx } from '@sop/messaging';
 import { Clock } from '@sop/util';
+import { CreditCalendar } from '../calendar/credit-calendar';
 import { informationAt } from '../organizations/credit-information';
 import { OrganizationStore } from '../organizations/organizations.ports';
 import { GradesAndContractsStore } from './grades-and-contracts.ports';
@@ -17,6 +18,7 @@ export class GradeFacts {
     private readonly organizations: OrganizationStore,
     private readonly facts: GradesAndContractsStore,
     private readonly clock: Clock,
+    private readonly calendar: CreditCalendar,
   ) {}
 
   /** evaluation.grade.awarded → the grade and its validity. */
@@ -62,6 +64,6 @@ export class GradeFacts {
   }
 
   private information(tx: Tx, event: CloudEvent, uscc: string, factType: string, summary: string, occurredAt: Date): Promise<void> {
-    return this.organizations.addInformation(tx, informationAt(this.clock.now(), { uscc, category: 'OTHER', factType, sourceId: event.id, summary, occurredAt }));
+    return this.organizations.addInformation(tx, informationAt(this.calendar, this.clock.now(), { uscc, category: 'OTHER', factType, sourceId: event.id, summary, occurredAt }));
   }
 }

@@ -6,6 +6,7 @@ export interface RectificationNotice {
   uscc: string;
   inspectedAt: Date;
   findings: string;
+  /** When the deadline has passed: 24:00 Beijing time of the deadline's civil date (00:00 the day after). */
   deadline: Date;
   status: 'OPEN' | 'MET' | 'NOT_MET';
   resolvedAt: Date | null;

@@ -39,13 +39,27 @@ describe('ListEntryUseCases (officers’ list decisions)', () => {
     expect(entered).toMatchObject({ kind: 'ENTERED', reason: 'UNREACHABLE_AT_DOMICILE', evidence: ['doc-1', 'L-1', 'L-2'], decidingAuthority: '110108' });
   });
 
-  it('verified rectification with a removal application removes an abnormal entry, due 5 working days after the application', async () => {
+  it('verified rectification with a removal application removes an abnormal entry, due 5 working days after the verification (correction 2)', async () => {
     const { useCases, lists } = setup();
     const [entered] = await useCases.recordListTrigger(trigger, officer);
     await expect(useCases.verifyRectification(entered.entryId, { evidence: ['r'], removalAppliedAt: '2026-12-01T00:00:00.000Z' }, officer)).rejects.toMatchObject({ kind: 'INVALID', code: 'CREDIT.APPLICATION_IN_FUTURE' });
-    const events = await useCases.verifyRectification(entered.entryId, { evidence: ['r'], removalAppliedAt: '2026-11-20T00:00:00.000Z' }, officer);
+    await expect(useCases.verifyRectification(entered.entryId, { evidence: ['r'], removalAppliedAt: '2026-11-20T00:00:00.000Z', verifiedAt: '2026-11-25T00:00:00.001Z' }, officer)).rejects.toMatchObject({
+      kind: 'INVALID',
+      code: 'CREDIT.VERIFICATION_IN_FUTURE',
+    });
+    // Applied Friday 20 November, verified Monday 23 November 2026 (Beijing): Tue 24 … Mon 30 November, until 24:00 Beijing.
+    // Updated: the deadline used to run from the application (27 November, 23:59:59.999 UTC).
+    const events = await useCases.verifyRectification(entered.entryId, { evidence: ['r'], removalAppliedAt: '2026-11-20T00:00:00.000Z', verifiedAt: '2026-11-23T02:00:00+08:00' }, officer);
     expect(events.map((e) => e.kind)).toEqual(['RECTIFIED', 'EXITED']);
-    expect(lists.view.get(entered.entryId)?.entry).toMatchObject({ status: 'EXITED', exitReason: 'RECTIFIED', removalDeadline: '2026-11-27T23:59:59.999Z' });
+    expect(events[0]).toMatchObject({ at: '2026-11-22T18:00:00.000Z' });
+    expect(lists.view.get(entered.entryId)?.entry).toMatchObject({
+      status: 'EXITED',
+      exitReason: 'RECTIFIED',
+      exitedAt: '2026-11-25T00:00:00.000Z',
+      removalDeadline: '2026-11-30T16:00:00.000Z',
+      removalDueOn: '2026-11-30',
+      exitCalendarVersion: 'cn-official-holidays@v1',
+    });
     await expect(useCases.removeFromSeriousList(entered.entryId, officer)).rejects.toMatchObject({ kind: 'CONFLICT', code: 'CREDIT.ENTRY_NOT_ACTIVE' });
   });
 });

@@ -7,7 +7,6 @@ import { isReasonOf, ruleSetAt, triggerRule, type ListKind, type ListReason } fr
 import { CreditErrors, violationOf } from '../../domain/credit.errors';
 import { decideDeregistration, decideRectification, decideSeriousRemoval, decideTrigger } from '../../domain/list-decisions';
 import type { ListEvent } from '../../domain/list-state';
-import { removalApplicationDeadline } from '../../domain/working-days';
 import { ListDecisions } from '../lists/list-decisions';
 import { OfficerAccess } from '../organizations/officer-access';
 
@@ -66,19 +65,25 @@ export class ListEntryUseCases {
   }
 
   /**
-   * Verified rectification (§5.1): with `removalAppliedAt` an abnormal entry is removed now and the deadline of
-   * 5 working days from the application is recorded; otherwise the fulfilment is recorded (6-month removal
-   * applies; for an escalated serious entry the rectification condition of §5.2 is met).
+   * Verified rectification (§5.1), verified at `verifiedAt` (default now). With `removalAppliedAt` (the organization
+   * applied) an abnormal entry is removed now, and the deadline of 5 working days from the verification (correction 2;
+   * not from the application) is recorded with its Beijing last day (`removalDueOn`), so lateness shows; the exit is
+   * never dated before the rectification (correction 1). Otherwise the fulfilment is recorded: an abnormal entry then
+   * leaves on the organization's application (no 6-month removal where something needed rectifying, correction 3);
+   * for an escalated serious entry the rectification condition of §5.2 is met.
    */
-  async verifyRectification(entryId: string, input: { evidence: string[]; removalAppliedAt?: string }, principal: Principal): Promise<ListEvent[]> {
+  async verifyRectification(entryId: string, input: { evidence: string[]; removalAppliedAt?: string; verifiedAt?: string }, principal: Principal): Promise<ListEvent[]> {
     const entry = await this.access.entry(entryId, principal);
     const now = this.clock.now();
     const appliedAt = input.removalAppliedAt ? new Date(input.removalAppliedAt) : undefined;
     if (appliedAt && appliedAt > now)
       throw new CreditErrors.APPLICATION_IN_FUTURE('removalAppliedAt lies in the future', violationOf('removalAppliedAt', 'an application has been made', 'must not be after now'));
+    const verifiedAt = input.verifiedAt ? new Date(input.verifiedAt) : now;
+    if (verifiedAt > now)
+      throw new CreditErrors.VERIFICATION_IN_FUTURE('verifiedAt lies in the future', violationOf('verifiedAt', 'the rectification has been verified', 'must not be after now'));
     return this.uow.run((tx) =>
-      this.lists.decide(tx, entry.uscc, now, (s, r) =>
-        decideRectification(s, { entryId, evidence: input.evidence, at: now, removalApplicationDeadline: appliedAt ? removalApplicationDeadline(appliedAt, r) : undefined }, r),
+      this.lists.decide(tx, entry.uscc, now, (s, r, calendar) =>
+        decideRectification(s, { entryId, evidence: input.evidence, at: verifiedAt, removal: appliedAt ? { at: now, calendar } : undefined }, r),
       ),
     );
   }
@@ -87,7 +92,7 @@ export class ListEntryUseCases {
   async removeFromSeriousList(entryId: string, principal: Principal): Promise<ListEvent[]> {
     const entry = await this.access.entry(entryId, principal);
     const now = this.clock.now();
-    return this.uow.run((tx) => this.lists.decide(tx, entry.uscc, now, (s, r) => decideSeriousRemoval(s, entryId, now, r)));
+    return this.uow.run((tx) => this.lists.decide(tx, entry.uscc, now, (s, r, calendar) => decideSeriousRemoval(s, entryId, now, r, calendar)));
   }
 
   /** §5.2: an organization listed for revocation leaves the list once deregistration is completed. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { UnitOfWork } from '@sop/messaging';
-import { Clock } from '@sop/util';
+import { CalendarErrors, Clock } from '@sop/util';
 import { decideTrigger } from '../../domain/list-decisions';
 import { decideDueTimers } from '../../domain/list-timers';
 import { RectificationNoticeStore, type RectificationNotice } from '../inspections/inspections.ports';
@@ -16,6 +16,7 @@ import { OrganizationStore } from '../organizations/organizations.ports';
 @Injectable()
 export class RunDueTimersUseCase {
   private timersRunning: Promise<unknown> = Promise.resolve();
+  private readonly logger = new Logger('RunDueTimersUseCase');
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -43,12 +44,26 @@ export class RunDueTimersUseCase {
       let changed = 0;
       for (const notice of await this.notices.noticesPastDeadline(now)) changed += await this.noticeNotMet(notice, now);
       for (const uscc of await this.lists.usccsWithTimersDue(now)) {
-        changed += (await this.uow.run((tx) => this.decisions.decide(tx, uscc, now, (s, r) => decideDueTimers(s, now, r, randomUUID)))).length;
+        changed += await this.orgTimers(uscc, now);
       }
       decisions += changed;
       if (changed === 0) break;
     }
     return { decisions };
+  }
+
+  /**
+   * One organization's due timers. A period whose last day falls in a year without a holiday notice cannot be ended
+   * yet (CALENDAR.YEAR_NOT_PUBLISHED): that organization waits for the notice, the others go on.
+   */
+  private async orgTimers(uscc: string, now: Date): Promise<number> {
+    try {
+      return (await this.uow.run((tx) => this.decisions.decide(tx, uscc, now, (s, r, calendar) => decideDueTimers(s, now, r, randomUUID, calendar)))).length;
+    } catch (err) {
+      if (!(err instanceof CalendarErrors.YEAR_NOT_PUBLISHED)) throw err;
+      this.logger.warn(`timers of ${uscc} wait for the official calendar: ${err.message}`);
+      return 0;
+    }
   }
 
   /** §5.1 trigger 3: the notice closes NOT_MET at its deadline and lists the organization, the notice id as evidence. */

@@ -24,13 +24,15 @@ describe('ListDecisions (the list decision core)', () => {
     expect(published[1]).toMatchObject({ policyVersion: 'credit-lists/order-60@v1', data: { uscc: USCC, lists: ['ABNORMAL'], measures: ['NO_EVALUATION', 'NO_PURCHASE_OF_SERVICES'], effectiveFrom: '2026-06-01T00:00:00.000Z' } });
     expect(lists.log).toEqual([{ eventId: published[0].id, event: events[0], recordedAt: now }]);
     // the 2-year escalation is the timer of an entry that still needs its rectification
-    expect(lists.view.get('id-1')).toMatchObject({ entry: { status: 'ACTIVE' }, nextDueAt: new Date('2028-06-01T00:00:00.000Z') });
+    // (24:00 Beijing time of 1 June 2028; updated for civil time, was 00:00 UTC)
+    expect(lists.view.get('id-1')).toMatchObject({ entry: { status: 'ACTIVE' }, nextDueAt: new Date('2028-06-01T16:00:00.000Z') });
 
-    // a rectification changes no list: no new joint-measures event; the timer index moves to the 6-month removal
+    // a rectification changes no list: no new joint-measures event; the timer index stays on the escalation, since an
+    // entry that needed rectifying has no 6-month removal (correction 3; it was 1 December 2026)
     const { tx: tx2, published: second } = recordingTx();
     await core.decide(tx2, USCC, now, (s, r) => decideRectification(s, { entryId: 'id-1', evidence: ['r'], at: now }, r));
     expect(second.map((p) => p.type)).toEqual(['credit.list.rectification-recorded']);
-    expect(lists.view.get('id-1')?.nextDueAt).toEqual(new Date('2026-12-01T00:00:00.000Z'));
+    expect(lists.view.get('id-1')?.nextDueAt).toEqual(new Date('2028-06-01T16:00:00.000Z'));
   });
 
   it('a decision without events writes and publishes nothing', async () => {

@@ -5,12 +5,14 @@ import { ruleSetAt, ruleSetByVersion, ruleVersionOf, type CreditRuleSet } from '
 import { jointMeasuresOf } from '../../domain/list-decisions';
 import { applyListEvent, type ListEntry, type ListEvent, type ListState } from '../../domain/list-state';
 import { nextTimerAt } from '../../domain/list-timers';
+import type { OfficialCalendar } from '@sop/util';
+import { CreditCalendar } from '../calendar/credit-calendar';
 import { OrganizationStore } from '../organizations/organizations.ports';
 import { LIST_EVENT_CONTRACT, listEventPayload } from './list-event.mapping';
 import { ListStore, type ListViewRow } from './lists.ports';
 
-/** A pure list decision: the organization's current list state and the rule set in force → new list events. */
-export type ListDecision = (state: ListState, rules: CreditRuleSet) => ListEvent[];
+/** A pure list decision: the organization's current list state, the rule set in force and the official calendar → new list events. */
+export type ListDecision = (state: ListState, rules: CreditRuleSet, calendar: OfficialCalendar) => ListEvent[];
 
 /** The list-view row of an entry, with its timer index under the rule set the entry was listed by. */
 export function listViewRow(entry: ListEntry): ListViewRow {
@@ -28,14 +30,20 @@ export class ListDecisions {
   constructor(
     private readonly organizations: OrganizationStore,
     private readonly lists: ListStore,
+    private readonly credit: CreditCalendar = new CreditCalendar(),
   ) {}
+
+  /** The official calendar decisions count on. */
+  get calendar(): OfficialCalendar {
+    return this.credit.calendar;
+  }
 
   /** Decide, append to the log, update the view, publish list events and any change of joint measures. */
   async decide(tx: Tx, uscc: string, now: Date, decide: ListDecision, causationId?: string): Promise<ListEvent[]> {
     const rules = ruleSetAt(now);
     await this.organizations.lockOrganization(tx, uscc);
     let state = await this.lists.listState(tx, uscc);
-    const events = decide(state, rules);
+    const events = decide(state, rules, this.credit.calendar);
     if (events.length === 0) return events;
     const touched = new Set<string>();
     for (const e of events) {

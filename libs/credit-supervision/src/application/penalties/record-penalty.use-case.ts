@@ -5,10 +5,12 @@ import { PenaltyRecorded } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
 import { Clock } from '@sop/util';
 import { ruleSetAt } from '../../domain/credit-rules';
+import { lastDayOf } from '../../domain/credit-periods';
 import { CreditErrors, violationOf } from '../../domain/credit.errors';
 import { decideTrigger } from '../../domain/list-decisions';
 import { penaltyTriggers, validatePenalty, type Penalty, type PenaltyKind } from '../../domain/penalty';
 import { ListDecisions } from '../lists/list-decisions';
+import { CreditCalendar } from '../calendar/credit-calendar';
 import { informationAt } from '../organizations/credit-information';
 import { OfficerAccess } from '../organizations/officer-access';
 import { OrganizationStore } from '../organizations/organizations.ports';
@@ -38,6 +40,7 @@ export class RecordPenaltyUseCase {
     private readonly penalties: PenaltyStore,
     private readonly lists: ListDecisions,
     private readonly clock: Clock,
+    private readonly calendar: CreditCalendar,
   ) {}
 
   async recordPenalty(input: RecordPenaltyInput, principal: Principal): Promise<Penalty> {
@@ -61,7 +64,7 @@ export class RecordPenaltyUseCase {
       await this.organizations.lockOrganization(tx, org.uscc);
       const earlier = await this.penalties.penalties(tx, org.uscc);
       await this.penalties.insertPenalty(tx, penalty, principal.subject, now);
-      const information = informationAt(now, {
+      const information = informationAt(this.calendar, now, {
         uscc: org.uscc,
         category: 'PENALTY',
         factType: `PENALTY_${penalty.kind}`,
@@ -83,6 +86,7 @@ export class RecordPenaltyUseCase {
           basis: penalty.basis,
           recordedAt: now.toISOString(),
           captureDeadline: information.captureDeadline.toISOString(),
+          captureDueOn: lastDayOf(information.captureDeadline),
         },
       });
       for (const trigger of penaltyTriggers(penalty, earlier, rules, org.registeringAuthority)) {

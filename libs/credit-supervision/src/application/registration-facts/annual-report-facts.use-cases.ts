@@ -6,6 +6,7 @@ import { Clock } from '@sop/util';
 import { decideTrigger } from '../../domain/list-decisions';
 import { decideAnnualReportFulfilment, reviewInformationCategory } from '../../domain/registration-facts';
 import { ListDecisions } from '../lists/list-decisions';
+import { CreditCalendar } from '../calendar/credit-calendar';
 import { informationAt } from '../organizations/credit-information';
 import { OrganizationStore } from '../organizations/organizations.ports';
 import { AnnualReportObligationStore } from './registration-facts.ports';
@@ -21,6 +22,7 @@ export class AnnualReportFacts {
     private readonly obligations: AnnualReportObligationStore,
     private readonly lists: ListDecisions,
     private readonly clock: Clock,
+    private readonly calendar: CreditCalendar,
   ) {}
 
   /** registration.annual-report.overdue → abnormal list, trigger 1 of §5.1, the event id as evidence. */
@@ -30,7 +32,7 @@ export class AnnualReportFacts {
     const at = new Date(d.detectedAt);
     await this.organizations.addInformation(
       tx,
-      informationAt(now, {
+      informationAt(this.calendar, now, {
         uscc: d.uscc,
         category: 'ANNUAL_REPORT',
         factType: 'ANNUAL_REPORT_OVERDUE',
@@ -60,7 +62,7 @@ export class AnnualReportFacts {
     const submittedAt = new Date(d.submittedAt);
     await this.organizations.addInformation(
       tx,
-      informationAt(now, {
+      informationAt(this.calendar, now, {
         uscc: d.uscc,
         category: 'ANNUAL_REPORT',
         factType: 'ANNUAL_REPORT_SUBMITTED',
@@ -81,7 +83,7 @@ export class AnnualReportFacts {
     const factType = d.outcome === 'FAIL' ? 'ANNUAL_REPORT_REVIEW_FAILED' : `ANNUAL_REPORT_REVIEW_${d.outcome}`;
     await this.organizations.addInformation(
       tx,
-      informationAt(this.clock.now(), {
+      informationAt(this.calendar, this.clock.now(), {
         uscc: d.uscc,
         category: reviewInformationCategory(d.outcome),
         factType,

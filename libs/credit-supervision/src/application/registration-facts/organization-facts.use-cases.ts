@@ -12,6 +12,7 @@ import { Clock } from '@sop/util';
 import { decideDeregistration } from '../../domain/list-decisions';
 import { decideRevocation, projectedChanges, type InformationCategory } from '../../domain/registration-facts';
 import { ListDecisions } from '../lists/list-decisions';
+import { CreditCalendar } from '../calendar/credit-calendar';
 import { informationAt } from '../organizations/credit-information';
 import { OrganizationStore } from '../organizations/organizations.ports';
 
@@ -26,6 +27,7 @@ export class OrganizationFacts {
     private readonly organizations: OrganizationStore,
     private readonly lists: ListDecisions,
     private readonly clock: Clock,
+    private readonly calendar: CreditCalendar,
   ) {}
 
   /**
@@ -90,6 +92,6 @@ export class OrganizationFacts {
 
   /** Credit information from a registration event, with its 5-working-day capture deadline (§5). */
   private information(tx: Tx, event: CloudEvent, uscc: string, category: InformationCategory, factType: string, summary: string, occurredAt: Date, now: Date): Promise<void> {
-    return this.organizations.addInformation(tx, informationAt(now, { uscc, category, factType, sourceId: event.id, summary, occurredAt }));
+    return this.organizations.addInformation(tx, informationAt(this.calendar, now, { uscc, category, factType, sourceId: event.id, summary, occurredAt }));
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, Like, MoreThan, type EntityManager } from 'typeorm';
 import { Clock } from '@sop/util';
 import { ruleSetAt } from '../../domain/credit-rules';
+import { lastDayOf } from '../../domain/credit-periods';
 import { CreditErrors } from '../../domain/credit.errors';
 import { gradesAsOf } from '../../domain/grade-record';
 import { jointMeasuresOf } from '../../domain/list-decisions';
@@ -30,9 +31,10 @@ function publicEntry(e: ListEntry) {
     status: e.status,
     exitedAt: e.exitedAt,
     exitReason: e.exitReason,
-    /** Removal after verified rectification: due within 5 working days of the application (§5.1). */
+    /** Removal after verified rectification: due within 5 working days of the verification (§5.1), until 24:00 Beijing time of `removalDueOn`. */
     removalDeadline: e.removalDeadline,
-    removedLate: e.removalDeadline !== null && e.exitedAt !== null && e.exitedAt > e.removalDeadline,
+    removalDueOn: e.removalDueOn ?? (e.removalDeadline ? lastDayOf(new Date(e.removalDeadline)) : null),
+    removedLate: e.removalDeadline !== null && e.exitedAt !== null && e.exitedAt >= e.removalDeadline,
     decidingAuthority: e.decidingAuthority,
     ruleVersion: e.ruleVersion,
   };
@@ -167,7 +169,8 @@ export class CreditProfileQuery {
             occurredAt: i.occurredAt.toISOString(),
             recordedAt: i.recordedAt.toISOString(),
             captureDeadline: i.captureDeadline.toISOString(),
-            capturedLate: i.recordedAt.getTime() > i.captureDeadline.getTime(),
+            captureDueOn: lastDayOf(i.captureDeadline),
+            capturedLate: i.recordedAt.getTime() >= i.captureDeadline.getTime(),
           })),
       };
     });
