@@ -292,6 +292,12 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     expect((await http('GET', `${q}&asOf=2027-01-01T00:00:00Z`)).body).toMatchObject({ regime: 'DIRECT', policyVersion: 'registration-regime/110000@v1' });
     expect((await http('GET', `${q}&asOf=2026-12-31T15:59:59.999Z`)).body).toMatchObject({ regime: 'DUAL_MANAGEMENT' });
     expect((await http('GET', `${q}&asOf=2026-12-31T16:00:00Z`)).body).toMatchObject({ regime: 'DIRECT', policyVersion: 'registration-regime/110000@v1' });
+    expect((await http('GET', `${q}&asOf=${encodeURIComponent('2027-01-01T00:00:00+08:00')}`)).body).toMatchObject({ regime: 'DIRECT' });
+    // A time without its offset (or a bare date) is not an instant: 400 naming the field.
+    for (const asOf of ['2027-01-01T00:00:00', '2027-01-01']) {
+      const res = await http('GET', `${q}&asOf=${asOf}`);
+      expect({ status: res.status, field: res.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'asOf' });
+    }
 
     const before = await http('POST', '/applications', applicant, healthCentre('北京市海淀区社区康复中心'));
     expect(before.body).toMatchObject({ regime: 'DUAL_MANAGEMENT', policyVersion: 'registration-regime/national-default@v1' });
@@ -331,7 +337,17 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     const uscc = (await http('POST', `/applications/${submitted.body.id}/approve`, haidian)).body.organization.uscc as string;
     clock.set(new Date('2027-02-10T00:00:00Z'));
     expect((await http('POST', `/organizations/${uscc}/changes`, shanghai, { domicile: '上海市' })).status).toBe(403);
-    const changed = await http('POST', `/organizations/${uscc}/changes`, haidian, { domicile: '北京市海淀区学院路9号' });
+    // Civil dates are YYYY-MM-DD real days (Beijing): a bad one is a 400 naming the field.
+    for (const [path, body, field] of [
+      ['changes', { domicile: '北京市海淀区学院路9号', effectiveOn: '2027-02-30' }, 'effectiveOn'],
+      ['changes', { domicile: '北京市海淀区学院路9号', effectiveOn: '2027-02-10T00:00:00Z' }, 'effectiveOn'],
+      ['deregistration', { reason: '自行解散', liquidationCompletedOn: '2027-13-01' }, 'liquidationCompletedOn'],
+    ] as const) {
+      const res = await http('POST', `/organizations/${uscc}/${path}`, haidian, body);
+      expect({ status: res.status, field: res.body.errors?.[0]?.field }).toEqual({ status: 400, field });
+    }
+    // Effective on 10 February (Beijing): from 00:00 Beijing time, 16:00 UTC on 9 February.
+    const changed = await http('POST', `/organizations/${uscc}/changes`, haidian, { domicile: '北京市海淀区学院路9号', effectiveOn: '2027-02-10' });
     expect(changed.body).toMatchObject({ domicile: '北京市海淀区学院路9号', status: 'REGISTERED' });
     clock.set(new Date('2027-03-01T00:00:00Z'));
     expect((await http('POST', `/organizations/${uscc}/revocation`, haidian, { reason: '成立后无正当理由一年未开展活动' })).status).toBe(400);
@@ -341,6 +357,9 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     expect(history.text).not.toContain('registrar-haidian');
     expect((await http('GET', `/organizations/${uscc}?asOf=2027-02-05T00:00:00Z`)).body).toMatchObject({ domicile: '北京市海淀区中关村南大街5号', status: 'REGISTERED', version: 1 });
     expect((await http('GET', `/organizations/${uscc}?asOf=2027-02-20T00:00:00Z`)).body).toMatchObject({ domicile: '北京市海淀区学院路9号', version: 2 });
+    expect(history.body.items[1]).toMatchObject({ changeType: 'CHANGED', effectiveAt: '2027-02-09T16:00:00.000Z' });
+    expect((await http('GET', `/organizations/${uscc}?asOf=2027-02-09T15:59:59.999Z`)).body).toMatchObject({ version: 1 });
+    expect((await http('GET', `/organizations/${uscc}?asOf=${encodeURIComponent('2027-02-10T00:00:00+08:00')}`)).body).toMatchObject({ version: 2 });
     expect((await http('GET', `/organizations/${uscc}`)).body.status).toBe('REVOKED');
   });
 

@@ -1,3 +1,5 @@
+import { parseCivilDate } from '@sop/util';
+
 /**
  * Citizen identity numbers (公民身份号码), GB 11643-1999: 6-digit address code, 8-digit birth date,
  * 3-digit sequence, check character (ISO 7064 MOD 11-2: weights 2^(17-i) mod 11, value → "10X98765432").
@@ -18,11 +20,8 @@ export function residentIdCheckCharacter(body17: string): string {
 export function residentIdProblem(value: string): ResidentIdCheck | null {
   const id = normalizeResidentId(value);
   if (!/^\d{17}[\dX]$/.test(id)) return 'FORMAT';
-  const y = Number(id.slice(6, 10));
-  const m = Number(id.slice(10, 12));
-  const d = Number(id.slice(12, 14));
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return 'BIRTH_DATE';
+  // The birth date is a calendar date (YYYYMMDD): a real day, from 1900.
+  if (Number(id.slice(6, 10)) < 1900 || !parseCivilDate(`${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`)) return 'BIRTH_DATE';
   if (residentIdCheckCharacter(id.slice(0, 17)) !== id[17]) return 'CHECK_CHARACTER';
   return null;
 }

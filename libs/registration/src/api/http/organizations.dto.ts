@@ -1,9 +1,9 @@
 // Requests and views of the organization register: entries, history, asOf, changes, legal representatives, deregistration, revocation.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { RegisterEntry } from '../../domain/organization-lifecycle';
-import { IsCivilDate } from './civil-date.validation';
+import { INSTANT_WITH_OFFSET, IsCivilDate } from './civil-date.validation';
 import type { OrganizationRecord, OrganizationVersion } from '../../application/organizations/organizations.ports';
 import type { LegalRepresentativeView } from '../../application/organizations/legal-representatives.use-case';
 
@@ -27,7 +27,9 @@ export function organizationPublicView(o: OrganizationRecord) {
 }
 
 export class AsOfQuery {
-  @ApiPropertyOptional({ description: 'the register entry in effect at this instant' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @ApiPropertyOptional({ example: '2027-02-05T00:00:00+08:00', description: 'the register entry in effect at this instant (ISO 8601 with its offset)' })
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: 'asOf must be an instant with its offset (Z or ±hh:mm)' })
+  asOf?: string;
 }
 
 export function registerEntryView(uscc: string, e: RegisterEntry) {

@@ -56,8 +56,8 @@ export class DecisionQuery {
   @IsIn(ORGANIZATION_CATEGORIES)
   category: OrganizationCategory;
 
-  @ApiPropertyOptional({ description: 'decide as of this instant (default now)' })
-  @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ example: '2027-01-01T00:00:00+08:00', description: 'decide as of this instant, ISO 8601 with its offset (default now)' })
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: 'asOf must be an instant with its offset (Z or ±hh:mm)' })
   asOf?: string;
 }
 
