@@ -372,6 +372,8 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     expect(byCode.get('REGISTRATION.ID_NUMBER_INVALID')).toMatchObject({ status: 400 });
     expect(byCode.get('REGISTRATION.POLICY_VERSION_NOT_FOUND')).toMatchObject({ status: 404 });
     expect(byCode.get('AUTH.OUT_OF_JURISDICTION')).toMatchObject({ status: 403 });
+    // A filing period whose last day falls in a year the official calendar has no notice for (change filing, deregistration).
+    expect(byCode.get('CALENDAR.YEAR_NOT_PUBLISHED')).toMatchObject({ status: 422, kind: 'REFUSED' });
     const answer = async (path: string) => {
       const r = await http('GET', path);
       return { status: r.status, code: r.body.code };

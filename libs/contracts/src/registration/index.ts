@@ -1,5 +1,6 @@
 import type { EventContractDefinition } from '../shared/contract-types';
 import { AnnualReportOverdue } from './annual-report-overdue.v1';
+import { CalendarYearPublished } from './calendar-year-published.v1';
 import { AnnualReportReviewed, AnnualReportSubmitted } from './annual-report-submitted.v1';
 import { ApplicationConsentGiven, ApplicationConsentRefused, ApplicationRefused, ApplicationRerouted } from './application-decisions.v1';
 import { ApplicationSubmitted } from './application-submitted.v1';
@@ -16,6 +17,7 @@ export * from './application-decisions.v1';
 export * from './registration-policy.v1';
 export * from './supervision-converted-to-guidance.v1';
 export * from './organization-lifecycle.v1';
+export * from './calendar-year-published.v1';
 
 /** Event types the registration service publishes. */
 export const REGISTRATION_CONTRACTS: EventContractDefinition[] = [
@@ -34,6 +36,7 @@ export const REGISTRATION_CONTRACTS: EventContractDefinition[] = [
   OrganizationChanged,
   OrganizationDeregistered,
   OrganizationRevoked,
+  CalendarYearPublished,
 ];
 
 /** Registration's topics, with explicit partition counts. */
@@ -42,4 +45,5 @@ export const REGISTRATION_TOPICS: { topic: string; partitions: number }[] = [
   { topic: 'registration.application.v1', partitions: 3 },
   { topic: 'registration.annual-report.v1', partitions: 3 },
   { topic: 'registration.policy.v1', partitions: 1 },
+  { topic: 'registration.calendar.v1', partitions: 1 },
 ];

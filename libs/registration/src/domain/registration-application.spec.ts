@@ -1,3 +1,4 @@
+import { CN_OFFICIAL_CALENDAR } from '@sop/util';
 import { RegistrationApplication, type ApplicationFacts } from './registration-application';
 import { NATIONAL_DEFAULT_VERSION, resolveRegime } from './registration-policy';
 
@@ -118,5 +119,20 @@ describe('registration application', () => {
     expect(consentAt('2026-08-02T16:00:00.000Z')).toEqual(['2026-10-08', '2026-10-08T16:00:00.000Z']);
     // 09:00 Beijing on 12 August: day 60 is Sunday 11 October, a rest day (Saturday 10 October is the make-up working day) → 12 October.
     expect(consentAt('2026-08-12T01:00:00.000Z')[0]).toBe('2026-10-12');
+  });
+
+  it('places a provisional deadline off rest days once the calendar has the year (Civil Code Art. 203)', () => {
+    const app = RegistrationApplication.submit('d1', facts, decide(facts), 'x', now); // provisional: Sunday 24 January 2027
+    expect(RegistrationApplication.restore(app.snapshot).snapshot.decisionDueCalendarVersion).toBeNull();
+    const with2027 = CN_OFFICIAL_CALENDAR.withYear({ year: 2027, source: 'test notice', holidays: ['2027-01-01'], workingWeekends: [] });
+    const restored = RegistrationApplication.restore(app.snapshot, with2027);
+    expect([restored.decisionDueOn, restored.snapshot.decisionDueBy.toISOString(), restored.snapshot.decisionDueCalendarVersion]).toEqual([
+      '2027-01-25',
+      '2027-01-25T16:00:00.000Z',
+      'cn-official-holidays@v2',
+    ]);
+    // Decided applications keep what they recorded.
+    app.refuse('officer', ['理由'], null, now);
+    expect(RegistrationApplication.restore(app.snapshot, with2027).snapshot.decisionDueBy.toISOString()).toBe('2027-01-24T16:00:00.000Z');
   });
 });

@@ -2,7 +2,8 @@ import type { OrganizationCategory, OrganizationForm, Regime, UnitRole } from '@
 import { assertFoundingConditions, FOUNDING_CONDITIONS_VERSION, type FoundationType } from './founding-conditions';
 import type { RegimeDecision } from './registration-policy';
 import { RegistrationErrors } from './registration.errors';
-import { authorityDeadline, lastDayOf } from './statutory-periods';
+import type { CivilDate, OfficialCalendar } from '@sop/util';
+import { authorityDeadline, firmUpDeadline, lastDayOf } from './statutory-periods';
 
 /**
  * AWAITING_CONSENT (dual management: the named supervising unit has not decided) → SUBMITTED (ready for the
@@ -151,8 +152,25 @@ export class RegistrationApplication {
     });
   }
 
-  static restore(state: ApplicationState): RegistrationApplication {
-    return new RegistrationApplication({ ...state });
+  /** Restores a stored application; a provisional decision deadline is placed by the calendar once it has the year. */
+  static restore(state: ApplicationState, calendar?: OfficialCalendar): RegistrationApplication {
+    const application = new RegistrationApplication({ ...state });
+    application.firmUpDecisionDeadline(calendar);
+    return application;
+  }
+
+  /**
+   * A pending application's provisional deadline (calendar version null: the unmoved last day, because the official
+   * calendar had no notice for its year) moves off rest days (Civil Code Art. 203) as soon as the calendar has the
+   * year. Every pending application written since civil time records a version otherwise (migration 1732700000100
+   * recomputed the older ones). Returns true when it moved or was confirmed.
+   */
+  firmUpDecisionDeadline(calendar?: OfficialCalendar): boolean {
+    if (!this.isPending() || this.state.decisionDueCalendarVersion !== null) return false;
+    const firm = firmUpDeadline(this.decisionDueOn, calendar);
+    if (!firm) return false;
+    this.state = { ...this.state, decisionDueBy: firm.endsAt, decisionDueCalendarVersion: firm.calendarVersion };
+    return true;
   }
 
   /** Only the supervising unit the application names decides on consent. */
@@ -250,7 +268,7 @@ export class RegistrationApplication {
   }
 
   /** The last day of the decision period (Beijing date), as an officer reads it. */
-  get decisionDueOn(): string {
+  get decisionDueOn(): CivilDate {
     return lastDayOf(this.state.decisionDueBy);
   }
 

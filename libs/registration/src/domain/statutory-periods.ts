@@ -1,6 +1,7 @@
 import {
   addCivilDays,
   CalendarErrors,
+  type OfficialCalendar,
   civilDateOf,
   CN_OFFICIAL_CALENDAR,
   daysPeriod,
@@ -48,6 +49,20 @@ export function authorityDeadline(start: PeriodStart, days: number): StatutoryDe
     if (!(err instanceof CalendarErrors.YEAR_NOT_PUBLISHED)) throw err;
     const lastDay = addCivilDays(dateOf(start), days);
     return { lastDay, endsAt: endOfCivilDay(lastDay), calendarVersion: null };
+  }
+}
+
+/**
+ * A provisional deadline (its last day unmoved because the calendar lacked the year) placed by Art. 203 once the
+ * calendar has the year: the next working day from the unmoved last day. null while the year is still missing.
+ */
+export function firmUpDeadline(lastDay: CivilDate, calendar: OfficialCalendar = REGISTRATION_CALENDAR): StatutoryDeadline | null {
+  try {
+    const moved = calendar.nextWorkingDayFrom(lastDay);
+    return { lastDay: moved, endsAt: endOfCivilDay(moved), calendarVersion: calendar.calendarVersion };
+  } catch (err) {
+    if (err instanceof CalendarErrors.YEAR_NOT_PUBLISHED) return null;
+    throw err;
   }
 }
 
