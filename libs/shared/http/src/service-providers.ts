@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ServiceRuntime, UnitOfWork, type ServiceRuntimeOptions } from '@sop/messaging';
+import { OfficialCalendars, ServiceRuntime, UnitOfWork, type ServiceRuntimeOptions } from '@sop/messaging';
 import { Clock } from '@sop/util';
 import { platformMetrics } from './observability/metrics';
 import { SERVICE_RUNTIME, type ServiceDeps } from './service-definition';
@@ -47,6 +47,7 @@ export function serviceRuntimeProviders(
     },
     { provide: DataSource, useFactory: (rt: ServiceRuntime) => rt.dataSource, inject: [SERVICE_RUNTIME] },
     { provide: UnitOfWork, useFactory: (rt: ServiceRuntime) => rt.unitOfWork, inject: [SERVICE_RUNTIME] },
+    { provide: OfficialCalendars, useFactory: (rt: ServiceRuntime) => rt.calendars, inject: [SERVICE_RUNTIME] },
     { provide: Clock, useValue: deps.clock },
     ServiceLifecycle,
   ];

@@ -5,6 +5,9 @@ import type { Clock } from '@sop/util';
 import type { EventCatalog } from './contract/event-contract';
 import type { ConsumerHooks, EventConsumerOptions } from './consumer/event-consumer';
 import { EventTransportServer } from './nest/event-transport.server';
+import { OfficialCalendarYearOrmEntity } from './calendar/official-calendar-year.orm-entity';
+import { OfficialCalendarTables1732500000001 } from './calendar/official-calendar-tables.migration';
+import { OfficialCalendars } from './calendar/official-calendars';
 import { InboxMessageOrmEntity } from './inbox/inbox-message.orm-entity';
 import { MessagingTables1732500000000 } from './messaging-tables.migration';
 import { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
@@ -47,6 +50,8 @@ export interface ReadinessReport {
 export class ServiceRuntime {
   readonly dataSource: DataSource;
   readonly unitOfWork: UnitOfWork;
+  /** The official holiday calendar this service counts on (shipped years plus those published since). */
+  readonly calendars: OfficialCalendars;
   readonly relay: OutboxRelay;
   /** The Nest transport strategy that runs the service's `@EventPattern` handlers; the host connects it. */
   readonly eventServer?: EventTransportServer;
@@ -57,14 +62,15 @@ export class ServiceRuntime {
     this.logger = new Logger(`Runtime:${options.serviceName}`);
     this.dataSource = createDataSource(
       options.db,
-      [OutboxMessageOrmEntity, InboxMessageOrmEntity, ...(options.entities as Ctor[])],
-      [MessagingTables1732500000000, ...options.migrations],
+      [OutboxMessageOrmEntity, InboxMessageOrmEntity, OfficialCalendarYearOrmEntity, ...(options.entities as Ctor[])],
+      [MessagingTables1732500000000, OfficialCalendarTables1732500000001, ...options.migrations],
     );
     const now = () => options.clock.now();
     const outbox = new OutboxWriter(options.serviceName, options.catalog, now);
     this.relay = new OutboxRelay(this.dataSource, options.transport, { serviceName: options.serviceName, onPublished: options.onRelayPublished });
     const wake = () => this.relay.wake();
     this.unitOfWork = new UnitOfWork(this.dataSource, outbox, wake);
+    this.calendars = new OfficialCalendars(this.dataSource);
     if (options.consumer) {
       this.eventServer = new EventTransportServer({
         ...options.consumer,
@@ -93,6 +99,7 @@ export class ServiceRuntime {
     } else if (!this.dataSource.isInitialized) {
       await this.dataSource.initialize();
     }
+    await this.calendars.load();
     // The relay starts here; the consumer starts when the host starts its microservices (after this hook).
     this.relay.start();
     this.started = true;

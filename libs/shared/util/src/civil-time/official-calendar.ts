@@ -23,7 +23,7 @@ export interface OfficialYear {
  * cover is refused (CALENDAR.YEAR_NOT_PUBLISHED), never silently treated as weekends only.
  */
 export class OfficialCalendar {
-  private readonly years = new Map<number, OfficialYear>();
+  private readonly years_ = new Map<number, OfficialYear>();
 
   constructor(
     readonly id: string,
@@ -37,7 +37,7 @@ export class OfficialCalendar {
         if (civilYearOf(d) !== y.year) throw new RangeError(`${y.year} calendar lists ${d}`);
       }
       for (const d of workingWeekends) if (civilDayOfWeek(d) < 6) throw new RangeError(`${d} is a weekday, not a working weekend`);
-      this.years.set(y.year, { year: y.year, source: y.source, holidays, workingWeekends });
+      this.years_.set(y.year, { year: y.year, source: y.source, holidays, workingWeekends });
     }
   }
 
@@ -46,15 +46,15 @@ export class OfficialCalendar {
   }
 
   coveredYears(): number[] {
-    return [...this.years.keys()].sort((a, b) => a - b);
+    return [...this.years_.keys()].sort((a, b) => a - b);
   }
 
   covers(date: CivilDate): boolean {
-    return this.years.has(civilYearOf(date));
+    return this.years_.has(civilYearOf(date));
   }
 
   private yearOf(date: CivilDate): OfficialYear {
-    const year = this.years.get(civilYearOf(date));
+    const year = this.years_.get(civilYearOf(date));
     if (!year) {
       const covered = this.coveredYears();
       throw new CalendarErrors.YEAR_NOT_PUBLISHED(
@@ -84,9 +84,21 @@ export class OfficialCalendar {
     return d;
   }
 
+  /** The years as data (to extend, store or publish). */
+  years(): OfficialYearData[] {
+    return [...this.years_.values()]
+      .sort((a, b) => a.year - b.year)
+      .map((y) => ({ year: y.year, source: y.source, holidays: [...y.holidays], workingWeekends: [...y.workingWeekends] }));
+  }
+
+  /** The year's data, or undefined when the calendar has no notice for it. */
+  year(year: number): OfficialYearData | undefined {
+    return this.years().find((y) => y.year === year);
+  }
+
   /** A new version with one more (or a corrected) year, as an officer publishes it. */
   withYear(data: OfficialYearData): OfficialCalendar {
-    const years = [...this.years.values()].filter((y) => y.year !== data.year).map((y) => ({ year: y.year, source: y.source, holidays: [...y.holidays], workingWeekends: [...y.workingWeekends] }));
+    const years = this.years().filter((y) => y.year !== data.year);
     return new OfficialCalendar(this.id, this.version + 1, [...years, data].sort((a, b) => a.year - b.year));
   }
 }
