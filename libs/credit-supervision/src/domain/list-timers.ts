@@ -1,7 +1,7 @@
 import type { OfficialCalendar } from '@sop/util';
 import { ruleVersionOf, type CreditRuleSet } from './credit-rules';
 import { CREDIT_CALENDAR, periodEarliestEnd, periodEndIfRunOut, type CalendarPeriod } from './credit-periods';
-import { activeEntries, type ListEntry, type ListEvent, type ListState } from './list-state';
+import { activeEntries, replay, type ListEntry, type ListEvent, type ListState } from './list-state';
 
 /**
  * The list timers (regulations §5.1 6-month removal, §5.2 2-year escalation and 2 clean years): when each falls due
@@ -68,6 +68,23 @@ export function decideDueTimers(state: ListState, now: Date, rules: CreditRuleSe
         decidingAuthority: entry.decidingAuthority,
       });
     }
+  }
+  return events;
+}
+
+/**
+ * Every timer that fell due by `at`, each taking effect at its own instant, as the scheduler would have decided had it
+ * run throughout (repeats while a decision makes another timer due). A decision about a fact that took effect at `at`
+ * runs on this caught-up state, so a platform whose scheduler was down (or late) decides what a punctual one did.
+ */
+export function timersDueBy(state: ListState, at: Date, rules: CreditRuleSet, newId: () => string, calendar: OfficialCalendar = CREDIT_CALENDAR): ListEvent[] {
+  const events: ListEvent[] = [];
+  let s = state;
+  for (let pass = 0; pass < 5; pass++) {
+    const due = decideDueTimers(s, at, rules, newId, calendar);
+    if (due.length === 0) break;
+    events.push(...due);
+    s = replay(due, s);
   }
   return events;
 }

@@ -2,6 +2,7 @@ import type { Tx, UnitOfWork } from '@sop/messaging';
 import { ListStore, type JointMeasuresRecord, type ListViewRow, type LoggedListEvent } from '../application/lists/lists.ports';
 import { OrganizationStore, type CreditOrganization, type InformationRecord } from '../application/organizations/organizations.ports';
 import type { ListEntry, ListState } from '../domain/list-state';
+import { RectificationNoticeStore, type RectificationNotice } from '../application/inspections/inspections.ports';
 
 /** The list store in memory, for unit tests of the list decision core (no database). */
 export class InMemoryListStore extends ListStore {
@@ -88,4 +89,31 @@ export function recordingUnitOfWork() {
   const { tx, published } = recordingTx();
   const uow = { run: <T>(work: (tx: Tx) => Promise<T>) => work(tx) } as unknown as UnitOfWork;
   return { uow, published };
+}
+
+/** Rectification notices in memory. */
+export class InMemoryRectificationNoticeStore extends RectificationNoticeStore {
+  readonly notices = new Map<string, RectificationNotice>();
+  async insertNotice(_tx: Tx, notice: RectificationNotice): Promise<void> {
+    this.notices.set(notice.id, { ...notice });
+  }
+  async notice(_tx: Tx | null, id: string): Promise<RectificationNotice | null> {
+    const n = this.notices.get(id);
+    return n ? { ...n } : null;
+  }
+  async updateNotice(_tx: Tx, notice: RectificationNotice): Promise<void> {
+    this.notices.set(notice.id, { ...notice });
+  }
+  async noticesPastDeadline(now: Date): Promise<RectificationNotice[]> {
+    return this.open((n) => n.deadline <= now);
+  }
+  async openNoticesDueBy(_tx: Tx, uscc: string, at: Date): Promise<RectificationNotice[]> {
+    return this.open((n) => n.uscc === uscc && n.deadline <= at);
+  }
+  private open(where: (n: RectificationNotice) => boolean): RectificationNotice[] {
+    return [...this.notices.values()]
+      .filter((n) => n.status === 'OPEN' && where(n))
+      .sort((a, b) => a.deadline.getTime() - b.deadline.getTime() || (a.id < b.id ? -1 : 1))
+      .map((n) => ({ ...n }));
+  }
 }

@@ -7,7 +7,7 @@ import { USCC_FORMAT } from '@sop/util';
 /** Query parameters of the public register (no token). */
 
 export class ProfileQueryParams {
-  @ApiPropertyOptional({ description: 'answer as of this instant (UTC)' }) @IsOptional() @IsInstant() asOf?: string;
+  @ApiPropertyOptional({ description: 'answer as of this instant (ISO 8601 with an offset)' }) @IsOptional() @IsInstant() asOf?: string;
 }
 
 export class SearchQueryParams {

@@ -49,7 +49,7 @@ export const PUBLIC_PROFILE_SCHEMA = {
   $id: 'urn:sop:credit:public-profile:v1',
   title: 'Public credit profile of a social organization',
   description:
-    'Registration facts, the abnormal-activity list (活动异常名录) and the serious illegal and dishonest list (严重违法失信名单), penalties, evaluation grades, government purchases undertaken and the credit information on record (MCA Order 60). Contains no personal data. Money in integer fen (1 yuan = 100 fen); times in UTC.',
+    'Registration facts, the abnormal-activity list (活动异常名录) and the serious illegal and dishonest list (严重违法失信名单), penalties, evaluation grades, government purchases undertaken and the credit information on record (MCA Order 60). Contains no personal data. Money in integer fen (1 yuan = 100 fen); instants in UTC, civil dates (YYYY-MM-DD) in Beijing time (UTC+8).',
   ...obj({
     uscc: USCC,
     name: { type: 'string' },

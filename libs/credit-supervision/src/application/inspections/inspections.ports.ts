@@ -21,4 +21,6 @@ export abstract class RectificationNoticeStore {
   abstract updateNotice(tx: Tx, notice: RectificationNotice): Promise<void>;
   /** OPEN notices whose deadline is at or before `now`, earliest deadline first. */
   abstract noticesPastDeadline(now: Date): Promise<RectificationNotice[]>;
+  /** The organization's OPEN notices whose deadline is at or before `at`, earliest deadline first, in the caller's transaction. */
+  abstract openNoticesDueBy(tx: Tx, uscc: string, at: Date): Promise<RectificationNotice[]>;
 }

@@ -60,7 +60,7 @@ export class ListEntryUseCases {
     const at = new Date(input.occurredAt);
     if (at > now) throw new CreditErrors.TRIGGER_IN_FUTURE('occurredAt lies in the future', violationOf('occurredAt', 'a trigger has happened', 'occurredAt must not be after now'));
     return this.uow.run((tx) =>
-      this.lists.decide(tx, org.uscc, now, (s, r) => decideTrigger(s, { uscc: org.uscc, list: input.list, reason, evidence, at, decidingAuthority: org.registeringAuthority }, r, randomUUID)),
+      this.lists.decide(tx, org.uscc, now, (s, r) => decideTrigger(s, { uscc: org.uscc, list: input.list, reason, evidence, at, decidingAuthority: org.registeringAuthority }, r, randomUUID), undefined, at),
     );
   }
 
@@ -84,6 +84,8 @@ export class ListEntryUseCases {
     return this.uow.run((tx) =>
       this.lists.decide(tx, entry.uscc, now, (s, r, calendar) =>
         decideRectification(s, { entryId, evidence: input.evidence, at: verifiedAt, removal: appliedAt ? { at: now, calendar } : undefined }, r),
+        undefined,
+        verifiedAt,
       ),
     );
   }
@@ -101,6 +103,6 @@ export class ListEntryUseCases {
     const now = this.clock.now();
     if (new Date(deregisteredAt) > now)
       throw new CreditErrors.DEREGISTRATION_IN_FUTURE('deregisteredAt lies in the future', violationOf('deregisteredAt', 'deregistration has been completed', 'must not be after now'));
-    return this.uow.run((tx) => this.lists.decide(tx, org.uscc, now, (s, r) => decideDeregistration(s, org.uscc, new Date(deregisteredAt), r)));
+    return this.uow.run((tx) => this.lists.decide(tx, org.uscc, now, (s, r) => decideDeregistration(s, org.uscc, new Date(deregisteredAt), r), undefined, new Date(deregisteredAt)));
   }
 }

@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JointMeasuresChanged } from '@sop/contracts';
 import type { Tx } from '@sop/messaging';
 import { ruleSetAt, ruleSetByVersion, ruleVersionOf, type CreditRuleSet } from '../../domain/credit-rules';
 import { jointMeasuresOf } from '../../domain/list-decisions';
-import { applyListEvent, type ListEntry, type ListEvent, type ListState } from '../../domain/list-state';
-import { nextTimerAt } from '../../domain/list-timers';
+import { applyListEvent, replay, type ListEntry, type ListEvent, type ListState } from '../../domain/list-state';
+import { nextTimerAt, timersDueBy } from '../../domain/list-timers';
 import type { OfficialCalendar } from '@sop/util';
 import { CreditCalendar } from '../calendar/credit-calendar';
+import { decideTrigger } from '../../domain/list-decisions';
+import { RectificationNoticeStore } from '../inspections/inspections.ports';
 import { OrganizationStore } from '../organizations/organizations.ports';
 import { LIST_EVENT_CONTRACT, listEventPayload } from './list-event.mapping';
 import { ListStore, type ListViewRow } from './lists.ports';
@@ -31,6 +34,7 @@ export class ListDecisions {
     private readonly organizations: OrganizationStore,
     private readonly lists: ListStore,
     private readonly credit: CreditCalendar = new CreditCalendar(),
+    private readonly notices?: RectificationNoticeStore,
   ) {}
 
   /** The official calendar decisions count on. */
@@ -38,12 +42,19 @@ export class ListDecisions {
     return this.credit.calendar;
   }
 
-  /** Decide, append to the log, update the view, publish list events and any change of joint measures. */
-  async decide(tx: Tx, uscc: string, now: Date, decide: ListDecision, causationId?: string): Promise<ListEvent[]> {
+  /**
+   * Decide, append to the log, update the view, publish list events and any change of joint measures. With
+   * `effectiveAt` (when the fact behind the decision took effect), what the time alone decided by then is decided
+   * first, at its own instants and in their order (catchUp): a fact recorded after the scheduler was down or late
+   * meets the lists as they stood, and a platform restarted after days ends with the lists of one that ran throughout.
+   */
+  async decide(tx: Tx, uscc: string, now: Date, decide: ListDecision, causationId?: string, effectiveAt?: Date): Promise<ListEvent[]> {
     const rules = ruleSetAt(now);
     await this.organizations.lockOrganization(tx, uscc);
     let state = await this.lists.listState(tx, uscc);
-    const events = decide(state, rules, this.credit.calendar);
+    const calendar = this.credit.calendar;
+    const caughtUp = effectiveAt ? await this.catchUp(tx, uscc, state, effectiveAt, rules, calendar) : [];
+    const events = [...caughtUp, ...decide(caughtUp.length ? replay(caughtUp, state) : state, rules, calendar)];
     if (events.length === 0) return events;
     const touched = new Set<string>();
     for (const e of events) {
@@ -55,6 +66,29 @@ export class ListDecisions {
     }
     await this.lists.saveEntries(tx, [...touched].map((id) => listViewRow(state[id])));
     await this.publishJointMeasures(tx, uscc, state, rules, events, causationId);
+    return events;
+  }
+
+  /**
+   * The time-driven facts of one organization due by `at`, in the order they took effect: rectification notices not
+   * met by their deadline (§5.1 (3), listed at the deadline, the notice closed NOT_MET) and the list timers (6-month
+   * removal, 2-year escalation), each timer due before a notice's deadline decided before that notice.
+   */
+  private async catchUp(tx: Tx, uscc: string, state: ListState, at: Date, rules: CreditRuleSet, calendar: OfficialCalendar): Promise<ListEvent[]> {
+    const events: ListEvent[] = [];
+    let s = state;
+    const add = (more: ListEvent[]) => {
+      events.push(...more);
+      s = replay(more, s);
+    };
+    const org = this.notices ? await this.organizations.organization(tx, uscc) : null;
+    for (const notice of org && this.notices ? await this.notices.openNoticesDueBy(tx, uscc, at) : []) {
+      add(timersDueBy(s, notice.deadline, rules, randomUUID, calendar));
+      await this.notices?.updateNotice(tx, { ...notice, status: 'NOT_MET', resolvedAt: notice.deadline });
+      const trigger = { uscc, list: 'ABNORMAL' as const, reason: 'RECTIFICATION_NOT_MET' as const, evidence: [notice.id], at: notice.deadline, decidingAuthority: org?.registeringAuthority ?? '' };
+      add(decideTrigger(s, trigger, rules, randomUUID));
+    }
+    add(timersDueBy(s, at, rules, randomUUID, calendar));
     return events;
   }
 

@@ -90,7 +90,7 @@ export class RecordPenaltyUseCase {
         },
       });
       for (const trigger of penaltyTriggers(penalty, earlier, rules, org.registeringAuthority)) {
-        await this.lists.decide(tx, org.uscc, now, (s, r) => decideTrigger(s, trigger, r, randomUUID), published.id);
+        await this.lists.decide(tx, org.uscc, now, (s, r) => decideTrigger(s, trigger, r, randomUUID), published.id, trigger.at);
       }
       return penalty;
     });

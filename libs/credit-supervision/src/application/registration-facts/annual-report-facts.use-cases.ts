@@ -48,6 +48,7 @@ export class AnnualReportFacts {
       now,
       (s, r) => decideTrigger(s, { uscc: d.uscc, list: 'ABNORMAL', reason: 'ANNUAL_REPORT_OVERDUE', evidence: [event.id], at, decidingAuthority: d.registeringAuthority }, r, randomUUID),
       event.id,
+      at,
     );
   }
 
@@ -74,7 +75,7 @@ export class AnnualReportFacts {
     await this.organizations.lockOrganization(tx, d.uscc);
     const obligations = await this.obligations.fulfilAnnualReportObligations(tx, { uscc: d.uscc, reportYear: d.reportYear, submittedAt, submittedEventId: event.id });
     const at = submittedAt > now ? now : submittedAt;
-    await this.lists.decide(tx, d.uscc, now, (s, r) => decideAnnualReportFulfilment(s, { uscc: d.uscc, obligations, evidence: [event.id], at }, r), event.id);
+    await this.lists.decide(tx, d.uscc, now, (s, r) => decideAnnualReportFulfilment(s, { uscc: d.uscc, obligations, evidence: [event.id], at }, r), event.id, at);
   }
 
   /** registration.annual-report.reviewed → a failed review is an inspection conclusion; pass / basic pass annual-report information. */

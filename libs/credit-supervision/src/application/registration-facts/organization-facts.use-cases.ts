@@ -54,7 +54,7 @@ export class OrganizationFacts {
     await this.information(tx, event, d.uscc, 'PENALTY', 'REGISTRATION_REVOKED', `registration revoked by ${d.registeringAuthority}: ${d.reason} (${d.legalBasis})`, at, now);
     await this.organizations.lockOrganization(tx, d.uscc);
     await this.organizations.setRegistrationStatus(tx, d.uscc, 'REVOKED', now);
-    await this.lists.decide(tx, d.uscc, now, (s, r) => decideRevocation(s, { uscc: d.uscc, evidence: [event.id], at, decidingAuthority: d.registeringAuthority }, r, randomUUID), event.id);
+    await this.lists.decide(tx, d.uscc, now, (s, r) => decideRevocation(s, { uscc: d.uscc, evidence: [event.id], at, decidingAuthority: d.registeringAuthority }, r, randomUUID), event.id, at);
   }
 
   /** registration.organization.deregistered → status DEREGISTERED; an entry for revocation leaves the serious list (§5.2). */
@@ -66,7 +66,7 @@ export class OrganizationFacts {
     await this.information(tx, event, d.uscc, 'BASIC', 'DEREGISTERED', summary, at, now);
     await this.organizations.lockOrganization(tx, d.uscc);
     await this.organizations.setRegistrationStatus(tx, d.uscc, 'DEREGISTERED', now);
-    await this.lists.decide(tx, d.uscc, now, (s, r) => decideDeregistration(s, d.uscc, at, r), event.id);
+    await this.lists.decide(tx, d.uscc, now, (s, r) => decideDeregistration(s, d.uscc, at, r), event.id, at);
   }
 
   /** registration.organization.changed → basic information; name and domicile of the credit record follow, with the effective date. */

@@ -33,4 +33,14 @@ export class TypeOrmRectificationNoticeStore extends TypeOrmStoreBase implements
       .getMany();
     return rows.map((r) => ({ ...r }) as RectificationNotice);
   }
+
+  async openNoticesDueBy(tx: Tx, uscc: string, at: Date): Promise<RectificationNotice[]> {
+    const rows = await tx.manager
+      .createQueryBuilder(CreditRectificationNoticeOrmEntity, 'n')
+      .where('n.uscc = :uscc AND n.status = :open AND n.deadline <= :at', { uscc, open: 'OPEN', at: this.dateParam(at) })
+      .orderBy('n.deadline', 'ASC')
+      .addOrderBy('n.id', 'ASC')
+      .getMany();
+    return rows.map((r) => ({ ...r }) as RectificationNotice);
+  }
 }
