@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { signAccessToken, type Role } from '@sop/auth';
 import { allTopicSpecs } from '@sop/contracts';
 import { createHttpApp, startServices } from '@sop/http';
-import { KafkaTransport, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
+import { KafkaTransport, OfficialCalendars, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
 import { dropDatabase } from '@sop/persistence';
 import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
 import { MovableClock } from '@sop/util';
@@ -381,5 +381,18 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     expect(await answer('/policy/rule-sets/110000/versions/99')).toEqual({ status: 404, code: 'REGISTRATION.POLICY_VERSION_NOT_FOUND' });
     expect(await answer('/policy/rule-sets/000000/versions/1')).toEqual({ status: 404, code: 'REGISTRATION.POLICY_VERSION_NOT_FOUND' });
     expect(await answer('/policy/rule-sets/11000/versions/1')).toEqual({ status: 400, code: 'REGISTRATION.POLICY_JURISDICTION' });
+  });
+
+  // Last: it adds 2027 to this service's calendar.
+  it('places deadlines by the calendar the service holds: a year published later moves provisional deadlines off rest days', async () => {
+    clock.set(new Date('2026-12-02T00:00:00Z'));
+    const before = await http('POST', '/applications', applicant, group('北京市海淀区气象爱好者协会'));
+    // Day 60 is Sunday 31 January 2027; without the 2027 notice it stays there, provisionally.
+    expect(before.body).toMatchObject({ decisionDueOn: '2027-01-31', decisionDueCalendarVersion: null });
+    const notice2027 = { year: 2027, source: 'test notice for 2027', holidays: ['2027-01-01'], workingWeekends: [] };
+    await app.get(OfficialCalendars).record(ds.manager, { calendarId: 'cn-official-holidays', version: 2, publishedAt: clock.now(), ...notice2027 });
+    const placed = { decisionDueOn: '2027-02-01', decisionDueBy: '2027-02-01T16:00:00.000Z', decisionDueCalendarVersion: 'cn-official-holidays@v2' };
+    expect((await http('GET', `/applications/${before.body.id}`, haidian)).body).toMatchObject(placed);
+    expect((await http('POST', '/applications', applicant, group('北京市海淀区观鸟协会'))).body).toMatchObject(placed);
   });
 });

@@ -1,5 +1,5 @@
 import type { OrganizationForm, Regime, UnitRole } from '@sop/contracts';
-import { civilDateOf, startOfCivilDay, type CivilDate } from '@sop/util';
+import { civilDateOf, startOfCivilDay, type CivilDate, type OfficialCalendar } from '@sop/util';
 import { RegistrationErrors } from './registration.errors';
 import { filingPeriodExpired } from './statutory-periods';
 import { foundingViolations, type FoundationType } from './founding-conditions';
@@ -73,6 +73,8 @@ export function planChange(
     supervisingUnitApprovedOn: CivilDate | null;
     /** The current legal representative's ID number (decrypted), to tell a new person from the same one. */
     currentLegalRepresentativeIdNumber?: string | null;
+    /** The official holiday calendar (default: the shipped one). */
+    calendar?: OfficialCalendar;
   },
 ): FieldChange[] {
   assertActive(entry, uscc);
@@ -114,7 +116,7 @@ export function planChange(
       });
     }
     const today = civilDateOf(ctx.now);
-    const filing = ctx.supervisingUnitApprovedOn > today ? null : filingPeriodExpired(ctx.supervisingUnitApprovedOn, CHANGE_FILING_DAYS, ctx.now);
+    const filing = ctx.supervisingUnitApprovedOn > today ? null : filingPeriodExpired(ctx.supervisingUnitApprovedOn, CHANGE_FILING_DAYS, ctx.now, ctx.calendar);
     if (!filing || filing.expired) {
       throw new RegistrationErrors.CHANGE_FILING_DEADLINE(`a change is filed within ${CHANGE_FILING_DAYS} days after the supervising unit approved it (社团条例 Art. 18; 民非条例 Art. 15)`, {
         violations: [
@@ -198,6 +200,7 @@ export function checkDeregistration(
   liquidationCompletedOn: CivilDate,
   reason: string,
   now: Date,
+  calendar?: OfficialCalendar,
 ): { filedLate: boolean; filingDueOn: CivilDate } {
   assertActive(entry, uscc);
   if (!reason.trim()) throw new RegistrationErrors.REASONS_REQUIRED('state the deregistration ground (社团条例 Art. 19)');
@@ -206,7 +209,7 @@ export function checkDeregistration(
       violations: [{ field: 'liquidationCompletedOn', rule: 'notInFuture', message: `liquidation must have ended (on or before ${civilDateOf(now)}, Beijing)` }],
     });
   }
-  const filing = filingPeriodExpired(liquidationCompletedOn, DEREGISTRATION_FILING_DAYS, now);
+  const filing = filingPeriodExpired(liquidationCompletedOn, DEREGISTRATION_FILING_DAYS, now, calendar);
   return { filedLate: filing.expired, filingDueOn: filing.lastDay };
 }
 

@@ -20,8 +20,8 @@ export const PENDING_STATUSES: readonly ApplicationStatus[] = ['AWAITING_CONSENT
 export const DECISION_PERIOD_DAYS = 60;
 
 /** The decision deadline for complete documents at `at` (the 60 days of 社团条例 Art. 12, Civil Code Art. 201–203). */
-export function decisionDeadline(at: Date): { decisionDueBy: Date; decisionDueCalendarVersion: string | null } {
-  const d = authorityDeadline(at, DECISION_PERIOD_DAYS);
+export function decisionDeadline(at: Date, calendar?: OfficialCalendar): { decisionDueBy: Date; decisionDueCalendarVersion: string | null } {
+  const d = authorityDeadline(at, DECISION_PERIOD_DAYS, calendar);
   return { decisionDueBy: d.endsAt, decisionDueCalendarVersion: d.calendarVersion };
 }
 
@@ -102,7 +102,7 @@ function requireReasons(reasons: readonly string[], article: string): string[] {
 export class RegistrationApplication {
   private constructor(private state: ApplicationState) {}
 
-  static submit(id: string, facts: ApplicationFacts, decision: RegimeDecision, submittedBy: string, now: Date): RegistrationApplication {
+  static submit(id: string, facts: ApplicationFacts, decision: RegimeDecision, submittedBy: string, now: Date, calendar?: OfficialCalendar): RegistrationApplication {
     const individualMembers = facts.individualMembers ?? null;
     const unitMembers = facts.unitMembers ?? null;
     const foundationType = facts.foundationType ?? null;
@@ -142,7 +142,7 @@ export class RegistrationApplication {
       consentReasons: [],
       submittedBy,
       submittedAt: now,
-      ...decisionDeadline(now),
+      ...decisionDeadline(now, calendar),
       decidedAt: null,
       decidedBy: null,
       decisionReasons: [],
@@ -191,7 +191,7 @@ export class RegistrationApplication {
    * The supervising unit's approval document completes the application (社团条例 Art. 11(2)), so the 60-day
    * decision period (Art. 12) runs from consent.
    */
-  giveConsent(unitId: string | undefined, by: string, now: Date): void {
+  giveConsent(unitId: string | undefined, by: string, now: Date, calendar?: OfficialCalendar): void {
     this.assertConsentPending(unitId);
     this.state = {
       ...this.state,
@@ -199,7 +199,7 @@ export class RegistrationApplication {
       consentStatus: 'GIVEN',
       consentDecidedBy: by,
       consentDecidedAt: now,
-      ...decisionDeadline(now),
+      ...decisionDeadline(now, calendar),
     };
   }
 
@@ -241,7 +241,7 @@ export class RegistrationApplication {
    * recorded and the original kept. If it was still awaiting consent, the application is complete now, so the
    * 60-day period runs from the change. Returns false if nothing changes (already direct or decided).
    */
-  rerouteToDirect(decision: RegimeDecision, now: Date): boolean {
+  rerouteToDirect(decision: RegimeDecision, now: Date, calendar?: OfficialCalendar): boolean {
     if (!PENDING_STATUSES.includes(this.state.status) || this.state.regime !== 'DUAL_MANAGEMENT' || decision.regime !== 'DIRECT') return false;
     const wasAwaiting = this.state.status === 'AWAITING_CONSENT';
     this.state = {
@@ -253,7 +253,7 @@ export class RegistrationApplication {
       status: 'SUBMITTED',
       consentStatus: wasAwaiting ? 'NOT_REQUIRED' : this.state.consentStatus,
       unit: this.state.unit ? { ...this.state.unit, role: 'BUSINESS_GUIDANCE_UNIT' } : null,
-      ...(wasAwaiting ? decisionDeadline(now) : {}),
+      ...(wasAwaiting ? decisionDeadline(now, calendar) : {}),
     };
     return true;
   }

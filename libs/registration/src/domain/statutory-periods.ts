@@ -16,6 +16,8 @@ import {
  * The periods of registration as the Civil Code counts them (民法典 Art. 200–204, through `@sop/util` civil time):
  * a period of N days starts the day after the event (Art. 201), a last day that is a statutory rest day moves to the
  * next working day (Art. 203, the official holiday calendar), and the last day ends at 24:00 Beijing time (Art. 203).
+ * The use cases pass the service's current calendar (OfficialCalendars: the shipped years plus those published since);
+ * the shipped calendar is the default.
  */
 export const REGISTRATION_CALENDAR = CN_OFFICIAL_CALENDAR;
 
@@ -41,10 +43,10 @@ function dateOf(start: PeriodStart): CivilDate {
 }
 
 /** "Within N days" of `start`, a deadline the authority owes (the 60-day registration decision). */
-export function authorityDeadline(start: PeriodStart, days: number): StatutoryDeadline {
+export function authorityDeadline(start: PeriodStart, days: number, calendar: OfficialCalendar = REGISTRATION_CALENDAR): StatutoryDeadline {
   try {
-    const p = daysPeriod(start, days, REGISTRATION_CALENDAR);
-    return { lastDay: p.lastDay, endsAt: p.endsAt, calendarVersion: p.calendarVersion ?? REGISTRATION_CALENDAR.calendarVersion };
+    const p = daysPeriod(start, days, calendar);
+    return { lastDay: p.lastDay, endsAt: p.endsAt, calendarVersion: p.calendarVersion ?? calendar.calendarVersion };
   } catch (err) {
     if (!(err instanceof CalendarErrors.YEAR_NOT_PUBLISHED)) throw err;
     const lastDay = addCivilDays(dateOf(start), days);
@@ -79,10 +81,10 @@ export interface FilingPeriodCheck {
  * no notice for the year yet, a filer before 24:00 Beijing of the unmoved last day is in time whatever the notice will
  * say (Art. 203 only extends), and after it the question is refused (CALENDAR.YEAR_NOT_PUBLISHED) rather than guessed.
  */
-export function filingPeriodExpired(start: PeriodStart, days: number, instant: Date): FilingPeriodCheck {
+export function filingPeriodExpired(start: PeriodStart, days: number, instant: Date, calendar: OfficialCalendar = REGISTRATION_CALENDAR): FilingPeriodCheck {
   try {
-    const p = daysPeriod(start, days, REGISTRATION_CALENDAR);
-    return { expired: periodExpired(p, instant), lastDay: p.lastDay, calendarVersion: p.calendarVersion ?? REGISTRATION_CALENDAR.calendarVersion };
+    const p = daysPeriod(start, days, calendar);
+    return { expired: periodExpired(p, instant), lastDay: p.lastDay, calendarVersion: p.calendarVersion ?? calendar.calendarVersion };
   } catch (err) {
     if (!(err instanceof CalendarErrors.YEAR_NOT_PUBLISHED)) throw err;
     const nominal = addCivilDays(dateOf(start), days);

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { assertJurisdiction } from '@sop/auth';
 import { ApplicationSubmitted } from '@sop/contracts';
-import { UnitOfWork } from '@sop/messaging';
+import { UnitOfWork, OfficialCalendars } from '@sop/messaging';
 import { Clock, isDivisionCode, type FieldViolation } from '@sop/util';
 import { RegistrationApplication, type ApplicationFacts } from '../../domain/registration-application';
 import { resolveRegime } from '../../domain/registration-policy';
@@ -38,6 +38,7 @@ export class SubmitApplication {
     private readonly people: PersonalDataStore,
     private readonly personalData: PersonalDataService,
     private readonly clock: Clock,
+    private readonly calendars: OfficialCalendars,
   ) {}
 
   async submit(command: SubmitCommand, principal: Principal): Promise<RegistrationApplication> {
@@ -59,7 +60,7 @@ export class SubmitApplication {
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
       const decision = resolveRegime(await this.policy.policyVersions(tx), { ...facts, at: now });
-      const application = RegistrationApplication.submit(randomUUID(), facts, decision, principal.subject, now);
+      const application = RegistrationApplication.submit(randomUUID(), facts, decision, principal.subject, now, this.calendars.current());
       if (await this.applications.nameTaken(tx, facts.registeringAuthority, facts.proposedName)) {
         throw new RegistrationErrors.NAME_TAKEN(
           `the name "${facts.proposedName}" is already used under registering authority ${facts.registeringAuthority} (社会组织名称管理办法: one name per organization)`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { ApplicationConsentGiven, ApplicationConsentRefused } from '@sop/contracts';
-import { UnitOfWork } from '@sop/messaging';
+import { UnitOfWork, OfficialCalendars } from '@sop/messaging';
 import { Clock } from '@sop/util';
 import type { RegistrationApplication } from '../../domain/registration-application';
 import { ApplicationStore } from './applications.ports';
@@ -16,6 +16,7 @@ export class SupervisingUnitConsent {
     private readonly uow: UnitOfWork,
     private readonly applications: ApplicationStore,
     private readonly clock: Clock,
+    private readonly calendars: OfficialCalendars,
   ) {}
 
   /** Consent completes the application, so the 60-day decision period runs from now. */
@@ -23,7 +24,7 @@ export class SupervisingUnitConsent {
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
       const application = await this.applications.requireApplication(tx, applicationId, true);
-      application.giveConsent(principal.unitId, principal.subject, now);
+      application.giveConsent(principal.unitId, principal.subject, now, this.calendars.current());
       await this.applications.saveApplication(tx, application);
       const s = application.snapshot;
       await tx.publish(ApplicationConsentGiven, { subject: s.id,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { assertJurisdiction } from '@sop/auth';
 import { OrganizationChanged } from '@sop/contracts';
-import { UnitOfWork } from '@sop/messaging';
+import { UnitOfWork, OfficialCalendars } from '@sop/messaging';
 import { Clock, type CivilDate } from '@sop/util';
 import { LEGAL_REPRESENTATIVE_FIELD, planChange, resolveEffectiveAt, type ChangeRequest } from '../../domain/organization-lifecycle';
 import { RegistrationErrors } from '../../domain/registration.errors';
@@ -29,6 +29,7 @@ export class ChangeOrganization {
     private readonly people: PersonalDataStore,
     private readonly personalData: PersonalDataService,
     private readonly clock: Clock,
+    private readonly calendars: OfficialCalendars,
   ) {}
 
   async change(uscc: string, request: ChangeCommand, principal: Principal): Promise<OrganizationRecord> {
@@ -47,6 +48,7 @@ export class ChangeOrganization {
         foundationType: application?.snapshot.foundationType ?? null,
         supervisingUnitApprovedOn: supervisingUnitApprovedOn ?? null,
         currentLegalRepresentativeIdNumber: current ? this.personalData.reveal(current) : null,
+        calendar: this.calendars.current(),
       });
       if (fields.name !== undefined && fields.name !== o.name && (await this.applications.nameTaken(tx, o.registeringAuthority, fields.name))) {
         throw new RegistrationErrors.NAME_TAKEN(`the name "${fields.name}" is already used under registering authority ${o.registeringAuthority} (社会组织名称管理办法)`);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { assertJurisdiction } from '@sop/auth';
 import { OrganizationDeregistered, OrganizationRevoked } from '@sop/contracts';
-import { UnitOfWork, type Tx } from '@sop/messaging';
+import { UnitOfWork, type Tx, OfficialCalendars } from '@sop/messaging';
 import { Clock, type CivilDate } from '@sop/util';
 import { checkDeregistration, checkRevocation } from '../../domain/organization-lifecycle';
 import { OrganizationStore, registerEntryOf, type OrganizationRecord, type OrganizationVersion } from './organizations.ports';
@@ -17,13 +17,14 @@ export class DeregistrationAndRevocation {
     private readonly uow: UnitOfWork,
     private readonly organizations: OrganizationStore,
     private readonly clock: Clock,
+    private readonly calendars: OfficialCalendars,
   ) {}
 
   async deregister(uscc: string, input: { reason: string; liquidationCompletedOn: CivilDate }, principal: Principal): Promise<OrganizationRecord> {
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
       const o = await this.lockedInJurisdiction(tx, uscc, principal);
-      const { filedLate, filingDueOn } = checkDeregistration(uscc, registerEntryOf(o), input.liquidationCompletedOn, input.reason, now);
+      const { filedLate, filingDueOn } = checkDeregistration(uscc, registerEntryOf(o), input.liquidationCompletedOn, input.reason, now, this.calendars.current());
       const updated: OrganizationRecord = { ...o, status: 'DEREGISTERED' };
       await this.organizations.updateOrganization(tx, uscc, { status: 'DEREGISTERED' });
       const liquidationCompletedOn = input.liquidationCompletedOn;

@@ -8,7 +8,7 @@ import {
   type OrganizationCategory,
   type OrganizationForm,
 } from '@sop/contracts';
-import { UnitOfWork, type Tx } from '@sop/messaging';
+import { UnitOfWork, type Tx, OfficialCalendars } from '@sop/messaging';
 import { Clock, divisionPrefix } from '@sop/util';
 import { policyVersionOf, resolveRegime, type RegimeDecision, type RuleSetVersion } from '../../domain/registration-policy';
 import { RegistrationErrors } from '../../domain/registration.errors';
@@ -42,6 +42,7 @@ export class ApplyDueRegimeChanges {
     private readonly organizations: OrganizationStore,
     private readonly applications: ApplicationStore,
     private readonly clock: Clock,
+    private readonly calendars: OfficialCalendars,
   ) {}
 
   async applyDueChanges(): Promise<ShiftReport[]> {
@@ -150,7 +151,7 @@ export class ApplyDueRegimeChanges {
     }
     for (const { a, moved } of reroutes) {
       const from = a.snapshot.policyVersion;
-      if (!a.rerouteToDirect(moved.to, now)) continue;
+      if (!a.rerouteToDirect(moved.to, now, this.calendars.current())) continue;
       await this.applications.saveApplication(tx, a);
       const s = a.snapshot;
       await tx.publish(ApplicationRerouted, { subject: s.id,

@@ -1,3 +1,4 @@
+import type { OfficialCalendar } from '@sop/util';
 import { RegistrationApplication, type ApplicationState } from '../../domain/registration-application';
 import type { ApplicationOrmEntity } from '../registration.orm-entities';
 
@@ -41,7 +42,8 @@ export function applicationToRow(s: Readonly<ApplicationState>): ApplicationOrmE
   };
 }
 
-export function applicationFromRow(r: ApplicationOrmEntity): RegistrationApplication {
+/** The calendar places a provisional decision deadline once it has the year (RegistrationApplication.restore). */
+export function applicationFromRow(r: ApplicationOrmEntity, calendar?: OfficialCalendar): RegistrationApplication {
   const { unitId, unitName, unitRole, consentReasons, decisionReasons, ...rest } = r;
   return RegistrationApplication.restore({
     ...rest,
@@ -52,5 +54,5 @@ export function applicationFromRow(r: ApplicationOrmEntity): RegistrationApplica
     consentStatus: r.consentStatus ?? 'NOT_REQUIRED',
     consentReasons: consentReasons ? (JSON.parse(consentReasons) as string[]) : [],
     decisionReasons: decisionReasons ? (JSON.parse(decisionReasons) as string[]) : [],
-  });
+  }, calendar);
 }

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { Between, DataSource, In, Like, Not } from 'typeorm';
-import type { Tx } from '@sop/messaging';
+import { OfficialCalendars, type Tx } from '@sop/messaging';
 import { isSqlite } from '@sop/persistence';
 import type { RegistrationApplication } from '../../domain/registration-application';
 import type { ApplicationFact } from '../../domain/regime-metrics';
@@ -12,9 +12,14 @@ import { applicationFromRow, applicationToRow } from './application.mapper';
 /** Applications in the registration_application table (TypeORM; MySQL/MariaDB and SQLite). */
 @Injectable()
 export class TypeOrmApplicationStore extends ApplicationStore {
-  constructor(private readonly ds: DataSource) {
+  constructor(
+    private readonly ds: DataSource,
+    @Optional() private readonly calendars?: OfficialCalendars,
+  ) {
     super();
   }
+
+  private fromRow = (row: ApplicationOrmEntity): RegistrationApplication => applicationFromRow(row, this.calendars?.current());
 
   async saveApplication(tx: Tx, application: RegistrationApplication): Promise<void> {
     await tx.manager.save(ApplicationOrmEntity, applicationToRow(application.snapshot));
@@ -26,12 +31,12 @@ export class TypeOrmApplicationStore extends ApplicationStore {
       tx && forUpdate && !isSqlite(this.ds)
         ? await manager.createQueryBuilder(ApplicationOrmEntity, 'a').setLock('pessimistic_write').where('a.id = :id', { id }).getOne()
         : await manager.findOneBy(ApplicationOrmEntity, { id });
-    return row ? applicationFromRow(row) : null;
+    return row ? this.fromRow(row) : null;
   }
 
   async listApplicationsNamingUnit(unitId: string, limit: number): Promise<RegistrationApplication[]> {
     const rows = await this.ds.manager.find(ApplicationOrmEntity, { where: { unitId }, order: { submittedAt: 'DESC' }, take: limit });
-    return rows.map(applicationFromRow);
+    return rows.map(this.fromRow);
   }
 
   async listPendingApplications(tx: Tx, prefix: string): Promise<RegistrationApplication[]> {
@@ -40,7 +45,7 @@ export class TypeOrmApplicationStore extends ApplicationStore {
       regime: 'DUAL_MANAGEMENT',
       registeringAuthority: Like(`${prefix}%`),
     });
-    return rows.map(applicationFromRow);
+    return rows.map(this.fromRow);
   }
 
   async nameTaken(tx: Tx, registeringAuthority: string, name: string, exceptApplicationId?: string): Promise<boolean> {
