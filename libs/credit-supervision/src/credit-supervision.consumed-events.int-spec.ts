@@ -2,6 +2,8 @@ import type { Principal } from '@sop/auth';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
+  CalendarYearPublished,
+  type CalendarYearPublishedV1,
   AnnualReportOverdue,
   AnnualReportReviewed,
   AnnualReportSubmitted,
@@ -27,7 +29,8 @@ import {
   type OrganizationRevokedV1,
   type SupervisionConvertedToGuidanceV1,
 } from '@sop/contracts';
-import { OutboxMessageOrmEntity } from '@sop/messaging';
+import { OfficialCalendars, OutboxMessageOrmEntity } from '@sop/messaging';
+import { civilDate, CN_OFFICIAL_CALENDAR } from '@sop/util';
 import { waitFor } from '@sop/testing';
 import { creditOnMysqlAndKafka } from './test-support/credit-int.fixture';
 import { publicProfileViolations } from './test-support/public-profile.validator';
@@ -316,5 +319,19 @@ describe('credit supervision consumes registration, evaluation and purchasing fa
     expect(infoRows.map((r) => r.factType).sort()).toEqual(
       ['EVALUATION_GRADE_AWARDED', 'EVALUATION_GRADE_AWARDED', 'EVALUATION_GRADE_EXPIRED', 'EVALUATION_GRADE_LOWERED', 'GOVERNMENT_PURCHASE_BREACH', 'GOVERNMENT_PURCHASE_UNDERTAKEN', 'GOVERNMENT_PURCHASE_UNDERTAKEN', 'REGISTERED'],
     );
+  });
+
+  it('a published year of the official calendar extends the service’s copy; a redelivery or an older version changes nothing', async () => {
+    const calendars = f.app.get(OfficialCalendars, { strict: false });
+    const year = { calendarId: CN_OFFICIAL_CALENDAR.id, year: 2041, source: 'TEST DATA (invented)', holidays: ['2041-01-01', '2041-10-01'], workingWeekends: ['2041-10-12'], publishedAt: clock.now().toISOString() };
+    const published = await send<CalendarYearPublishedV1>(CalendarYearPublished, CN_OFFICIAL_CALENDAR.id, { ...year, version: 3 });
+    await waitFor(() => (calendars.current().covers(civilDate('2041-06-01')) ? true : undefined), 30000, '2041 recorded');
+    expect(calendars.current().calendarVersion).toBe('cn-official-holidays@v3');
+    expect(calendars.current().isWorkingDay(civilDate('2041-10-12'))).toBe(true); // a make-up Saturday
+    await redeliver(CalendarYearPublished, published);
+    await send<CalendarYearPublishedV1>(CalendarYearPublished, CN_OFFICIAL_CALENDAR.id, { ...year, version: 2, holidays: [] });
+    const marker = await send<CalendarYearPublishedV1>(CalendarYearPublished, CN_OFFICIAL_CALENDAR.id, { ...year, year: 2042, holidays: ['2042-01-01'], workingWeekends: [], version: 4 });
+    await waitFor(() => (calendars.current().covers(civilDate('2042-06-01')) ? true : undefined), 30000, `2042 recorded (${marker.id})`);
+    expect(calendars.current().isWorkingDay(civilDate('2041-10-01'))).toBe(false); // the older version did not overwrite
   });
 });

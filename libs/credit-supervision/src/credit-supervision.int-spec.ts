@@ -15,7 +15,6 @@ import type { ObjectionUseCases } from './application/objections/objections.use-
 import type { RecordPenaltyUseCase } from './application/penalties/record-penalty.use-case';
 import type { CreditTimerScheduler } from './application/schedulers/credit-timer.scheduler';
 import { creditOnMysqlAndKafka } from './test-support/credit-int.fixture';
-import { TEST_CALENDAR } from './test-support/test-calendar';
 import { publicProfileViolations } from './test-support/public-profile.validator';
 import { listEventFromPublished } from './application/lists/list-event.mapping';
 import { replay, type ListEntry, type ListEvent } from './domain/list-state';
@@ -93,7 +92,7 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
       exitedAt: '2026-12-07T02:00:00.000Z',
       removalDeadline: '2026-12-14T16:00:00.000Z',
       removalDueOn: '2026-12-14',
-      exitCalendarVersion: TEST_CALENDAR.calendarVersion,
+      exitCalendarVersion: 'cn-official-holidays@v2',
     });
     expect(await outboxTypes(uscc)).toEqual([
       'credit.list.entered',
@@ -139,7 +138,7 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     at('2029-06-05T00:00:00.000Z');
     await scheduler.runDueTimers(clock.now());
     const [abnormal, serious] = await entries(uscc);
-    expect(abnormal).toMatchObject({ status: 'EXITED', exitReason: 'ESCALATED', exitedAt: '2029-06-01T16:00:00.000Z', exitCalendarVersion: TEST_CALENDAR.calendarVersion });
+    expect(abnormal).toMatchObject({ status: 'EXITED', exitReason: 'ESCALATED', exitedAt: '2029-06-01T16:00:00.000Z', exitCalendarVersion: 'cn-official-holidays@v2' });
     expect(serious).toMatchObject({ list: 'SERIOUS', reason: 'ESCALATION_FROM_ABNORMAL', status: 'ACTIVE', listedAt: '2029-06-01T16:00:00.000Z', escalatedFromEntryId: abnormal.entryId });
     const record = await records.recordOf(uscc, auditor);
     expect(record.jointMeasures.measures).toEqual(['GRADE_DOWNGRADE_REFERENCE', 'KEY_SUPERVISION', 'NO_EVALUATION', 'NO_FUNDING', 'NO_HONOURS', 'NO_PURCHASE_OF_SERVICES']);

@@ -1,7 +1,7 @@
 import { ConfigModule } from '@nestjs/config';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ALL_EVENT_CONTRACTS, CONSUMER_GROUPS } from '@sop/contracts';
-import { EventCatalog } from '@sop/messaging';
+import { EventCatalog, OfficialCalendars } from '@sop/messaging';
 import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
 import { CREDIT_SUPERVISION } from './api/events/credit-events';
 import { EvaluationEventsHandler } from './api/events/evaluation-events.event-handler';
@@ -14,7 +14,7 @@ import { ObjectionsHttpController } from './api/http/objections.http.controller'
 import { PenaltiesHttpController } from './api/http/penalties.http.controller';
 import { PublicRegisterHttpController } from './api/http/public-register.http.controller';
 import { RegisterExportsHttpController } from './api/http/register-exports.http.controller';
-import type { OfficialCalendar } from '@sop/util';
+import { CalendarFacts } from './application/calendar/calendar-facts.use-cases';
 import { CreditCalendar } from './application/calendar/credit-calendar';
 import { CreditRecordQuery } from './application/credit-records/credit-record.query';
 import { ContractFacts } from './application/grades-and-contracts/contract-facts.use-cases';
@@ -62,8 +62,6 @@ export interface CreditSupervisionOptions {
   consumerGroupId?: string;
   /** Scheduler period for the list timers; 0 disables the periodic run (tests drive runDueTimers). */
   timerIntervalMs?: number;
-  /** The official holiday calendar (default: CN_OFFICIAL_CALENDAR, the State Council notices). */
-  calendar?: OfficialCalendar;
 }
 
 /** Ports → their TypeORM adapters, one store per feature. */
@@ -92,6 +90,7 @@ const USE_CASES: Provider[] = [
   OrganizationFacts,
   GradeFacts,
   ContractFacts,
+  CalendarFacts,
 ];
 
 @Module({})
@@ -125,7 +124,8 @@ export class CreditSupervisionModule {
           },
         }),
         ...STORES,
-        { provide: CreditCalendar, useValue: new CreditCalendar(options.calendar) },
+        // The service's copy of the official calendar: shipped notices plus the years registration published since.
+        { provide: CreditCalendar, useFactory: (calendars: OfficialCalendars) => new CreditCalendar(calendars), inject: [OfficialCalendars] },
         ...USE_CASES,
         {
           provide: CREDIT_TIMER_INTERVAL_MS,

@@ -3,10 +3,10 @@ import { startServiceContext } from '@sop/http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { allTopicSpecs, OrganizationRegistered, type OrganizationRegisteredV1 } from '@sop/contracts';
-import { buildCloudEvent, dataschemaOf, KafkaTransport, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
+import { buildCloudEvent, dataschemaOf, KafkaTransport, OfficialCalendars, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
 import { dropDatabase } from '@sop/persistence';
 import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
-import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
+import { buildCivilAffairsUscc, CN_OFFICIAL_CALENDAR, MovableClock } from '@sop/util';
 import { CreditRecordQuery } from '../application/credit-records/credit-record.query';
 import { InspectionUseCases } from '../application/inspections/inspections.use-cases';
 import { ListEntryUseCases } from '../application/list-entries/list-entries.use-cases';
@@ -18,7 +18,7 @@ import { CreditSupervisionModule } from '../credit-supervision.module';
 import type { ListEntry } from '../domain/list-state';
 import { CreditProfileQuery } from '../infrastructure/public-register/credit-profile.query';
 import { CreditListEntryOrmEntity } from '../infrastructure/credit-lists.orm-entities';
-import { TEST_CALENDAR } from './test-calendar';
+import { TEST_PUBLISHED_VERSION, TEST_YEARS } from './test-calendar';
 
 type Contract = { type: string; topic: string; version: number };
 
@@ -111,7 +111,12 @@ export function creditOnMysqlAndKafka(purpose: string, start: string) {
 
   beforeAll(async () => {
     await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
-    f.app = await startServiceContext([CreditSupervisionModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId, timerIntervalMs: 0, calendar: TEST_CALENDAR })]);
+    f.app = await startServiceContext([CreditSupervisionModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId, timerIntervalMs: 0 })]);
+    // Timelines run years ahead: the invented test years are recorded as if registration had published them.
+    const calendars = f.app.get(OfficialCalendars, { strict: false });
+    for (const year of TEST_YEARS.filter((y) => y.year <= 2040)) {
+      await calendars.record(f.app.get(DataSource, { strict: false }).manager, { ...year, calendarId: CN_OFFICIAL_CALENDAR.id, version: TEST_PUBLISHED_VERSION, publishedAt: clock.now() });
+    }
     f.penalties = f.app.get(RecordPenaltyUseCase);
     f.inspections = f.app.get(InspectionUseCases);
     f.listEntries = f.app.get(ListEntryUseCases);

@@ -12,7 +12,9 @@ function inventedYear(year: number): OfficialYearData {
 }
 
 const published = Math.max(...CN_OFFICIAL_HOLIDAYS.map((y) => y.year));
-export const TEST_CALENDAR = new OfficialCalendar('cn-official-holidays+test-years', 1, [
-  ...CN_OFFICIAL_HOLIDAYS,
-  ...Array.from({ length: 2100 - published }, (_, i) => inventedYear(published + 1 + i)),
-]);
+/** The invented years after the last published one, to 2100. */
+export const TEST_YEARS: readonly OfficialYearData[] = Array.from({ length: 2100 - published }, (_, i) => inventedYear(published + 1 + i));
+export const TEST_CALENDAR = new OfficialCalendar('cn-official-holidays+test-years', 1, [...CN_OFFICIAL_HOLIDAYS, ...TEST_YEARS]);
+
+/** The version the integration suites' calendar reaches once the invented years are recorded as published (version 2). */
+export const TEST_PUBLISHED_VERSION = 2;
