@@ -1,76 +1,46 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import type { INestApplication } from '@nestjs/common';
-import { RouterModule } from '@nestjs/core';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { signAccessToken } from '@sop/auth';
-import { allTopicSpecs } from '@sop/contracts';
 import { CREDIT_SUPERVISION_SERVICE } from '@sop/credit-supervision';
-import { createHttpApp, setUpTracing, shutDownTracing, startServices, type ServiceDefinition } from '@sop/http';
-import { InProcessTransport } from '@sop/messaging';
+import { setUpTracing, shutDownTracing, type ServiceDefinition } from '@sop/http';
 import { REGISTRATION_SERVICE } from '@sop/registration';
 import { waitFor } from '@sop/testing';
-import { SystemClock } from '@sop/util';
 import { serviceOfPath } from './platform-endpoints';
+import { startEmbeddedTestHost, type EmbeddedTestHost } from './test-support/embedded-test-host';
 
 /**
  * Issue #8 "done when": one approval is one trace from the HTTP request through registration's relay to credit's
  * consumer (in-memory exporter); /metrics answers with the operators' figures; log lines are JSON with request id,
  * correlation id and subject, without the bearer token or the ID number.
  */
-const ISSUER = 'obs-issuer';
-const AUDIENCE = 'social-org-platform';
-const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-const registrar = signAccessToken(
-  { subject: 'registrar-110000', roles: ['registrar', 'applicant'], jurisdiction: '110000' },
-  keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  ISSUER,
-  AUDIENCE,
-);
 const ID_NUMBER = '11010519491231002X';
 const SERVICES: ServiceDefinition[] = [REGISTRATION_SERVICE, CREDIT_SUPERVISION_SERVICE];
 
 describe('observability of the embedded platform (registration + credit supervision)', () => {
   const exporter = new InMemorySpanExporter();
   const logLines: string[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'sop-obs-'));
-  const transport = new InProcessTransport(':memory:');
-  let app: INestApplication;
+  let host: EmbeddedTestHost;
   let base: string;
+  let registrar: string;
 
   beforeAll(async () => {
     process.env['LOG_LEVEL'] = 'log'; // request lines are info-level
     process.env['REGISTRATION_SCHEDULER_INTERVAL_MS'] = '100'; // a scheduler run to count
     setUpTracing({ serviceName: 'observability-spec', spanProcessors: [new SimpleSpanProcessor(exporter)] });
-    await transport.ensureTopics(allTopicSpecs());
-    const clock = new SystemClock();
-    const modules = SERVICES.map((s) => s.module({ db: { type: 'sqlite', path: join(dir, `${s.schema}.sqlite`) }, transport, clock, migrateOnStart: true, createDatabase: false }));
     const logDestination = new Writable({
       write(chunk, _encoding, done) {
         logLines.push(...String(chunk).split('\n').filter(Boolean));
         done();
       },
     });
-    app = await createHttpApp(
-      [...modules, RouterModule.register(SERVICES.map((s) => ({ path: s.prefix, module: s.moduleClass })))],
-      { publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), issuer: ISSUER, audience: AUDIENCE },
-      [],
-      { serviceOf: serviceOfPath(SERVICES), logDestination },
-    );
-    await startServices(app);
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    host = await startEmbeddedTestHost(SERVICES, { serviceOf: serviceOfPath(SERVICES), logDestination });
+    base = host.base;
+    registrar = host.token(['registrar', 'applicant'], '110000', 'registrar-110000');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await transport.close();
+    await host?.close();
     await shutDownTracing();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   async function post(path: string, body: unknown, headers: Record<string, string> = {}) {

@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { ALL_EVENT_CONTRACTS, CONSUMER_GROUPS } from '@sop/contracts';
+import { ALL_EVENT_CONTRACTS, CalendarYearPublished, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
-import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
+import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps, calendarEventHandlerFor } from '@sop/http';
+import { EVALUATION_EVENTS } from './api/events/evaluation-events';
 import { CreditEventsHandler } from './api/events/credit-events.event-handler';
 import { EVALUATION } from './api/events/evaluation-events';
 import { RegistrationEventsHandler } from './api/events/registration-events.event-handler';
@@ -47,6 +48,7 @@ export class EvaluationModule {
       module: EvaluationModule,
       imports: [ConfigModule.forFeature(evaluationConfig.factory)],
       controllers: [
+        calendarEventHandlerFor(CalendarYearPublished, EVALUATION_EVENTS),
         GradesHttpController,
         OrganizationsHttpController,
         VerificationCasesHttpController,

@@ -4,11 +4,13 @@ import { ALL_EVENT_CONTRACTS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
 import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
 import { AnnualReportsHttpController } from './api/http/annual-reports.http.controller';
+import { CalendarHttpController } from './api/http/calendar.http.controller';
 import { ApplicationsHttpController } from './api/http/applications.http.controller';
 import { OrganizationsHttpController } from './api/http/organizations.http.controller';
 import { PolicyHttpController } from './api/http/policy.http.controller';
 import { RegimeMetricsHttpController } from './api/http/regime-metrics.http.controller';
 import { AnnualReportStore } from './application/annual-reports/annual-reports.ports';
+import { PublishCalendarYear } from './application/calendar/publish-calendar-year.use-case';
 import { AnnualReports } from './application/annual-reports/annual-reports.use-cases';
 import { DetectOverdueAnnualReports } from './application/annual-reports/detect-overdue-annual-reports.use-case';
 import { ApplicationDecisions } from './application/applications/application-decisions.use-cases';
@@ -47,6 +49,7 @@ export class RegistrationModule {
       module: RegistrationModule,
       imports: [ConfigModule.forFeature(registrationConfig.factory)],
       controllers: [
+        CalendarHttpController,
         ApplicationsHttpController,
         OrganizationsHttpController,
         PolicyHttpController,
@@ -93,6 +96,7 @@ export class RegistrationModule {
         AnnualReports,
         DetectOverdueAnnualReports,
         CompareRegimes,
+        PublishCalendarYear,
         // Time-driven work
         { provide: SCHEDULER_INTERVAL_MS, useFactory: (config: RegistrationEnv) => config.REGISTRATION_SCHEDULER_INTERVAL_MS, inject: [registrationConfig.KEY] },
         RegistrationScheduler,

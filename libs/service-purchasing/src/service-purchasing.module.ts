@@ -1,7 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ALL_EVENT_CONTRACTS, CONSUMER_GROUPS } from '@sop/contracts';
+import { ALL_EVENT_CONTRACTS, CalendarYearPublished, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
-import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
+import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps, calendarEventHandlerFor } from '@sop/http';
+import { PURCHASING_EVENTS } from './api/events/purchasing-events';
 import { CreditEventsHandler } from './api/events/credit-events.event-handler';
 import { EvaluationEventsHandler } from './api/events/evaluation-events.event-handler';
 import { SERVICE_PURCHASING } from './api/events/purchasing-events';
@@ -42,6 +43,7 @@ export class ServicePurchasingModule {
     return {
       module: ServicePurchasingModule,
       controllers: [
+        calendarEventHandlerFor(CalendarYearPublished, PURCHASING_EVENTS),
         SuppliersHttpController,
         ContractsHttpController,
         AssessmentsHttpController,

@@ -2,7 +2,7 @@ import { STATUS_OF_KIND } from '@sop/http';
 import { definitionsOf } from '@sop/util';
 import { RegistrationErrors } from './registration.errors';
 
-/** The HTTP status each code answered with before the shared error model; the kinds must keep it. */
+/** The HTTP status each code answered with before the shared error model (and of codes added since); the kinds must keep it. */
 const STATUS_BEFORE: Record<string, number> = {
   REGISTERING_AUTHORITY: 400, ID_NUMBER_INVALID: 400, POLICY_JURISDICTION: 400, METRICS_JURISDICTION: 400, METRICS_PERIOD: 400,
   NOT_NAMED_SUPERVISING_UNIT: 403, UNIT_CLAIM_REQUIRED: 403, POLICY_PUBLISHER_LEVEL: 403, NOT_OWN_ORGANIZATION: 403,
@@ -15,6 +15,8 @@ const STATUS_BEFORE: Record<string, number> = {
   NO_CHANGE: 422, SUPERVISING_UNIT_APPROVAL_REQUIRED: 422, CHANGE_FILING_DEADLINE: 422, CHANGE_EFFECTIVE_DATE: 422, AUDIT_REQUIRED: 422,
   LIQUIDATION_NOT_COMPLETED: 422, REVOCATION_GROUNDS_REQUIRED: 422, POLICY_EFFECTIVE_DATE_NOT_FUTURE: 422, POLICY_RULES_EMPTY: 422,
   POLICY_RULE_SOURCE: 422, POLICY_RULE_DUPLICATE: 422, ANNUAL_REPORT_YEAR: 422, ANNUAL_REPORT_NOT_IN_SCOPE: 422, NO_ANNUAL_REPORT_CYCLE: 422,
+  // Added with the official calendar API (issue 9).
+  CALENDAR_PUBLISHER_LEVEL: 403, CALENDAR_YEAR_INVALID: 400, CALENDAR_YEAR_SHIPPED: 409,
 };
 
 describe('registration error codes', () => {

@@ -78,6 +78,13 @@ export const RegistrationErrors = defineErrors('REGISTRATION', {
   ANNUAL_REPORT_REVIEWED: { kind: 'CONFLICT', meaning: 'The report is already concluded (PASS, BASIC_PASS or FAIL); the conclusion is final.' },
   NOT_OWN_ORGANIZATION: { kind: 'FORBIDDEN', meaning: 'Organization representatives act for their own organization only (organization_uscc claim).' },
   NO_ANNUAL_REPORT_CYCLE: { kind: 'REFUSED', meaning: 'No annual-report cycle is in force at this time; the rule data must be seeded first.' },
+  // The official holiday calendar (published by national registrars from the State Council notices)
+  CALENDAR_PUBLISHER_LEVEL: { kind: 'FORBIDDEN', meaning: 'A year of the official holiday calendar is published by a national registrar (jurisdiction 100000) only.' },
+  CALENDAR_YEAR_INVALID: {
+    kind: 'INVALID',
+    meaning: 'The calendar year does not hold together: dates must be real YYYY-MM-DD days of that year, holidays weekdays, make-up working days weekends, none listed twice; the source names the notice.',
+  },
+  CALENDAR_YEAR_SHIPPED: { kind: 'CONFLICT', meaning: 'That year ships with the platform from its State Council notice; a correction needs a release, not the API.' },
   // Regime metrics
   METRICS_JURISDICTION: { kind: 'INVALID', meaning: 'jurisdiction is not a 6-digit administrative-division code (GB/T 2260).' },
   METRICS_PERIOD: { kind: 'INVALID', meaning: 'The period is empty: from must be before to, and splitAt must lie between them.' },

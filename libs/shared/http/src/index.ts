@@ -10,3 +10,4 @@ export * from './http.errors';
 export * from './error-catalogue.controller';
 export * from './config';
 export * from './observability';
+export * from './calendar-events.handler';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { GradeAdjusted, type GradeAdjustedV1 } from '@sop/contracts';
-import { UnitOfWork } from '@sop/messaging';
+import { UnitOfWork, OfficialCalendars } from '@sop/messaging';
 import { civilDateOf, Clock } from '@sop/util';
 import { EvaluationErrors } from '../../domain/evaluation.errors';
 import { certificateReturnPeriod } from '../../domain/certificate-return';
@@ -39,6 +39,7 @@ export class AdjustGrade {
     private readonly grades: GradeStore,
     private readonly cases: VerificationCaseStore,
     private readonly clock: Clock,
+    private readonly calendars: OfficialCalendars,
   ) {}
 
   async execute(gradeId: string, input: AdjustGradeInput, principal: Principal) {
@@ -70,7 +71,7 @@ export class AdjustGrade {
       if (decision.newGrade) data.newGrade = decision.newGrade;
       const published = await tx.publish(GradeAdjusted, { subject: org.uscc, data, policyVersion: decision.ruleVersion });
       // The notice of the lowering or cancellation starts the 15 days for returning certificate and plaque (§6).
-      const certificateReturn = certificateReturnPeriod(effectiveAt, rules);
+      const certificateReturn = certificateReturnPeriod(effectiveAt, rules, this.calendars.current());
       const adjustment: GradeAdjustmentRecord = {
         id: randomUUID(),
         gradeId,
@@ -92,7 +93,7 @@ export class AdjustGrade {
       await this.grades.updateGrade(tx, gradeId, decision.newGrade ? { grade: decision.newGrade } : { status: 'CANCELLED' });
       for (const c of cases) await this.cases.saveCase(tx, { ...c, status: 'CLOSED', closedAt: now, outcome: 'GRADE_ADJUSTED', adjustmentId: adjustment.id });
       const updated = { ...grade, grade: decision.newGrade ?? grade.grade, status: decision.status };
-      return { grade: gradeView(updated, civilDateOf(now), [adjustment]), adjustment: adjustmentView(adjustment), closedCases: cases.map((c) => c.id) };
+      return { grade: gradeView(updated, civilDateOf(now), [adjustment], this.calendars.current()), adjustment: adjustmentView(adjustment, this.calendars.current()), closedCases: cases.map((c) => c.id) };
     });
   }
 }

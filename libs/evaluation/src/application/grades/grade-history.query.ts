@@ -1,3 +1,4 @@
+import { OfficialCalendars } from '@sop/messaging';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { civilDateOf, Clock } from '@sop/util';
@@ -12,6 +13,7 @@ export class GradeHistoryQuery {
     private readonly access: OrganizationAccess,
     private readonly grades: GradeStore,
     private readonly clock: Clock,
+    private readonly calendars: OfficialCalendars,
   ) {}
 
   async execute(uscc: string, principal: Principal) {
@@ -20,7 +22,7 @@ export class GradeHistoryQuery {
     const [grades, adjustments] = await Promise.all([this.grades.grades(null, uscc), this.grades.adjustmentsOf(null, uscc)]);
     return {
       uscc,
-      grades: [...grades].reverse().map((g) => ({ ...gradeView(g, today, adjustments), adjustments: adjustments.filter((a) => a.gradeId === g.gradeId).map(adjustmentView) })),
+      grades: [...grades].reverse().map((g) => ({ ...gradeView(g, today, adjustments, this.calendars.current()), adjustments: adjustments.filter((a) => a.gradeId === g.gradeId).map((a) => adjustmentView(a, this.calendars.current())) })),
     };
   }
 }

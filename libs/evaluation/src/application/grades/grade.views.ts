@@ -1,4 +1,4 @@
-import { civilDate, civilDateOf, endOfCivilDay } from '@sop/util';
+import { civilDate, civilDateOf, CN_OFFICIAL_CALENDAR, endOfCivilDay, type OfficialCalendar } from '@sop/util';
 import { certificateReturnPeriod } from '../../domain/certificate-return';
 import { EVALUATION_RULE_SETS, ruleSetByVersion, ruleVersionOf } from '../../domain/evaluation-rules';
 import type { GradeRecord } from '../../domain/grade';
@@ -39,17 +39,17 @@ export interface GradeView {
 const EVALUATION_RULE_VERSIONS = new Set(EVALUATION_RULE_SETS.map(ruleVersionOf));
 
 /** The certificate-return deadline of an adjustment: as recorded, else counted now (recorded before, or the year was not published then). */
-export function certificateReturnOf(a: GradeAdjustmentRecord): { dueOn: string; dueBy: string; calendarVersion: string } | null {
+export function certificateReturnOf(a: GradeAdjustmentRecord, calendar: OfficialCalendar = CN_OFFICIAL_CALENDAR): { dueOn: string; dueBy: string; calendarVersion: string } | null {
   if (a.certificateReturnDueOn && a.calendarVersion) {
     return { dueOn: a.certificateReturnDueOn, dueBy: endOfCivilDay(civilDate(a.certificateReturnDueOn)).toISOString(), calendarVersion: a.calendarVersion };
   }
   const rules = EVALUATION_RULE_VERSIONS.has(a.ruleVersion) ? ruleSetByVersion(a.ruleVersion) : null;
-  const period = rules ? certificateReturnPeriod(a.effectiveAt, rules) : null;
+  const period = rules ? certificateReturnPeriod(a.effectiveAt, rules, calendar) : null;
   return period?.calendarVersion ? { dueOn: period.lastDay, dueBy: period.endsAt.toISOString(), calendarVersion: period.calendarVersion } : null;
 }
 
 /** The grade on `today` (a Beijing civil date); with its adjustments, the certificate-return deadline of the latest. */
-export const gradeView = (g: GradeRecord, today: string, adjustments?: readonly GradeAdjustmentRecord[]): GradeView => ({
+export const gradeView = (g: GradeRecord, today: string, adjustments?: readonly GradeAdjustmentRecord[], calendar: OfficialCalendar = CN_OFFICIAL_CALENDAR): GradeView => ({
   gradeId: g.gradeId,
   uscc: g.uscc,
   grade: g.grade,
@@ -66,7 +66,7 @@ export const gradeView = (g: GradeRecord, today: string, adjustments?: readonly 
   replacesGradeId: g.replacesGradeId,
   supersededByGradeId: g.supersededByGradeId,
   ruleVersion: g.ruleVersion,
-  ...(adjustments ? certificateReturnFields(latestAdjustment(g.gradeId, adjustments)) : {}),
+  ...(adjustments ? certificateReturnFields(latestAdjustment(g.gradeId, adjustments), calendar) : {}),
 });
 
 function latestAdjustment(gradeId: string, adjustments: readonly GradeAdjustmentRecord[]): GradeAdjustmentRecord | null {
@@ -74,8 +74,8 @@ function latestAdjustment(gradeId: string, adjustments: readonly GradeAdjustment
   return own[own.length - 1] ?? null;
 }
 
-function certificateReturnFields(a: GradeAdjustmentRecord | null): Pick<GradeView, 'certificateReturnDueOn' | 'certificateReturnDueBy'> {
-  const due = a ? certificateReturnOf(a) : null;
+function certificateReturnFields(a: GradeAdjustmentRecord | null, calendar: OfficialCalendar): Pick<GradeView, 'certificateReturnDueOn' | 'certificateReturnDueBy'> {
+  const due = a ? certificateReturnOf(a, calendar) : null;
   return { certificateReturnDueOn: due?.dueOn ?? null, certificateReturnDueBy: due?.dueBy ?? null };
 }
 
@@ -84,8 +84,8 @@ function certificateReturnFields(a: GradeAdjustmentRecord | null): Pick<GradeVie
  * deadline as a date (`certificateReturnDueOn`), the instant it ends (`certificateReturnDueBy`) and the official
  * calendar that counted it (`calendarVersion`).
  */
-export const adjustmentView = (a: GradeAdjustmentRecord) => {
-  const due = certificateReturnOf(a);
+export const adjustmentView = (a: GradeAdjustmentRecord, calendar: OfficialCalendar = CN_OFFICIAL_CALENDAR) => {
+  const due = certificateReturnOf(a, calendar);
   return {
     ...a,
     effectiveAt: a.effectiveAt.toISOString(),

@@ -1,3 +1,4 @@
+import { OfficialCalendars } from '@sop/messaging';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { civilDateOf, Clock } from '@sop/util';
@@ -20,6 +21,7 @@ export class OrganizationViewQuery {
     private readonly grades: GradeStore,
     private readonly measures: CreditMeasuresStore,
     private readonly clock: Clock,
+    private readonly calendars: OfficialCalendars,
   ) {}
 
   async execute(uscc: string, principal: Principal) {
@@ -46,7 +48,7 @@ export class OrganizationViewQuery {
       eligibleForEvaluationOn: eligibleForEvaluationOn(org.registeredAt, rules.minimumYearsRegistered),
       registrationStatus: org.registrationStatus,
       registrationStatusAt: org.registrationStatusAt?.toISOString() ?? null,
-      currentGrade: current ? gradeView(current, today, adjustments) : null,
+      currentGrade: current ? gradeView(current, today, adjustments, this.calendars.current()) : null,
       eligibility: eligibility.eligible
         ? { eligible: true, basis: eligibility.basis, replacesGradeId: eligibility.replacesGradeId, ruleVersion: eligibility.ruleVersion, asOf: now.toISOString() }
         : { eligible: false, reason: { code: eligibility.code, field: eligibility.field, rule: eligibility.rule, message: eligibility.message }, ruleVersion: eligibility.ruleVersion, asOf: now.toISOString() },

@@ -6,8 +6,8 @@ import {
   type OrganizationRegisteredV1,
   type OrganizationRevokedV1,
 } from '@sop/contracts';
-import { buildCloudEvent, dataschemaOf, type CloudEvent, type Tx } from '@sop/messaging';
-import { MovableClock, type Clock } from '@sop/util';
+import { buildCloudEvent, dataschemaOf, type CloudEvent, type OfficialCalendars, type Tx } from '@sop/messaging';
+import { CN_OFFICIAL_CALENDAR, MovableClock, type Clock } from '@sop/util';
 import type { GradeRecord } from '../../domain/grade';
 import { gradeRecord } from '../../test-support/grade-record.fixture';
 import { organizationRegisteredData } from '../../test-support/organization-registered.fixture';
@@ -33,6 +33,9 @@ const stores = () => {
 };
 type Stores = ReturnType<typeof stores>;
 const lifecycleOver = (s: Stores, clock: Clock) => new RegistrationLifecycle(s.organizations, s.grades, new OpenVerificationCase(s.cases), clock);
+
+/** The calendars a service holds when nothing was published after the build. */
+const SHIPPED_CALENDARS = { current: () => CN_OFFICIAL_CALENDAR } as unknown as OfficialCalendars;
 
 describe('evaluation follows registration status (OrganizationRevoked / OrganizationDeregistered)', () => {
   const uscc = '52110108MJ0000018M';
@@ -118,7 +121,7 @@ describe('evaluation follows registration status (OrganizationRevoked / Organiza
   it('the organization view shows the registration status and refuses evaluation with ORGANIZATION_NOT_ACTIVE', async () => {
     store.orgs.set(uscc, org());
     const evaluator = { subject: 'e', roles: ['evaluator' as const], jurisdiction: '110000' };
-    const view = new OrganizationViewQuery(new OrganizationAccess(store.organizations), store.grades, store.measures, new MovableClock(now));
+    const view = new OrganizationViewQuery(new OrganizationAccess(store.organizations), store.grades, store.measures, new MovableClock(now), SHIPPED_CALENDARS);
     expect(await view.execute(uscc, evaluator)).toMatchObject({ registrationStatus: 'ACTIVE', registrationStatusAt: null, eligibility: { eligible: true } });
     await service.revoked(revoked(), tx);
     expect(await view.execute(uscc, evaluator)).toMatchObject({
