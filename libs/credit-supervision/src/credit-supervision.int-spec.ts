@@ -92,7 +92,7 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
       exitedAt: '2026-12-07T02:00:00.000Z',
       removalDeadline: '2026-12-14T16:00:00.000Z',
       removalDueOn: '2026-12-14',
-      exitCalendarVersion: 'cn-official-holidays@v2',
+      exitCalendarVersion: expect.stringMatching(/^cn-official-holidays@v\d+$/),
     });
     expect(await outboxTypes(uscc)).toEqual([
       'credit.list.entered',
@@ -138,7 +138,7 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     at('2029-06-05T00:00:00.000Z');
     await scheduler.runDueTimers(clock.now());
     const [abnormal, serious] = await entries(uscc);
-    expect(abnormal).toMatchObject({ status: 'EXITED', exitReason: 'ESCALATED', exitedAt: '2029-06-01T16:00:00.000Z', exitCalendarVersion: 'cn-official-holidays@v2' });
+    expect(abnormal).toMatchObject({ status: 'EXITED', exitReason: 'ESCALATED', exitedAt: '2029-06-01T16:00:00.000Z', exitCalendarVersion: expect.stringMatching(/^cn-official-holidays@v\d+$/) });
     expect(serious).toMatchObject({ list: 'SERIOUS', reason: 'ESCALATION_FROM_ABNORMAL', status: 'ACTIVE', listedAt: '2029-06-01T16:00:00.000Z', escalatedFromEntryId: abnormal.entryId });
     const record = await records.recordOf(uscc, auditor);
     expect(record.jointMeasures.measures).toEqual(['GRADE_DOWNGRADE_REFERENCE', 'KEY_SUPERVISION', 'NO_EVALUATION', 'NO_FUNDING', 'NO_HONOURS', 'NO_PURCHASE_OF_SERVICES']);

@@ -74,3 +74,8 @@ export function periodEndIfRunOut(start: Date, p: CalendarPeriod, now: Date, cal
 export function lastDayOf(endsAt: Date): CivilDate {
   return addCivilDays(civilDateOf(endsAt), -1);
 }
+
+/** Late: at or after the instant a deadline ran out (24:00 Beijing time of its last day is already too late). */
+export function lateAt(at: Date | string, deadline: Date | string): boolean {
+  return new Date(at).getTime() >= new Date(deadline).getTime();
+}

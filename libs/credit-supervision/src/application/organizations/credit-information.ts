@@ -1,5 +1,5 @@
 import { ruleSetAt } from '../../domain/credit-rules';
-import { captureDeadline } from '../../domain/credit-periods';
+import { captureDeadline, lateAt } from '../../domain/credit-periods';
 import { CreditCalendar } from '../calendar/credit-calendar';
 import type { InformationRecord } from './organizations.ports';
 
@@ -17,5 +17,5 @@ export function informationAt(calendar: CreditCalendar, now: Date, info: NewInfo
 
 /** Recorded late: at or after the end of the capture period. */
 export function capturedLate(info: Pick<InformationRecord, 'recordedAt' | 'captureDeadline'>): boolean {
-  return info.recordedAt.getTime() >= info.captureDeadline.getTime();
+  return lateAt(info.recordedAt, info.captureDeadline);
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, Like, MoreThan, type EntityManager } from 'typeorm';
 import { Clock } from '@sop/util';
 import { ruleSetAt } from '../../domain/credit-rules';
-import { lastDayOf } from '../../domain/credit-periods';
+import { lastDayOf, lateAt } from '../../domain/credit-periods';
 import { CreditErrors } from '../../domain/credit.errors';
 import { gradesAsOf } from '../../domain/grade-record';
 import { jointMeasuresOf } from '../../domain/list-decisions';
@@ -34,7 +34,7 @@ function publicEntry(e: ListEntry) {
     /** Removal after verified rectification: due within 5 working days of the verification (§5.1), until 24:00 Beijing time of `removalDueOn`. */
     removalDeadline: e.removalDeadline,
     removalDueOn: e.removalDueOn ?? (e.removalDeadline ? lastDayOf(new Date(e.removalDeadline)) : null),
-    removedLate: e.removalDeadline !== null && e.exitedAt !== null && e.exitedAt >= e.removalDeadline,
+    removedLate: e.removalDeadline !== null && e.exitedAt !== null && lateAt(e.exitedAt, e.removalDeadline),
     decidingAuthority: e.decidingAuthority,
     ruleVersion: e.ruleVersion,
   };
@@ -170,7 +170,7 @@ export class CreditProfileQuery {
             recordedAt: i.recordedAt.toISOString(),
             captureDeadline: i.captureDeadline.toISOString(),
             captureDueOn: lastDayOf(i.captureDeadline),
-            capturedLate: i.recordedAt.getTime() >= i.captureDeadline.getTime(),
+            capturedLate: lateAt(i.recordedAt, i.captureDeadline),
           })),
       };
     });
