@@ -1,9 +1,9 @@
 import { ConfigModule } from '@nestjs/config';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { ALL_EVENT_CONTRACTS, CONSUMER_GROUPS } from '@sop/contracts';
+import { ALL_EVENT_CONTRACTS, CalendarYearPublished, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog, OfficialCalendars } from '@sop/messaging';
-import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
-import { CREDIT_SUPERVISION } from './api/events/credit-events';
+import { calendarEventHandlerFor, errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
+import { CREDIT_EVENTS, CREDIT_SUPERVISION } from './api/events/credit-events';
 import { EvaluationEventsHandler } from './api/events/evaluation-events.event-handler';
 import { PurchasingEventsHandler } from './api/events/purchasing-events.event-handler';
 import { RegistrationEventsHandler } from './api/events/registration-events.event-handler';
@@ -14,7 +14,6 @@ import { ObjectionsHttpController } from './api/http/objections.http.controller'
 import { PenaltiesHttpController } from './api/http/penalties.http.controller';
 import { PublicRegisterHttpController } from './api/http/public-register.http.controller';
 import { RegisterExportsHttpController } from './api/http/register-exports.http.controller';
-import { CalendarFacts } from './application/calendar/calendar-facts.use-cases';
 import { CreditCalendar } from './application/calendar/credit-calendar';
 import { CreditRecordQuery } from './application/credit-records/credit-record.query';
 import { ContractFacts } from './application/grades-and-contracts/contract-facts.use-cases';
@@ -90,7 +89,6 @@ const USE_CASES: Provider[] = [
   OrganizationFacts,
   GradeFacts,
   ContractFacts,
-  CalendarFacts,
 ];
 
 @Module({})
@@ -110,6 +108,8 @@ export class CreditSupervisionModule {
         RegistrationEventsHandler,
         EvaluationEventsHandler,
         PurchasingEventsHandler,
+        // registration.calendar.year-published: the service's copy of the official calendar gains the year.
+        calendarEventHandlerFor(CalendarYearPublished, CREDIT_EVENTS),
         healthControllerFor(SERVICE_RUNTIME),
         errorCatalogueControllerFor([CreditErrors]),
       ],

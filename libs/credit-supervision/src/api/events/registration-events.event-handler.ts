@@ -2,7 +2,6 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
   AnnualReportOverdue,
-  CalendarYearPublished,
   AnnualReportReviewed,
   AnnualReportSubmitted,
   OrganizationChanged,
@@ -12,7 +11,6 @@ import {
   SupervisionConvertedToGuidance,
 } from '@sop/contracts';
 import type { ConsumedEventContext, EventOf } from '@sop/messaging';
-import { CalendarFacts } from '../../application/calendar/calendar-facts.use-cases';
 import { AnnualReportFacts } from '../../application/registration-facts/annual-report-facts.use-cases';
 import { OrganizationFacts } from '../../application/registration-facts/organization-facts.use-cases';
 import { CREDIT_EVENTS } from './credit-events';
@@ -23,14 +21,7 @@ export class RegistrationEventsHandler {
   constructor(
     private readonly organizations: OrganizationFacts,
     private readonly annualReports: AnnualReportFacts,
-    private readonly calendar: CalendarFacts,
   ) {}
-
-  /** A year of the official holiday calendar: the service's copy gains it (every working-day deadline, Art. 203). */
-  @EventPattern(CalendarYearPublished.type, CREDIT_EVENTS)
-  onCalendarYearPublished(@Payload() event: EventOf<typeof CalendarYearPublished>, @Ctx() ctx: ConsumedEventContext) {
-    return this.calendar.onCalendarYearPublished(event, ctx.tx);
-  }
 
   @EventPattern(OrganizationRegistered.type, CREDIT_EVENTS)
   onRegistered(@Payload() event: EventOf<typeof OrganizationRegistered>, @Ctx() ctx: ConsumedEventContext) {
