@@ -1,3 +1,4 @@
+import { CREDIT_SUPERVISION_SERVICE } from '@sop/credit-supervision';
 import { EVALUATION_SERVICE } from '@sop/evaluation';
 import type { ServiceDefinition } from '@sop/http';
 import { OfficialCalendars } from '@sop/messaging';
@@ -12,7 +13,7 @@ import { startEmbeddedTestHost, type EmbeddedTestHost } from './test-support/emb
  * and every service counts on it from then on (CalendarYearPublished over the bus); nobody else can, and the shipped
  * years cannot be overwritten through the API.
  */
-const SERVICES: ServiceDefinition[] = [REGISTRATION_SERVICE, EVALUATION_SERVICE, SERVICE_PURCHASING_SERVICE];
+const SERVICES: ServiceDefinition[] = [REGISTRATION_SERVICE, CREDIT_SUPERVISION_SERVICE, EVALUATION_SERVICE, SERVICE_PURCHASING_SERVICE];
 
 const YEAR_2027 = {
   year: 2027,
@@ -56,7 +57,7 @@ describe('the official holiday calendar across services (embedded)', () => {
     expect(calendar.years.map((y) => y.year)).toContain(2027);
     expect(calendarsOf(0).current().isWorkingDay(civilDate('2027-02-08'))).toBe(false); // registration itself, at once
 
-    for (const index of [1, 2]) {
+    for (const index of [1, 2, 3]) {
       await waitFor(() => calendarsOf(index).current().covers(civilDate('2027-06-01')), 10_000, `${SERVICES[index].name} received 2027`);
       expect(calendarsOf(index).current().isWorkingDay(civilDate('2027-02-06'))).toBe(true); // a make-up Saturday
       expect(calendarsOf(index).current().calendarVersion).toBe('cn-official-holidays@v2');

@@ -243,11 +243,12 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     // the 15th day, Sunday 16 August, moves to Monday 17 August; notice on Sunday 2 August → Monday 17 August.
     const history = (await gradeHistory.execute(uscc, evaluator)).grades[0];
     expect(history.adjustments.map((a) => [a.previousGrade, a.newGrade, a.effectiveOn, a.certificateReturnDueOn, a.calendarVersion])).toEqual([
-      ['4A', '2A', '2026-08-01', '2026-08-17', 'cn-official-holidays@v1'],
-      ['2A', null, '2026-08-02', '2026-08-17', 'cn-official-holidays@v1'],
+      // The calendar's version is whatever this service holds: other suites publish test years to the shared broker.
+      ['4A', '2A', '2026-08-01', '2026-08-17', expect.stringMatching(/^cn-official-holidays@v\d+$/)],
+      ['2A', null, '2026-08-02', '2026-08-17', expect.stringMatching(/^cn-official-holidays@v\d+$/)],
     ]);
     expect(history).toMatchObject({ certificateReturnDueOn: '2026-08-17', certificateReturnDueBy: '2026-08-17T16:00:00.000Z' });
-    expect(await ds.getRepository(EvaluationGradeAdjustmentOrmEntity).findOneByOrFail({ id: cancelled.adjustment.id })).toMatchObject({ certificateReturnDueOn: '2026-08-17', calendarVersion: 'cn-official-holidays@v1' });
+    expect(await ds.getRepository(EvaluationGradeAdjustmentOrmEntity).findOneByOrFail({ id: cancelled.adjustment.id })).toMatchObject({ certificateReturnDueOn: '2026-08-17', calendarVersion: expect.stringMatching(/^cn-official-holidays@v\d+$/) });
   });
 
   it('OrganizationRevoked → REVOKED, the grade in force kept under a REGISTRATION_REVOKED case, awarding refused (ORGANIZATION_NOT_ACTIVE); redelivery adds nothing', async () => {

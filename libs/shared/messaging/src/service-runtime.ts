@@ -100,6 +100,7 @@ export class ServiceRuntime {
       await this.dataSource.initialize();
     }
     await this.calendars.load();
+    this.calendars.startRefreshing();
     // The relay starts here; the consumer starts when the host starts its microservices (after this hook).
     this.relay.start();
     this.started = true;
@@ -109,6 +110,7 @@ export class ServiceRuntime {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    this.calendars.stop();
     await this.eventServer?.close(); // normally closed already by the host, before this shutdown hook
     await this.relay.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();

@@ -12,13 +12,15 @@ export interface PublishedCalendarYear extends OfficialYearData {
 /**
  * The official holiday calendar a service counts working days on: the years the platform ships with
  * (CN_OFFICIAL_CALENDAR) plus every year published since, kept in the service's own `official_calendar_year` table.
- * Loaded when the service starts; `record` applies a newly published year (registration's API or its event) in the
- * caller's transaction and at once in memory, so the next computation uses it. Idempotent: the same year again
- * replaces itself, and an older version never overwrites a newer one.
+ * Loaded when the service starts and reloaded every minute (another instance of the same service may have recorded a
+ * year: a consumer group gives each event to one instance only); `record` applies a newly published year
+ * (registration's API or its event) in the caller's transaction and at once in memory, so the next computation on this
+ * instance uses it. Idempotent: the same year again replaces itself, and an older version never overwrites a newer one.
  */
 export class OfficialCalendars {
   private calendar: OfficialCalendar = CN_OFFICIAL_CALENDAR;
   private readonly published = new Map<number, PublishedCalendarYear>();
+  private timer?: ReturnType<typeof setInterval>;
 
   constructor(private readonly ds: DataSource) {}
 
@@ -30,6 +32,18 @@ export class OfficialCalendars {
   /** Years published after the build, by year. */
   publishedYears(): PublishedCalendarYear[] {
     return [...this.published.values()].sort((a, b) => a.year - b.year);
+  }
+
+  /** Reloads the published years from the database every `intervalMs` until `stop()`. */
+  startRefreshing(intervalMs = 60_000): void {
+    if (this.timer || intervalMs <= 0) return;
+    this.timer = setInterval(() => void this.load().catch(() => undefined), intervalMs);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
   }
 
   async load(): Promise<void> {
