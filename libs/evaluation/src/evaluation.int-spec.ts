@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@sop/auth';
 import {
   allTopicSpecs,
+  AnnualReportOverdue,
+  AnnualReportReviewed,
   GradeAdjusted,
   GradeAwarded,
   GradeExpired,
@@ -11,6 +13,9 @@ import {
   OrganizationDeregistered,
   OrganizationRegistered,
   OrganizationRevoked,
+  PenaltyRecorded,
+  type AnnualReportOverdueV1,
+  type AnnualReportReviewedV1,
   type GradeAdjustedV1,
   type GradeAwardedV1,
   type GradeExpiredV1,
@@ -18,6 +23,7 @@ import {
   type OrganizationDeregisteredV1,
   type OrganizationRegisteredV1,
   type OrganizationRevokedV1,
+  type PenaltyRecordedV1,
 } from '@sop/contracts';
 import {
   buildCloudEvent,
@@ -30,6 +36,7 @@ import {
 } from '@sop/messaging';
 import { dropDatabase } from '@sop/persistence';
 import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
+import { randomUUID } from 'node:crypto';
 import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
 import { PublishDueExpiries } from './application/expiry/publish-due-expiries.use-case';
 import { AdjustGrade } from './application/grades/adjust-grade.use-case';
@@ -41,7 +48,9 @@ import { VerificationCases } from './application/verification-cases/verification
 import { EvaluationModule } from './evaluation.module';
 import { organizationRegisteredData } from './test-support/organization-registered.fixture';
 import {
+  EvaluationAnnualReportOrmEntity,
   EvaluationCreditMeasuresOrmEntity,
+  EvaluationPenaltyOrmEntity,
   EvaluationGradeAdjustmentOrmEntity,
   EvaluationGradeOrmEntity,
   EvaluationOrganizationOrmEntity,
@@ -363,5 +372,95 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     expect(await scheduler.tick()).toBe(0);
     for (const uscc of [plain, reEvaluated, loweredOrg]) expect(await expiredIn(uscc)).toHaveLength(1);
     expect(await expiredIn(cancelledOrg)).toEqual([]);
+  });
+
+  describe('not evaluated: annual inspections and penalties from registration and credit (regulations §6, Order 39 Art. 7)', () => {
+    const ORDER_39_ANNOUNCEMENT = '2026-02-10T02:00:00.000Z'; // Order 39 in force; last year = 2025 (Beijing)
+    const MEASURES_ANNOUNCEMENT = '2026-05-20T02:00:00.000Z'; // 2026 measures in force
+    const annualReportRow = (uscc: string, reportYear: number, until: (r: EvaluationAnnualReportOrmEntity) => boolean) =>
+      waitFor(() => ds.getRepository(EvaluationAnnualReportOrmEntity).findOneBy({ uscc, reportYear }).then((r) => (r && until(r) ? r : undefined)), 30000, `annual report ${uscc}/${reportYear}`);
+    const reviewed = (uscc: string, reportYear: number, outcome: AnnualReportReviewedV1['outcome'], reviewedAt: string) =>
+      send<AnnualReportReviewedV1>('registration', AnnualReportReviewed, uscc, { uscc, registeringAuthority: '110108', reportYear, outcome, reviewedAt, ruleVersion: 'annual-report/national@v1' });
+    const refusedWith = (rule: string) => ({ kind: 'REFUSED', code: 'EVALUATION.NOT_ELIGIBLE', violations: [expect.objectContaining({ field: 'uscc', rule })] });
+    const award = (uscc: string, announcedAt: string) => awardGrade.execute({ uscc, score: 880, announcedAt, committee }, evaluator);
+
+    it('AnnualReportOverdue for last year → refused under both rule sets (ANNUAL_INSPECTION_MISSED_LAST_YEAR); concluded PASS later → eligible', async () => {
+      clock.set(new Date('2026-06-05T00:00:00.000Z'));
+      const uscc = await register('北京市海淀区年报逾期社区服务中心');
+      await send<AnnualReportOverdueV1>('registration', AnnualReportOverdue, uscc, {
+        uscc,
+        registeringAuthority: '110108',
+        reportYear: 2025,
+        dueDate: '2026-05-31',
+        detectedAt: '2026-05-31T16:01:00.000Z',
+        overdueOn: '2026-06-01',
+        ruleVersion: 'annual-report/national@v1',
+      });
+      expect(await annualReportRow(uscc, 2025, (r) => Boolean(r.overdue))).toMatchObject({ overdueOn: '2026-06-01', outcome: null });
+      await expect(award(uscc, MEASURES_ANNOUNCEMENT)).rejects.toMatchObject(refusedWith('ANNUAL_INSPECTION_MISSED_LAST_YEAR'));
+      expect((await organizationView.execute(uscc, evaluator)).eligibility).toMatchObject({
+        eligible: false,
+        reason: { code: 'EVALUATION.NOT_ELIGIBLE', rule: 'ANNUAL_INSPECTION_MISSED_LAST_YEAR' },
+        ruleVersion: 'evaluation/measures-2026@v1',
+      });
+
+      await reviewed(uscc, 2025, 'PASS', '2026-06-04T02:00:00.000Z');
+      await annualReportRow(uscc, 2025, (r) => r.outcome === 'PASS');
+      expect((await organizationView.execute(uscc, evaluator)).eligibility).toMatchObject({ eligible: true, basis: 'FIRST_EVALUATION' });
+      expect(await outbox(uscc)).toEqual([]);
+    });
+
+    it('AnnualReportReviewed FAIL for last year → refused under Order 39 (ANNUAL_INSPECTION_FAILED_LAST_YEAR), eligible under the 2026 measures', async () => {
+      clock.set(new Date('2026-06-05T00:00:00.000Z'));
+      const uscc = await register('北京市海淀区年检不合格社区服务中心');
+      await reviewed(uscc, 2025, 'FAIL', '2026-01-20T02:00:00.000Z');
+      await annualReportRow(uscc, 2025, (r) => r.outcome === 'FAIL');
+      await expect(award(uscc, ORDER_39_ANNOUNCEMENT)).rejects.toMatchObject(refusedWith('ANNUAL_INSPECTION_FAILED_LAST_YEAR'));
+      expect((await organizationView.execute(uscc, evaluator)).eligibility).toMatchObject({ eligible: true, ruleVersion: 'evaluation/measures-2026@v1' });
+      expect(await award(uscc, MEASURES_ANNOUNCEMENT)).toMatchObject({ grade: '3A', ruleVersion: 'evaluation/measures-2026@v1' });
+    });
+
+    it('BASIC_PASS for 2024 and 2025 → refused under Order 39 (ANNUAL_INSPECTION_BASIC_PASS_YEARS_RUNNING); a redelivered review changes nothing', async () => {
+      clock.set(new Date('2026-06-05T00:00:00.000Z'));
+      const uscc = await register('北京市海淀区连续基本合格社区服务中心');
+      await reviewed(uscc, 2024, 'BASIC_PASS', '2025-06-20T02:00:00.000Z');
+      const latest = await reviewed(uscc, 2025, 'BASIC_PASS', '2026-01-20T02:00:00.000Z');
+      await annualReportRow(uscc, 2025, (r) => r.outcome === 'BASIC_PASS');
+      await annualReportRow(uscc, 2024, (r) => r.outcome === 'BASIC_PASS');
+      await redeliver(AnnualReportReviewed, latest);
+      await expect(award(uscc, ORDER_39_ANNOUNCEMENT)).rejects.toMatchObject(refusedWith('ANNUAL_INSPECTION_BASIC_PASS_YEARS_RUNNING'));
+      expect((await organizationView.execute(uscc, evaluator)).eligibility).toMatchObject({ eligible: true });
+      expect(await ds.getRepository(EvaluationAnnualReportOrmEntity).countBy({ uscc })).toBe(2);
+    });
+
+    it('credit.penalty.recorded in 2025 → refused under Order 39 (ADMINISTRATIVE_PENALTY_LAST_YEAR); under the 2026 measures a warning does not bar, a RMB 60,000 fine does', async () => {
+      clock.set(new Date('2026-06-05T00:00:00.000Z'));
+      const uscc = await register('北京市海淀区受处罚社区服务中心');
+      const penalty = (kind: PenaltyRecordedV1['kind'], decidedAt: string, amountFen?: number): PenaltyRecordedV1 => ({
+        penaltyId: randomUUID(),
+        uscc,
+        kind,
+        ...(amountFen ? { amountFen } : {}),
+        decidedAt,
+        decidingBody: '北京市海淀区民政局',
+        basis: '民办非企业单位登记管理暂行条例第二十五条',
+        recordedAt: decidedAt,
+        captureDeadline: '2025-07-10T16:00:00.000Z',
+      });
+      const warning = await send<PenaltyRecordedV1>('credit-supervision', PenaltyRecorded, uscc, penalty('WARNING', '2025-07-01T02:00:00.000Z'));
+      await waitFor(() => ds.getRepository(EvaluationPenaltyOrmEntity).findOneBy({ eventId: warning.id }).then((r) => r ?? undefined), 30000, `penalty ${warning.id}`);
+      await expect(award(uscc, ORDER_39_ANNOUNCEMENT)).rejects.toMatchObject(refusedWith('ADMINISTRATIVE_PENALTY_LAST_YEAR'));
+      expect((await organizationView.execute(uscc, evaluator)).eligibility).toMatchObject({ eligible: true, ruleVersion: 'evaluation/measures-2026@v1' });
+
+      const fine = await send<PenaltyRecordedV1>('credit-supervision', PenaltyRecorded, uscc, penalty('FINE', '2025-09-01T02:00:00.000Z', 6_000_000));
+      expect(await waitFor(() => ds.getRepository(EvaluationPenaltyOrmEntity).findOneBy({ eventId: fine.id }).then((r) => r ?? undefined), 30000, `penalty ${fine.id}`)).toMatchObject({ kind: 'FINE', amountFen: '6000000' });
+      await expect(award(uscc, MEASURES_ANNOUNCEMENT)).rejects.toMatchObject(refusedWith('ADMINISTRATIVE_PENALTY_LAST_YEAR'));
+      expect((await organizationView.execute(uscc, evaluator)).eligibility).toMatchObject({
+        eligible: false,
+        reason: { rule: 'ADMINISTRATIVE_PENALTY_LAST_YEAR', message: expect.stringMatching(/FINE 6000000 fen decided 2025-09-01/) },
+        ruleVersion: 'evaluation/measures-2026@v1',
+      });
+      expect(await outbox(uscc)).toEqual([]);
+    });
   });
 });

@@ -10,6 +10,7 @@ import { RegistrationEventsHandler } from './api/events/registration-events.even
 import { GradesHttpController } from './api/http/grades.http.controller';
 import { OrganizationsHttpController } from './api/http/organizations.http.controller';
 import { VerificationCasesHttpController } from './api/http/verification-cases.http.controller';
+import { RecordComplianceFacts } from './application/compliance/record-compliance-facts.use-cases';
 import { ApplyJointMeasures } from './application/credit-measures/apply-joint-measures.use-case';
 import { PublishDueExpiries } from './application/expiry/publish-due-expiries.use-case';
 import { AdjustGrade } from './application/grades/adjust-grade.use-case';
@@ -28,6 +29,7 @@ import { EvaluationGrades1732500000310 } from './infrastructure/migrations/17325
 import { EvaluationRegistrationStatus1732500000320 } from './infrastructure/migrations/1732500000320-evaluation-registration-status.migration';
 import { EvaluationGradeExpiry1732500000330 } from './infrastructure/migrations/1732500000330-evaluation-grade-expiry.migration';
 import { EvaluationCertificateReturn1732500000340 } from './infrastructure/migrations/1732500000340-evaluation-certificate-return.migration';
+import { EvaluationComplianceFacts1732500000350 } from './infrastructure/migrations/1732500000350-evaluation-compliance-facts.migration';
 import { EVALUATION_STORES } from './infrastructure/stores/evaluation.stores';
 import { evaluationConfig, type EvaluationEnv } from './evaluation.config';
 
@@ -62,7 +64,7 @@ export class EvaluationModule {
           serviceName: EVALUATION,
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
           entities: EVALUATION_ENTITIES,
-          migrations: [EvaluationSkeleton1732500000300, EvaluationGrades1732500000310, EvaluationRegistrationStatus1732500000320, EvaluationGradeExpiry1732500000330, EvaluationCertificateReturn1732500000340],
+          migrations: [EvaluationSkeleton1732500000300, EvaluationGrades1732500000310, EvaluationRegistrationStatus1732500000320, EvaluationGradeExpiry1732500000330, EvaluationCertificateReturn1732500000340, EvaluationComplianceFacts1732500000350],
           consumer: {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.evaluation,
           },
@@ -77,6 +79,7 @@ export class EvaluationModule {
         VerificationCases,
         RegistrationLifecycle,
         ApplyJointMeasures,
+        RecordComplianceFacts,
         PublishDueExpiries,
         {
           provide: EVALUATION_SCHEDULER_INTERVAL_MS,

@@ -105,3 +105,83 @@ describe('evaluation eligibility', () => {
     expect(assessEligibility({ registrationStatus: ACTIVE, registeredAt, grades: [g], measures: ['NO_EVALUATION'] }, at('2027-06-01T00:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: false, rule: 'CREDIT_MEASURE_NO_EVALUATION' });
   });
 });
+
+/**
+ * Order 39 Art. 7 (regulations §6 "Not evaluated") and its 2026 relaxation. Decision on 2026-02-10 (Beijing) is under
+ * Order 39, on 2026-06-10 under the 2026 measures; "last year" is 2025 in both (Beijing years).
+ */
+describe('not evaluated: last year\'s inspection, penalties, investigation (Order 39 Art. 7)', () => {
+  const base = { registrationStatus: ACTIVE, registeredAt, grades: [], measures: [] };
+  const ORDER_39_DAY = at('2026-02-10T02:00:00Z');
+  const MEASURES_DAY = at('2026-06-10T02:00:00Z');
+  const report = (reportYear: number, outcome: 'PASS' | 'BASIC_PASS' | 'FAIL' | null, overdue = false) => ({ reportYear, outcome, overdue });
+  const penalty = (kind: string, decidedAt: string, amountFen: number | null = null) => ({ penaltyId: `p-${kind}-${decidedAt}`, kind, amountFen, decidedAt: new Date(decidedAt) });
+
+  it('missed inspection last year (overdue, never concluded): refused under both rule sets', () => {
+    const facts = { ...base, annualReports: [report(2025, null, true)] };
+    expect(assessEligibility(facts, ORDER_39_DAY, ORDER_39_V1)).toMatchObject({ eligible: false, code: 'EVALUATION.NOT_ELIGIBLE', rule: 'ANNUAL_INSPECTION_MISSED_LAST_YEAR', field: 'uscc', ruleVersion: 'evaluation/order-39@v1' });
+    const refused = assessEligibility(facts, MEASURES_DAY, MEASURES_2026_V1);
+    expect(refused).toMatchObject({ eligible: false, rule: 'ANNUAL_INSPECTION_MISSED_LAST_YEAR', ruleVersion: 'evaluation/measures-2026@v1' });
+    expect(refused.eligible === false && refused.message).toMatch(/annual report for 2025 .*Order 39 Art\. 7/);
+  });
+
+  it('an overdue report concluded later counts by its conclusion; a missed report of an earlier year does not bar', () => {
+    expect(assessEligibility({ ...base, annualReports: [report(2025, 'PASS', true)] }, ORDER_39_DAY, ORDER_39_V1)).toMatchObject({ eligible: true });
+    expect(assessEligibility({ ...base, annualReports: [report(2024, null, true)] }, ORDER_39_DAY, ORDER_39_V1)).toMatchObject({ eligible: true });
+  });
+
+  it('"last year" is the Beijing year: at 2026-12-31T16:00Z (1 January 2027 Beijing) the 2025 default no longer bars, the 2026 one does', () => {
+    const facts = { ...base, annualReports: [report(2025, null, true)] };
+    expect(assessEligibility(facts, at('2026-12-31T15:59:59.999Z'), MEASURES_2026_V1)).toMatchObject({ eligible: false, rule: 'ANNUAL_INSPECTION_MISSED_LAST_YEAR' });
+    expect(assessEligibility(facts, at('2026-12-31T16:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: true });
+    expect(assessEligibility({ ...base, annualReports: [report(2026, null, true)] }, at('2026-12-31T16:00:00Z'), MEASURES_2026_V1)).toMatchObject({ eligible: false, rule: 'ANNUAL_INSPECTION_MISSED_LAST_YEAR' });
+  });
+
+  it('failed inspection last year: refused under Order 39, no bar under the 2026 measures', () => {
+    const facts = { ...base, annualReports: [report(2025, 'FAIL')] };
+    expect(assessEligibility(facts, ORDER_39_DAY, ORDER_39_V1)).toMatchObject({ eligible: false, rule: 'ANNUAL_INSPECTION_FAILED_LAST_YEAR', ruleVersion: 'evaluation/order-39@v1' });
+    expect(assessEligibility(facts, MEASURES_DAY, MEASURES_2026_V1)).toMatchObject({ eligible: true, ruleVersion: 'evaluation/measures-2026@v1' });
+  });
+
+  it('basic pass two years running (2024 and 2025): refused under Order 39; one basic pass or a gap does not bar; no bar under the 2026 measures', () => {
+    const running = { ...base, annualReports: [report(2024, 'BASIC_PASS'), report(2025, 'BASIC_PASS')] };
+    expect(assessEligibility(running, ORDER_39_DAY, ORDER_39_V1)).toMatchObject({ eligible: false, rule: 'ANNUAL_INSPECTION_BASIC_PASS_YEARS_RUNNING' });
+    expect(assessEligibility({ ...base, annualReports: [report(2024, 'PASS'), report(2025, 'BASIC_PASS')] }, ORDER_39_DAY, ORDER_39_V1)).toMatchObject({ eligible: true });
+    expect(assessEligibility({ ...base, annualReports: [report(2023, 'BASIC_PASS'), report(2024, 'BASIC_PASS'), report(2025, 'PASS')] }, ORDER_39_DAY, ORDER_39_V1)).toMatchObject({ eligible: true });
+    expect(assessEligibility(running, MEASURES_DAY, MEASURES_2026_V1)).toMatchObject({ eligible: true });
+  });
+
+  it('administrative penalty last year (Beijing year of the decision): any kind under Order 39', () => {
+    const warned = { ...base, penalties: [penalty('WARNING', '2025-07-01T00:00:00Z')] };
+    const refused = assessEligibility(warned, ORDER_39_DAY, ORDER_39_V1);
+    expect(refused).toMatchObject({ eligible: false, rule: 'ADMINISTRATIVE_PENALTY_LAST_YEAR', ruleVersion: 'evaluation/order-39@v1' });
+    expect(refused.eligible === false && refused.message).toMatch(/WARNING decided 2025-07-01/);
+    // Decided 2024-12-31T16:30Z = 1 January 2025 00:30 Beijing: last year; 2024-12-31T15:30Z = 2024 in Beijing: not.
+    expect(assessEligibility({ ...base, penalties: [penalty('FINE', '2024-12-31T16:30:00Z', 100_000)] }, ORDER_39_DAY, ORDER_39_V1)).toMatchObject({ eligible: false, rule: 'ADMINISTRATIVE_PENALTY_LAST_YEAR' });
+    expect(assessEligibility({ ...base, penalties: [penalty('FINE', '2024-12-31T15:30:00Z', 100_000)] }, ORDER_39_DAY, ORDER_39_V1)).toMatchObject({ eligible: true });
+    // A penalty this year is not "last year's".
+    expect(assessEligibility({ ...base, penalties: [penalty('WARNING', '2026-01-05T00:00:00Z')] }, ORDER_39_DAY, ORDER_39_V1)).toMatchObject({ eligible: true });
+  });
+
+  it('2026 measures: a warning or a fine under RMB 50,000 no longer bars; a fine of RMB 50,000, a suspension or a revocation does', () => {
+    const rules = MEASURES_2026_V1;
+    expect(assessEligibility({ ...base, penalties: [penalty('WARNING', '2025-07-01T00:00:00Z')] }, MEASURES_DAY, rules)).toMatchObject({ eligible: true });
+    expect(assessEligibility({ ...base, penalties: [penalty('FINE', '2025-07-01T00:00:00Z', 4_999_999)] }, MEASURES_DAY, rules)).toMatchObject({ eligible: true });
+    expect(assessEligibility({ ...base, penalties: [penalty('FINE', '2025-07-01T00:00:00Z', 5_000_000)] }, MEASURES_DAY, rules)).toMatchObject({ eligible: false, rule: 'ADMINISTRATIVE_PENALTY_LAST_YEAR', ruleVersion: 'evaluation/measures-2026@v1' });
+    expect(assessEligibility({ ...base, penalties: [penalty('SUSPENSION', '2025-07-01T00:00:00Z')] }, MEASURES_DAY, rules)).toMatchObject({ eligible: false, rule: 'ADMINISTRATIVE_PENALTY_LAST_YEAR' });
+  });
+
+  it('under investigation: refused under Order 39, no bar under the 2026 measures', () => {
+    const facts = { ...base, underInvestigation: true };
+    expect(assessEligibility(facts, ORDER_39_DAY, ORDER_39_V1)).toMatchObject({ eligible: false, rule: 'UNDER_INVESTIGATION', ruleVersion: 'evaluation/order-39@v1' });
+    expect(assessEligibility(facts, MEASURES_DAY, MEASURES_2026_V1)).toMatchObject({ eligible: true });
+  });
+
+  it('the Art. 7 bars come after the ended registration, the 2 years and NO_EVALUATION, and before a grade still valid', () => {
+    const facts = { ...base, annualReports: [report(2025, 'FAIL')], measures: ['NO_EVALUATION'] };
+    expect(assessEligibility(facts, ORDER_39_DAY, ORDER_39_V1)).toMatchObject({ rule: 'CREDIT_MEASURE_NO_EVALUATION' });
+    expect(assessEligibility({ ...facts, registeredAt: new Date('2025-01-01T00:00:00Z') }, ORDER_39_DAY, ORDER_39_V1)).toMatchObject({ rule: 'REGISTERED_TWO_FULL_YEARS' });
+    const graded = { ...base, annualReports: [report(2025, 'FAIL')], grades: [grade({ validUntil: '2028-05-31' })] };
+    expect(assessEligibility(graded, ORDER_39_DAY, ORDER_39_V1)).toMatchObject({ rule: 'ANNUAL_INSPECTION_FAILED_LAST_YEAR' });
+  });
+});

@@ -1,4 +1,4 @@
-import { civilDateOf, compareCivilDates, startOfCivilDay, type CivilDate } from '@sop/util';
+import { civilDateOf, civilYearOf, compareCivilDates, startOfCivilDay, type CivilDate } from '@sop/util';
 import { EvaluationErrors } from './evaluation.errors';
 import { ruleVersionOf, type EvaluationRuleSet } from './evaluation-rules';
 import { currentGrade, type GradeRecord } from './grade';
@@ -31,6 +31,46 @@ export function eligibleForEvaluationFrom(registeredAt: Date, years: number = YE
 
 export type EligibilityBasis = 'FIRST_EVALUATION' | 'NO_GRADE_IN_FORCE' | 'RE_EVALUATION';
 
+/** The condition a refusal names (`rule`), with the rule set's version beside it (`ruleVersion`). */
+export type EligibilityRule =
+  | 'ORGANIZATION_NOT_ACTIVE'
+  | 'REGISTERED_TWO_FULL_YEARS'
+  | 'CREDIT_MEASURE_NO_EVALUATION'
+  /** Order 39 Art. 7: last year's inspection (annual report) missed. */
+  | 'ANNUAL_INSPECTION_MISSED_LAST_YEAR'
+  /** Order 39 Art. 7: last year's inspection failed. */
+  | 'ANNUAL_INSPECTION_FAILED_LAST_YEAR'
+  /** Order 39 Art. 7: basic pass two years running. */
+  | 'ANNUAL_INSPECTION_BASIC_PASS_YEARS_RUNNING'
+  /** Order 39 Art. 7: an administrative penalty last year. */
+  | 'ADMINISTRATIVE_PENALTY_LAST_YEAR'
+  /** Order 39 Art. 7: under investigation by government or judicial organs. */
+  | 'UNDER_INVESTIGATION'
+  | 'PREVIOUS_GRADE_STILL_VALID'
+  | 'RE_EVALUATION_WITHIN_FOUR_YEARS';
+
+/** Annual-inspection conclusions (regulations §4: 合格 / 基本合格 / 不合格), as registration's AnnualReportReviewed reports them. */
+export type AnnualInspectionOutcome = 'PASS' | 'BASIC_PASS' | 'FAIL';
+
+/** One report year of an organization as registration reported it. */
+export interface AnnualReportFact {
+  /** The year the report covers (the inspection of that year is concluded the year after, §4). */
+  reportYear: number;
+  /** The registration authority's conclusion; null while not concluded. */
+  outcome: AnnualInspectionOutcome | null;
+  /** Not submitted by the deadline (AnnualReportOverdue). */
+  overdue: boolean;
+}
+
+/** A penalty credit supervision recorded (credit.penalty.recorded). */
+export interface PenaltyFact {
+  penaltyId: string;
+  /** WARNING, FINE, SUSPENSION, REVOCATION */
+  kind: string;
+  amountFen: number | null;
+  decidedAt: Date;
+}
+
 export type Eligibility =
   | { eligible: true; basis: EligibilityBasis; replacesGradeId: string | null; ruleVersion: string }
   | {
@@ -38,7 +78,7 @@ export type Eligibility =
       /** Always EvaluationErrors.NOT_ELIGIBLE's code; `rule` says which condition failed. */
       code: string;
       field: string;
-      rule: 'ORGANIZATION_NOT_ACTIVE' | 'REGISTERED_TWO_FULL_YEARS' | 'CREDIT_MEASURE_NO_EVALUATION' | 'PREVIOUS_GRADE_STILL_VALID' | 'RE_EVALUATION_WITHIN_FOUR_YEARS';
+      rule: EligibilityRule;
       message: string;
       ruleVersion: string;
     };
@@ -53,6 +93,12 @@ export interface EligibilityFacts {
   grades: readonly GradeRecord[];
   /** The credit joint measures now in force for it (regulations §5.3), as last received. */
   measures: readonly string[];
+  /** Annual-report outcomes and defaults reported by registration (Order 39 Art. 7). Absent: none known. */
+  annualReports?: readonly AnnualReportFact[];
+  /** Penalties recorded by credit supervision (Order 39 Art. 7). Absent: none known. */
+  penalties?: readonly PenaltyFact[];
+  /** Under investigation by government or judicial organs (Order 39 Art. 7): no event carries it. Absent: false. */
+  underInvestigation?: boolean;
 }
 
 /**
@@ -60,6 +106,7 @@ export interface EligibilityFacts {
  *  - still registered: a revoked or deregistered organization is not evaluated (checked first);
  *  - registered ≥ 2 full years (Order 39 Art. 6);
  *  - not under a barring credit measure (NO_EVALUATION: abnormal or serious list, national rules 2021);
+ *  - none of the Order 39 Art. 7 facts the rule set keeps (see notEvaluatedRefusal);
  *  - Order 39: never graded, or no grade in force any more (5-year validity expired, or cancelled);
  *  - 2026 measures: a grade in force may be replaced by re-evaluation within the first 4 years of its validity.
  */
@@ -86,6 +133,8 @@ export function assessEligibility(facts: EligibilityFacts, at: Date, rules: Eval
   if (barring.length > 0) {
     return refuse('CREDIT_MEASURE_NO_EVALUATION', 'uscc', `the organization is under the credit joint measure ${barring.join(', ')} (abnormal or serious list) and is not evaluated (regulations §6, national rules 2021; §5.3)`);
   }
+  const barred = notEvaluatedRefusal(facts, date, rules);
+  if (barred) return refuse(barred.rule, 'uscc', barred.message);
   const current = currentGrade(facts.grades, date);
   if (!current) {
     return { eligible: true, basis: facts.grades.length === 0 ? 'FIRST_EVALUATION' : 'NO_GRADE_IN_FORCE', replacesGradeId: null, ruleVersion };
@@ -107,4 +156,46 @@ export function assessEligibility(facts: EligibilityFacts, at: Date, rules: Eval
     );
   }
   return { eligible: true, basis: 'RE_EVALUATION', replacesGradeId: current.gradeId, ruleVersion };
+}
+
+/**
+ * Order 39 Art. 7 (regulations §6 "Not evaluated"; §4 "evaluation: no grading if last year's inspection was missed or
+ * failed, or basic pass 2 years running"), as the rule set in force keeps it (the 2026 measures relax it, see
+ * NotEvaluatedRules). Years are Beijing years: "last year" is the year before the Beijing year of `date`, and last
+ * year's inspection is the annual report of that year. A report concluded after it was overdue counts by its
+ * conclusion (the organization took part, late); overdue and never concluded counts as missed.
+ */
+export function notEvaluatedRefusal(facts: EligibilityFacts, date: CivilDate, rules: EvaluationRuleSet): { rule: EligibilityRule; message: string } | null {
+  const bars = rules.notEvaluated;
+  const lastYear = civilYearOf(date) - 1;
+  const reports = facts.annualReports ?? [];
+  const reportOf = (year: number) => reports.find((r) => r.reportYear === year);
+  const last = reportOf(lastYear);
+  const cite = '(regulations §6, Order 39 Art. 7)';
+  if (bars.missedLastYearsInspection && last && last.overdue && last.outcome === null) {
+    return { rule: 'ANNUAL_INSPECTION_MISSED_LAST_YEAR', message: `the annual report for ${lastYear} was not submitted by its deadline (annual inspection missed); an organization that missed last year's inspection is not evaluated ${cite}` };
+  }
+  if (bars.failedLastYearsInspection && last?.outcome === 'FAIL') {
+    return { rule: 'ANNUAL_INSPECTION_FAILED_LAST_YEAR', message: `the annual inspection for ${lastYear} was concluded FAIL; an organization that failed last year's inspection is not evaluated ${cite}` };
+  }
+  const running = bars.basicPassYearsRunning;
+  if (running !== null && running > 0) {
+    const years = Array.from({ length: running }, (_, i) => lastYear - running + 1 + i);
+    if (years.every((y) => reportOf(y)?.outcome === 'BASIC_PASS')) {
+      return { rule: 'ANNUAL_INSPECTION_BASIC_PASS_YEARS_RUNNING', message: `the annual inspections for ${years.join(' and ')} were each concluded BASIC_PASS; basic pass ${running} years running bars evaluation ${cite}` };
+    }
+  }
+  const barring = (facts.penalties ?? []).filter(
+    (p) =>
+      civilYearOf(civilDateOf(p.decidedAt)) === lastYear &&
+      (bars.penaltyLastYear.kinds.includes(p.kind) || (p.kind === 'FINE' && bars.penaltyLastYear.fineFromFen !== null && (p.amountFen ?? 0) >= bars.penaltyLastYear.fineFromFen)),
+  );
+  if (barring.length > 0) {
+    const which = barring.map((p) => `${p.kind}${p.amountFen ? ` ${p.amountFen} fen` : ''} decided ${civilDateOf(p.decidedAt)} (${p.penaltyId})`).join('; ');
+    return { rule: 'ADMINISTRATIVE_PENALTY_LAST_YEAR', message: `administrative penalty in ${lastYear} (Beijing): ${which}; an organization penalized last year is not evaluated ${cite}` };
+  }
+  if (bars.underInvestigation && facts.underInvestigation) {
+    return { rule: 'UNDER_INVESTIGATION', message: `the organization is under investigation by government or judicial organs and is not evaluated ${cite}` };
+  }
+  return null;
 }

@@ -17,6 +17,28 @@ export type ValidityRule =
   /** 2026 measures: 1 January of the year after the announcement to 31 December of the `years`-th year. */
   | { kind: 'CALENDAR_YEARS_AFTER_ANNOUNCEMENT'; years: number };
 
+/**
+ * Order 39 Art. 7 (regulations §6 "Not evaluated"): the facts of last year that bar an evaluation. "Last year" is the
+ * Beijing year before the Beijing year of the decision; "last year's inspection" is the annual inspection (annual
+ * report) of that year (the report due in the decision's year, §4). The 2026 measures relax these (§6 "2026
+ * revision": failed / basic-pass inspections, pending investigations and minor penalties no longer bar evaluation).
+ */
+export interface NotEvaluatedRules {
+  /** Last year's annual report not submitted by its deadline (AnnualReportOverdue) and not concluded since. */
+  missedLastYearsInspection: boolean;
+  /** Last year's annual report concluded FAIL. */
+  failedLastYearsInspection: boolean;
+  /** BASIC_PASS this many report years running, ending with last year; null: no such bar. */
+  basicPassYearsRunning: number | null;
+  /**
+   * Penalties decided last year that bar: every kind in `kinds`, and a FINE of `fineFromFen` or more (null: a fine
+   * bars only when FINE is in `kinds`).
+   */
+  penaltyLastYear: { kinds: readonly string[]; fineFromFen: number | null };
+  /** Under investigation by government or judicial organs (an officer-set fact: no event carries it). */
+  underInvestigation: boolean;
+}
+
 export interface GradeCutOff {
   grade: EvaluationGrade;
   /** Lowest total (inclusive) that earns the grade. */
@@ -42,6 +64,8 @@ export interface EvaluationRuleSet {
   reEvaluation: { withinYearsOfValidity: number } | null;
   /** Credit joint measures (regulations §5.3) under which an organization is not evaluated. */
   barringMeasures: readonly string[];
+  /** §6 "Not evaluated" (Order 39 Art. 7): the annual-inspection, penalty and investigation bars of the rule set. */
+  notEvaluated: NotEvaluatedRules;
   /** Credit joint measures that open a verification case for a grade in force (never an automatic downgrade). */
   verificationMeasures: readonly string[];
   /** §6 Scoring: 1,000-point scale, some localities add up to 100 bonus points. */
@@ -84,6 +108,14 @@ export const ORDER_39_V1: EvaluationRuleSet = {
   validity: { kind: 'FROM_ANNOUNCEMENT', years: 5 }, // Art. 28
   reEvaluation: null, // Art. 6: never evaluated, or the previous grade's validity has expired
   barringMeasures: ['NO_EVALUATION'], // Art. 7 + national rules 2021: abnormal or serious list → not evaluated
+  // Art. 7: missed or failed last year's inspection, basic pass 2 years running, penalized last year, under investigation.
+  notEvaluated: {
+    missedLastYearsInspection: true,
+    failedLastYearsInspection: true,
+    basicPassYearsRunning: 2,
+    penaltyLastYear: { kinds: ['WARNING', 'FINE', 'SUSPENSION', 'REVOCATION'], fineFromFen: null },
+    underInvestigation: true,
+  },
   // Order 39 has no verification evaluation; the serious list is still "an important reference for cancelling or
   // lowering the grade" (§5.3), so the fact is put before the evaluators as a case.
   verificationMeasures: ['GRADE_DOWNGRADE_REFERENCE'],
@@ -106,6 +138,17 @@ export const MEASURES_2026_V1: EvaluationRuleSet = {
   validity: { kind: 'CALENDAR_YEARS_AFTER_ANNOUNCEMENT', years: 5 },
   reEvaluation: { withinYearsOfValidity: 4 }, // "re-evaluation may be requested within the first 4 years of validity"
   barringMeasures: ['NO_EVALUATION'], // national rules 2021 (abnormal / serious list) still apply
+  // §6 2026 revision: "failed/basic-pass inspections, pending investigations and minor penalties no longer bar
+  // evaluation". A missed inspection is not among the relaxations, so it still bars. "Minor" is this platform's
+  // reading (the 2026 text on it is UNCONFIRMED): a warning, or a fine under RMB 50,000 — the penalties below the
+  // serious-list triggers of §5.2 (3: suspension; 4: a fine of RMB 50,000 or more; 7: revocation).
+  notEvaluated: {
+    missedLastYearsInspection: true,
+    failedLastYearsInspection: false,
+    basicPassYearsRunning: null,
+    penaltyLastYear: { kinds: ['SUSPENSION', 'REVOCATION'], fineFromFen: 5_000_000 },
+    underInvestigation: false,
+  },
   verificationMeasures: ['GRADE_DOWNGRADE_REFERENCE'], // civil affairs must run a verification evaluation (核查评估)
   scale: { base: 1000, maxBonus: 100 },
   cutOffs: ANQING_CUT_OFFS,

@@ -66,7 +66,7 @@ export const EvaluationErrors = defineErrors('EVALUATION', {
   NOT_ELIGIBLE: {
     kind: 'REFUSED',
     meaning:
-      'The organization may not be evaluated now; `rule` names the condition: registered and active, 2 full years of registration (Order 39 Art. 6), no NO_EVALUATION credit measure, no grade still valid (Order 39) or re-evaluation within the first 4 years of validity (2026 measures).',
+      'The organization may not be evaluated now; `rule` names the condition: registered and active, 2 full years of registration (Order 39 Art. 6), no NO_EVALUATION credit measure, none of the Order 39 Art. 7 bars the rule set keeps (the annual inspection of last year missed or failed, basic pass 2 years running, an administrative penalty last year, under investigation; the 2026 measures keep only the missed inspection and penalties other than a warning or a fine under RMB 50,000), no grade still valid (Order 39) or re-evaluation within the first 4 years of validity (2026 measures).',
   },
   COMMITTEE_NO_QUORUM: {
     kind: 'REFUSED',

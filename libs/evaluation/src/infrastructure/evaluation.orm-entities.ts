@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { DATETIME6 } from '@sop/persistence';
+import { bigintAsString, DATETIME6 } from '@sop/persistence';
 
 /** Evaluation's view of a registered organization, built from registration events. */
 @Entity({ name: 'evaluation_organization' })
@@ -114,7 +114,41 @@ export class EvaluationVerificationCaseOrmEntity {
   @Column({ type: 'varchar', length: 36, nullable: true }) adjustmentId: string | null;
 }
 
+/**
+ * One report year of an organization as registration reported it (AnnualReportReviewed, AnnualReportOverdue):
+ * the facts of Order 39 Art. 7 (regulations §6) about annual inspections.
+ */
+@Entity({ name: 'evaluation_annual_report' })
+export class EvaluationAnnualReportOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 18 }) uscc: string;
+  @PrimaryColumn({ type: 'int' }) reportYear: number;
+  /** PASS, BASIC_PASS, FAIL; null while not concluded. */
+  @Column({ type: 'varchar', length: 12, nullable: true }) outcome: string | null;
+  @Column({ ...DATETIME6, nullable: true }) reviewedAt: Date | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) reviewEventId: string | null;
+  @Column({ type: 'boolean', default: false }) overdue: boolean;
+  /** Beijing date 'YYYY-MM-DD'. */
+  @Column({ type: 'varchar', length: 10, nullable: true }) overdueOn: string | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) overdueEventId: string | null;
+}
+
+/** A penalty credit supervision recorded (PenaltyRecorded): Order 39 Art. 7 "penalized last year" (regulations §6). */
+@Entity({ name: 'evaluation_penalty' })
+@Index('ix_evaluation_penalty_uscc', ['uscc', 'decidedAt'])
+export class EvaluationPenaltyOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) penaltyId: string;
+  @Column({ type: 'varchar', length: 18 }) uscc: string;
+  @Column({ type: 'varchar', length: 20 }) kind: string;
+  /** Integer fen (FINE); bigint as string. */
+  @Column({ type: 'bigint', nullable: true, transformer: bigintAsString }) amountFen: string | null;
+  @Column({ ...DATETIME6 }) decidedAt: Date;
+  @Column({ type: 'varchar', length: 36 }) eventId: string;
+  @Column({ ...DATETIME6 }) recordedAt: Date;
+}
+
 export const EVALUATION_ENTITIES = [
+  EvaluationAnnualReportOrmEntity,
+  EvaluationPenaltyOrmEntity,
   EvaluationOrganizationOrmEntity,
   EvaluationGradeOrmEntity,
   EvaluationGradeAdjustmentOrmEntity,

@@ -1,4 +1,5 @@
 import type { CloudEvent, NewEvent, Tx, UnitOfWork } from '@sop/messaging';
+import { ComplianceFactsStore, type AnnualReportRecord, type PenaltyRecord } from '../application/compliance/compliance.ports';
 import { CreditMeasuresStore, type CreditMeasuresRecord } from '../application/credit-measures/credit-measures.ports';
 import { GradeStore, type GradeAdjustmentRecord } from '../application/grades/grades.ports';
 import { OrganizationStore, type EvaluationOrganization, type RegisteredOrganization } from '../application/organizations/organizations.ports';
@@ -113,3 +114,24 @@ export const evaluationOrganization = (over: Partial<EvaluationOrganization> = {
   registrationStatusEventId: null,
   ...over,
 });
+
+/** Annual-report years and penalties in maps. */
+export class InMemoryComplianceFactsStore extends ComplianceFactsStore {
+  readonly reports = new Map<string, AnnualReportRecord>();
+  readonly penaltyRows = new Map<string, PenaltyRecord>();
+  async annualReports(_tx: Tx | null, uscc: string) {
+    return [...this.reports.values()].filter((r) => r.uscc === uscc).sort((a, b) => a.reportYear - b.reportYear);
+  }
+  async annualReport(_tx: Tx, uscc: string, reportYear: number) {
+    return this.reports.get(`${uscc}/${reportYear}`) ?? null;
+  }
+  async saveAnnualReport(_tx: Tx, record: AnnualReportRecord): Promise<void> {
+    this.reports.set(`${record.uscc}/${record.reportYear}`, { ...record });
+  }
+  async penalties(_tx: Tx | null, uscc: string) {
+    return [...this.penaltyRows.values()].filter((p) => p.uscc === uscc);
+  }
+  async savePenalty(_tx: Tx, record: PenaltyRecord): Promise<void> {
+    if (!this.penaltyRows.has(record.penaltyId)) this.penaltyRows.set(record.penaltyId, { ...record });
+  }
+}

@@ -7,6 +7,7 @@ import { civilDateOf, Clock } from '@sop/util';
 import type { CommitteeVote } from '../../domain/committee';
 import type { GradeRecord } from '../../domain/grade';
 import { decideAward } from '../../domain/grade-decisions';
+import { ComplianceFactsStore } from '../compliance/compliance.ports';
 import { CreditMeasuresStore } from '../credit-measures/credit-measures.ports';
 import { OrganizationAccess } from '../organizations/organization-access';
 import { OrganizationStore } from '../organizations/organizations.ports';
@@ -38,6 +39,7 @@ export class AwardGrade {
     private readonly measures: CreditMeasuresStore,
     private readonly cases: VerificationCaseStore,
     private readonly clock: Clock,
+    private readonly compliance: ComplianceFactsStore,
   ) {}
 
   async execute(input: AwardGradeInput, principal: Principal): Promise<GradeView & { basis: string; eventId: string }> {
@@ -49,10 +51,17 @@ export class AwardGrade {
     return this.uow.run(async (tx) => {
       await this.organizations.lockOrganization(tx, org.uscc);
       // Read again under the lock: a revocation consumed meanwhile must bar the grade.
-      const [locked, grades, measures] = await Promise.all([this.organizations.organization(tx, org.uscc), this.grades.grades(tx, org.uscc), this.measures.creditMeasures(tx, org.uscc)]);
+      const [locked, grades, measures, annualReports, penalties] = await Promise.all([
+        this.organizations.organization(tx, org.uscc),
+        this.grades.grades(tx, org.uscc),
+        this.measures.creditMeasures(tx, org.uscc),
+        this.compliance.annualReports(tx, org.uscc),
+        this.compliance.penalties(tx, org.uscc),
+      ]);
       const registration = locked ?? org;
       const decision = decideAward(
-        { registeredAt: org.registeredAt, registrationStatus: registration.registrationStatus, registrationStatusAt: registration.registrationStatusAt, grades, measures: measures?.measures ?? [] },
+        // Order 39 Art. 7 facts (regulations §6): annual-report outcomes and penalties as registration and credit reported them.
+        { registeredAt: org.registeredAt, registrationStatus: registration.registrationStatus, registrationStatusAt: registration.registrationStatusAt, grades, measures: measures?.measures ?? [], annualReports, penalties },
         { score: input.score, announcedAt, committee: input.committee },
         rules,
       );

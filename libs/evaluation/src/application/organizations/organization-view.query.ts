@@ -5,6 +5,7 @@ import { civilDateOf, Clock } from '@sop/util';
 import { assessEligibility, eligibleForEvaluationFrom, eligibleForEvaluationOn, type Eligibility } from '../../domain/eligibility';
 import { ruleSetAt } from '../../domain/evaluation-rules';
 import { currentGrade } from '../../domain/grade';
+import { ComplianceFactsStore } from '../compliance/compliance.ports';
 import { CreditMeasuresStore } from '../credit-measures/credit-measures.ports';
 import { gradeView } from '../grades/grade.views';
 import { GradeStore } from '../grades/grades.ports';
@@ -22,17 +23,24 @@ export class OrganizationViewQuery {
     private readonly measures: CreditMeasuresStore,
     private readonly clock: Clock,
     private readonly calendars: OfficialCalendars,
+    private readonly compliance: ComplianceFactsStore,
   ) {}
 
   async execute(uscc: string, principal: Principal) {
     const org = await this.access.forReader(uscc, principal);
     const now = this.clock.now();
     const today = civilDateOf(now);
-    const [grades, measures, adjustments] = await Promise.all([this.grades.grades(null, uscc), this.measures.creditMeasures(null, uscc), this.grades.adjustmentsOf(null, uscc)]);
+    const [grades, measures, adjustments, annualReports, penalties] = await Promise.all([
+      this.grades.grades(null, uscc),
+      this.measures.creditMeasures(null, uscc),
+      this.grades.adjustmentsOf(null, uscc),
+      this.compliance.annualReports(null, uscc),
+      this.compliance.penalties(null, uscc),
+    ]);
     const current = currentGrade(grades, today);
     const rules = ruleSetAt(now);
     const eligibility: Eligibility = assessEligibility(
-      { registeredAt: org.registeredAt, registrationStatus: org.registrationStatus, registrationStatusAt: org.registrationStatusAt, grades, measures: measures?.measures ?? [] },
+      { registeredAt: org.registeredAt, registrationStatus: org.registrationStatus, registrationStatusAt: org.registrationStatusAt, grades, measures: measures?.measures ?? [], annualReports, penalties },
       now,
       rules,
     );

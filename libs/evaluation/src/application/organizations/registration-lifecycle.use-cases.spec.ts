@@ -13,6 +13,7 @@ import { gradeRecord } from '../../test-support/grade-record.fixture';
 import { organizationRegisteredData } from '../../test-support/organization-registered.fixture';
 import {
   evaluationOrganization,
+  InMemoryComplianceFactsStore,
   InMemoryCreditMeasuresStore,
   InMemoryGradeStore,
   InMemoryOrganizationStore,
@@ -121,7 +122,7 @@ describe('evaluation follows registration status (OrganizationRevoked / Organiza
   it('the organization view shows the registration status and refuses evaluation with ORGANIZATION_NOT_ACTIVE', async () => {
     store.orgs.set(uscc, org());
     const evaluator = { subject: 'e', roles: ['evaluator' as const], jurisdiction: '110000' };
-    const view = new OrganizationViewQuery(new OrganizationAccess(store.organizations), store.grades, store.measures, new MovableClock(now), SHIPPED_CALENDARS);
+    const view = new OrganizationViewQuery(new OrganizationAccess(store.organizations), store.grades, store.measures, new MovableClock(now), SHIPPED_CALENDARS, new InMemoryComplianceFactsStore());
     expect(await view.execute(uscc, evaluator)).toMatchObject({ registrationStatus: 'ACTIVE', registrationStatusAt: null, eligibility: { eligible: true } });
     await service.revoked(revoked(), tx);
     expect(await view.execute(uscc, evaluator)).toMatchObject({

@@ -1,8 +1,10 @@
 import type { Provider } from '@nestjs/common';
+import { ComplianceFactsStore } from '../../application/compliance/compliance.ports';
 import { CreditMeasuresStore } from '../../application/credit-measures/credit-measures.ports';
 import { GradeStore } from '../../application/grades/grades.ports';
 import { OrganizationStore } from '../../application/organizations/organizations.ports';
 import { VerificationCaseStore } from '../../application/verification-cases/verification-cases.ports';
+import { TypeOrmComplianceFactsStore } from './typeorm-compliance-facts.store';
 import { TypeOrmCreditMeasuresStore } from './typeorm-credit-measures.store';
 import { TypeOrmGradeStore } from './typeorm-grade.store';
 import { TypeOrmOrganizationStore } from './typeorm-organization.store';
@@ -14,4 +16,5 @@ export const EVALUATION_STORES: Provider[] = [
   { provide: GradeStore, useClass: TypeOrmGradeStore },
   { provide: CreditMeasuresStore, useClass: TypeOrmCreditMeasuresStore },
   { provide: VerificationCaseStore, useClass: TypeOrmVerificationCaseStore },
+  { provide: ComplianceFactsStore, useClass: TypeOrmComplianceFactsStore },
 ];
