@@ -10,6 +10,7 @@ import { ChangeOrganization } from './application/organizations/change-organizat
 import { DeregistrationAndRevocation } from './application/organizations/deregistration-and-revocation.use-cases';
 import { LegalRepresentatives } from './application/organizations/legal-representatives.use-case';
 import { OrganizationReads } from './application/organizations/organization-reads.use-cases';
+import { OrganizationStore } from './application/organizations/organizations.ports';
 import { PiiProtector } from './application/personal-data/personal-data.ports';
 import { residentIdCheckCharacter } from './domain/resident-id';
 import { OrganizationOrmEntity, PersonalDataOrmEntity } from './infrastructure/registration.orm-entities';
@@ -81,16 +82,24 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
     });
 
     clock.set(new Date('2027-01-10T00:00:00Z'));
-    await expect(endings.revoke(uscc, { reason: '弄虚作假骗取登记', legalBasis: ' ' }, haidian)).rejects.toMatchObject({ code: 'REGISTRATION.REVOCATION_GROUNDS_REQUIRED' });
-    await endings.revoke(uscc, { reason: '弄虚作假骗取登记', legalBasis: '社团条例 Art. 29' }, haidian);
-    expect((await events('registration.organization.revoked', uscc))[0].data).toMatchObject({ reason: '弄虚作假骗取登记', legalBasis: '社团条例 Art. 29' });
+    const fraud = { ground: 'FRAUD_IN_REGISTRATION', revocationKind: 'REGISTRATION_CANCELLED', reason: '弄虚作假骗取登记' };
+    await expect(endings.revoke(uscc, { ...fraud, reason: ' ' }, haidian)).rejects.toMatchObject({ code: 'REGISTRATION.REVOCATION_GROUNDS_REQUIRED' });
+    // Grounds are enumerated per form (regulations §1): a social group has no 民非条例 Art. 24 ground.
+    await expect(endings.revoke(uscc, { ...fraud, ground: 'SUPERVISING_UNIT_WITHDREW_APPROVAL' }, haidian)).rejects.toMatchObject({ code: 'REGISTRATION.REVOCATION_GROUND_NOT_LISTED' });
+    expect(await events('registration.organization.revoked', uscc)).toHaveLength(0);
+    expect(await endings.revoke(uscc, fraud, haidian)).toMatchObject({ status: 'REVOKED', revocationKind: 'REGISTRATION_CANCELLED' });
+    expect((await events('registration.organization.revoked', uscc))[0].data).toMatchObject({
+      reason: '弄虚作假骗取登记', legalBasis: '社团条例 Art. 29', ground: 'FRAUD_IN_REGISTRATION', revocationKind: 'REGISTRATION_CANCELLED',
+    });
+    expect(await f.app.get(OrganizationStore).findOrganization(uscc)).toMatchObject({ status: 'REVOKED', revocationKind: 'REGISTRATION_CANCELLED' });
     await expect(changes.change(uscc, { domicile: '北京市海淀区学院路2号' }, haidian)).rejects.toMatchObject({ kind: 'CONFLICT', code: 'REGISTRATION.ORGANIZATION_NOT_ACTIVE' });
 
     const history = await organizationRegister.history(uscc);
     expect(history.map((v) => v.changeType)).toEqual(['REGISTERED', 'CHANGED', 'REVOKED']);
     expect((await organizationRegister.asOf(uscc, new Date('2026-12-01T00:00:00Z'))).entry).toMatchObject({ domicile: '北京市海淀区中关村南大街5号', status: 'REGISTERED' });
     expect((await organizationRegister.asOf(uscc, new Date('2026-12-31T00:00:00Z'))).entry).toMatchObject({ domicile: '北京市海淀区学院路1号', status: 'REGISTERED' });
-    expect((await organizationRegister.asOf(uscc, new Date('2027-01-10T00:00:00Z'))).entry.status).toBe('REVOKED');
+    expect((await organizationRegister.asOf(uscc, new Date('2027-01-10T00:00:00Z'))).entry).toMatchObject({ status: 'REVOKED', revocationKind: 'REGISTRATION_CANCELLED' });
+    expect(history[2].details).toMatchObject({ ground: 'FRAUD_IN_REGISTRATION', revocationKind: 'REGISTRATION_CANCELLED', legalBasis: '社团条例 Art. 29' });
     await expect(organizationRegister.asOf(uscc, new Date('2026-01-01T00:00:00Z'))).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'REGISTRATION.ORGANIZATION_NOT_REGISTERED_AT' });
   });
 

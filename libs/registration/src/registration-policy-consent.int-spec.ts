@@ -350,8 +350,17 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     const changed = await http('POST', `/organizations/${uscc}/changes`, haidian, { domicile: '北京市海淀区学院路9号', effectiveOn: '2027-02-10' });
     expect(changed.body).toMatchObject({ domicile: '北京市海淀区学院路9号', status: 'REGISTERED' });
     clock.set(new Date('2027-03-01T00:00:00Z'));
-    expect((await http('POST', `/organizations/${uscc}/revocation`, haidian, { reason: '成立后无正当理由一年未开展活动' })).status).toBe(400);
-    expect((await http('POST', `/organizations/${uscc}/revocation`, haidian, { reason: '成立后无正当理由一年未开展活动', legalBasis: '社团条例 Art. 29' })).body.status).toBe('REVOKED');
+    const idle = { ground: 'NO_ACTIVITY_FOR_ONE_YEAR', revocationKind: 'CERTIFICATE_REVOKED', reason: '成立后无正当理由一年未开展活动' };
+    // The request names an enumerated ground and the kind (吊销 or 撤销), regulations §1.
+    expect((await http('POST', `/organizations/${uscc}/revocation`, haidian, { reason: idle.reason, legalBasis: '社团条例 Art. 29' })).status).toBe(400);
+    expect((await http('POST', `/organizations/${uscc}/revocation`, haidian, { ...idle, ground: 'DISLIKED' })).status).toBe(400);
+    // Registered on 1 February 2027: no year without activity can have passed on 1 March (社团条例 Art. 29).
+    const early = await http('POST', `/organizations/${uscc}/revocation`, haidian, idle);
+    expect({ status: early.status, code: early.body.code }).toEqual({ status: 422, code: 'REGISTRATION.REVOCATION_GROUND_NOT_MET' });
+    const wrongBasis = await http('POST', `/organizations/${uscc}/revocation`, haidian, { ...idle, ground: 'FRAUD_IN_REGISTRATION', legalBasis: '民非条例 Art. 24' });
+    expect({ status: wrongBasis.status, code: wrongBasis.body.code }).toEqual({ status: 422, code: 'REGISTRATION.REVOCATION_GROUND_NOT_LISTED' });
+    const fraud = { ground: 'FRAUD_IN_REGISTRATION', revocationKind: 'REGISTRATION_CANCELLED', reason: '弄虚作假骗取登记', legalBasis: '社团条例 Art. 29' };
+    expect((await http('POST', `/organizations/${uscc}/revocation`, haidian, fraud)).body).toMatchObject({ status: 'REVOKED', revocationKind: 'REGISTRATION_CANCELLED' });
     const history = await http('GET', `/organizations/${uscc}/history`);
     expect(history.body.items.map((v: { changeType: string }) => v.changeType)).toEqual(['REGISTERED', 'CHANGED', 'REVOKED']);
     expect(history.text).not.toContain('registrar-haidian');
@@ -360,7 +369,8 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     expect(history.body.items[1]).toMatchObject({ changeType: 'CHANGED', effectiveAt: '2027-02-09T16:00:00.000Z' });
     expect((await http('GET', `/organizations/${uscc}?asOf=2027-02-09T15:59:59.999Z`)).body).toMatchObject({ version: 1 });
     expect((await http('GET', `/organizations/${uscc}?asOf=${encodeURIComponent('2027-02-10T00:00:00+08:00')}`)).body).toMatchObject({ version: 2 });
-    expect((await http('GET', `/organizations/${uscc}`)).body.status).toBe('REVOKED');
+    expect((await http('GET', `/organizations/${uscc}`)).body).toMatchObject({ status: 'REVOKED', revocationKind: 'REGISTRATION_CANCELLED' });
+    expect(history.body.items[2]).toMatchObject({ entry: { status: 'REVOKED', revocationKind: 'REGISTRATION_CANCELLED' }, details: { ground: 'FRAUD_IN_REGISTRATION', legalBasis: '社团条例 Art. 29' } });
   });
 
   it('lists its problem codes at GET /errors with the status each one answers with', async () => {

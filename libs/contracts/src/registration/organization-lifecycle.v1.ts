@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import type { EventContractDefinition } from '../shared/contract-types';
 import { USCC_FORMAT } from '@sop/util';
 
@@ -33,12 +33,17 @@ export class OrganizationDeregisteredV1 {
   @IsISO8601({ strict: true }) deregisteredAt: string;
 }
 
-/** Revocation of registration with reason and legal basis (社团条例 Art. 29-31; 民非条例 Art. 24-25; 基金会条例 Art. 41-42). */
+/** Revocation of registration with reason, legal basis and (since the grounds were enumerated) ground and kind (社团条例 Art. 29; 民非条例 Art. 24; 基金会条例 Art. 41). */
 export class OrganizationRevokedV1 {
   @Matches(USCC_FORMAT) uscc: string;
   @Matches(/^\d{6}$/) registeringAuthority: string;
   @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
   @IsString() @IsNotEmpty() @MaxLength(500) legalBasis: string;
+  /** The enumerated ground (regulations §1); absent on events published before grounds were enumerated. */
+  @IsOptional() @IsIn(['FRAUD_IN_REGISTRATION', 'NO_ACTIVITY_FOR_ONE_YEAR', 'SUPERVISING_UNIT_WITHDREW_APPROVAL', 'CONTINUES_WHILE_DEREGISTRATION_DUE'])
+  ground?: 'FRAUD_IN_REGISTRATION' | 'NO_ACTIVITY_FOR_ONE_YEAR' | 'SUPERVISING_UNIT_WITHDREW_APPROVAL' | 'CONTINUES_WHILE_DEREGISTRATION_DUE';
+  /** 吊销 (CERTIFICATE_REVOKED, a penalty) or 撤销 (REGISTRATION_CANCELLED, as if it had not been valid); absent on older events. */
+  @IsOptional() @IsIn(['CERTIFICATE_REVOKED', 'REGISTRATION_CANCELLED']) revocationKind?: 'CERTIFICATE_REVOKED' | 'REGISTRATION_CANCELLED';
   @IsISO8601({ strict: true }) revokedAt: string;
 }
 
@@ -63,5 +68,5 @@ export const OrganizationRevoked: EventContractDefinition<OrganizationRevokedV1>
   topic: 'registration.organization.v1',
   version: 1,
   payload: OrganizationRevokedV1,
-  description: "An organization's registration was revoked, with reason and legal basis.",
+  description: "An organization's registration was revoked, with reason, legal basis, ground and whether the certificate was revoked (吊销) or the registration cancelled (撤销).",
 };

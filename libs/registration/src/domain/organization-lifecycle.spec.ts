@@ -107,8 +107,10 @@ describe('organization lifecycle', () => {
     // Late against a 2026 last day: 15 days from 1 December 2026 end on Wednesday 16 December.
     expect(checkDeregistration('u', entry, civilDate('2026-12-01'), '宗旨已实现', now)).toEqual({ filedLate: true, filingDueOn: '2026-12-16' });
     expect(() => checkDeregistration('u', entry, civilDate('2027-04-01'), 'x', now)).toThrow(err({ code: 'REGISTRATION.LIQUIDATION_NOT_COMPLETED' }));
-    expect(() => checkRevocation('u', { ...entry, status: 'DEREGISTERED' }, 'x', 'y')).toThrow(err({ kind: 'CONFLICT' }));
-    expect(() => checkRevocation('u', entry, '弄虚作假骗取登记', ' ')).toThrow(err({ code: 'REGISTRATION.REVOCATION_GROUNDS_REQUIRED' }));
+    const subject = { form: entry.form, registeredAt: new Date('2025-01-01T00:00:00Z'), unitRole: entry.unitRole };
+    const fraud = { ground: 'FRAUD_IN_REGISTRATION', revocationKind: 'REGISTRATION_CANCELLED', reason: '弄虚作假骗取登记' };
+    expect(() => checkRevocation('u', { ...entry, status: 'DEREGISTERED' }, subject, fraud, now)).toThrow(err({ kind: 'CONFLICT' }));
+    expect(() => checkRevocation('u', entry, subject, { ...fraud, reason: ' ' }, now)).toThrow(err({ code: 'REGISTRATION.REVOCATION_GROUNDS_REQUIRED' }));
   });
 
   it('counts the 15 deregistration days in Beijing days, off rest days, until 24:00 Beijing time (Civil Code Art. 201–203)', () => {

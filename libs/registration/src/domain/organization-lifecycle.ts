@@ -2,6 +2,7 @@ import type { OrganizationForm, Regime, UnitRole } from '@sop/contracts';
 import { civilDateOf, startOfCivilDay, type CivilDate, type OfficialCalendar } from '@sop/util';
 import { RegistrationErrors } from './registration.errors';
 import { filingPeriodExpired } from './statutory-periods';
+import { decideRevocation, type RevocationDecision, type RevocationKind, type RevocationRequest, type RevocationSubject } from './revocation-grounds';
 import { foundingViolations, type FoundationType } from './founding-conditions';
 import { normalizeResidentId, RESIDENT_ID_RULES, residentIdProblem } from './resident-id';
 
@@ -22,6 +23,8 @@ export interface RegisterEntry {
   unitName: string | null;
   unitRole: UnitRole | null;
   status: OrganizationStatus;
+  /** Set when status is REVOKED: 吊销 (CERTIFICATE_REVOKED) or 撤销 (REGISTRATION_CANCELLED) (regulations §1). Absent before. */
+  revocationKind?: RevocationKind | null;
 }
 
 export const CHANGEABLE_FIELDS = ['name', 'domicile', 'purpose', 'registeredCapitalFen'] as const;
@@ -213,9 +216,8 @@ export function checkDeregistration(
   return { filedLate: filing.expired, filingDueOn: filing.lastDay };
 }
 
-export function checkRevocation(uscc: string, entry: RegisterEntry, reason: string, legalBasis: string): void {
+/** Revocation of an active organization on an enumerated ground (regulations §1; see decideRevocation). */
+export function checkRevocation(uscc: string, entry: RegisterEntry, subject: RevocationSubject, request: RevocationRequest, now: Date): RevocationDecision {
   assertActive(entry, uscc);
-  if (!reason.trim() || !legalBasis.trim()) {
-    throw new RegistrationErrors.REVOCATION_GROUNDS_REQUIRED('a revocation states its reason and legal basis (社团条例 Art. 29-31; 民非条例 Art. 24-25; 基金会条例 Art. 41-42)');
-  }
+  return decideRevocation(subject, request, now);
 }

@@ -17,6 +17,8 @@ const STATUS_BEFORE: Record<string, number> = {
   POLICY_RULE_SOURCE: 422, POLICY_RULE_DUPLICATE: 422, ANNUAL_REPORT_YEAR: 422, ANNUAL_REPORT_NOT_IN_SCOPE: 422, NO_ANNUAL_REPORT_CYCLE: 422,
   // Added with the official calendar API (issue 9).
   CALENDAR_PUBLISHER_LEVEL: 403, CALENDAR_YEAR_INVALID: 400, CALENDAR_YEAR_SHIPPED: 409,
+  // Added with the enumerated revocation grounds (regulations §1).
+  REVOCATION_GROUND_NOT_LISTED: 422, REVOCATION_GROUND_NOT_MET: 422,
 };
 
 describe('registration error codes', () => {

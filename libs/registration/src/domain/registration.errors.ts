@@ -60,7 +60,18 @@ export const RegistrationErrors = defineErrors('REGISTRATION', {
   CHANGE_EFFECTIVE_DATE: { kind: 'REFUSED', meaning: 'effectiveOn may be neither in the future nor before the latest register entry (history and asOf reads stay in order).' },
   AUDIT_REQUIRED: { kind: 'REFUSED', meaning: 'A social group changes its legal representative after a financial audit; send auditReportReference (社团条例 Art. 27).' },
   LIQUIDATION_NOT_COMPLETED: { kind: 'REFUSED', meaning: 'Deregistration follows the end of liquidation; liquidationCompletedOn may not be in the future (社团条例 Art. 20-21).' },
-  REVOCATION_GROUNDS_REQUIRED: { kind: 'REFUSED', meaning: 'A revocation states its reason and legal basis (社团条例 Art. 29-31; 民非条例 Art. 24-25; 基金会条例 Art. 41-42).' },
+  REVOCATION_GROUNDS_REQUIRED: {
+    kind: 'REFUSED',
+    meaning: 'A revocation states the facts of its ground and whether the certificate is revoked (吊销) or the registration cancelled (撤销) (社团条例 Art. 29; 民非条例 Art. 24; 基金会条例 Art. 41).',
+  },
+  REVOCATION_GROUND_NOT_LISTED: {
+    kind: 'REFUSED',
+    meaning: 'The ground is not a revocation ground for the organization’s form, or the legal basis given is not the ground’s (社团条例 Art. 29; 民非条例 Art. 24; 基金会条例 Art. 41).',
+  },
+  REVOCATION_GROUND_NOT_MET: {
+    kind: 'REFUSED',
+    meaning: 'The ground cannot hold yet: no year since registration has passed (社团条例 Art. 29; 基金会条例 Art. 41), or there is no supervising unit whose approval could be withdrawn (民非条例 Art. 24).',
+  },
   // Registration policy as data (regulations §2)
   POLICY_JURISDICTION: { kind: 'INVALID', meaning: 'The rule set’s jurisdiction is not a 6-digit administrative-division code (GB/T 2260).' },
   POLICY_PUBLISHER_LEVEL: { kind: 'FORBIDDEN', meaning: 'Registration policy is published by national or provincial registrars only.' },

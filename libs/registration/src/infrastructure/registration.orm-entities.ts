@@ -4,6 +4,7 @@ import type { OrganizationCategory, OrganizationForm, Regime, UnitRole } from '@
 import type { ApplicationStatus, ConsentStatus } from '../domain/registration-application';
 import type { FoundationType } from '../domain/founding-conditions';
 import type { OrganizationChangeType, OrganizationStatus } from '../domain/organization-lifecycle';
+import type { RevocationKind } from '../domain/revocation-grounds';
 
 const intOrNull = { to: (v: number | null) => v, from: (v: string | number | null) => (v === null || v === undefined ? null : Number(v)) };
 
@@ -70,6 +71,8 @@ export class OrganizationOrmEntity {
   @Column({ type: 'varchar', length: 120, nullable: true }) unitId: string | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) unitName: string | null;
   @Column({ type: 'varchar', length: 40, nullable: true }) unitRole: UnitRole | null;
+  /** 吊销 (CERTIFICATE_REVOKED) or 撤销 (REGISTRATION_CANCELLED) once revoked (regulations §1). */
+  @Column({ type: 'varchar', length: 40, nullable: true }) revocationKind: RevocationKind | null;
 }
 
 /** Next USCC serial per registering authority (positions 9-16 of the codes it issues). */

@@ -1,8 +1,9 @@
 // Requests and views of the organization register: entries, history, asOf, changes, legal representatives, deregistration, revocation.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { RegisterEntry } from '../../domain/organization-lifecycle';
+import { REVOCATION_GROUND_NAMES, REVOCATION_KINDS } from '../../domain/revocation-grounds';
 import { INSTANT_WITH_OFFSET, IsCivilDate } from './civil-date.validation';
 import type { OrganizationRecord, OrganizationVersion } from '../../application/organizations/organizations.ports';
 import type { LegalRepresentativeView } from '../../application/organizations/legal-representatives.use-case';
@@ -22,6 +23,7 @@ export function organizationPublicView(o: OrganizationRecord) {
     regime: o.regime,
     linkedUnit: o.unitId ? { name: o.unitName, role: o.unitRole } : null,
     status: o.status,
+    ...(o.revocationKind ? { revocationKind: o.revocationKind } : {}),
     registeredAt: o.registeredAt.toISOString(),
   };
 }
@@ -45,6 +47,7 @@ export function registerEntryView(uscc: string, e: RegisterEntry) {
     regime: e.regime,
     linkedUnit: e.unitName ? { name: e.unitName, role: e.unitRole } : null,
     status: e.status,
+    ...(e.revocationKind ? { revocationKind: e.revocationKind } : {}),
   };
 }
 
@@ -100,7 +103,20 @@ export class DeregisterRequest {
   @ApiProperty({ example: '2027-02-14', description: 'the Beijing date liquidation ended (apply within 15 days, 社团条例 Art. 21; later filings are recorded as late)' }) @IsCivilDate() liquidationCompletedOn: string;
 }
 
+/** Revocation on an enumerated ground (regulations §1); the legal basis follows from the ground and the form. */
 export class RevokeRequest {
-  @ApiProperty({ example: '弄虚作假骗取登记' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
-  @ApiProperty({ example: '社团条例 Art. 29' }) @IsString() @IsNotEmpty() @MaxLength(500) legalBasis: string;
+  @ApiProperty({
+    enum: REVOCATION_GROUND_NAMES,
+    example: 'FRAUD_IN_REGISTRATION',
+    description:
+      'FRAUD_IN_REGISTRATION (社团条例 Art. 29; 民非条例 Art. 24; 基金会条例 Art. 41), NO_ACTIVITY_FOR_ONE_YEAR (social groups, 社团条例 Art. 29; foundations, 基金会条例 Art. 41), ' +
+      'SUPERVISING_UNIT_WITHDREW_APPROVAL (social service organizations, 民非条例 Art. 24), CONTINUES_WHILE_DEREGISTRATION_DUE (foundations, 基金会条例 Art. 41); ' +
+      'a ground not listed for the form is refused (422 REGISTRATION.REVOCATION_GROUND_NOT_LISTED)',
+  })
+  @IsIn(REVOCATION_GROUND_NAMES) ground: string;
+  @ApiProperty({ enum: REVOCATION_KINDS, description: 'CERTIFICATE_REVOKED: 吊销登记证书 (a penalty); REGISTRATION_CANCELLED: 撤销登记 (as if the registration had not been valid)' })
+  @IsIn(REVOCATION_KINDS) revocationKind: string;
+  @ApiProperty({ example: '弄虚作假骗取登记', description: 'the facts of the ground' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+  @ApiPropertyOptional({ example: '社团条例 Art. 29', description: 'optional; when given, it must be the ground’s legal basis for the form' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) legalBasis?: string;
 }

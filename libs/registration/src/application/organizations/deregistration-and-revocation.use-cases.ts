@@ -5,11 +5,12 @@ import { OrganizationDeregistered, OrganizationRevoked } from '@sop/contracts';
 import { UnitOfWork, type Tx, OfficialCalendars } from '@sop/messaging';
 import { Clock, type CivilDate } from '@sop/util';
 import { checkDeregistration, checkRevocation } from '../../domain/organization-lifecycle';
+import type { RevocationRequest } from '../../domain/revocation-grounds';
 import { OrganizationStore, registerEntryOf, type OrganizationRecord, type OrganizationVersion } from './organizations.ports';
 
 /**
  * The end of an organization's registration, by a registrar in jurisdiction: deregistration after liquidation
- * (社团条例 Art. 19-21) or revocation (社团条例 Art. 29-31) — the status, a history version and the event in one transaction.
+ * (社团条例 Art. 19-21) or revocation on an enumerated ground (社团条例 Art. 29; 民非条例 Art. 24; 基金会条例 Art. 41) — the status, a history version and the event in one transaction.
  */
 @Injectable()
 export class DeregistrationAndRevocation {
@@ -36,16 +37,21 @@ export class DeregistrationAndRevocation {
     });
   }
 
-  async revoke(uscc: string, input: { reason: string; legalBasis: string }, principal: Principal): Promise<OrganizationRecord> {
+  /**
+   * Revocation on an enumerated ground (regulations §1: 社团条例 Art. 29; 民非条例 Art. 24; 基金会条例 Art. 41), the
+   * request naming whether the certificate is revoked (吊销) or the registration cancelled (撤销); the legal basis
+   * follows from the ground and the form, and the register, its history and OrganizationRevoked record all three.
+   */
+  async revoke(uscc: string, input: RevocationRequest, principal: Principal): Promise<OrganizationRecord> {
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
       const o = await this.lockedInJurisdiction(tx, uscc, principal);
-      checkRevocation(uscc, registerEntryOf(o), input.reason, input.legalBasis);
-      const updated: OrganizationRecord = { ...o, status: 'REVOKED' };
-      await this.organizations.updateOrganization(tx, uscc, { status: 'REVOKED' });
-      await this.record(tx, updated, 'REVOKED', now, principal, { reason: input.reason, legalBasis: input.legalBasis });
+      const { ground, revocationKind, legalBasis } = checkRevocation(uscc, registerEntryOf(o), o, input, now);
+      const updated: OrganizationRecord = { ...o, status: 'REVOKED', revocationKind };
+      await this.organizations.updateOrganization(tx, uscc, { status: 'REVOKED', revocationKind });
+      await this.record(tx, updated, 'REVOKED', now, principal, { reason: input.reason, ground, revocationKind, legalBasis });
       await tx.publish(OrganizationRevoked, { subject: uscc,
-        data: { uscc, registeringAuthority: o.registeringAuthority, reason: input.reason, legalBasis: input.legalBasis, revokedAt: now.toISOString() },
+        data: { uscc, registeringAuthority: o.registeringAuthority, reason: input.reason, legalBasis, ground, revocationKind, revokedAt: now.toISOString() },
       });
       return updated;
     });

@@ -1,6 +1,7 @@
 import type { Tx } from '@sop/messaging';
 import type { OrganizationCategory, OrganizationForm, Regime, UnitRole } from '@sop/contracts';
 import type { OrganizationChangeType, OrganizationStatus, RegisterEntry } from '../../domain/organization-lifecycle';
+import type { RevocationKind } from '../../domain/revocation-grounds';
 import { RegistrationErrors } from '../../domain/registration.errors';
 
 export interface OrganizationRecord {
@@ -21,6 +22,8 @@ export interface OrganizationRecord {
   unitId: string | null;
   unitName: string | null;
   unitRole: UnitRole | null;
+  /** Set with status REVOKED: 吊销 (CERTIFICATE_REVOKED) or 撤销 (REGISTRATION_CANCELLED) (regulations §1); null otherwise. */
+  revocationKind?: RevocationKind | null;
 }
 
 export interface OrganizationVersion {
@@ -47,6 +50,7 @@ export function registerEntryOf(o: OrganizationRecord): RegisterEntry {
     unitName: o.unitName,
     unitRole: o.unitRole,
     status: o.status,
+    ...(o.revocationKind ? { revocationKind: o.revocationKind } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { OrganizationHistory1732600000300 } from './1732600000300-organization-h
 import { LegalRepresentativeChanges1732600000400 } from './1732600000400-legal-representative-changes.migration';
 import { AnnualReportDueDatesPerForm1732600000500 } from './1732600000500-annual-report-due-dates-per-form.migration';
 import { CivilTime1732700000100 } from './1732700000100-civil-time.migration';
+import { RevocationKind1732800000100 } from './1732800000100-revocation-kind.migration';
 
 /** The migrations of the registration schema, oldest first (the module runs them; the SQLite spec replays them). */
 export const REGISTRATION_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const REGISTRATION_MIGRATIONS = [
   LegalRepresentativeChanges1732600000400,
   AnnualReportDueDatesPerForm1732600000500,
   CivilTime1732700000100,
+  RevocationKind1732800000100,
 ];
