@@ -40,10 +40,12 @@ import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
 import {
   PurchasingContractOrmEntity,
   PurchasingJointMeasuresOrmEntity,
+  PurchasingRuleSetVersionOrmEntity,
   PurchasingSupplierGradeOrmEntity,
   PurchasingSupplierOrmEntity,
 } from './infrastructure/purchasing.orm-entities';
 import { ServicePurchasingModule } from './service-purchasing.module';
+import { SAMPLE_BANDS } from './test-support/local-rule-set.fixture';
 import { organizationRegisteredData } from './test-support/organization-registered.fixture';
 
 const ISSUER = 'int-issuer';
@@ -67,6 +69,8 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
   const groupId = uniqueName('purchasing-int-group');
   const purchaser = token(['purchaser']);
   const finance = token(['finance-officer']);
+  /** A finance officer of a division (publishes local purchasing rule sets at national or provincial level). */
+  const financeOf = (subject: string, jurisdiction: string) => signAccessToken({ subject, roles: ['finance-officer'], jurisdiction }, privateKeyPem, ISSUER, AUDIENCE);
   const auditor = token(['auditor']);
   const serialBase = Math.floor(Math.random() * 800_000_000);
   let serial = 0;
@@ -175,6 +179,10 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     ds = app.get(DataSource, { strict: false });
     runtime = app.get<ServiceRuntime>(SERVICE_RUNTIME, { strict: false });
+    // Beijing's performance bands (local practice, regulations §7.2; test data) from 3 March 2026 (00:00 Beijing time):
+    // the national default has none. The tests below assess Beijing purchasers' contracts from that day on.
+    const beijing = await call('POST', '/rule-sets/110000/versions', finance, { effectiveOn: '2026-03-03', bands: SAMPLE_BANDS, source: '北京市 performance practice (test data)' });
+    if (beijing.status !== 201) throw new Error(`publishing Beijing's rule set: ${JSON.stringify(beijing.body)}`);
     observer = await transport.subscribe({ groupId: uniqueName('purchasing-int-observer'), topics: [ContractSigned.topic], fromBeginning: true }, async (m) => {
       const event = JSON.parse(m.value?.toString('utf8') ?? '{}') as CloudEvent;
       if (ours.has(event.subject)) onKafka.push(event);
@@ -196,7 +204,7 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
     expect((await call('POST', '/contracts', finance, contractBody(uscc))).status).toBe(403);
     const signed = await call('POST', '/contracts', purchaser, contractBody(uscc));
     expect(signed.status).toBe(201);
-    expect(signed.body).toMatchObject({ supplierUscc: uscc, status: 'SIGNED', multiYear: null, valueFen: 12_000_000, ruleVersion: 'purchasing/order-102@2020-03-01', assessments: [] });
+    expect(signed.body).toMatchObject({ supplierUscc: uscc, status: 'SIGNED', multiYear: null, valueFen: 12_000_000, ruleVersion: 'purchasing/100000@v1', assessments: [] });
     const contractId = signed.body.id as string;
 
     const expected: ContractSignedV1 = {
@@ -209,11 +217,11 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
       termStart: '2026-04-01',
       termEnd: '2027-03-31',
       signedAt: '2026-03-01T02:00:00.000Z',
-      ruleVersion: 'purchasing/order-102@2020-03-01',
+      ruleVersion: 'purchasing/100000@v1',
     };
     const [row] = await ds.getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: uscc, eventType: ContractSigned.type } });
     expect(row.topic).toBe('purchasing.contract.v1');
-    expect(JSON.parse(row.envelope)).toMatchObject({ source: 'service-purchasing', subject: uscc, policyversion: 'purchasing/order-102@2020-03-01', data: expected });
+    expect(JSON.parse(row.envelope)).toMatchObject({ source: 'service-purchasing', subject: uscc, policyversion: 'purchasing/100000@v1', data: expected });
     const onBroker = await waitFor(() => onKafka.find((e) => e.type === ContractSigned.type && e.subject === uscc), 60000, 'ContractSigned on Kafka');
     expect(onBroker.data).toEqual(expected);
     expect(onBroker.hash).toMatch(/^[0-9a-f]{64}$/); // chained by the relay
@@ -225,7 +233,8 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
     expect((await call('POST', `/contracts/${contractId}/performance-assessments`, purchaser, { score: 101, breach: false, summary: 'x' })).body).toMatchObject({ code: 'VALIDATION.FAILED' });
     clock.set(new Date('2026-10-01T08:00:00.000Z'));
     const assessed = await call('POST', `/contracts/${contractId}/performance-assessments`, purchaser, { score: 85, breach: false, summary: '服务按合同完成' });
-    expect(assessed).toMatchObject({ status: 201, body: { outcome: 'GOOD', score: 85, ruleVersion: 'purchasing/order-102@2020-03-01' } });
+    // Signed under the national default (before Beijing's version took effect); assessed under Beijing's bands (§7.2).
+    expect(assessed).toMatchObject({ status: 201, body: { outcome: 'GOOD', outcomeBasis: 'BAND', score: 85, ruleVersion: 'purchasing/110000@v1' } });
     const assessedOnBroker = await waitFor(() => onKafka.find((e) => e.type === ContractPerformanceAssessed.type && e.subject === uscc), 60000, 'ContractPerformanceAssessed on Kafka');
     expect(assessedOnBroker.data).toEqual<ContractPerformanceAssessedV1>({
       assessmentId: assessed.body.id,
@@ -237,7 +246,7 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
       breach: false,
       summary: '服务按合同完成',
       assessedAt: '2026-10-01T08:00:00.000Z',
-      ruleVersion: 'purchasing/order-102@2020-03-01',
+      ruleVersion: 'purchasing/110000@v1',
     });
     expect(assessedOnBroker.causationid).toBe(onBroker.id);
 
@@ -400,6 +409,74 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
     clock.set(new Date('2026-03-02T08:00:00.000Z'));
   });
 
+  it('local rule sets (issue §2; bands: local practice, §7.2): GET public; POST by a national or covering provincial finance officer; the purchaser\'s most specific rule set decides and is recorded', async () => {
+    clock.set(new Date('2026-03-02T08:00:00.000Z')); // 16:00 Beijing, 2 March 2026
+    const anonymous = await fetch(`${base}/rule-sets`);
+    expect(anonymous.status).toBe(200);
+    const listed = ((await anonymous.json()) as { items: Record<string, unknown>[] }).items;
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ruleVersion: 'purchasing/100000@v1', jurisdiction: '100000', version: 1, effectiveOn: '2020-03-01', effectiveFrom: '2020-02-29T16:00:00.000Z', bands: null, publishedBy: 'seed' }),
+        expect.objectContaining({ ruleVersion: 'purchasing/110000@v1', jurisdiction: '110000', effectiveOn: '2026-03-03', effectiveFrom: '2026-03-02T16:00:00.000Z', bands: SAMPLE_BANDS }),
+      ]),
+    );
+
+    // Who publishes: finance officers at national or provincial level, within their jurisdiction; local sets only.
+    const miyunBands = [
+      { minScore: 85, outcome: 'EXCELLENT' },
+      { minScore: 50, outcome: 'QUALIFIED' },
+      { minScore: 0, outcome: 'UNQUALIFIED' },
+    ];
+    const body = { effectiveOn: '2026-03-10', bands: miyunBands, source: '密云区 performance practice (test data)' };
+    const publish = (jurisdiction: string, bearer: string, b: object = body) => call('POST', `/rule-sets/${jurisdiction}/versions`, bearer, b);
+    expect((await fetch(`${base}/rule-sets/110228/versions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).status).toBe(401);
+    expect((await publish('110228', purchaser)).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
+    expect((await publish('110228', financeOf('fin-miyun', '110228'))).body).toMatchObject({ status: 403, code: 'PURCHASING.RULE_SET_PUBLISHER_LEVEL' });
+    expect((await publish('310104', financeOf('fin-beijing', '110000'))).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect((await publish('100000', financeOf('fin-national', '100000'))).body).toMatchObject({ status: 400, code: 'PURCHASING.RULE_SET_JURISDICTION' });
+    expect((await publish('110228', finance, { ...body, effectiveOn: '2026-03-02' })).body).toMatchObject({ status: 400, code: 'PURCHASING.RULE_SET_EFFECTIVE_DATE_NOT_FUTURE', errors: [{ field: 'effectiveOn' }] });
+    expect((await publish('110228', finance, { ...body, effectiveOn: '2026-02-30' })).body).toMatchObject({ status: 400, code: 'VALIDATION.FAILED', errors: [{ field: 'effectiveOn' }] });
+    expect((await publish('110228', finance, { ...body, bands: [{ minScore: 60, outcome: 'QUALIFIED' }] })).body).toMatchObject({ status: 400, code: 'PURCHASING.RULE_SET_BANDS_INVALID' });
+    expect((await publish('110228', finance, { ...body, bands: [{ minScore: 0, outcome: 'NOT_BANDED' }] })).body).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });
+
+    const miyun = await publish('110228', financeOf('fin-national', '100000'));
+    expect(miyun).toMatchObject({ status: 201, body: { ruleVersion: 'purchasing/110228@v1', ruleSetId: 'purchasing/110228', jurisdiction: '110228', version: 1, effectiveOn: '2026-03-10', bands: miyunBands, publishedBy: 'fin-national' } });
+    const again = await publish('110228', finance, { ...body, effectiveOn: '2026-06-01', bands: [{ minScore: 0, outcome: 'QUALIFIED' }] });
+    expect(again).toMatchObject({ status: 201, body: { ruleVersion: 'purchasing/110228@v2', version: 2, publishedBy: 'finance-officer-int' } });
+    expect(await ds.getRepository(PurchasingRuleSetVersionOrmEntity).findBy({ ruleSetId: 'purchasing/110228' })).toHaveLength(2);
+
+    // Contracts signed 1 March (before any local version): the national default records purchasing/100000@v1.
+    const { uscc } = await register();
+    const miyunPurchaser = purchaserOf('purchaser-miyun', '110228');
+    const shanghaiPurchaser = purchaserOf('purchaser-shanghai', '310104');
+    const miyunContract = await call('POST', '/contracts', miyunPurchaser, contractBody(uscc, { purchaser: '北京市密云区民政局' }));
+    const shanghaiContract = await call('POST', '/contracts', shanghaiPurchaser, contractBody(uscc, { purchaser: '上海市徐汇区民政局' }));
+    for (const c of [miyunContract, shanghaiContract]) expect(c).toMatchObject({ status: 201, body: { ruleVersion: 'purchasing/100000@v1' } });
+    const assess = (id: string, bearer: string, score: number) => call('POST', `/contracts/${id}/performance-assessments`, bearer, { score, breach: false, summary: '阶段验收' });
+
+    // 9 April (Beijing): Miyun's v1 is in force for its purchaser and is more specific than Beijing's.
+    clock.set(new Date('2026-04-09T02:00:00.000Z'));
+    expect(await assess(miyunContract.body.id, miyunPurchaser, 55)).toMatchObject({ status: 201, body: { score: 55, outcome: 'QUALIFIED', outcomeBasis: 'BAND', ruleVersion: 'purchasing/110228@v1' } });
+    // Shanghai has no local version: the national default does not band; the score is recorded, outcome NOT_BANDED.
+    const unbanded = await assess(shanghaiContract.body.id, shanghaiPurchaser, 55);
+    expect(unbanded).toMatchObject({ status: 201, body: { score: 55, outcome: 'NOT_BANDED', outcomeBasis: 'NO_BANDING_RULE', ruleVersion: 'purchasing/100000@v1' } });
+    // From 1 June (Beijing) Miyun's v2 decides.
+    clock.set(new Date('2026-05-31T16:00:00.000Z'));
+    expect(await assess(miyunContract.body.id, miyunPurchaser, 99)).toMatchObject({ status: 201, body: { outcome: 'QUALIFIED', ruleVersion: 'purchasing/110228@v2' } });
+
+    // The events carry the outcome and the rule set version (policyversion too).
+    const events = (await ds.getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: uscc, eventType: ContractPerformanceAssessed.type } })).map(
+      (r) => JSON.parse(r.envelope) as CloudEvent<ContractPerformanceAssessedV1>,
+    );
+    expect(events.map((e) => [e.data.contractId === miyunContract.body.id ? 'miyun' : 'shanghai', e.data.outcome, e.data.ruleVersion, e.policyversion]).sort()).toEqual([
+      ['miyun', 'QUALIFIED', 'purchasing/110228@v1', 'purchasing/110228@v1'],
+      ['miyun', 'QUALIFIED', 'purchasing/110228@v2', 'purchasing/110228@v2'],
+      ['shanghai', 'NOT_BANDED', 'purchasing/100000@v1', 'purchasing/100000@v1'],
+    ]);
+    expect((await call('GET', `/contracts/${shanghaiContract.body.id}`, auditor)).body).toMatchObject({ assessments: [{ outcome: 'NOT_BANDED', outcomeBasis: 'NO_BANDING_RULE', score: 55 }] });
+    clock.set(new Date('2026-03-02T08:00:00.000Z'));
+  });
+
   it('GET /errors lists every purchasing code with its status and meaning, beside the platform codes', async () => {
     const res = await call('GET', '/errors', auditor);
     expect(res.status).toBe(200);
@@ -411,7 +488,8 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
     expect(byCode.get('PURCHASING.CONTRACT_NOT_FOUND')).toMatchObject({ status: 404 });
     expect(byCode.get('PURCHASING.IDEMPOTENCY_KEY_REUSED')).toMatchObject({ status: 409 });
     expect(byCode.get('AUTH.ROLE_REQUIRED')).toMatchObject({ status: 403 });
-    expect(codes.filter((c) => c.code.startsWith('PURCHASING.'))).toHaveLength(18);
+    expect(byCode.get('PURCHASING.RULE_SET_PUBLISHER_LEVEL')).toMatchObject({ status: 403 });
+    expect(codes.filter((c) => c.code.startsWith('PURCHASING.'))).toHaveLength(23);
   });
 
   it('a 3A grade in force → priority; a replacement supersedes it; lowered below 3A → none; redelivery changes nothing', async () => {

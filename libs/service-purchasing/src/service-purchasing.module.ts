@@ -9,11 +9,14 @@ import { SERVICE_PURCHASING } from './api/events/purchasing-events';
 import { RegistrationEventsHandler } from './api/events/registration-events.event-handler';
 import { AssessmentsHttpController } from './api/http/assessments.http.controller';
 import { ContractsHttpController } from './api/http/contracts.http.controller';
+import { RuleSetsHttpController } from './api/http/rule-sets.http.controller';
 import { SuppliersHttpController } from './api/http/suppliers.http.controller';
 import { AssessPerformance } from './application/assessments/assess-performance.use-case';
 import { AssessmentStore } from './application/assessments/assessments.ports';
 import { ContractStore } from './application/contracts/contracts.ports';
 import { GetContract } from './application/contracts/get-contract.use-case';
+import { PublishRuleSetVersion, RuleSetReads } from './application/rule-sets/publish-rule-set-version.use-case';
+import { RuleSetStore } from './application/rule-sets/rule-sets.ports';
 import { SignContract } from './application/contracts/sign-contract.use-case';
 import { SupplierGrades } from './application/suppliers/supplier-grades.use-cases';
 import { SupplierCreditMeasures } from './application/suppliers/supplier-measures.use-case';
@@ -24,9 +27,11 @@ import { PurchasingErrors } from './domain/purchasing.errors';
 import { PurchasingSkeleton1732500000400 } from './infrastructure/migrations/1732500000400-purchasing-skeleton.migration';
 import { PurchasingContracts1732500000410 } from './infrastructure/migrations/1732500000410-purchasing-contracts.migration';
 import { PurchasingPurchaserBinding1732500000420 } from './infrastructure/migrations/1732500000420-purchasing-purchaser-binding.migration';
+import { PurchasingRuleSets1732500000430 } from './infrastructure/migrations/1732500000430-purchasing-rule-sets.migration';
 import { PURCHASING_ENTITIES } from './infrastructure/purchasing.orm-entities';
 import { TypeOrmAssessmentStore } from './infrastructure/typeorm-assessment.store';
 import { TypeOrmContractStore } from './infrastructure/typeorm-contract.store';
+import { TypeOrmRuleSetStore } from './infrastructure/typeorm-rule-set.store';
 import { TypeOrmSupplierGradeStore } from './infrastructure/typeorm-supplier-grade.store';
 import { TypeOrmSupplierStore } from './infrastructure/typeorm-supplier.store';
 
@@ -35,7 +40,7 @@ export interface ServicePurchasingOptions {
   consumerGroupId?: string;
 }
 
-export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420];
+export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430];
 
 @Module({})
 export class ServicePurchasingModule {
@@ -47,6 +52,7 @@ export class ServicePurchasingModule {
         SuppliersHttpController,
         ContractsHttpController,
         AssessmentsHttpController,
+        RuleSetsHttpController,
         RegistrationEventsHandler,
         CreditEventsHandler,
         EvaluationEventsHandler,
@@ -68,6 +74,7 @@ export class ServicePurchasingModule {
         { provide: SupplierGradeStore, useClass: TypeOrmSupplierGradeStore },
         { provide: ContractStore, useClass: TypeOrmContractStore },
         { provide: AssessmentStore, useClass: TypeOrmAssessmentStore },
+        { provide: RuleSetStore, useClass: TypeOrmRuleSetStore },
         // use cases: suppliers (facts from events, profile), contracts, assessments
         SupplierRegistrationFacts,
         SupplierCreditMeasures,
@@ -76,6 +83,8 @@ export class ServicePurchasingModule {
         SignContract,
         GetContract,
         AssessPerformance,
+        RuleSetReads,
+        PublishRuleSetVersion,
       ],
     };
   }

@@ -18,14 +18,16 @@ import {
 import { buildCloudEvent, dataschemaOf, InProcessTransport, MessagingTables1732500000000, OutboxMessageOrmEntity } from '@sop/messaging';
 import { createDataSource } from '@sop/persistence';
 import { waitFor } from '@sop/testing';
-import { MovableClock } from '@sop/util';
+import { civilDate, MovableClock } from '@sop/util';
 import { AssessPerformance } from './application/assessments/assess-performance.use-case';
 import { GetContract } from './application/contracts/get-contract.use-case';
+import { PublishRuleSetVersion, RuleSetReads } from './application/rule-sets/publish-rule-set-version.use-case';
 import { SignContract } from './application/contracts/sign-contract.use-case';
 import { SupplierProfile } from './application/suppliers/supplier-profile.use-case';
 import { PurchasingSkeleton1732500000400 } from './infrastructure/migrations/1732500000400-purchasing-skeleton.migration';
-import { PURCHASING_ENTITIES, PurchasingSupplierOrmEntity } from './infrastructure/purchasing.orm-entities';
+import { PURCHASING_ENTITIES, PurchasingRuleSetVersionOrmEntity, PurchasingSupplierOrmEntity } from './infrastructure/purchasing.orm-entities';
 import { PURCHASING_MIGRATIONS, ServicePurchasingModule } from './service-purchasing.module';
+import { SAMPLE_BANDS } from './test-support/local-rule-set.fixture';
 import { organizationRegisteredData } from './test-support/organization-registered.fixture';
 
 /** The embedded mode's storage: the same migrations, consumers and contract decisions on SQLite with the in-process bus. */
@@ -82,8 +84,14 @@ describe('service purchasing on SQLite (embedded mode)', () => {
     await waitFor(async () => !(await suppliers.supplierOf(uscc)).barred, 20000, 'lifted');
 
     const signed = await signing.signContract(input, purchaser);
-    expect(signed).toMatchObject({ valueFen: 5_000_000, ruleVersion: 'purchasing/order-102@2020-03-01' });
-    expect(await assessing.assessPerformance(signed.id, { score: 60, breach: false, summary: '合格' }, purchaser)).toMatchObject({ outcome: 'QUALIFIED' });
+    expect(signed).toMatchObject({ valueFen: 5_000_000, ruleVersion: 'purchasing/100000@v1' });
+    // No local rule set covers 110108 yet: the national default has no banding rule (§7.2), the score is the result.
+    expect(await assessing.assessPerformance(signed.id, { score: 60, breach: false, summary: '合格' }, purchaser)).toMatchObject({
+      score: 60,
+      outcome: 'NOT_BANDED',
+      outcomeBasis: 'NO_BANDING_RULE',
+      ruleVersion: 'purchasing/100000@v1',
+    });
     expect((await contracts.contractOf(signed.id)).assessments).toHaveLength(1);
     const outbox = await app.get(DataSource).getRepository(OutboxMessageOrmEntity).find({ order: { id: 'ASC' } });
     expect(outbox.map((o) => o.eventType)).toEqual(['purchasing.contract.signed', 'purchasing.contract.performance-assessed']);
@@ -116,6 +124,29 @@ describe('service purchasing on SQLite (embedded mode)', () => {
     await expect(signing.sign({ ...input, valueFen: 2_000_000 }, unit, 'key-1')).rejects.toMatchObject({ kind: 'CONFLICT', code: 'PURCHASING.IDEMPOTENCY_KEY_REUSED' });
   });
 
+  it('local rule sets on SQLite: a published version is stored and listed, and decides for the purchasers it covers from its Beijing date', async () => {
+    const ds = app.get(DataSource);
+    const other = '52110108MJ0000039X';
+    await ds.getRepository(PurchasingSupplierOrmEntity).insert({
+      uscc: other, name: '第三家社会组织', form: 'SOCIAL_SERVICE_ORGANIZATION', category: 'OTHER', registeringAuthority: '110108',
+      registeredAt: new Date('2024-01-01T00:00:00.000Z'), categoryPriority: false, lastEventId: randomUUID(), status: 'ACTIVE', statusChangedAt: null, statusEventId: null,
+    });
+    clock.set(new Date('2026-05-01T00:00:00.000Z')); // 08:00 Beijing, 1 May
+    const finance: Principal = { subject: 'finance-bj', roles: ['finance-officer'], jurisdiction: '110000' };
+    const published = await app.get(PublishRuleSetVersion).publish({ jurisdiction: '110100', effectiveFrom: civilDate('2026-05-02'), bands: SAMPLE_BANDS, source: 'test data', note: 'SQLite' }, finance);
+    expect(published).toMatchObject({ ruleSetId: 'purchasing/110100', version: 1 });
+    expect((await app.get(RuleSetReads).list()).map((v) => `${v.ruleSetId}@v${v.version}:${v.bands ? v.bands.length : 'none'}`)).toEqual(['purchasing/100000@v1:none', 'purchasing/110100@v1:4']);
+    const signed = await signing.signContract(
+      { supplierUscc: other, purchaser: '北京市海淀区民政局', title: '社区服务', method: 'OPEN_TENDERING', valueFen: 1_000_000, termStart: '2026-05-01', termEnd: '2027-04-30', signedAt: '2026-04-30T00:00:00.000Z' },
+      purchaser,
+    );
+    expect(signed.ruleVersion).toBe('purchasing/100000@v1');
+    clock.set(new Date('2026-05-01T15:59:59.999Z')); // still 1 May in Beijing
+    expect(await assessing.assessPerformance(signed.id, { score: 85, breach: false, summary: '良好' }, purchaser)).toMatchObject({ outcome: 'NOT_BANDED', ruleVersion: 'purchasing/100000@v1' });
+    clock.set(new Date('2026-05-01T16:00:00.000Z')); // 00:00 Beijing, 2 May
+    expect(await assessing.assessPerformance(signed.id, { score: 85, breach: false, summary: '良好' }, purchaser)).toMatchObject({ outcome: 'GOOD', outcomeBasis: 'BAND', ruleVersion: 'purchasing/110100@v1' });
+  });
+
   it('upgrades a skeleton database: existing suppliers become ACTIVE', async () => {
     const path = join(dir, 'upgrade.sqlite');
     const old = createDataSource({ type: 'sqlite', path }, PURCHASING_ENTITIES, [MessagingTables1732500000000, PurchasingSkeleton1732500000400]);
@@ -128,8 +159,14 @@ describe('service purchasing on SQLite (embedded mode)', () => {
     await old.destroy();
     const upgraded = createDataSource({ type: 'sqlite', path }, PURCHASING_ENTITIES, [MessagingTables1732500000000, ...PURCHASING_MIGRATIONS]);
     await upgraded.initialize();
-    expect((await upgraded.runMigrations()).map((m) => m.name)).toEqual(['PurchasingContracts1732500000410', 'PurchasingPurchaserBinding1732500000420']);
+    expect((await upgraded.runMigrations()).map((m) => m.name)).toEqual(['PurchasingContracts1732500000410', 'PurchasingPurchaserBinding1732500000420', 'PurchasingRuleSets1732500000430']);
     expect(await upgraded.getRepository(PurchasingSupplierOrmEntity).findOneBy({ uscc })).toMatchObject({ name: '旧数据', status: 'ACTIVE', statusChangedAt: null });
+    // The national default is seeded (Order 102, no bands).
+    expect(await upgraded.getRepository(PurchasingRuleSetVersionOrmEntity).find()).toEqual([
+      expect.objectContaining({ ruleSetId: 'purchasing/100000', version: 1, jurisdiction: '100000', effectiveFrom: '2020-03-01', bands: null, publishedBy: 'seed', publishedAt: new Date('2020-02-29T16:00:00.000Z') }),
+    ]);
+    await upgraded.undoLastMigration();
+    await upgraded.undoLastMigration();
     await upgraded.undoLastMigration();
     await upgraded.undoLastMigration();
     await upgraded.destroy();

@@ -15,8 +15,15 @@ export const PURCHASE_METHODS = [
   'FRAMEWORK_AGREEMENT',
 ] as const;
 
-/** Outcomes of a purchaser's performance assessment / acceptance of a purchased service. */
-export const PERFORMANCE_OUTCOMES = ['EXCELLENT', 'GOOD', 'QUALIFIED', 'UNQUALIFIED'] as const;
+/** Outcomes a rule set's performance bands give (local practice, regulations §7.2). */
+export const PERFORMANCE_BAND_OUTCOMES = ['EXCELLENT', 'GOOD', 'QUALIFIED', 'UNQUALIFIED'] as const;
+
+/**
+ * Outcomes of a purchaser's performance assessment / acceptance of a purchased service: a band's outcome, or
+ * NOT_BANDED when the rule set applied has no banding rule (the national default: Order 102 sets no score bands,
+ * regulations §7.2) — the score is then the result.
+ */
+export const PERFORMANCE_OUTCOMES = [...PERFORMANCE_BAND_OUTCOMES, 'NOT_BANDED'] as const;
 
 /**
  * A government purchase-of-services contract with a social organization was signed (Order 102 Art. 23: written,
@@ -37,7 +44,10 @@ export class ContractSignedV1 {
   @Matches(DATE) termEnd: string;
   /** The instant of signing (UTC); its Beijing date is the contract's date. */
   @IsISO8601({ strict: true }) signedAt: string;
-  /** `id@effectiveFrom` of the purchasing rule set in force on the Beijing date of signing (effectiveFrom a Beijing date). */
+  /**
+   * `purchasing/<jurisdiction>@v<version>` of the purchasing rule set applied: the most specific one covering the
+   * purchaser's jurisdiction in force on the Beijing date of signing (before local rule sets: `purchasing/order-102@2020-03-01`).
+   */
   @IsString() @IsNotEmpty() @MaxLength(100) ruleVersion: string;
 }
 
@@ -63,7 +73,10 @@ export class ContractPerformanceAssessedV1 {
   @IsString() @IsNotEmpty() @MaxLength(1000) summary: string;
   /** The instant of the assessment (UTC); the term had started by its Beijing date. */
   @IsISO8601({ strict: true }) assessedAt: string;
-  /** The purchasing rule set in force on the Beijing date of the assessment. */
+  /**
+   * `purchasing/<jurisdiction>@v<version>`: the purchasing rule set applied — the most specific one covering the
+   * contract's purchaser in force on the Beijing date of the assessment.
+   */
   @IsString() @IsNotEmpty() @MaxLength(100) ruleVersion: string;
 }
 

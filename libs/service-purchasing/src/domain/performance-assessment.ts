@@ -5,10 +5,25 @@ import type { PerformanceOutcome, PurchasingRuleSet } from './purchasing-rules';
 export const CONTRACT_STATUSES = ['SIGNED'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
-/** The score's outcome by the rule set's bands (local practice; regulations §7.2). */
+/** The outcome when the rule set has no banding rule (the national default: bands are local practice, §7.2). */
+export const NOT_BANDED = 'NOT_BANDED' satisfies PerformanceOutcome;
+
+/** What an outcome rests on: a band of the rule set, or no banding rule (the score alone is the result). */
+export type OutcomeBasis = 'BAND' | 'NO_BANDING_RULE';
+
+export function outcomeBasisOf(outcome: string): OutcomeBasis {
+  return outcome === NOT_BANDED ? 'NO_BANDING_RULE' : 'BAND';
+}
+
+/**
+ * The score's outcome by the rule set's bands (local practice; regulations §7.2). A rule set without bands (the
+ * national default, Order 102) does not band: the assessment records the score and NOT_BANDED (basis
+ * NO_BANDING_RULE) rather than an outcome no regulation gives.
+ */
 export function outcomeOf(score: number, rules: PurchasingRuleSet): PerformanceOutcome {
   if (!Number.isInteger(score) || score < 0 || score > 100)
     throw new PurchasingErrors.SCORE_INVALID(`score must be an integer from 0 to 100, got ${score}`, { field: 'score', rule: 'an integer 0–100' });
+  if (!rules.performance) return NOT_BANDED;
   const band = rules.performance.bands.find((b) => score >= b.minScore);
   if (!band) throw new RangeError(`rule set ${rules.id} has no band for score ${score}`);
   return band.outcome;

@@ -62,6 +62,27 @@ export const PurchasingErrors = defineErrors('PURCHASING', {
       'Only the purchasing organ that signed the contract manages and assesses it (Order 102 Art. 5): the same unit, or for a contract recorded without a unit the same jurisdiction.',
   },
 
+  // ---------------------------------------------------------------- local rule sets (regulations §7.2 local practice)
+  RULE_SET_JURISDICTION: {
+    kind: 'INVALID',
+    meaning:
+      'A local purchasing rule set belongs to a 6-digit division code other than 100000: the national default (Order 102) is not published through the API.',
+  },
+  RULE_SET_PUBLISHER_LEVEL: {
+    kind: 'FORBIDDEN',
+    meaning: 'Purchasing rule sets are published by finance officers at national or provincial level (whose jurisdiction covers the rule set).',
+  },
+  RULE_SET_EFFECTIVE_DATE_NOT_FUTURE: {
+    kind: 'INVALID',
+    meaning: 'A new rule-set version takes effect on a later Beijing date than today; decisions already made keep the version they applied.',
+  },
+  RULE_SET_BANDS_INVALID: {
+    kind: 'INVALID',
+    meaning:
+      'Performance bands: at least one, integer minScore 0–100 strictly descending, the last one from 0, each outcome one of EXCELLENT, GOOD, QUALIFIED, UNQUALIFIED; the version cites its source.',
+  },
+  RULE_SET_VERSION_CONFLICT: { kind: 'CONFLICT', meaning: 'Another version of this rule set was published at the same time; read the versions and retry.' },
+
   // ---------------------------------------------------------------- reads
   CONTRACT_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'No contract has this id.' },
   SUPPLIER_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'Purchasing has not learnt of a registered organization with this USCC (from registration events).' },

@@ -113,7 +113,27 @@ export class PurchasingPerformanceAssessmentOrmEntity {
   @Column({ type: 'varchar', length: 36 }) eventId: string;
 }
 
+/**
+ * Versions of purchasing rule sets per jurisdiction (issue §2 "local rules are local"): the national default
+ * (100000, Order 102, no bands) is seeded; local versions carry performance bands (local practice, regulations §7.2).
+ */
+@Entity({ name: 'purchasing_rule_set_version' })
+export class PurchasingRuleSetVersionOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 60 }) ruleSetId: string;
+  @PrimaryColumn({ type: 'int' }) version: number;
+  @Column({ type: 'varchar', length: 6 }) jurisdiction: string;
+  /** Beijing civil date YYYY-MM-DD: in force from 00:00 Beijing time. */
+  @Column({ type: 'varchar', length: 10 }) effectiveFrom: string;
+  /** JSON array of {minScore, outcome}, or NULL: no banding rule. */
+  @Column({ type: 'text', nullable: true }) bands: string | null;
+  @Column({ type: 'varchar', length: 500 }) source: string;
+  @Column({ type: 'varchar', length: 200 }) publishedBy: string;
+  @Column({ ...DATETIME6 }) publishedAt: Date;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) note: string | null;
+}
+
 export const PURCHASING_ENTITIES = [
+  PurchasingRuleSetVersionOrmEntity,
   PurchasingSupplierOrmEntity,
   PurchasingJointMeasuresOrmEntity,
   PurchasingSupplierGradeOrmEntity,

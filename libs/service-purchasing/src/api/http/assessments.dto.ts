@@ -3,7 +3,7 @@ import { IsBoolean, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'cla
 
 /** The body of POST /contracts/:id/performance-assessments. */
 export class AssessPerformanceRequest {
-  @ApiProperty({ example: 92, description: 'performance score 0–100; outcome by the bands of the rule set in force (local practice)' })
+  @ApiProperty({ example: 92, description: 'performance score 0–100; outcome by the bands of the rule set covering the purchaser in force (local practice, regulations §7.2); NOT_BANDED when it has none (the national default)' })
   @IsInt() @Min(0) @Max(100)
   score: number;
 

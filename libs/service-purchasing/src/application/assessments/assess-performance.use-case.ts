@@ -9,6 +9,7 @@ import { assertSamePurchaser } from '../../domain/purchaser-binding';
 import { PurchasingErrors } from '../../domain/purchasing.errors';
 import { ruleSetInForce, ruleVersionOf } from '../../domain/purchasing-rules';
 import { ContractStore } from '../contracts/contracts.ports';
+import { RuleSetStore } from '../rule-sets/rule-sets.ports';
 import { assessmentView } from './assessment.view';
 import { AssessmentStore, type PerformanceAssessment } from './assessments.ports';
 
@@ -28,18 +29,24 @@ export class AssessPerformance {
     private readonly uow: UnitOfWork,
     private readonly contracts: ContractStore,
     private readonly assessments: AssessmentStore,
+    private readonly ruleSets: RuleSetStore,
     private readonly clock: Clock,
   ) {}
 
-  /** Score → outcome by the bands in force today; only the purchaser the contract is bound to (Order 102 Art. 5). */
+  /**
+   * Score → outcome by the bands of the purchaser's rule set in force today (local practice, regulations §7.2): the
+   * most specific rule set covering the contract's purchaserJurisdiction (for a contract recorded before the binding:
+   * its recorder's, who alone may assess it). Under the national default (no bands) the outcome is NOT_BANDED. Only
+   * the purchaser the contract is bound to (Order 102 Art. 5).
+   */
   async assessPerformance(contractId: string, input: AssessPerformanceInput, principal: Principal) {
     const now = this.clock.now();
-    const rules = ruleSetInForce(now, 'assessedAt');
-    const ruleVersion = ruleVersionOf(rules);
     return this.uow.run(async (tx) => {
       const contract = await this.contracts.contract(tx, contractId);
       if (!contract) throw new PurchasingErrors.CONTRACT_NOT_FOUND(`no contract ${contractId}`);
       assertSamePurchaser(contract, principal);
+      const rules = ruleSetInForce(now, 'assessedAt', contract.purchaserJurisdiction ?? principal.jurisdiction, await this.ruleSets.versions(tx));
+      const ruleVersion = ruleVersionOf(rules);
       const outcome = decideAssessment(contract, input.score, now, rules);
       const id = randomUUID();
       const published = await tx.publish(ContractPerformanceAssessed, {

@@ -12,6 +12,7 @@ import { PurchasingErrors } from '../../domain/purchasing.errors';
 import { ruleSetInForce, ruleVersionOf } from '../../domain/purchasing-rules';
 import { assertSignedAfterRegistration, assertSupplierEligible } from '../../domain/supplier-eligibility';
 import { AssessmentStore } from '../assessments/assessments.ports';
+import { RuleSetStore } from '../rule-sets/rule-sets.ports';
 import { SupplierStore } from '../suppliers/suppliers.ports';
 import { contractView, type ContractView } from './contract.view';
 import { ContractStore, type Contract } from './contracts.ports';
@@ -61,6 +62,7 @@ export class SignContract {
     private readonly contracts: ContractStore,
     private readonly assessments: AssessmentStore,
     private readonly suppliers: SupplierStore,
+    private readonly ruleSets: RuleSetStore,
     private readonly clock: Clock,
   ) {}
 
@@ -110,7 +112,11 @@ export class SignContract {
       throw new PurchasingErrors.SIGNED_IN_FUTURE('signedAt lies in the future', {
         violations: [{ field: 'signedAt', rule: 'a contract is recorded once signed', message: 'signedAt must not be after now' }],
       });
-    const rules = ruleSetInForce(signedAt, 'signedAt');
+    // The purchaser's rule set (issue §2 "local rules are local"): the most specific one covering the signing
+    // principal's jurisdiction — the contract's purchaserJurisdiction (bindingOf, Order 102 Art. 5) — in force on the
+    // Beijing date of signing.
+    const binding = bindingOf(principal);
+    const rules = ruleSetInForce(signedAt, 'signedAt', principal.jurisdiction, await this.ruleSets.versions(null));
     const accepted = checkContractTerms(input, rules);
     const ruleVersion = ruleVersionOf(rules);
 
@@ -145,7 +151,7 @@ export class SignContract {
         signedAt,
         status: 'SIGNED',
         ruleVersion,
-        ...bindingOf(principal),
+        ...binding,
         recordedAt: now,
         eventId: published.id,
         idempotencyKey,

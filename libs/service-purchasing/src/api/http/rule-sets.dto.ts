@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PERFORMANCE_BAND_OUTCOMES } from '@sop/contracts';
+
+export class PerformanceBandDto {
+  @ApiProperty({ example: 90, description: 'inclusive lower bound of the score (0–100)' })
+  @IsInt() @Min(0) @Max(100)
+  minScore: number;
+
+  @ApiProperty({ enum: PERFORMANCE_BAND_OUTCOMES })
+  @IsIn(PERFORMANCE_BAND_OUTCOMES)
+  outcome: (typeof PERFORMANCE_BAND_OUTCOMES)[number];
+}
+
+/** The body of POST /rule-sets/:jurisdiction/versions: a local rule set's next version (its performance bands). */
+export class PublishRuleSetVersionRequest {
+  @ApiProperty({ example: '2027-01-01', description: 'Beijing date (YYYY-MM-DD) after today: the version applies from 00:00 Beijing time of it' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveOn must be a date YYYY-MM-DD (Beijing)' })
+  effectiveOn: string;
+
+  @ApiProperty({
+    type: [PerformanceBandDto],
+    description: 'performance bands, minScore strictly descending, the last from 0 (local practice, regulations §7.2)',
+    example: [
+      { minScore: 90, outcome: 'EXCELLENT' },
+      { minScore: 80, outcome: 'GOOD' },
+      { minScore: 60, outcome: 'QUALIFIED' },
+      { minScore: 0, outcome: 'UNQUALIFIED' },
+    ],
+  })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => PerformanceBandDto)
+  bands: PerformanceBandDto[];
+
+  @ApiProperty({ example: '北京市财政局 政府购买服务绩效管理办法 (local practice, regulations §7.2)', description: 'the local instrument the bands come from' })
+  @IsString() @IsNotEmpty() @MaxLength(500)
+  source: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsString() @MaxLength(1000)
+  note?: string;
+}
