@@ -43,6 +43,7 @@ import { AdjustGrade } from './application/grades/adjust-grade.use-case';
 import { AwardGrade } from './application/grades/award-grade.use-case';
 import { GradeHistoryQuery } from './application/grades/grade-history.query';
 import { OrganizationViewQuery } from './application/organizations/organization-view.query';
+import { RecordInvestigation } from './application/organizations/record-investigation.use-case';
 import { EvaluationScheduler } from './application/schedulers/evaluation.scheduler';
 import { VerificationCases } from './application/verification-cases/verification-cases.use-cases';
 import { EvaluationModule } from './evaluation.module';
@@ -461,6 +462,17 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
         ruleVersion: 'evaluation/measures-2026@v1',
       });
       expect(await outbox(uscc)).toEqual([]);
+    });
+
+    it('under investigation (officer-set: no event carries it) → refused under Order 39 (UNDER_INVESTIGATION), not under the 2026 measures; stored on the organization row', async () => {
+      clock.set(new Date('2026-06-05T00:00:00.000Z'));
+      const uscc = await register('北京市海淀区被调查社区服务中心');
+      await app.get(RecordInvestigation).execute({ uscc, underInvestigation: true, basis: '北京市公安局海淀分局立案通知' }, evaluator);
+      expect(await ds.getRepository(EvaluationOrganizationOrmEntity).findOneBy({ uscc })).toMatchObject({ underInvestigation: true, investigationBasis: '北京市公安局海淀分局立案通知', investigationRecordedBy: evaluator.subject });
+      await expect(award(uscc, ORDER_39_ANNOUNCEMENT)).rejects.toMatchObject(refusedWith('UNDER_INVESTIGATION'));
+      expect(await organizationView.execute(uscc, evaluator)).toMatchObject({ investigation: { underInvestigation: true }, eligibility: { eligible: true, ruleVersion: 'evaluation/measures-2026@v1' } });
+      await app.get(RecordInvestigation).execute({ uscc, underInvestigation: false, basis: '撤销案件决定书' }, evaluator);
+      expect(await award(uscc, ORDER_39_ANNOUNCEMENT)).toMatchObject({ ruleVersion: 'evaluation/order-39@v1', basis: 'FIRST_EVALUATION' });
     });
   });
 });

@@ -18,6 +18,7 @@ import { AwardGrade } from './application/grades/award-grade.use-case';
 import { GradeHistoryQuery } from './application/grades/grade-history.query';
 import { OrganizationAccess } from './application/organizations/organization-access';
 import { OrganizationViewQuery } from './application/organizations/organization-view.query';
+import { RecordInvestigation } from './application/organizations/record-investigation.use-case';
 import { RegistrationLifecycle } from './application/organizations/registration-lifecycle.use-cases';
 import { EVALUATION_SCHEDULER_INTERVAL_MS, EvaluationScheduler } from './application/schedulers/evaluation.scheduler';
 import { OpenVerificationCase } from './application/verification-cases/open-verification-case';
@@ -30,6 +31,7 @@ import { EvaluationRegistrationStatus1732500000320 } from './infrastructure/migr
 import { EvaluationGradeExpiry1732500000330 } from './infrastructure/migrations/1732500000330-evaluation-grade-expiry.migration';
 import { EvaluationCertificateReturn1732500000340 } from './infrastructure/migrations/1732500000340-evaluation-certificate-return.migration';
 import { EvaluationComplianceFacts1732500000350 } from './infrastructure/migrations/1732500000350-evaluation-compliance-facts.migration';
+import { EvaluationInvestigation1732500000360 } from './infrastructure/migrations/1732500000360-evaluation-investigation.migration';
 import { EVALUATION_STORES } from './infrastructure/stores/evaluation.stores';
 import { evaluationConfig, type EvaluationEnv } from './evaluation.config';
 
@@ -64,7 +66,7 @@ export class EvaluationModule {
           serviceName: EVALUATION,
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
           entities: EVALUATION_ENTITIES,
-          migrations: [EvaluationSkeleton1732500000300, EvaluationGrades1732500000310, EvaluationRegistrationStatus1732500000320, EvaluationGradeExpiry1732500000330, EvaluationCertificateReturn1732500000340, EvaluationComplianceFacts1732500000350],
+          migrations: [EvaluationSkeleton1732500000300, EvaluationGrades1732500000310, EvaluationRegistrationStatus1732500000320, EvaluationGradeExpiry1732500000330, EvaluationCertificateReturn1732500000340, EvaluationComplianceFacts1732500000350, EvaluationInvestigation1732500000360],
           consumer: {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.evaluation,
           },
@@ -80,6 +82,7 @@ export class EvaluationModule {
         RegistrationLifecycle,
         ApplyJointMeasures,
         RecordComplianceFacts,
+        RecordInvestigation,
         PublishDueExpiries,
         {
           provide: EVALUATION_SCHEDULER_INTERVAL_MS,

@@ -17,6 +17,11 @@ export class EvaluationOrganizationOrmEntity {
   @Column({ type: 'varchar', length: 20, default: 'ACTIVE' }) registrationStatus: string;
   @Column({ ...DATETIME6, nullable: true }) registrationStatusAt: Date | null;
   @Column({ type: 'varchar', length: 36, nullable: true }) registrationStatusEventId: string | null;
+  /** Order 39 Art. 7 "under investigation", set by an evaluator (no event carries it). */
+  @Column({ type: 'boolean', default: false }) underInvestigation: boolean;
+  @Column({ type: 'varchar', length: 500, nullable: true }) investigationBasis: string | null;
+  @Column({ ...DATETIME6, nullable: true }) investigationRecordedAt: Date | null;
+  @Column({ type: 'varchar', length: 100, nullable: true }) investigationRecordedBy: string | null;
 }
 
 /**

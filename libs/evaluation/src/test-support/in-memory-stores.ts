@@ -2,7 +2,7 @@ import type { CloudEvent, NewEvent, Tx, UnitOfWork } from '@sop/messaging';
 import { ComplianceFactsStore, type AnnualReportRecord, type PenaltyRecord } from '../application/compliance/compliance.ports';
 import { CreditMeasuresStore, type CreditMeasuresRecord } from '../application/credit-measures/credit-measures.ports';
 import { GradeStore, type GradeAdjustmentRecord } from '../application/grades/grades.ports';
-import { OrganizationStore, type EvaluationOrganization, type RegisteredOrganization } from '../application/organizations/organizations.ports';
+import { OrganizationStore, type EvaluationOrganization, type InvestigationRecord, type RegisteredOrganization } from '../application/organizations/organizations.ports';
 import { VerificationCaseStore, type CaseStatus, type VerificationCase } from '../application/verification-cases/verification-cases.ports';
 import type { GradeRecord } from '../domain/grade';
 import type { EndedRegistrationStatus } from '../domain/registration-status';
@@ -20,6 +20,10 @@ export class InMemoryOrganizationStore extends OrganizationStore {
   async saveRegistered(_tx: Tx, { lastEventId: _event, ...org }: RegisteredOrganization): Promise<void> {
     const known = this.orgs.get(org.uscc);
     this.orgs.set(org.uscc, { registrationStatus: 'ACTIVE', registrationStatusAt: null, registrationStatusEventId: null, ...known, ...org });
+  }
+  async setInvestigation(_tx: Tx, uscc: string, investigation: InvestigationRecord): Promise<void> {
+    const o = this.orgs.get(uscc);
+    if (o) this.orgs.set(uscc, { ...o, investigation: { ...investigation } });
   }
   async setRegistrationStatus(_tx: Tx, uscc: string, status: EndedRegistrationStatus, at: Date, eventId: string): Promise<void> {
     const o = this.orgs.get(uscc);

@@ -61,7 +61,7 @@ export class AwardGrade {
       const registration = locked ?? org;
       const decision = decideAward(
         // Order 39 Art. 7 facts (regulations §6): annual-report outcomes and penalties as registration and credit reported them.
-        { registeredAt: org.registeredAt, registrationStatus: registration.registrationStatus, registrationStatusAt: registration.registrationStatusAt, grades, measures: measures?.measures ?? [], annualReports, penalties },
+        { registeredAt: org.registeredAt, registrationStatus: registration.registrationStatus, registrationStatusAt: registration.registrationStatusAt, grades, measures: measures?.measures ?? [], annualReports, penalties, underInvestigation: registration.investigation?.underInvestigation ?? false },
         { score: input.score, announcedAt, committee: input.committee },
         rules,
       );

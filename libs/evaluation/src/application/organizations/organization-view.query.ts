@@ -28,6 +28,7 @@ export class OrganizationViewQuery {
 
   async execute(uscc: string, principal: Principal) {
     const org = await this.access.forReader(uscc, principal);
+    const officer = principal.roles.includes('evaluator') || principal.roles.includes('auditor');
     const now = this.clock.now();
     const today = civilDateOf(now);
     const [grades, measures, adjustments, annualReports, penalties] = await Promise.all([
@@ -40,7 +41,7 @@ export class OrganizationViewQuery {
     const current = currentGrade(grades, today);
     const rules = ruleSetAt(now);
     const eligibility: Eligibility = assessEligibility(
-      { registeredAt: org.registeredAt, registrationStatus: org.registrationStatus, registrationStatusAt: org.registrationStatusAt, grades, measures: measures?.measures ?? [], annualReports, penalties },
+      { registeredAt: org.registeredAt, registrationStatus: org.registrationStatus, registrationStatusAt: org.registrationStatusAt, grades, measures: measures?.measures ?? [], annualReports, penalties, underInvestigation: org.investigation?.underInvestigation ?? false },
       now,
       rules,
     );
@@ -60,6 +61,11 @@ export class OrganizationViewQuery {
       eligibility: eligibility.eligible
         ? { eligible: true, basis: eligibility.basis, replacesGradeId: eligibility.replacesGradeId, ruleVersion: eligibility.ruleVersion, asOf: now.toISOString() }
         : { eligible: false, reason: { code: eligibility.code, field: eligibility.field, rule: eligibility.rule, message: eligibility.message }, ruleVersion: eligibility.ruleVersion, asOf: now.toISOString() },
+      // Order 39 Art. 7 "under investigation", as an evaluator last recorded it (null: never recorded).
+      // The basis (organ and reference) is shown to evaluators and auditors only, not to the organization's representative.
+      investigation: org.investigation
+        ? { underInvestigation: org.investigation.underInvestigation, ...(officer ? { basis: org.investigation.basis } : {}), recordedAt: org.investigation.recordedAt.toISOString() }
+        : null,
       creditMeasures: measures ? { lists: measures.lists, measures: measures.measures, effectiveFrom: measures.effectiveFrom.toISOString(), ruleVersion: measures.ruleVersion } : null,
     };
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Tx } from '@sop/messaging';
 import type { EndedRegistrationStatus, RegistrationStatus } from '../../domain/registration-status';
-import { OrganizationStore, type EvaluationOrganization, type RegisteredOrganization } from '../../application/organizations/organizations.ports';
+import { OrganizationStore, type EvaluationOrganization, type InvestigationRecord, type RegisteredOrganization } from '../../application/organizations/organizations.ports';
 import { EvaluationOrganizationOrmEntity } from '../evaluation.orm-entities';
 import { managerOf } from './manager-of';
 
@@ -27,6 +27,10 @@ export class TypeOrmOrganizationStore extends OrganizationStore {
           registrationStatus: r.registrationStatus as RegistrationStatus,
           registrationStatusAt: r.registrationStatusAt,
           registrationStatusEventId: r.registrationStatusEventId,
+          investigation:
+            r.investigationRecordedAt && r.investigationRecordedBy
+              ? { underInvestigation: Boolean(r.underInvestigation), basis: r.investigationBasis ?? '', recordedAt: r.investigationRecordedAt, recordedBy: r.investigationRecordedBy }
+              : null,
         }
       : null;
   }
@@ -39,6 +43,10 @@ export class TypeOrmOrganizationStore extends OrganizationStore {
 
   async saveRegistered(tx: Tx, organization: RegisteredOrganization): Promise<void> {
     await tx.manager.upsert(EvaluationOrganizationOrmEntity, { ...organization }, ['uscc']);
+  }
+
+  async setInvestigation(tx: Tx, uscc: string, i: InvestigationRecord): Promise<void> {
+    await tx.manager.update(EvaluationOrganizationOrmEntity, { uscc }, { underInvestigation: i.underInvestigation, investigationBasis: i.basis, investigationRecordedAt: i.recordedAt, investigationRecordedBy: i.recordedBy });
   }
 
   async setRegistrationStatus(tx: Tx, uscc: string, status: EndedRegistrationStatus, at: Date, eventId: string): Promise<void> {
