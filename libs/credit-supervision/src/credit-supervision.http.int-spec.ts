@@ -10,7 +10,7 @@ import { dropDatabase } from '@sop/persistence';
 import { testKafkaBrokers, testMysqlConfig, uniqueName } from '@sop/testing';
 import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
 import { CreditSupervisionModule } from './credit-supervision.module';
-import { CreditOrganizationOrmEntity } from './infrastructure/credit.orm-entities';
+import { CreditInformationOrmEntity, CreditOrganizationOrmEntity } from './infrastructure/credit.orm-entities';
 
 /** Issue #4 item 9 over HTTP: who may do what (credit officers in jurisdiction, organizations for themselves, auditors read-only). */
 const ISSUER = 'int-issuer';
@@ -113,9 +113,20 @@ describe('credit supervision HTTP authorization (MySQL + Kafka)', () => {
     const trigger = { uscc: chaoyang, list: 'ABNORMAL', evidence: ['doc-1'], occurredAt: '2026-11-01T00:00:00.000Z' };
     expect((await call('POST', '/list-triggers', officerBeijing, { ...trigger, reason: 'ANNUAL_REPORT_OVERDUE' })).body).toMatchObject({ status: 422, code: 'CREDIT.TRIGGER_DERIVED' });
     expect((await call('POST', '/list-triggers', officerBeijing, { ...trigger, reason: 'LARGE_FINE' })).body).toMatchObject({ status: 400, code: 'CREDIT.UNKNOWN_REASON' });
-    const oneLetter = { ...trigger, reason: 'UNREACHABLE_AT_DOMICILE', unsignedLetters: [{ reference: 'L-1', mailedAt: '2026-09-01T00:00:00.000Z' }] };
+    const oneLetter = { ...trigger, reason: 'UNREACHABLE_AT_DOMICILE', unsignedLetters: [{ reference: 'L-1', mailedOn: '2026-09-01' }] };
     expect((await call('POST', '/list-triggers', officerBeijing, oneLetter)).body).toMatchObject({ status: 422, code: 'CREDIT.UNREACHABLE_LETTERS' });
-    const twoLetters = { ...oneLetter, unsignedLetters: [...oneLetter.unsignedLetters, { reference: 'L-2', mailedAt: '2026-10-15T00:00:00.000Z' }] };
+    // §5.1 (6): letters' dates are Beijing civil dates (an instant is a 400 naming the field), 20–60 days apart (2017 draft).
+    const instantLetter = await call('POST', '/list-triggers', officerBeijing, { ...oneLetter, unsignedLetters: [{ reference: 'L-1', mailedAt: '2026-09-01T00:00:00.000Z' }] });
+    expect(instantLetter.status).toBe(400);
+    const tooClose = await call('POST', '/list-triggers', officerBeijing, { ...oneLetter, unsignedLetters: [...oneLetter.unsignedLetters, { reference: 'L-2', mailedOn: '2026-09-20' }] });
+    expect(tooClose.body).toMatchObject({ status: 422, code: 'CREDIT.UNREACHABLE_LETTER_INTERVAL', errors: [expect.objectContaining({ field: 'unsignedLetters[1].mailedOn' })] });
+    // A certified exemption refuses the trigger with its own code and is recorded as credit information (once).
+    const exempted = { ...oneLetter, unsignedLetters: [...oneLetter.unsignedLetters, { reference: 'L-2', mailedOn: '2026-10-15' }], exemption: { certifiedBy: 'SUPERVISING_UNIT', reference: 'SU-2026-42', certifiedOn: '2026-10-20' } };
+    for (let i = 0; i < 2; i++)
+      expect((await call('POST', '/list-triggers', officerBeijing, exempted)).body).toMatchObject({ status: 422, code: 'CREDIT.UNREACHABLE_EXEMPTED', errors: [expect.objectContaining({ field: 'exemption' })] });
+    const certification = await app.get(DataSource, { strict: false }).getRepository(CreditInformationOrmEntity).find({ where: { uscc: chaoyang, factType: 'UNREACHABLE_EXEMPTION_CERTIFIED' } });
+    expect(certification).toEqual([expect.objectContaining({ category: 'OTHER', summary: expect.stringContaining('SU-2026-42') })]);
+    const twoLetters = { ...oneLetter, unsignedLetters: [...oneLetter.unsignedLetters, { reference: 'L-2', mailedOn: '2026-10-15' }] };
     const listed = await call('POST', '/list-triggers', officerBeijing, twoLetters);
     expect(listed.status).toBe(201);
     expect(listed.body[0]).toMatchObject({ kind: 'ENTERED', reason: 'UNREACHABLE_AT_DOMICILE', evidence: ['doc-1', 'L-1', 'L-2'], ruleVersion: 'credit-lists/order-60@v1' });
@@ -175,5 +186,11 @@ describe('credit supervision HTTP authorization (MySQL + Kafka)', () => {
     expect(next.body.items).toHaveLength(1);
     expect(next.body.items[0].uscc).not.toBe(search.body.items[0].uscc);
     expect((await call('GET', `/profiles/${haidian}`)).body.penalties).toEqual([expect.objectContaining({ kind: 'WARNING' })]);
+    // Bitemporal: knownAt is an instant with an offset, not in the future; the answer says what it describes.
+    expect((await call('GET', `/profiles/${chaoyang}?knownAt=2026-11-25`)).status).toBe(400);
+    expect((await call('GET', `/profiles/${chaoyang}?knownAt=2026-11-26T00:00:00Z`)).body).toMatchObject({ status: 400, code: 'CREDIT.KNOWN_AT_IN_FUTURE' });
+    const known = await call('GET', `/profiles/${chaoyang}?knownAt=2026-11-25T08:00:00Z`);
+    expect(known.body).toMatchObject({ knownAt: '2026-11-25T08:00:00.000Z', asOf: '2026-11-25T08:00:00.000Z', onAbnormalList: true });
+    expect(profile.body.knownAt).toBeUndefined();
   });
 });

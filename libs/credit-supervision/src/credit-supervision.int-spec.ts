@@ -179,6 +179,7 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     const objection = await objections.fileObjection(entry.entryId, '警告已被行政复议撤销', rep(uscc));
     await expect(objections.fileObjection(entry.entryId, 'again', rep(uscc))).rejects.toMatchObject({ kind: 'CONFLICT', code: 'CREDIT.OBJECTION_PENDING' });
     await expect(objections.decideObjection(objection.id, { upheld: true, reason: 'x' }, auditor)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+    at('2031-07-02T00:00:00.000Z');
     await objections.decideObjection(objection.id, { upheld: true, reason: '复议决定撤销警告' }, officer);
 
     expect((await entries(uscc))[0]).toMatchObject({ status: 'ANNULLED', annulledByObjectionId: objection.id });
@@ -188,6 +189,24 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     expect(record.jointMeasures.measures).toEqual([]);
     expect((await profiles.byUscc(uscc)).lists.abnormalActivity).toEqual([]);
     await expect(records.recordOf(uscc, rep(other))).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+
+    // Bitemporal read: what the public saw on 1 July 2031 (knownAt before the annulment was recorded on 2 July) shows
+    // the annulled entry as it stood, with its joint measures.
+    const thatDay = new Date('2031-07-01T12:00:00.000Z');
+    const seen = await profiles.byUscc(uscc, undefined, thatDay);
+    expect(seen).toMatchObject({ knownAt: thatDay.toISOString(), asOf: thatDay.toISOString(), onAbnormalList: true });
+    expect([...seen.jointMeasures].sort()).toEqual(['NO_EVALUATION', 'NO_PURCHASE_OF_SERVICES']);
+    expect(seen.lists.abnormalActivity).toEqual([expect.objectContaining({ entryId: entry.entryId, status: 'ACTIVE', reason: 'WARNING_OR_SMALL_FINE' })]);
+    expect(seen.penalties).toEqual([expect.objectContaining({ kind: 'WARNING' })]);
+    // The annulment takes effect when decided (2 July): effective 2 July, knowing what was recorded by 1 July, the
+    // entry still shows; with today's knowledge it does not.
+    const decided = new Date('2031-07-02T00:00:00.000Z');
+    expect((await profiles.byUscc(uscc, decided, thatDay)).lists.abnormalActivity).toEqual([expect.objectContaining({ entryId: entry.entryId, status: 'ACTIVE' })]);
+    expect((await profiles.byUscc(uscc, decided)).lists.abnormalActivity).toEqual([]);
+    expect((await profiles.byUscc(uscc, undefined, decided)).lists.abnormalActivity).toEqual([]);
+    // Before the record started (registration recorded at 00:00 on 1 July), and in the future: refused.
+    await expect(profiles.byUscc(uscc, new Date('2031-07-01T12:00:00.000Z'), new Date('2031-06-30T23:00:00.000Z'))).rejects.toMatchObject({ code: 'CREDIT.ORGANIZATION_NOT_FOUND' });
+    await expect(profiles.byUscc(uscc, undefined, new Date('2031-07-02T00:00:00.001Z'))).rejects.toMatchObject({ code: 'CREDIT.KNOWN_AT_IN_FUTURE' });
 
     // a fine of RMB 50,000 (5,000,000 fen) → serious list (§5.2 (4))
     await penalties.recordPenalty({ ...warning, kind: 'FINE', amountFen: 5_000_000, decidedAt: '2031-07-01T00:00:00.000Z' }, officer);

@@ -65,6 +65,8 @@ export interface CreditRuleSet {
     escalationYears: number;
     removalAfterVerificationWorkingDays: number;
     unreachableLettersRequired: number;
+    /** Whole days between the mailing dates (Beijing) of two consecutive letters, inclusive bounds. */
+    unreachableLetterIntervalDays: { min: number; max: number };
     triggers: Record<AbnormalReason, TriggerRule>;
   };
   serious: {
@@ -92,6 +94,9 @@ export const ORDER_60_V1: CreditRuleSet = {
     escalationYears: 2, // §5.2 trigger 1: on the abnormal list for 2 full years
     removalAfterVerificationWorkingDays: 5, // §5.1 removal within 5 working days of verifying
     unreachableLettersRequired: 2, // §5.1 "cannot be contacted" = two special letters unsigned
+    // §5.1 (6): DRAFT-ERA — the 2017 draft set 20–60 days between the two mailings; the final interval is UNCONFIRMED
+    // (regulations.md §5.1). Kept as data so a rule set can change it once the final text is confirmed.
+    unreachableLetterIntervalDays: { min: 20, max: 60 },
     triggers: {
       ANNUAL_REPORT_OVERDUE: t(true, true, '§5.1 (1); obligation: submit the report'),
       PARTY_ORGANIZATION_NOT_SET_UP: t(true, false, '§5.1 (2)'),

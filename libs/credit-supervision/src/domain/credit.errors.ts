@@ -35,6 +35,22 @@ export const CreditErrors = defineErrors('CREDIT', {
   APPLICATION_IN_FUTURE: { kind: 'INVALID', meaning: 'removalAppliedAt lies in the future: the removal application must have been made.' },
   VERIFICATION_IN_FUTURE: { kind: 'INVALID', meaning: 'verifiedAt lies in the future: a rectification is recorded once it has been verified.' },
   DEREGISTRATION_IN_FUTURE: { kind: 'INVALID', meaning: 'deregisteredAt lies in the future: deregistration must have been completed.' },
+  KNOWN_AT_IN_FUTURE: {
+    kind: 'INVALID',
+    meaning: 'knownAt lies in the future: a bitemporal read shows what had been recorded by an instant that has passed (the answer must not change later).',
+  },
+  UNREACHABLE_LETTER_DATE: {
+    kind: 'INVALID',
+    meaning: 'unsignedLetters[i].mailedOn is not a Beijing civil date YYYY-MM-DD (a real day); `errors` names the letter.',
+  },
+  UNREACHABLE_LETTER_AFTER_TRIGGER: {
+    kind: 'INVALID',
+    meaning: 'A letter of an UNREACHABLE_AT_DOMICILE trigger was mailed after the Beijing date of occurredAt: the organization is found unreachable once both letters came back unsigned (regulations §5.1 (6)). `errors` names the letter.',
+  },
+  UNREACHABLE_EXEMPTION_DATE: {
+    kind: 'INVALID',
+    meaning: 'exemption.certifiedOn is not a Beijing civil date YYYY-MM-DD, or lies after today: only a certification that has been issued counts (regulations §5.1 (6)).',
+  },
 
   // ---- well-formed, but a rule of Order 60 refuses it
   TRIGGER_DERIVED: {
@@ -43,7 +59,15 @@ export const CreditErrors = defineErrors('CREDIT', {
   },
   UNREACHABLE_LETTERS: {
     kind: 'REFUSED',
-    meaning: '"Cannot be contacted at the registered domicile" needs two special letters mailed there, both unsigned (regulations §5.1 (6)); send them as unsignedLetters.',
+    meaning: '"Cannot be contacted at the registered domicile" needs two special letters mailed there, both unsigned (regulations §5.1 (6)); send them as unsignedLetters, each with its reference and mailedOn (a Beijing date).',
+  },
+  UNREACHABLE_LETTER_INTERVAL: {
+    kind: 'REFUSED',
+    meaning: 'The two special letters of an UNREACHABLE_AT_DOMICILE trigger must be mailed 20–60 days apart, counted in whole days between their Beijing dates (regulations §5.1 (6), the 2017 draft; final interval UNCONFIRMED). `errors` names the later letter and the days between.',
+  },
+  UNREACHABLE_EXEMPTED: {
+    kind: 'REFUSED',
+    meaning: 'The supervising unit (or guidance unit) certified in writing that the organization is not directly responsible for being unreachable at its domicile, so it is left off the abnormal list (regulations §5.1 (6), 2017 draft Art. 12; final UNCONFIRMED). The certification is recorded as credit information.',
   },
   NOT_SERIOUS_LIST: {
     kind: 'REFUSED',

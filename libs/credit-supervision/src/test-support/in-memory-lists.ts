@@ -68,6 +68,9 @@ export class InMemoryOrganizationStore extends OrganizationStore {
   async addInformation(_tx: Tx, info: InformationRecord): Promise<void> {
     this.information.push(info);
   }
+  async hasInformation(_tx: Tx, sourceId: string): Promise<boolean> {
+    return this.information.some((i) => i.sourceId === sourceId);
+  }
 }
 
 /** A transaction whose outbox is an array: what a use case published, in order. */

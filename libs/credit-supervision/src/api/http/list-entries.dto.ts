@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsInstant } from './civil-date.validation';
+import { IsCivilDate, IsInstant } from './civil-date.validation';
+import { EXEMPTION_CERTIFIERS, type ExemptionCertifier } from '../../domain/unreachable-at-domicile';
 import { USCC_FORMAT } from '@sop/util';
 import { ABNORMAL_REASONS, LIST_KINDS, SERIOUS_REASONS, type ListKind } from '../../domain/credit-rules';
 
@@ -9,7 +10,15 @@ import { ABNORMAL_REASONS, LIST_KINDS, SERIOUS_REASONS, type ListKind } from '..
 
 export class UnsignedLetterDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) reference: string;
-  @ApiProperty() @IsInstant() mailedAt: string;
+  @ApiProperty({ example: '2026-09-01', description: 'the Beijing date the special letter was mailed (YYYY-MM-DD); two letters 20–60 days apart (§5.1 (6), 2017 draft)' })
+  @IsCivilDate()
+  mailedOn: string;
+}
+
+export class UnreachableExemptionDto {
+  @ApiProperty({ enum: EXEMPTION_CERTIFIERS }) @IsIn(EXEMPTION_CERTIFIERS) certifiedBy: ExemptionCertifier;
+  @ApiProperty({ description: 'reference of the written certification' }) @IsString() @IsNotEmpty() @MaxLength(100) reference: string;
+  @ApiProperty({ example: '2026-10-20', description: 'the Beijing date of the certification (YYYY-MM-DD)' }) @IsCivilDate() certifiedOn: string;
 }
 
 export class RecordListTriggerRequest {
@@ -25,6 +34,12 @@ export class RecordListTriggerRequest {
   @ApiPropertyOptional({ type: [UnsignedLetterDto], description: 'UNREACHABLE_AT_DOMICILE: the two unsigned special letters (§5.1)' })
   @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => UnsignedLetterDto)
   unsignedLetters?: UnsignedLetterDto[];
+  @ApiPropertyOptional({
+    type: UnreachableExemptionDto,
+    description: 'UNREACHABLE_AT_DOMICILE: the supervising or guidance unit certifies the organization is not directly responsible; the trigger is refused (422 CREDIT.UNREACHABLE_EXEMPTED) and the certification recorded (§5.1 (6), 2017 draft Art. 12)',
+  })
+  @IsOptional() @ValidateNested() @Type(() => UnreachableExemptionDto)
+  exemption?: UnreachableExemptionDto;
 }
 
 export class VerifyRectificationRequest {

@@ -8,6 +8,13 @@ import { USCC_FORMAT } from '@sop/util';
 
 export class ProfileQueryParams {
   @ApiPropertyOptional({ description: 'answer as of this instant (ISO 8601 with an offset)' }) @IsOptional() @IsInstant() asOf?: string;
+  @ApiPropertyOptional({
+    description:
+      'bitemporal read: only what had been recorded by this instant (ISO 8601 with an offset, not in the future), so an auditor sees what the public saw then, entries annulled later included; asOf defaults to it',
+  })
+  @IsOptional()
+  @IsInstant()
+  knownAt?: string;
 }
 
 export class SearchQueryParams {

@@ -21,9 +21,9 @@ export class PublicRegisterHttpController {
 
   @Get('profiles/:uscc')
   @Public()
-  @ApiOperation({ summary: 'Public credit profile by USCC (no token; malformed USCC → 400 naming the failed check); asOf for an earlier instant' })
+  @ApiOperation({ summary: 'Public credit profile by USCC (no token; malformed USCC → 400 naming the failed check); asOf for an earlier effective instant, knownAt for what had been recorded by an instant (bitemporal)' })
   byUscc(@Param('uscc', new UsccPipe()) uscc: string, @Query() query: ProfileQueryParams) {
-    return this.profiles.byUscc(uscc, query.asOf ? new Date(query.asOf) : undefined);
+    return this.profiles.byUscc(uscc, query.asOf ? new Date(query.asOf) : undefined, query.knownAt ? new Date(query.knownAt) : undefined);
   }
 
   @Get('register/schema')

@@ -15,12 +15,12 @@ const DIVISION = { type: 'string', pattern: '^\\d{6}$', description: 'Administra
 const INSTANT = { type: 'string', format: 'date-time', description: 'UTC instant (ISO 8601)' };
 const DATE = { type: 'string', format: 'date', description: 'Civil date in China Standard Time (Beijing, UTC+8), YYYY-MM-DD' };
 const nullable = (s: object) => ({ anyOf: [s, { type: 'null' }] });
-const obj = (properties: Record<string, object>, description?: string) => ({
+const obj = (properties: Record<string, object>, description?: string, optional: Record<string, object> = {}) => ({
   type: 'object',
   ...(description ? { description } : {}),
   additionalProperties: false,
   required: Object.keys(properties),
-  properties,
+  properties: { ...properties, ...optional },
 });
 
 const listEntry = obj(
@@ -134,5 +134,7 @@ export const PUBLIC_PROFILE_SCHEMA = {
         capturedLate: { type: 'boolean', description: 'recorded at or after captureDeadline' },
       }),
     },
+  }, undefined, {
+    knownAt: { ...INSTANT, description: 'Bitemporal read (GET /profiles/{uscc}?knownAt=): only what had been recorded by this instant; absent otherwise' },
   }),
 } as const;

@@ -2,6 +2,7 @@ import type { Principal } from '@sop/auth';
 import { MovableClock } from '@sop/util';
 import { InMemoryListStore, InMemoryOrganizationStore, recordingUnitOfWork } from '../../test-support/in-memory-lists';
 import { USCC } from '../../test-support/list-fixtures';
+import { CreditCalendar } from '../calendar/credit-calendar';
 import { ListDecisions } from '../lists/list-decisions';
 import { OfficerAccess } from '../organizations/officer-access';
 import { ListEntryUseCases, type ListTriggerInput } from './list-entries.use-cases';
@@ -14,8 +15,8 @@ describe('ListEntryUseCases (officers’ list decisions)', () => {
     const organizations = new InMemoryOrganizationStore([{ uscc: USCC, name: '北京市海淀区社区服务中心', registeringAuthority: '110108', registrationStatus: 'REGISTERED' }]);
     const { uow, published } = recordingUnitOfWork();
     const clock = new MovableClock(new Date('2026-11-25T00:00:00.000Z'));
-    const useCases = new ListEntryUseCases(uow, new OfficerAccess(organizations, lists), new ListDecisions(organizations, lists), clock);
-    return { useCases, lists, published };
+    const useCases = new ListEntryUseCases(uow, new OfficerAccess(organizations, lists), new ListDecisions(organizations, lists), clock, organizations, new CreditCalendar());
+    return { useCases, lists, published, organizations };
   };
 
   it('who may: credit officers within their jurisdiction, for organizations on record', async () => {
@@ -31,12 +32,52 @@ describe('ListEntryUseCases (officers’ list decisions)', () => {
     await expect(useCases.recordListTrigger({ ...trigger, reason: 'LARGE_FINE' }, officer)).rejects.toMatchObject({ kind: 'INVALID', code: 'CREDIT.UNKNOWN_REASON', violations: [expect.objectContaining({ field: 'reason' })] });
     await expect(useCases.recordListTrigger({ ...trigger, reason: 'ANNUAL_REPORT_OVERDUE' }, officer)).rejects.toMatchObject({ kind: 'REFUSED', code: 'CREDIT.TRIGGER_DERIVED' });
     await expect(useCases.recordListTrigger({ ...trigger, occurredAt: '2026-12-01T00:00:00.000Z' }, officer)).rejects.toMatchObject({ kind: 'INVALID', code: 'CREDIT.TRIGGER_IN_FUTURE' });
-    const unreachable = { ...trigger, reason: 'UNREACHABLE_AT_DOMICILE', unsignedLetters: [{ reference: 'L-1', mailedAt: '2026-09-01T00:00:00.000Z' }] };
+    const unreachable = { ...trigger, reason: 'UNREACHABLE_AT_DOMICILE', unsignedLetters: [{ reference: 'L-1', mailedOn: '2026-09-01' }] };
     await expect(useCases.recordListTrigger(unreachable, officer)).rejects.toMatchObject({ kind: 'REFUSED', code: 'CREDIT.UNREACHABLE_LETTERS', violations: [expect.objectContaining({ field: 'unsignedLetters', message: 'got 1' })] });
     expect(published).toEqual([]);
-    const twoLetters = { ...unreachable, unsignedLetters: [...unreachable.unsignedLetters, { reference: 'L-2', mailedAt: '2026-10-15T00:00:00.000Z' }] };
+    const twoLetters = { ...unreachable, unsignedLetters: [...unreachable.unsignedLetters, { reference: 'L-2', mailedOn: '2026-10-15' }] };
     const [entered] = await useCases.recordListTrigger(twoLetters, officer);
     expect(entered).toMatchObject({ kind: 'ENTERED', reason: 'UNREACHABLE_AT_DOMICILE', evidence: ['doc-1', 'L-1', 'L-2'], decidingAuthority: '110108' });
+  });
+
+  it('an unreachable domicile (§5.1 (6)): letters 20–60 days apart on Beijing dates, mailed by the trigger day; a certified exemption refuses it and is recorded', async () => {
+    const { useCases, published, organizations } = setup();
+    const unreachable: ListTriggerInput = { ...trigger, reason: 'UNREACHABLE_AT_DOMICILE', occurredAt: '2026-11-01T00:00:00.000Z' };
+    const letters = (first: string, second: string) => ({ ...unreachable, unsignedLetters: [{ reference: 'L-1', mailedOn: first }, { reference: 'L-2', mailedOn: second }] });
+    // 19 and 61 days apart: refused, naming the later letter's date (given in any order).
+    await expect(useCases.recordListTrigger(letters('2026-09-01', '2026-09-20'), officer)).rejects.toMatchObject({
+      kind: 'REFUSED',
+      code: 'CREDIT.UNREACHABLE_LETTER_INTERVAL',
+      violations: [expect.objectContaining({ field: 'unsignedLetters[1].mailedOn', message: '19 days after 2026-09-01', rule: expect.stringContaining('20–60 days') })],
+    });
+    await expect(useCases.recordListTrigger(letters('2026-10-31', '2026-08-31'), officer)).rejects.toMatchObject({
+      code: 'CREDIT.UNREACHABLE_LETTER_INTERVAL',
+      violations: [expect.objectContaining({ field: 'unsignedLetters[0].mailedOn', message: '61 days after 2026-08-31' })],
+    });
+    // A letter after the trigger's Beijing date: occurredAt 2026-11-01T00:00Z is 1 November in Beijing.
+    await expect(useCases.recordListTrigger(letters('2026-10-01', '2026-11-02'), officer)).rejects.toMatchObject({
+      kind: 'INVALID',
+      code: 'CREDIT.UNREACHABLE_LETTER_AFTER_TRIGGER',
+      violations: [expect.objectContaining({ field: 'unsignedLetters[1].mailedOn' })],
+    });
+    await expect(useCases.recordListTrigger(letters('2026-09-01', '2026-9-21'), officer)).rejects.toMatchObject({ kind: 'INVALID', code: 'CREDIT.UNREACHABLE_LETTER_DATE', violations: [expect.objectContaining({ field: 'unsignedLetters[1].mailedOn' })] });
+    // Exemption: refused with its own code, the certification kept once as credit information; a future date is invalid.
+    const exempted = { ...letters('2026-09-01', '2026-09-21'), exemption: { certifiedBy: 'GUIDANCE_UNIT' as const, reference: 'GU-2026-7', certifiedOn: '2026-11-20' } };
+    await expect(useCases.recordListTrigger({ ...exempted, exemption: { ...exempted.exemption, certifiedOn: '2026-11-26' } }, officer)).rejects.toMatchObject({
+      kind: 'INVALID',
+      code: 'CREDIT.UNREACHABLE_EXEMPTION_DATE',
+      violations: [expect.objectContaining({ field: 'exemption.certifiedOn' })],
+    });
+    expect(organizations.information).toEqual([]);
+    for (let i = 0; i < 2; i++)
+      await expect(useCases.recordListTrigger(exempted, officer)).rejects.toMatchObject({ kind: 'REFUSED', code: 'CREDIT.UNREACHABLE_EXEMPTED', violations: [expect.objectContaining({ field: 'exemption' })] });
+    expect(organizations.information).toEqual([
+      expect.objectContaining({ uscc: USCC, category: 'OTHER', factType: 'UNREACHABLE_EXEMPTION_CERTIFIED', summary: expect.stringContaining('GU-2026-7'), occurredAt: new Date('2026-11-19T16:00:00.000Z') }),
+    ]);
+    expect(published).toEqual([]);
+    // Exactly 20 days (1 → 21 September) is accepted; the evidence lists the letters in mailing order.
+    const [entered] = await useCases.recordListTrigger(letters('2026-09-21', '2026-09-01'), officer);
+    expect(entered).toMatchObject({ kind: 'ENTERED', reason: 'UNREACHABLE_AT_DOMICILE', evidence: ['doc-1', 'L-2', 'L-1'] });
   });
 
   it('verified rectification with a removal application removes an abnormal entry, due 5 working days after the verification (correction 2)', async () => {

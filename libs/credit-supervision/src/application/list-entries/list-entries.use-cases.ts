@@ -2,13 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { UnitOfWork } from '@sop/messaging';
-import { Clock } from '@sop/util';
+import { civilDateOf, Clock, parseCivilDate, startOfCivilDay } from '@sop/util';
+import { createHash } from 'node:crypto';
 import { isReasonOf, ruleSetAt, triggerRule, type ListKind, type ListReason } from '../../domain/credit-rules';
 import { CreditErrors, violationOf } from '../../domain/credit.errors';
 import { decideDeregistration, decideRectification, decideSeriousRemoval, decideTrigger } from '../../domain/list-decisions';
 import type { ListEvent } from '../../domain/list-state';
+import { checkUnsignedLetters, exemptionRefusal, type UnreachableExemption, type UnsignedLetter } from '../../domain/unreachable-at-domicile';
+import { CreditCalendar } from '../calendar/credit-calendar';
 import { ListDecisions } from '../lists/list-decisions';
+import { informationAt } from '../organizations/credit-information';
 import { OfficerAccess } from '../organizations/officer-access';
+import { OrganizationStore } from '../organizations/organizations.ports';
 
 export interface ListTriggerInput {
   uscc: string;
@@ -16,8 +21,10 @@ export interface ListTriggerInput {
   reason: string;
   evidence: string[];
   occurredAt: string;
-  /** UNREACHABLE_AT_DOMICILE: the special letters mailed to the registered domicile, all unsigned (§5.1). */
-  unsignedLetters?: { reference: string; mailedAt: string }[];
+  /** UNREACHABLE_AT_DOMICILE: the special letters mailed to the registered domicile, all unsigned (§5.1 (6)); `mailedOn` a Beijing date. */
+  unsignedLetters?: UnsignedLetter[];
+  /** UNREACHABLE_AT_DOMICILE: the supervising / guidance unit certifies the organization is not directly responsible (§5.1 (6), draft-era). */
+  exemption?: UnreachableExemption;
 }
 
 /**
@@ -32,6 +39,8 @@ export class ListEntryUseCases {
     private readonly access: OfficerAccess,
     private readonly lists: ListDecisions,
     private readonly clock: Clock,
+    private readonly organizations: OrganizationStore,
+    private readonly calendar: CreditCalendar,
   ) {}
 
   /** Officers record the triggers this service cannot derive itself (§5.1 2, 4, 6, 7; §5.2 2, 6, 8). */
@@ -47,21 +56,44 @@ export class ListEntryUseCases {
         `${reason} is derived from events or records (penalties, notices, timers), not entered directly`,
         violationOf('reason', triggerRule(rules, input.list, reason).source, 'derived trigger'),
       );
-    const evidence = [...input.evidence];
-    if (reason === 'UNREACHABLE_AT_DOMICILE') {
-      const letters = input.unsignedLetters ?? [];
-      if (letters.length < rules.abnormal.unreachableLettersRequired)
-        throw new CreditErrors.UNREACHABLE_LETTERS(
-          `${rules.abnormal.unreachableLettersRequired} unsigned letters to the registered domicile are required`,
-          violationOf('unsignedLetters', '§5.1: two special letters mailed to the registered domicile, both unsigned', `got ${letters.length}`),
-        );
-      evidence.push(...letters.map((l) => l.reference));
-    }
     const at = new Date(input.occurredAt);
     if (at > now) throw new CreditErrors.TRIGGER_IN_FUTURE('occurredAt lies in the future', violationOf('occurredAt', 'a trigger has happened', 'occurredAt must not be after now'));
+    const evidence = [...input.evidence];
+    if (reason === 'UNREACHABLE_AT_DOMICILE') {
+      // §5.1 (6): a certified exemption leaves the organization off; the certification is kept as credit information
+      // (once per organization and reference), then the trigger is refused.
+      if (input.exemption) {
+        const refusal = exemptionRefusal(input.exemption, civilDateOf(now));
+        await this.recordExemption(org.uscc, input.exemption, now);
+        throw refusal;
+      }
+      evidence.push(...checkUnsignedLetters(input.unsignedLetters ?? [], civilDateOf(at), rules));
+    }
     return this.uow.run((tx) =>
       this.lists.decide(tx, org.uscc, now, (s, r) => decideTrigger(s, { uscc: org.uscc, list: input.list, reason, evidence, at, decidingAuthority: org.registeringAuthority }, r, randomUUID), undefined, at),
     );
+  }
+
+  /** The unit's certification as OTHER credit information (occurred on its Beijing date), recorded once per organization and reference. */
+  private async recordExemption(uscc: string, exemption: UnreachableExemption, now: Date): Promise<void> {
+    const sourceId = createHash('sha256').update(`unreachable-exemption|${uscc}|${exemption.reference}`).digest('hex').slice(0, 36);
+    const certifiedOn = parseCivilDate(exemption.certifiedOn);
+    if (!certifiedOn) return;
+    const unit = exemption.certifiedBy === 'GUIDANCE_UNIT' ? '业务指导单位' : '业务主管单位';
+    await this.uow.run(async (tx) => {
+      if (await this.organizations.hasInformation(tx, sourceId)) return;
+      await this.organizations.addInformation(
+        tx,
+        informationAt(this.calendar, now, {
+          uscc,
+          category: 'OTHER',
+          factType: 'UNREACHABLE_EXEMPTION_CERTIFIED',
+          sourceId,
+          summary: `${unit}书面证明非其直接责任 (${exemption.reference})`,
+          occurredAt: startOfCivilDay(certifiedOn),
+        }),
+      );
+    });
   }
 
   /**

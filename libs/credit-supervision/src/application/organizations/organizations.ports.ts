@@ -47,4 +47,6 @@ export abstract class OrganizationStore {
   abstract setRegistrationStatus(tx: Tx, uscc: string, status: string, now: Date): Promise<void>;
   abstract updateRegisterFields(tx: Tx, uscc: string, fields: { name?: string; domicile?: string }, effectiveFrom: Date, now: Date): Promise<void>;
   abstract addInformation(tx: Tx, info: InformationRecord): Promise<void>;
+  /** Is credit information from this source already on record? */
+  abstract hasInformation(tx: Tx, sourceId: string): Promise<boolean>;
 }

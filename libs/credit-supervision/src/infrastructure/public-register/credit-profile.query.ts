@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, Like, MoreThan, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, Like, MoreThan, type EntityManager } from 'typeorm';
 import { Clock } from '@sop/util';
 import { ruleSetAt } from '../../domain/credit-rules';
 import { lastDayOf, lateAt } from '../../domain/credit-periods';
-import { CreditErrors } from '../../domain/credit.errors';
+import { CreditErrors, violationOf } from '../../domain/credit.errors';
 import { gradesAsOf } from '../../domain/grade-record';
 import { jointMeasuresOf } from '../../domain/list-decisions';
 import { applyListEvent, type ListEntry, type ListEvent, type ListState } from '../../domain/list-state';
@@ -58,6 +58,13 @@ function replayAsOf(events: ListEvent[], asOf: Date): ListState {
  * The public credit profile (regulations §5.3 disclosure): registration facts, both lists with reasons and dates,
  * penalties, grades and the credit information on record. No personal data. `asOf` answers as of an effective
  * instant: the lists are replayed from the list-event log up to it.
+ *
+ * Bitemporal reads (`knownAt`, an instant): only what had been recorded by then — list events by their
+ * `recordedAt`, penalties and credit information by theirs, grades, adjustments, contracts and assessments by the
+ * `recordedAt` of the credit information their source event was recorded as (same transaction). So an auditor sees
+ * what the public saw: an entry annulled later (§5.3 objection) is shown as it stood before the annulment was
+ * recorded. Without `asOf`, the effective instant is `knownAt` itself. Name, domicile and registration status are
+ * the current ones (the service keeps no history of them).
  */
 @Injectable()
 export class CreditProfileQuery {
@@ -66,20 +73,28 @@ export class CreditProfileQuery {
     private readonly clock: Clock,
   ) {}
 
-  async byUscc(uscc: string, asOf?: Date) {
+  async byUscc(uscc: string, asOf?: Date, knownAt?: Date) {
+    if (knownAt && knownAt > this.clock.now())
+      throw new CreditErrors.KNOWN_AT_IN_FUTURE('knownAt lies in the future', violationOf('knownAt', 'what had been recorded by an instant that has passed', 'must not be after now'));
+    const effective = asOf ?? knownAt;
     const org = await this.ds.manager.findOneBy(CreditOrganizationOrmEntity, { uscc });
     if (!org) throw new CreditErrors.ORGANIZATION_NOT_FOUND(`no credit record for USCC ${uscc}`);
-    if (asOf && org.registeredAt > asOf) throw new CreditErrors.ORGANIZATION_NOT_FOUND(`USCC ${uscc} was not registered as of ${asOf.toISOString()}`);
-    const [profile] = await this.profiles([org], asOf);
+    if (effective && org.registeredAt > effective) throw new CreditErrors.ORGANIZATION_NOT_FOUND(`USCC ${uscc} was not registered as of ${effective.toISOString()}`);
+    // The record starts with the registration fact, recorded as credit information.
+    if (knownAt && !(await this.ds.manager.existsBy(CreditInformationOrmEntity, { uscc, recordedAt: LessThanOrEqual(knownAt) })))
+      throw new CreditErrors.ORGANIZATION_NOT_FOUND(`no credit record for USCC ${uscc} had been recorded by ${knownAt.toISOString()}`);
+    const [profile] = await this.profiles([org], asOf, this.ds.manager, knownAt);
     return profile;
   }
 
   /** Profiles of a batch of organizations (the export reads in batches). */
   /** `manager`: the export reads through its snapshot transaction. */
-  async profiles(orgs: CreditOrganizationOrmEntity[], asOf?: Date, manager: EntityManager = this.ds.manager) {
+  /** `knownAt`: only what had been recorded by that instant (bitemporal; `asOf` defaults to it). */
+  async profiles(orgs: CreditOrganizationOrmEntity[], effectiveAsOf?: Date, manager: EntityManager = this.ds.manager, knownAt?: Date) {
     const usccs = orgs.map((o) => o.uscc);
     if (usccs.length === 0) return [];
     const m = manager;
+    const asOf = effectiveAsOf ?? knownAt;
     const [information, penalties, entries, events, measures, grades, adjustments, contracts, assessments] = await Promise.all([
       m.find(CreditInformationOrmEntity, { where: { uscc: In(usccs) }, order: { occurredAt: 'ASC', id: 'ASC' } }),
       m.find(CreditPenaltyOrmEntity, { where: { uscc: In(usccs) }, order: { decidedAt: 'ASC', recordedAt: 'ASC', penaltyId: 'ASC' } }),
@@ -92,12 +107,17 @@ export class CreditProfileQuery {
       m.find(CreditPurchaseAssessmentOrmEntity, { where: { uscc: In(usccs) }, order: { assessedAt: 'ASC', assessmentId: 'ASC' } }),
     ]);
     const at = asOf?.getTime() ?? Number.POSITIVE_INFINITY;
+    const known = knownAt?.getTime() ?? Number.POSITIVE_INFINITY;
+    const recorded = (r: { recordedAt: Date }) => r.recordedAt.getTime() <= known;
+    // Facts consumed from other services were recorded with their credit information (same source event, same transaction).
+    const knownSources = new Set(information.filter(recorded).map((i) => i.sourceEventId));
+    const knownFact = (f: { sourceEventId: string }) => !knownAt || knownSources.has(f.sourceEventId);
     // Grade status (in force / expired) depends on the day: without asOf it is today's status.
     const gradeInstant = asOf ?? this.clock.now();
     return orgs.map((org) => {
       const stateAsOf = asOf
         ? replayAsOf(
-            events.filter((e) => e.uscc === org.uscc).map((e) => JSON.parse(e.payload) as ListEvent),
+            events.filter((e) => e.uscc === org.uscc && recorded(e)).map((e) => JSON.parse(e.payload) as ListEvent),
             asOf,
           )
         : null;
@@ -119,6 +139,7 @@ export class CreditProfileQuery {
         registrationStatus: org.registrationStatus,
         registeredAt: org.registeredAt.toISOString(),
         asOf: asOf?.toISOString() ?? null,
+        ...(knownAt ? { knownAt: knownAt.toISOString() } : {}),
         lists: {
           abnormalActivity: shown.filter((e) => e.list === 'ABNORMAL').map(publicEntry),
           seriousIllegalDishonest: shown.filter((e) => e.list === 'SERIOUS').map(publicEntry),
@@ -127,7 +148,7 @@ export class CreditProfileQuery {
         onSeriousList: active.has('SERIOUS'),
         jointMeasures: stateAsOf && asOf ? jointMeasuresOf(stateAsOf, org.uscc, ruleSetAt(asOf)).measures : jm?.measures ? jm.measures.split(',') : [],
         penalties: penalties
-          .filter((p) => p.uscc === org.uscc && p.decidedAt.getTime() <= at)
+          .filter((p) => p.uscc === org.uscc && p.decidedAt.getTime() <= at && recorded(p))
           .map((p) => ({
             kind: p.kind,
             amountFen: p.amountFen === null ? null : Number(p.amountFen),
@@ -139,14 +160,14 @@ export class CreditProfileQuery {
         /** Evaluation grades with validity and status at the instant (Order 60 Art. 7; regulations §6). */
         grades: gradesAsOf(
           grades
-            .filter((g) => g.uscc === org.uscc)
+            .filter((g) => g.uscc === org.uscc && knownFact(g))
             .map((g) => ({ ...g, announcedAt: g.announcedAt.toISOString() })),
-          adjustments.filter((a) => a.uscc === org.uscc).map((a) => ({ ...a, effectiveAt: a.effectiveAt.toISOString() })),
+          adjustments.filter((a) => a.uscc === org.uscc && knownFact(a)).map((a) => ({ ...a, effectiveAt: a.effectiveAt.toISOString() })),
           gradeInstant,
         ),
         /** Government purchases undertaken (publicly announced contracts, Order 102 Art. 23) and their assessments. */
         governmentPurchases: contracts
-          .filter((c) => c.uscc === org.uscc && c.signedAt.getTime() <= at)
+          .filter((c) => c.uscc === org.uscc && c.signedAt.getTime() <= at && knownFact(c))
           .map((c) => ({
             contractId: c.contractId,
             purchaser: c.purchaser,
@@ -157,11 +178,11 @@ export class CreditProfileQuery {
             termEnd: c.termEnd,
             signedAt: c.signedAt.toISOString(),
             assessments: assessments
-              .filter((a) => a.contractId === c.contractId && a.assessedAt.getTime() <= at)
+              .filter((a) => a.contractId === c.contractId && a.assessedAt.getTime() <= at && knownFact(a))
               .map((a) => ({ outcome: a.outcome, score: a.score, breach: Boolean(a.breach), assessedAt: a.assessedAt.toISOString(), ruleVersion: a.ruleVersion })),
           })),
         information: information
-          .filter((i) => i.uscc === org.uscc && i.occurredAt.getTime() <= at)
+          .filter((i) => i.uscc === org.uscc && i.occurredAt.getTime() <= at && recorded(i))
           .map((i) => ({
             category: i.category,
             factType: i.factType,

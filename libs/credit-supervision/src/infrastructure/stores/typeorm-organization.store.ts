@@ -61,6 +61,10 @@ export class TypeOrmOrganizationStore extends TypeOrmStoreBase implements Organi
     await tx.manager.update(CreditOrganizationOrmEntity, { uscc }, patch);
   }
 
+  async hasInformation(tx: Tx, sourceId: string): Promise<boolean> {
+    return (await tx.manager.count(CreditInformationOrmEntity, { where: { sourceEventId: sourceId } })) > 0;
+  }
+
   async addInformation(tx: Tx, info: InformationRecord): Promise<void> {
     await tx.manager.insert(CreditInformationOrmEntity, {
       id: randomUUID(),
