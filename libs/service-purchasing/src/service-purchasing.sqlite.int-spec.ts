@@ -22,6 +22,7 @@ import { civilDate, MovableClock } from '@sop/util';
 import { AssessPerformance } from './application/assessments/assess-performance.use-case';
 import { GetContract } from './application/contracts/get-contract.use-case';
 import { PublishRuleSetVersion, RuleSetReads } from './application/rule-sets/publish-rule-set-version.use-case';
+import { RuleSetStore } from './application/rule-sets/rule-sets.ports';
 import { SignContract } from './application/contracts/sign-contract.use-case';
 import { SupplierProfile } from './application/suppliers/supplier-profile.use-case';
 import { PurchasingSkeleton1732500000400 } from './infrastructure/migrations/1732500000400-purchasing-skeleton.migration';
@@ -135,6 +136,11 @@ describe('service purchasing on SQLite (embedded mode)', () => {
     const finance: Principal = { subject: 'finance-bj', roles: ['finance-officer'], jurisdiction: '110000' };
     const published = await app.get(PublishRuleSetVersion).publish({ jurisdiction: '110100', effectiveFrom: civilDate('2026-05-02'), bands: SAMPLE_BANDS, source: 'test data', note: 'SQLite' }, finance);
     expect(published).toMatchObject({ ruleSetId: 'purchasing/110100', version: 1 });
+    // A concurrent publication (it read the versions before v1 was stored) gets the same number: 409, nothing stored.
+    jest.spyOn(app.get(RuleSetStore), 'versions').mockResolvedValueOnce([]);
+    await expect(
+      app.get(PublishRuleSetVersion).publish({ jurisdiction: '110100', effectiveFrom: civilDate('2026-06-01'), bands: SAMPLE_BANDS, source: 'test data', note: null }, finance),
+    ).rejects.toMatchObject({ kind: 'CONFLICT', code: 'PURCHASING.RULE_SET_VERSION_CONFLICT' });
     expect((await app.get(RuleSetReads).list()).map((v) => `${v.ruleSetId}@v${v.version}:${v.bands ? v.bands.length : 'none'}`)).toEqual(['purchasing/100000@v1:none', 'purchasing/110100@v1:4']);
     const signed = await signing.signContract(
       { supplierUscc: other, purchaser: '北京市海淀区民政局', title: '社区服务', method: 'OPEN_TENDERING', valueFen: 1_000_000, termStart: '2026-05-01', termEnd: '2027-04-30', signedAt: '2026-04-30T00:00:00.000Z' },
