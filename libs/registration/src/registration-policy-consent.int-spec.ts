@@ -114,6 +114,11 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
       [group('北京市海淀区丙协会', { registeredCapitalFen: 2_999_999 }), 422, 'REGISTRATION.FUNDS_BELOW_MINIMUM', 'registeredCapitalFen'],
       [group('北京市海淀区丁志愿者'), 422, 'REGISTRATION.NAME_FORM_WORD', 'proposedName'],
       [group('中华海淀科技协会'), 422, 'REGISTRATION.NAME_FORBIDDEN_WORD', 'proposedName'],
+      // MCA Order 69 (regulations §1.1): division + field + form word; out-of-town chambers division + home place + 商会.
+      [group('科技志愿者协会'), 422, 'REGISTRATION.NAME_DIVISION', 'proposedName'],
+      [group('北京市海淀区协会'), 422, 'REGISTRATION.NAME_FIELD', 'proposedName'],
+      [group('北京市海淀区北京商会'), 422, 'REGISTRATION.NAME_OUT_OF_TOWN_CHAMBER', 'proposedName'],
+      [group('中国科技志愿者协会', { registeringAuthority: '100000', registeredCapitalFen: 10_000_000 }), 422, 'REGISTRATION.NAME_FORBIDDEN_WORD', 'nameApprovalReference'],
       [group('北京市海淀区戊协会', { legalRepresentativeIdNumber: '110108198001011238' }), 400, 'REGISTRATION.ID_NUMBER_INVALID', 'legalRepresentativeIdNumber'],
       [healthCentre('北京市海淀区己康复中心', { supervisingUnit: undefined }), 422, 'REGISTRATION.SUPERVISING_UNIT_REQUIRED', 'supervisingUnit'],
       [
@@ -404,5 +409,15 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     const placed = { decisionDueOn: '2027-02-01', decisionDueBy: '2027-02-01T16:00:00.000Z', decisionDueCalendarVersion: 'cn-official-holidays@v2' };
     expect((await http('GET', `/applications/${before.body.id}`, haidian)).body).toMatchObject(placed);
     expect((await http('POST', '/applications', applicant, group('北京市海淀区观鸟协会'))).body).toMatchObject(placed);
+  });
+
+  it('registers a national name with 中国 on its approval reference and an out-of-town chamber (MCA Order 69, regulations §1.1)', async () => {
+    const national = token(['registrar'], '100000', 'registrar-national');
+    const approved = await http('POST', '/applications', applicant, group('中国青少年科技志愿者协会', { registeringAuthority: '100000', registeredCapitalFen: 10_000_000, nameApprovalReference: '国函〔2027〕12号' }));
+    expect(approved.status).toBe(201);
+    expect((await http('GET', `/applications/${approved.body.id}`, national)).body).toMatchObject({ proposedName: '中国青少年科技志愿者协会', nameApprovalReference: '国函〔2027〕12号', checksVersion: 'founding-conditions/national@v2' });
+    const chamber = await http('POST', '/applications', applicant, group('北京市海淀区浙江商会'));
+    expect(chamber.status).toBe(201);
+    expect((await http('GET', `/applications/${chamber.body.id}`, haidian)).body).toMatchObject({ nameApprovalReference: null });
   });
 });

@@ -76,7 +76,69 @@ describe('founding conditions (regulations §1.1-1.3)', () => {
     expect(codes({ ...group, proposedName: '北京市海淀区科技志愿者' })).toEqual(['REGISTRATION.NAME_FORM_WORD']);
     expect(codes({ ...group, proposedName: '北京市海淀区科技基金会' })).toEqual(['REGISTRATION.NAME_FORM_WORD']);
     expect(codes({ ...group, proposedName: '中国海淀科技志愿者协会' })).toEqual(['REGISTRATION.NAME_FORBIDDEN_WORD']);
-    expect(codes({ ...group, registeringAuthority: '100000', registeredCapitalFen: 10_000_000, proposedName: '中国科技志愿者协会' })).toEqual([]);
+    // Regulations §1.1 (社团条例 Art. 10 para. 2): a national name with 中国/全国/中华 needs the approval's reference.
+    expect(codes({ ...group, registeringAuthority: '100000', registeredCapitalFen: 10_000_000, proposedName: '中国科技志愿者协会', nameApprovalReference: '国函〔2027〕12号' })).toEqual([]);
+  });
+
+  describe('names under MCA Order 69: division + field + form word (regulations §1.1)', () => {
+    const national = { ...group, registeringAuthority: '100000', registeredCapitalFen: 10_000_000 };
+    const violation = (f: FoundingFacts) => foundingViolations(f).map(({ error, field, rule }) => ({ code: error.definition.code, field, rule }));
+
+    it('uses 中国/全国/中华 only at national level (100000), with an approval reference, and never for social service organizations', () => {
+      for (const name of ['中国科技志愿者协会', '全国科技志愿者协会', '中华科技志愿者协会']) {
+        expect(violation({ ...national, proposedName: name })).toEqual([{ code: 'REGISTRATION.NAME_FORBIDDEN_WORD', field: 'nameApprovalReference', rule: 'approvalReference' }]);
+        expect(violation({ ...national, proposedName: name, nameApprovalReference: ' ' })).toHaveLength(1);
+        expect(violation({ ...national, proposedName: name, nameApprovalReference: '国函〔2027〕12号' })).toEqual([]);
+      }
+      // Local: refused even with an approval reference (社团条例 Art. 10 para. 2: local groups may not use them).
+      expect(violation({ ...group, proposedName: '北京市中华文化促进会', nameApprovalReference: 'x' })).toEqual([{ code: 'REGISTRATION.NAME_FORBIDDEN_WORD', field: 'proposedName', rule: 'forbiddenWord' }]);
+      // 民非 may not use them at all (regulations §1.2).
+      const sso = { ...national, form: 'SOCIAL_SERVICE_ORGANIZATION' as const, proposedName: '中国康复服务中心', nameApprovalReference: 'x' };
+      expect(codes(sso)).toEqual(['REGISTRATION.NAME_FORBIDDEN_WORD']);
+      // A national name without these words needs no approval.
+      expect(codes({ ...national, proposedName: '科技志愿者协会' })).toEqual([]);
+    });
+
+    it('starts a local name with its administrative division', () => {
+      expect(codes({ ...group, proposedName: '科技志愿者协会' })).toEqual(['REGISTRATION.NAME_DIVISION']);
+      // In a municipality every level starts with the municipality; a district's names may go on with the district.
+      expect(codes({ ...group, proposedName: '北京市科技志愿者协会' })).toEqual([]);
+      expect(codes({ ...group, proposedName: '海淀区科技志愿者协会' })).toEqual(['REGISTRATION.NAME_DIVISION']);
+      expect(codes({ ...group, proposedName: '上海市科技志愿者协会' })).toEqual(['REGISTRATION.NAME_DIVISION']);
+      // A provincial authority: the province's name.
+      const guangdong = { ...group, registeringAuthority: '440000' };
+      expect(codes({ ...guangdong, proposedName: '广东省科技志愿者协会' })).toEqual([]);
+      expect(codes({ ...guangdong, proposedName: '深圳市科技志愿者协会' })).toEqual(['REGISTRATION.NAME_DIVISION']);
+      expect(foundingViolations({ ...guangdong, proposedName: '深圳市科技志愿者协会' })[0].message).toContain('"广东省"');
+      // Below provincial level outside the municipalities: a division name (市/州/县/区…).
+      expect(codes({ ...group, registeringAuthority: '440300', proposedName: '深圳市科技志愿者协会' })).toEqual([]);
+      expect(codes({ ...group, registeringAuthority: '330106', proposedName: '杭州市西湖区科技志愿者协会' })).toEqual([]);
+      expect(codes({ ...group, registeringAuthority: '330106', proposedName: '科技志愿者协会' })).toEqual(['REGISTRATION.NAME_DIVISION']);
+    });
+
+    it('states the field (or trade name and field) between division and form word', () => {
+      expect(violation({ ...group, proposedName: '北京市协会' })).toEqual([{ code: 'REGISTRATION.NAME_FIELD', field: 'proposedName', rule: 'fieldOrTradeName' }]);
+      expect(codes({ ...group, proposedName: '北京市海淀区协会' })).toEqual(['REGISTRATION.NAME_FIELD']);
+      const sso = { ...group, form: 'SOCIAL_SERVICE_ORGANIZATION' as const, individualMembers: null };
+      expect(codes({ ...sso, proposedName: '北京市海淀区中心' })).toEqual(['REGISTRATION.NAME_FIELD']);
+      expect(codes({ ...sso, proposedName: '北京市海淀区阳光社区养老服务中心' })).toEqual([]);
+      const foundation = { ...group, form: 'FOUNDATION' as const, registeringAuthority: '110000', foundationType: 'NON_PUBLIC' as const, registeredCapitalFen: 200_000_000 };
+      expect(codes({ ...foundation, proposedName: '北京市基金会' })).toEqual(['REGISTRATION.NAME_FIELD']);
+      expect(codes({ ...foundation, proposedName: '北京市春晖教育基金会' })).toEqual([]);
+    });
+
+    it('names an out-of-town chamber division + home place + 商会 (北京市浙江商会), the home place another province', () => {
+      const beijing = { ...group, registeringAuthority: '110000' };
+      expect(codes({ ...beijing, proposedName: '北京市浙江商会' })).toEqual([]);
+      expect(codes({ ...beijing, proposedName: '北京市浙江省商会' })).toEqual([]);
+      expect(codes({ ...beijing, proposedName: '北京市内蒙古商会' })).toEqual([]);
+      expect(codes({ ...group, registeringAuthority: '440300', proposedName: '深圳市湖南商会' })).toEqual([]);
+      expect(codes({ ...beijing, proposedName: '北京市北京商会' })).toEqual(['REGISTRATION.NAME_OUT_OF_TOWN_CHAMBER']);
+      expect(codes({ ...group, registeringAuthority: '440300', proposedName: '深圳市广东商会' })).toEqual(['REGISTRATION.NAME_OUT_OF_TOWN_CHAMBER']);
+      // A home place alone is a field only for a 商会; an industry chamber stays an ordinary name.
+      expect(codes({ ...beijing, proposedName: '北京市浙江协会' })).toEqual(['REGISTRATION.NAME_FIELD']);
+      expect(codes({ ...beijing, proposedName: '北京市汽车商会' })).toEqual([]);
+    });
   });
 
   it('foundations register only at national or provincial level and state their type', () => {

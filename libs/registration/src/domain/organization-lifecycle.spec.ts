@@ -20,6 +20,18 @@ describe('organization lifecycle', () => {
     expect(() => planChange('u', entry, { registeredCapitalFen: 2_999_999 }, ctx)).toThrow(err({ code: 'REGISTRATION.FUNDS_BELOW_MINIMUM' }));
   });
 
+  it('keeps the name rules of MCA Order 69 on a change of name (regulations §1.1)', () => {
+    expect(() => planChange('u', entry, { name: '北京市海淀区协会' }, ctx)).toThrow(err({ code: 'REGISTRATION.NAME_FIELD' }));
+    expect(() => planChange('u', entry, { name: '科技志愿者协会' }, ctx)).toThrow(err({ code: 'REGISTRATION.NAME_DIVISION' }));
+    const national = { ...entry, registeringAuthority: '100000', registeredCapitalFen: 10_000_000, name: '科技志愿者协会' };
+    expect(() => planChange('u', national, { name: '中国科技志愿者协会' }, ctx)).toThrow(
+      err({ code: 'REGISTRATION.NAME_FORBIDDEN_WORD', violations: [expect.objectContaining({ field: 'nameApprovalReference', rule: 'approvalReference' })] }),
+    );
+    expect(planChange('u', national, { name: '中国科技志愿者协会', nameApprovalReference: '国函〔2027〕12号' }, ctx)).toEqual([{ field: 'name', from: '科技志愿者协会', to: '中国科技志愿者协会' }]);
+    // Other items change without a name approval: the name is not changed.
+    expect(planChange('u', { ...national, name: '中国科技志愿者协会' }, { domicile: '北京市东城区1号' }, ctx)).toHaveLength(1);
+  });
+
   it('needs the supervising unit approval filed within 30 days under dual management (社团条例 Art. 18)', () => {
     const dual = { ...entry, regime: 'DUAL_MANAGEMENT' as const, unitName: '某委', unitRole: 'BUSINESS_SUPERVISING_UNIT' as const };
     const change = { domicile: '北京市海淀区学院路1号' };

@@ -38,6 +38,8 @@ export type ChangeRequest = Partial<Pick<RegisterEntry, ChangeableField>> & {
   legalRepresentative?: LegalRepresentativeInput;
   /** Reference of the financial audit done before the change (社团条例 Art. 27; required for social groups). */
   auditReportReference?: string;
+  /** A new national name with 中国/全国/中华: the approval's reference (社团条例 Art. 10 para. 2). */
+  nameApprovalReference?: string;
 };
 /** Field name of the legal representative in changes, history and OrganizationChanged (the name only). */
 export const LEGAL_REPRESENTATIVE_FIELD = 'legalRepresentativeName';
@@ -54,6 +56,11 @@ export interface FieldChange {
 export const CHANGE_FILING_DAYS = 30;
 /** 社团条例 Art. 21; 民非条例 Art. 17; 基金会条例 Art. 18: apply within 15 days after liquidation ends (Civil Code Art. 201–203). */
 export const DEREGISTRATION_FILING_DAYS = 15;
+
+/** The register item a founding-condition violation concerns in a change (the name's approval reference belongs to the name). */
+function changeFieldOf(field: string): string {
+  return field === 'proposedName' || field === 'nameApprovalReference' ? 'name' : field;
+}
 
 function assertActive(entry: RegisterEntry, uscc: string): void {
   if (entry.status !== 'REGISTERED') {
@@ -82,7 +89,7 @@ export function planChange(
 ): FieldChange[] {
   assertActive(entry, uscc);
   request = Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)) as ChangeRequest;
-  const { legalRepresentative, auditReportReference, ...fields } = request;
+  const { legalRepresentative, auditReportReference, nameApprovalReference, ...fields } = request;
   const changes: FieldChange[] = CHANGEABLE_FIELDS.filter((f) => fields[f] !== undefined && fields[f] !== entry[f]).map((field) => ({
     field,
     from: String(entry[field]),
@@ -94,7 +101,9 @@ export function planChange(
   }
   if (!changes.length) throw new RegistrationErrors.NO_CHANGE('the request changes no registered item');
   const next = { ...entry, ...fields };
-  const relevant = new Set([RegistrationErrors.NAME_FORM_WORD, RegistrationErrors.NAME_FORBIDDEN_WORD, RegistrationErrors.DOMICILE_REQUIRED, RegistrationErrors.PURPOSE_REQUIRED, RegistrationErrors.FUNDS_BELOW_MINIMUM]);
+  const relevant = new Set([
+    RegistrationErrors.NAME_FORM_WORD, RegistrationErrors.NAME_FORBIDDEN_WORD, RegistrationErrors.NAME_DIVISION, RegistrationErrors.NAME_FIELD, RegistrationErrors.NAME_OUT_OF_TOWN_CHAMBER,
+    RegistrationErrors.DOMICILE_REQUIRED, RegistrationErrors.PURPOSE_REQUIRED, RegistrationErrors.FUNDS_BELOW_MINIMUM]);
   const violations = foundingViolations({
     proposedName: next.name,
     form: next.form,
@@ -106,7 +115,8 @@ export function planChange(
     individualMembers: null,
     unitMembers: null,
     foundationType: ctx.foundationType ?? (next.form === 'FOUNDATION' ? 'NON_PUBLIC' : null),
-  }).filter((v) => relevant.has(v.error) && changes.some((c) => c.field === (v.field === 'proposedName' ? 'name' : v.field)));
+    nameApprovalReference: nameApprovalReference ?? null,
+  }).filter((v) => relevant.has(v.error) && changes.some((c) => c.field === changeFieldOf(v.field)));
   if (violations.length) {
     throw new violations[0].error(violations.map((v) => v.message).join('; '), {
       violations: violations.map(({ field, rule, message }) => ({ field: field === 'proposedName' ? 'name' : field, rule, message })),

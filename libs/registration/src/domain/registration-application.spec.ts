@@ -25,7 +25,7 @@ describe('registration application', () => {
       regime: 'DIRECT',
       consentStatus: 'NOT_REQUIRED',
       policyVersion: 'registration-regime/national-default@v1',
-      checksVersion: 'founding-conditions/national@v1',
+      checksVersion: 'founding-conditions/national@v2',
     });
     // Submitted 16:00 Beijing on 25 November: 60 days from 26 November end on 24 January 2027, at 24:00 Beijing time.
     // Provisional (calendar version null): the 2027 notice is not in the calendar, so Art. 203 cannot move it yet.

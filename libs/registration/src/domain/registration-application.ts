@@ -46,6 +46,8 @@ export interface ApplicationFacts {
   individualMembers?: number | null;
   unitMembers?: number | null;
   foundationType?: FoundationType | null;
+  /** Reference of the approval to use 中国/全国/中华 in a national name (社团条例 Art. 10 para. 2; regulations §1.1). */
+  nameApprovalReference?: string | null;
   /** The supervising unit (业务主管单位) under dual management; under direct registration, an optional guidance unit. */
   supervisingUnit?: UnitRef | null;
 }
@@ -63,6 +65,8 @@ export interface ApplicationState {
   individualMembers: number | null;
   unitMembers: number | null;
   foundationType: FoundationType | null;
+  /** Reference of the approval to use 中国/全国/中华 in the name; null when none was sent (absent on applications stored before). */
+  nameApprovalReference?: string | null;
   unit: LinkedUnit | null;
   regime: Regime;
   policyVersion: string;
@@ -130,6 +134,7 @@ export class RegistrationApplication {
       individualMembers,
       unitMembers,
       foundationType,
+      nameApprovalReference: facts.nameApprovalReference?.trim() || null,
       unit,
       regime: decision.regime,
       policyVersion: decision.policyVersion,

@@ -19,6 +19,8 @@ const STATUS_BEFORE: Record<string, number> = {
   CALENDAR_PUBLISHER_LEVEL: 403, CALENDAR_YEAR_INVALID: 400, CALENDAR_YEAR_SHIPPED: 409,
   // Added with the enumerated revocation grounds (regulations §1).
   REVOCATION_GROUND_NOT_LISTED: 422, REVOCATION_GROUND_NOT_MET: 422,
+  // Added with the name rules of MCA Order 69 (regulations §1.1).
+  NAME_DIVISION: 422, NAME_FIELD: 422, NAME_OUT_OF_TOWN_CHAMBER: 422,
 };
 
 describe('registration error codes', () => {

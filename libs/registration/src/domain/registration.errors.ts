@@ -14,7 +14,19 @@ export const RegistrationErrors = defineErrors('REGISTRATION', {
   },
   // Applications: founding conditions (regulations §1.1-1.3); `errors` lists every failed condition
   NAME_FORM_WORD: { kind: 'REFUSED', meaning: 'The name does not end with its organization-form word after the division and field (社会组织名称管理办法, MCA Order 69). Rename it.' },
-  NAME_FORBIDDEN_WORD: { kind: 'REFUSED', meaning: '中国/全国/中华 may be used only by national social groups and foundations with approval (社团条例 Art. 10 para. 2; regulations §1.2).' },
+  NAME_FORBIDDEN_WORD: {
+    kind: 'REFUSED',
+    meaning: '中国/全国/中华 may be used only by national social groups and foundations (registering authority 100000) with approval, its reference sent as nameApprovalReference (社团条例 Art. 10 para. 2; regulations §1.2).',
+  },
+  NAME_DIVISION: { kind: 'REFUSED', meaning: 'A local name starts with its administrative division: division + field + form word (社会组织名称管理办法, MCA Order 69; regulations §1.1).' },
+  NAME_FIELD: {
+    kind: 'REFUSED',
+    meaning: 'Between the division and the form word the name states the field (industry or membership composition), or for foundations and social service organizations the trade name (字号) and field (MCA Order 69).',
+  },
+  NAME_OUT_OF_TOWN_CHAMBER: {
+    kind: 'REFUSED',
+    meaning: 'An out-of-town chamber (异地商会) is named division + home place + 商会, the home place another than where it registers, e.g. 北京市浙江商会 (MCA Order 69; regulations §1.1).',
+  },
   FOUNDATION_AUTHORITY_LEVEL: { kind: 'REFUSED', meaning: 'Foundations register only with the MCA (100000) or a provincial authority (基金会条例 Art. 6). File with that authority.' },
   DOMICILE_REQUIRED: { kind: 'REFUSED', meaning: 'A fixed domicile is a founding condition (社团条例 Art. 10(3); 民非条例 Art. 8(4); 基金会条例 Art. 9(3)).' },
   PURPOSE_REQUIRED: { kind: 'REFUSED', meaning: 'The purpose is a registered item (社团条例 Art. 12, 14); state it.' },

@@ -34,6 +34,8 @@ export class ApplicationOrmEntity {
   @Column({ type: 'int', nullable: true, transformer: intOrNull }) individualMembers: number | null;
   @Column({ type: 'int', nullable: true, transformer: intOrNull }) unitMembers: number | null;
   @Column({ type: 'varchar', length: 20, nullable: true }) foundationType: FoundationType | null;
+  /** Approval to use 中国/全国/中华 in the name (社团条例 Art. 10 para. 2). */
+  @Column({ type: 'varchar', length: 200, nullable: true }) nameApprovalReference: string | null;
   @Column({ type: 'varchar', length: 120, nullable: true }) unitId: string | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) unitName: string | null;
   @Column({ type: 'varchar', length: 40, nullable: true }) unitRole: UnitRole | null;

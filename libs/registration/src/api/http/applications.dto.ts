@@ -80,6 +80,13 @@ export class SubmitApplicationRequest {
   @IsOptional() @IsIn(FOUNDATION_TYPES)
   foundationType?: FoundationType;
 
+  @ApiPropertyOptional({
+    example: '国函〔2027〕12号',
+    description: 'national social groups and foundations (registering authority 100000) whose name uses 中国/全国/中华: the reference of the approval (社团条例 Art. 10 para. 2); local organizations and social service organizations may not use these words',
+  })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  nameApprovalReference?: string;
+
   @ApiPropertyOptional({ type: UnitRefDto, description: 'required under DUAL_MANAGEMENT (the supervising unit that must consent); optional guidance unit under DIRECT' })
   @IsOptional() @ValidateNested() @Type(() => UnitRefDto)
   supervisingUnit?: UnitRefDto;
@@ -114,6 +121,7 @@ export function applicationView(application: RegistrationApplication, extra: { d
     individualMembers: s.individualMembers,
     unitMembers: s.unitMembers,
     foundationType: s.foundationType,
+    nameApprovalReference: s.nameApprovalReference ?? null,
     linkedUnit: s.unit,
     regime: s.regime,
     policyVersion: s.policyVersion,

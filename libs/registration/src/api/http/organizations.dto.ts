@@ -84,6 +84,9 @@ export class ChangeOrganizationRequest {
   @ApiPropertyOptional({ example: '京审字〔2027〕第012号', description: 'financial audit before a change of legal representative; required for social groups (社团条例 Art. 27)' })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
   auditReportReference?: string;
+  @ApiPropertyOptional({ example: '国函〔2027〕12号', description: 'a new national name with 中国/全国/中华: the reference of the approval (社团条例 Art. 10 para. 2)' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  nameApprovalReference?: string;
   @ApiPropertyOptional({ example: '2027-02-01', description: 'the Beijing date the change took effect, from 00:00 Beijing time (default: now); not after today, not before the latest register entry' })
   @IsOptional() @IsCivilDate() effectiveOn?: string;
 }

@@ -83,6 +83,7 @@ export class ChangeOrganization {
       const updated = { ...o, ...patch };
       if (Object.keys(patch).length) await this.organizations.updateOrganization(tx, uscc, patch);
       const auditReportReference = legalRepresentativeChanged ? fields.auditReportReference?.trim() || undefined : undefined;
+      const nameApprovalReference = patch.name !== undefined ? fields.nameApprovalReference?.trim() || undefined : undefined;
       await this.organizations.appendOrganizationVersion(tx, {
         uscc,
         changeType: 'CHANGED',
@@ -90,7 +91,7 @@ export class ChangeOrganization {
         recordedAt: now,
         recordedBy: principal.subject,
         entry: registerEntryOf(updated),
-        details: { changes, ...(auditReportReference ? { auditReportReference } : {}) },
+        details: { changes, ...(auditReportReference ? { auditReportReference } : {}), ...(nameApprovalReference ? { nameApprovalReference } : {}) },
       });
       await tx.publish(OrganizationChanged, { subject: uscc,
         data: { uscc, registeringAuthority: o.registeringAuthority, changes, effectiveAt: effectiveAt.toISOString() },

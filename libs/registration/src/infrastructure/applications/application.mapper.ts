@@ -27,6 +27,7 @@ export function applicationToRow(s: Readonly<ApplicationState>): ApplicationOrmE
     individualMembers: s.individualMembers,
     unitMembers: s.unitMembers,
     foundationType: s.foundationType,
+    nameApprovalReference: s.nameApprovalReference ?? null,
     unitId: s.unit?.id ?? null,
     unitName: s.unit?.name ?? null,
     unitRole: s.unit?.role ?? null,

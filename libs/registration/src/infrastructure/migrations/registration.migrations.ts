@@ -6,6 +6,7 @@ import { LegalRepresentativeChanges1732600000400 } from './1732600000400-legal-r
 import { AnnualReportDueDatesPerForm1732600000500 } from './1732600000500-annual-report-due-dates-per-form.migration';
 import { CivilTime1732700000100 } from './1732700000100-civil-time.migration';
 import { RevocationKind1732800000100 } from './1732800000100-revocation-kind.migration';
+import { NameApprovalReference1732800000200 } from './1732800000200-name-approval-reference.migration';
 
 /** The migrations of the registration schema, oldest first (the module runs them; the SQLite spec replays them). */
 export const REGISTRATION_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const REGISTRATION_MIGRATIONS = [
   AnnualReportDueDatesPerForm1732600000500,
   CivilTime1732700000100,
   RevocationKind1732800000100,
+  NameApprovalReference1732800000200,
 ];
