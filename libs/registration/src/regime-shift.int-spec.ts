@@ -9,6 +9,7 @@ import { SupervisingUnitConsent } from './application/applications/supervising-u
 import { OrganizationStore } from './application/organizations/organizations.ports';
 import { PublishPolicyVersion } from './application/policy/publish-policy-version.use-case';
 import { ApplyDueRegimeChanges } from './application/regime-shift/apply-due-regime-changes.use-case';
+import { CompareRegimes } from './application/regime-metrics/compare-regimes.use-case';
 import { residentIdCheckCharacter } from './domain/resident-id';
 import { ApplicationOrmEntity, OrganizationOrmEntity, PolicyActivationOrmEntity } from './infrastructure/registration.orm-entities';
 import { registrationOnMysqlAndKafka } from './test-support/registration-int.fixture';
@@ -28,6 +29,8 @@ describe('regime shift (MySQL + Kafka)', () => {
   const registrar: Principal = { subject: 'registrar-national', roles: ['registrar'], jurisdiction: '100000' };
   const beijing: Principal = { subject: 'registrar-beijing', roles: ['registrar'], jurisdiction: '110000' };
   const unit = (id: string): Principal => ({ subject: `${id}-user`, roles: ['supervising-unit'], jurisdiction: '110108', unitId: id });
+  /** Dual-management applications approved in Beijing by the first test: 6 health, 1 education. */
+  const N_DUAL_BEIJING = 7;
   let serial = 0;
   const command = (name: string, authority: string, category: OrganizationCategory, unitId: string): SubmitCommand => {
     const body = `110108198001${String(10 + (serial % 18)).padStart(2, '0')}${String(serial++).padStart(3, '0')}`;
@@ -161,5 +164,24 @@ describe('regime shift (MySQL + Kafka)', () => {
     });
 
     await waitFor(async () => (await ds.getRepository(OutboxMessageOrmEntity).find()).every((r) => r.publishedAt !== null), 20000, 'relay published the shift to Kafka');
+  });
+
+  it('reports the re-routed applications as their own group in the regime comparison: direct registration is not charged with their wait (regulations §2)', async () => {
+    // After the shift (state of the test above): a HEALTH application now registers directly, decided in 10 days.
+    clock.set(new Date('2027-03-01T00:00:00Z'));
+    const direct = await submission.submit({ ...command('北京市海淀区直接登记康复中心', '110108', 'HEALTH', 'unit-health'), supervisingUnit: undefined }, applicant);
+    expect(direct.snapshot.regime).toBe('DIRECT');
+    clock.set(new Date('2027-03-11T00:00:00Z'));
+    await decisions.approve(direct.snapshot.id, beijing);
+
+    const metrics = await f.app.get(CompareRegimes).compare({ jurisdiction: '110000', from: new Date('2026-01-01T00:00:00+08:00'), to: new Date('2028-01-01T00:00:00+08:00') }, beijing);
+    const { DIRECT, DUAL_MANAGEMENT, REROUTED } = metrics.periods[0].regimes;
+    // Only the application that was direct from the start: 10 days.
+    expect(DIRECT).toMatchObject({ regime: 'DIRECT', submitted: 1, approved: 1, pending: 0, meanDaysToRegister: 10, medianDaysToRegister: 10 });
+    // The two re-routed ones: the one awaiting consent was approved at the shift, 36 days 8 hours after submission
+    // (its wait under dual management counts here, not under DIRECT); the consented one is still pending.
+    expect(REROUTED).toMatchObject({ regime: 'DIRECT', reroutedFrom: 'DUAL_MANAGEMENT', submitted: 2, approved: 1, pending: 1, meanDaysToRegister: 36.33, meanDaysToConsent: 0 });
+    // Dual management: the Beijing organizations registered under it before the shift (6 health, 1 education).
+    expect(DUAL_MANAGEMENT).toMatchObject({ regime: 'DUAL_MANAGEMENT', submitted: N_DUAL_BEIJING, approved: N_DUAL_BEIJING });
   });
 });

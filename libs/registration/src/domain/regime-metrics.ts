@@ -11,11 +11,31 @@ export interface ApplicationFact {
   submittedAt: Date;
   consentDecidedAt: Date | null;
   decidedAt: Date | null;
+  /**
+   * The policy version that routed it to dual management when a regime change re-routed it to direct registration
+   * (ApplicationRerouted); null or absent when never re-routed.
+   */
+  reroutedFromPolicyVersion?: string | null;
+}
+
+/**
+ * The groups compared: applications decided under one regime from start to end, and those re-routed at a regime
+ * change from dual management to direct registration (regulations §2). The re-routed are a group of their own: the
+ * time they waited for a supervising unit under dual management is not charged to direct registration.
+ */
+export const REGIME_GROUPS = ['DIRECT', 'DUAL_MANAGEMENT', 'REROUTED'] as const;
+export type RegimeGroup = (typeof REGIME_GROUPS)[number];
+
+export function regimeGroupOf(f: ApplicationFact): RegimeGroup {
+  return f.reroutedFromPolicyVersion ? 'REROUTED' : f.regime;
 }
 
 export interface RegimeMetrics {
+  /** The regime the group ends under (re-routed applications: DIRECT). */
   regime: Regime;
-  /** Steps an applicant goes through: submission, supervising-unit consent (dual only), registration decision. */
+  /** Only on the REROUTED group: the regime the applications were submitted under. */
+  reroutedFrom?: 'DUAL_MANAGEMENT';
+  /** Steps an applicant goes through: submission, supervising-unit consent (dual only), registration decision (re-routed: consent no longer required). */
   steps: number;
   submitted: number;
   approved: number;
@@ -27,7 +47,7 @@ export interface RegimeMetrics {
   /** Submission → approval, in days. */
   meanDaysToRegister: number | null;
   medianDaysToRegister: number | null;
-  /** Submission → supervising-unit decision, in days (dual management). */
+  /** Submission → supervising-unit decision, in days (dual management; re-routed: those the unit decided before re-routing). */
   meanDaysToConsent: number | null;
 }
 
@@ -45,8 +65,9 @@ export function median(xs: readonly number[]): number | null {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-export function regimeMetrics(regime: Regime, facts: readonly ApplicationFact[]): RegimeMetrics {
-  const own = facts.filter((f) => f.regime === regime);
+export function regimeMetrics(group: RegimeGroup, facts: readonly ApplicationFact[]): RegimeMetrics {
+  const own = facts.filter((f) => regimeGroupOf(f) === group);
+  const regime: Regime = group === 'REROUTED' ? 'DIRECT' : group;
   const count = (s: ApplicationStatus) => own.filter((f) => f.status === s).length;
   const approved = count('APPROVED');
   const refused = count('REFUSED');
@@ -57,7 +78,8 @@ export function regimeMetrics(regime: Regime, facts: readonly ApplicationFact[])
   const r = (x: number | null) => (x === null ? null : round2(x));
   return {
     regime,
-    steps: regime === 'DUAL_MANAGEMENT' ? 3 : 2,
+    ...(group === 'REROUTED' ? { reroutedFrom: 'DUAL_MANAGEMENT' as const } : {}),
+    steps: group === 'DUAL_MANAGEMENT' ? 3 : 2,
     submitted: own.length,
     approved,
     refused,
@@ -70,6 +92,7 @@ export function regimeMetrics(regime: Regime, facts: readonly ApplicationFact[])
   };
 }
 
-export function compareRegimes(facts: readonly ApplicationFact[]): Record<Regime, RegimeMetrics> {
-  return { DIRECT: regimeMetrics('DIRECT', facts), DUAL_MANAGEMENT: regimeMetrics('DUAL_MANAGEMENT', facts) };
+/** DIRECT and DUAL_MANAGEMENT count only applications that stayed under one regime; REROUTED those re-routed between them. */
+export function compareRegimes(facts: readonly ApplicationFact[]): Record<RegimeGroup, RegimeMetrics> {
+  return { DIRECT: regimeMetrics('DIRECT', facts), DUAL_MANAGEMENT: regimeMetrics('DUAL_MANAGEMENT', facts), REROUTED: regimeMetrics('REROUTED', facts) };
 }

@@ -61,9 +61,16 @@ export class TypeOrmApplicationStore extends ApplicationStore {
 
   async applicationFacts(prefix: string, from: Date, to: Date): Promise<ApplicationFact[]> {
     const rows = await this.ds.manager.find(ApplicationOrmEntity, {
-      select: { regime: true, status: true, submittedAt: true, consentDecidedAt: true, decidedAt: true },
+      select: { regime: true, status: true, submittedAt: true, consentDecidedAt: true, decidedAt: true, reroutedFromPolicyVersion: true },
       where: { registeringAuthority: Like(`${prefix}%`), submittedAt: Between(from, new Date(to.getTime() - 1)) },
     });
-    return rows.map((r) => ({ regime: r.regime, status: r.status, submittedAt: r.submittedAt, consentDecidedAt: r.consentDecidedAt, decidedAt: r.decidedAt }));
+    return rows.map((r) => ({
+      regime: r.regime,
+      status: r.status,
+      submittedAt: r.submittedAt,
+      consentDecidedAt: r.consentDecidedAt,
+      decidedAt: r.decidedAt,
+      reroutedFromPolicyVersion: r.reroutedFromPolicyVersion ?? null,
+    }));
   }
 }
