@@ -1,29 +1,15 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { signAccessToken, type Role } from '@sop/auth';
-import { allTopicSpecs } from '@sop/contracts';
-import { createHttpApp, startServices } from '@sop/http';
-import { KafkaTransport, OfficialCalendars, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
-import { dropDatabase } from '@sop/persistence';
-import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
-import { MovableClock } from '@sop/util';
+import type { DataSource } from 'typeorm';
+import { OfficialCalendars, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
+import { waitFor } from '@sop/testing';
 import { residentIdCheckCharacter } from './domain/resident-id';
 import { ApplicationOrmEntity, PersonalDataOrmEntity } from './infrastructure/registration.orm-entities';
-import { RegistrationModule } from './registration.module';
+import { registrationOverHttp } from './test-support/registration-http.fixture';
 
 /**
  * Issue #3 over HTTP on real MySQL/MariaDB with the relay publishing to real Kafka: policy versions, statutory
  * checks, dual management with supervising-unit consent, refusals with reasons, deadlines, personal data.
  */
-const ISSUER = 'int-issuer';
-const AUDIENCE = 'social-org-platform';
-const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-const privateKeyPem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const token = (roles: Role[], jurisdiction: string, subject: string, unitId?: string) =>
-  signAccessToken({ subject, roles, jurisdiction, unitId }, privateKeyPem, ISSUER, AUDIENCE);
-
 let idSerial = 100;
 /** A fresh valid citizen ID number (GB 11643) born in Haidian. */
 function residentId(): string {
@@ -32,12 +18,10 @@ function residentId(): string {
 }
 
 describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)', () => {
-  const db = testMysqlConfig('registration_issue3');
-  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('registration-issue3') });
-  const clock = new MovableClock(new Date('2026-11-25T08:00:00Z'));
-  let app: INestApplication;
+  const f = registrationOverHttp('registration_issue3', '2026-11-25T08:00:00Z');
+  const { clock, token, http } = f;
   let ds: DataSource;
-  let base: string;
+  let app: INestApplication;
 
   const applicant = token(['applicant'], '110108', 'applicant-1');
   const haidian = token(['registrar'], '110108', 'registrar-haidian');
@@ -46,16 +30,6 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
   const healthUnit = token(['supervising-unit'], '110108', 'health-user', 'unit-hd-health');
   const otherUnit = token(['supervising-unit'], '110108', 'edu-user', 'unit-hd-education');
 
-  async function http(method: string, path: string, bearer?: string, body?: unknown) {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test responses are checked field by field
-    return { status: res.status, text, contentType: res.headers.get('content-type') ?? '', body: (text ? JSON.parse(text) : undefined) as any };
-  }
   const outbox = () => ds.getRepository(OutboxMessageOrmEntity).find({ order: { id: 'ASC' } });
   const eventsOf = async (type: string, subject: string) =>
     (await outbox()).filter((r) => r.eventType === type && r.messageKey === subject).map((r) => JSON.parse(r.envelope) as CloudEvent<Record<string, unknown>>);
@@ -87,24 +61,9 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     ...extra,
   });
 
-  beforeAll(async () => {
-    process.env['REGISTRATION_PII_KEY'] = randomBytes(32).toString('base64');
-    await transport.ensureTopics(allTopicSpecs());
-    app = await createHttpApp(
-      [RegistrationModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true })],
-      { publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), issuer: ISSUER, audience: AUDIENCE },
-      [],
-    );
-    await startServices(app);
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    ds = app.get(DataSource, { strict: false });
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await transport.close();
-    await dropDatabase(db);
+  beforeAll(() => {
+    app = f.app;
+    ds = f.ds;
   });
 
   it('rejects applications that break a statutory condition with a 4xx naming the rule, and stores nothing', async () => {
