@@ -61,7 +61,11 @@ export const RegistrationErrors = defineErrors('REGISTRATION', {
   REASONS_REQUIRED: { kind: 'REFUSED', meaning: 'A refusal, or a deregistration, states its reasons or ground (社团条例 Art. 9, 12, 19).' },
   // Organizations: register, changes, deregistration, revocation (regulations §1)
   ORGANIZATION_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'No organization registered here with this USCC.' },
-  ORGANIZATION_NOT_REGISTERED_AT: { kind: 'NOT_FOUND', meaning: 'The organization was not yet registered at the asOf instant; ask for a later one.' },
+  ORGANIZATION_NOT_REGISTERED_AT: { kind: 'NOT_FOUND', meaning: 'The organization was not yet registered at the asOf instant, or its registration had not yet been recorded by the knownAt instant; ask for a later one.' },
+  KNOWN_AT_IN_FUTURE: {
+    kind: 'INVALID',
+    meaning: 'knownAt lies in the future: a bitemporal read of the register shows what had been recorded by an instant that has passed (the answer must not change later).',
+  },
   ORGANIZATION_NOT_ACTIVE: { kind: 'CONFLICT', meaning: 'The organization is deregistered or revoked; its register entry no longer changes.' },
   NO_CHANGE: { kind: 'REFUSED', meaning: 'The change request changes no registered item.' },
   SUPERVISING_UNIT_APPROVAL_REQUIRED: {

@@ -32,6 +32,14 @@ export class AsOfQuery {
   @ApiPropertyOptional({ example: '2027-02-05T00:00:00+08:00', description: 'the register entry in effect at this instant (ISO 8601 with its offset)' })
   @IsOptional() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: 'asOf must be an instant with its offset (Z or ±hh:mm)' })
   asOf?: string;
+
+  @ApiPropertyOptional({
+    example: '2027-05-05T00:00:00+08:00',
+    description:
+      'bitemporal read: the entry as it had been recorded by this instant (ISO 8601 with its offset, not in the future), so an auditor sees what the public saw then; asOf defaults to it',
+  })
+  @IsOptional() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: 'knownAt must be an instant with its offset (Z or ±hh:mm)' })
+  knownAt?: string;
 }
 
 export function registerEntryView(uscc: string, e: RegisterEntry) {

@@ -31,11 +31,13 @@ export class OrganizationsHttpController {
 
   @Get('organizations/:uscc')
   @Public()
-  @ApiOperation({ summary: 'Public register entry of an organization by USCC (asOf: the entry in effect then)' })
+  @ApiOperation({
+    summary: 'Public register entry of an organization by USCC (asOf: the entry in effect then; knownAt: as recorded by then, asOf defaulting to it)',
+  })
   async organization(@Param('uscc', new UsccPipe()) uscc: string, @Query() q: AsOfQuery) {
-    if (q.asOf) {
-      const { entry, version } = await this.register.asOf(uscc, new Date(q.asOf));
-      return { ...registerEntryView(uscc, entry), asOf: q.asOf, version: version.seq };
+    if (q.asOf || q.knownAt) {
+      const { entry, version } = await this.register.asOf(uscc, q.asOf ? new Date(q.asOf) : undefined, q.knownAt ? new Date(q.knownAt) : undefined);
+      return { ...registerEntryView(uscc, entry), asOf: q.asOf ?? q.knownAt, ...(q.knownAt ? { knownAt: q.knownAt } : {}), version: version.seq };
     }
     return organizationPublicView(await this.register.getOrganization(uscc));
   }
