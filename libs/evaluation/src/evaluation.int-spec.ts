@@ -48,6 +48,7 @@ import { EvaluationScheduler } from './application/schedulers/evaluation.schedul
 import { VerificationCases } from './application/verification-cases/verification-cases.use-cases';
 import { EvaluationModule } from './evaluation.module';
 import { organizationRegisteredData } from './test-support/organization-registered.fixture';
+import { insertBeijingTestRuleSet } from './test-support/test-rule-set.fixture';
 import {
   EvaluationAnnualReportOrmEntity,
   EvaluationCreditMeasuresOrmEntity,
@@ -125,6 +126,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
     publishDueExpiries = app.get(PublishDueExpiries);
     scheduler = app.get(EvaluationScheduler);
     ds = app.get(DataSource);
+    await insertBeijingTestRuleSet(ds);
     gradeTopic = await transport.subscribe({ groupId: uniqueName('evaluation-int-reader'), topics: [GradeAwarded.topic], fromBeginning: true }, async (m) => {
       if (!m.value) return;
       const event = JSON.parse(m.value.toString()) as CloudEvent;
@@ -155,6 +157,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
       validFrom: '2027-01-01',
       validUntil: '2031-12-31',
       ruleVersion: 'evaluation/measures-2026@v1',
+      localRuleVersion: 'evaluation/110000@v1', // the cut-offs that decided it (regulations §6 Scoring: set locally)
     };
     const [inOutbox] = await outbox(uscc);
     expect(inOutbox).toMatchObject({ id: first.eventId, type: GradeAwarded.type, source: 'evaluation', subject: uscc, policyversion: 'evaluation/measures-2026@v1', data: expected });

@@ -8,6 +8,7 @@ import { CreditEventsHandler } from './api/events/credit-events.event-handler';
 import { EVALUATION } from './api/events/evaluation-events';
 import { RegistrationEventsHandler } from './api/events/registration-events.event-handler';
 import { GradesHttpController } from './api/http/grades.http.controller';
+import { EvaluationRuleSetsHttpController } from './api/http/rule-sets.http.controller';
 import { OrganizationsHttpController } from './api/http/organizations.http.controller';
 import { VerificationCasesHttpController } from './api/http/verification-cases.http.controller';
 import { RecordComplianceFacts } from './application/compliance/record-compliance-facts.use-cases';
@@ -20,6 +21,7 @@ import { OrganizationAccess } from './application/organizations/organization-acc
 import { OrganizationViewQuery } from './application/organizations/organization-view.query';
 import { RecordInvestigation } from './application/organizations/record-investigation.use-case';
 import { RegistrationLifecycle } from './application/organizations/registration-lifecycle.use-cases';
+import { PublishEvaluationRuleSetVersion } from './application/rule-sets/rule-sets.use-cases';
 import { EVALUATION_SCHEDULER_INTERVAL_MS, EvaluationScheduler } from './application/schedulers/evaluation.scheduler';
 import { OpenVerificationCase } from './application/verification-cases/open-verification-case';
 import { VerificationCases } from './application/verification-cases/verification-cases.use-cases';
@@ -32,6 +34,7 @@ import { EvaluationGradeExpiry1732500000330 } from './infrastructure/migrations/
 import { EvaluationCertificateReturn1732500000340 } from './infrastructure/migrations/1732500000340-evaluation-certificate-return.migration';
 import { EvaluationComplianceFacts1732500000350 } from './infrastructure/migrations/1732500000350-evaluation-compliance-facts.migration';
 import { EvaluationInvestigation1732500000360 } from './infrastructure/migrations/1732500000360-evaluation-investigation.migration';
+import { EvaluationRuleSets1732500000370 } from './infrastructure/migrations/1732500000370-evaluation-rule-sets.migration';
 import { EVALUATION_STORES } from './infrastructure/stores/evaluation.stores';
 import { evaluationConfig, type EvaluationEnv } from './evaluation.config';
 
@@ -56,6 +59,7 @@ export class EvaluationModule {
         GradesHttpController,
         OrganizationsHttpController,
         VerificationCasesHttpController,
+        EvaluationRuleSetsHttpController,
         RegistrationEventsHandler,
         CreditEventsHandler,
         healthControllerFor(SERVICE_RUNTIME),
@@ -66,7 +70,7 @@ export class EvaluationModule {
           serviceName: EVALUATION,
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
           entities: EVALUATION_ENTITIES,
-          migrations: [EvaluationSkeleton1732500000300, EvaluationGrades1732500000310, EvaluationRegistrationStatus1732500000320, EvaluationGradeExpiry1732500000330, EvaluationCertificateReturn1732500000340, EvaluationComplianceFacts1732500000350, EvaluationInvestigation1732500000360],
+          migrations: [EvaluationSkeleton1732500000300, EvaluationGrades1732500000310, EvaluationRegistrationStatus1732500000320, EvaluationGradeExpiry1732500000330, EvaluationCertificateReturn1732500000340, EvaluationComplianceFacts1732500000350, EvaluationInvestigation1732500000360, EvaluationRuleSets1732500000370],
           consumer: {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.evaluation,
           },
@@ -84,6 +88,7 @@ export class EvaluationModule {
         RecordComplianceFacts,
         RecordInvestigation,
         PublishDueExpiries,
+        PublishEvaluationRuleSetVersion,
         {
           provide: EVALUATION_SCHEDULER_INTERVAL_MS,
           useFactory: (config: EvaluationEnv) => options.schedulerIntervalMs ?? config.EVALUATION_SCHEDULER_INTERVAL_MS,

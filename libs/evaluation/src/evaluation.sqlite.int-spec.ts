@@ -14,6 +14,7 @@ import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
 import { EvaluationScheduler } from './application/schedulers/evaluation.scheduler';
 import { EvaluationModule } from './evaluation.module';
 import { EvaluationOrganizationOrmEntity } from './infrastructure/evaluation.orm-entities';
+import { insertBeijingTestRuleSet } from './test-support/test-rule-set.fixture';
 
 const ISSUER = 'int-issuer';
 const AUDIENCE = 'social-org-platform';
@@ -57,6 +58,7 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
     await startServices(app);
     await app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    await insertBeijingTestRuleSet(app.get(DataSource, { strict: false }));
     for (const [code, authority] of [
       [uscc, '110108'],
       [other, '110105'],
@@ -204,6 +206,73 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
     expect((await call('GET', `/organizations/${uscc}`, evaluator)).body).toMatchObject({ currentGrade: null, eligibility: { eligible: true } });
   });
 
+  it('local rule sets (issue §2; cut-offs are local, regulations §6 Scoring): GET public, POST by a national or provincial evaluator covering the jurisdiction, effective from a later Beijing date; a grade records the version whose cut-offs decided it', async () => {
+    clock.set(new Date('2026-06-01T00:00:00.000Z'));
+    const huaining = buildCivilAffairsUscc('SOCIAL_GROUP', '340822', 43);
+    const shanghai = buildCivilAffairsUscc('SOCIAL_GROUP', '310101', 44);
+    for (const [code, authority] of [
+      [huaining, '340822'],
+      [shanghai, '310101'],
+    ])
+      await app.get(DataSource, { strict: false }).getRepository(EvaluationOrganizationOrmEntity).insert({
+        uscc: code,
+        name: `测试协会${code}`,
+        form: 'SOCIAL_GROUP',
+        category: 'SCIENCE_TECHNOLOGY',
+        registeringAuthority: authority,
+        registeredAt: new Date('2020-01-02T00:00:00Z'),
+        eligibleFrom: new Date('2022-01-02T00:00:00Z'),
+        lastEventId: '00000000-0000-4000-8000-000000000000',
+      });
+    const anhui = token(['evaluator'], '340000');
+    const shanghaiCity = token(['evaluator'], '310100');
+    const outboxOf = async (code: string) => (await app.get(DataSource, { strict: false }).getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: code } })).map((r) => JSON.parse(r.envelope));
+
+    // The seeds: the two local tables regulations §6 names; no token needed.
+    const listed = await call('GET', '/rule-sets');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ruleVersion: 'evaluation/340822@v1', jurisdiction: '340822', effectiveOn: '2011-03-01', cutOffs: expect.arrayContaining([{ grade: '5A', minScore: 950 }, { grade: '1A', minScore: 701 }]) }),
+        expect.objectContaining({ ruleVersion: 'evaluation/410304@v1', jurisdiction: '410304', cutOffs: expect.arrayContaining([{ grade: '5A', minScore: 900 }]) }),
+      ]),
+    );
+
+    // Huaining: its own cut-offs (949 is 4A there: 5A needs 950); the national rule set decides the rest.
+    const committee = { members: 9, present: 6, inFavour: 5 };
+    const inHuaining = await call('POST', '/grades', anhui, { uscc: huaining, score: 949, announcedAt: '2026-05-20T00:00:00.000Z', committee });
+    expect(inHuaining.status).toBe(201);
+    expect(inHuaining.body).toMatchObject({ grade: '4A', ruleVersion: 'evaluation/measures-2026@v1' });
+    expect((await outboxOf(huaining))[0].data).toMatchObject({ grade: '4A', ruleVersion: 'evaluation/measures-2026@v1', localRuleVersion: 'evaluation/340822@v1' });
+
+    // Shanghai: no local version covers it and the national rule sets set no cut-offs.
+    const shanghaiAward = { uscc: shanghai, score: 949, announcedAt: '2026-05-20T00:00:00.000Z', committee };
+    expect((await call('POST', '/grades', evaluatorShanghai, shanghaiAward)).body).toMatchObject({ status: 422, code: 'EVALUATION.NO_CUT_OFFS', errors: [{ field: 'score', rule: 'GRADE_CUT_OFFS' }] });
+
+    // Publishing: who, where, when, what.
+    const body = { effectiveOn: '2026-06-02', cutOffs: [{ grade: '5A', minScore: 900 }, { grade: '4A', minScore: 850 }, { grade: '3A', minScore: 800 }, { grade: '2A', minScore: 750 }, { grade: '1A', minScore: 600 }], source: '上海市社会组织评估等级标准（测试）' };
+    expect((await call('POST', '/rule-sets/310000/versions', undefined, body)).body).toMatchObject({ status: 401 });
+    expect((await call('POST', '/rule-sets/310000/versions', auditor, body)).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
+    expect((await call('POST', '/rule-sets/310000/versions', shanghaiCity, body)).body).toMatchObject({ status: 403, code: 'EVALUATION.RULE_SET_PUBLISHER_LEVEL' });
+    expect((await call('POST', '/rule-sets/310000/versions', anhui, body)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect((await call('POST', '/rule-sets/100000/versions', evaluatorShanghai, body)).body).toMatchObject({ status: 400, code: 'EVALUATION.RULE_SET_JURISDICTION' });
+    expect((await call('POST', '/rule-sets/310000/versions', evaluatorShanghai, { ...body, effectiveOn: '2026-06-01' })).body).toMatchObject({ status: 400, code: 'EVALUATION.RULE_SET_EFFECTIVE_DATE_NOT_FUTURE' });
+    expect((await call('POST', '/rule-sets/310000/versions', evaluatorShanghai, { ...body, cutOffs: [...body.cutOffs].reverse() })).body).toMatchObject({ status: 400, code: 'EVALUATION.CUT_OFFS_INVALID' });
+    const published = await call('POST', '/rule-sets/310000/versions', evaluatorShanghai, body);
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({ ruleVersion: 'evaluation/310000@v1', jurisdiction: '310000', version: 1, effectiveOn: '2026-06-02', publishedBy: 'evaluator-310000' });
+    expect((await call('GET', '/rule-sets')).body.items).toEqual(expect.arrayContaining([expect.objectContaining({ ruleVersion: 'evaluation/310000@v1' })]));
+
+    // Not before 00:00 Beijing time on its date; from then the province's cut-offs grade its districts (949 → 5A).
+    clock.set(new Date('2026-06-01T15:59:00.000Z'));
+    expect((await call('POST', '/grades', evaluatorShanghai, { ...shanghaiAward, announcedAt: '2026-06-01T15:58:00.000Z' })).body).toMatchObject({ status: 422, code: 'EVALUATION.NO_CUT_OFFS' });
+    clock.set(new Date('2026-06-02T01:00:00.000Z'));
+    const inShanghai = await call('POST', '/grades', evaluatorShanghai, { ...shanghaiAward, announcedAt: '2026-06-01T16:00:00.000Z' });
+    expect(inShanghai.status).toBe(201);
+    expect(inShanghai.body).toMatchObject({ grade: '5A', ruleVersion: 'evaluation/measures-2026@v1' });
+    expect((await outboxOf(shanghai))[0].data).toMatchObject({ grade: '5A', localRuleVersion: 'evaluation/310000@v1' });
+  });
+
   it('GET /errors (no token) lists every evaluation code with its status and meaning, beside the platform codes', async () => {
     const res = await call('GET', '/errors');
     expect(res.status).toBe(200);
@@ -215,6 +284,6 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
     expect(byCode.get('EVALUATION.GRADE_NOT_FOUND')).toMatchObject({ status: 404 });
     expect(byCode.get('EVALUATION.CASE_NOT_OPEN')).toMatchObject({ status: 409 });
     expect(byCode.get('AUTH.ROLE_REQUIRED')).toMatchObject({ status: 403 });
-    expect(codes.filter((c) => c.code.startsWith('EVALUATION.'))).toHaveLength(19);
+    expect(codes.filter((c) => c.code.startsWith('EVALUATION.'))).toHaveLength(25);
   });
 });

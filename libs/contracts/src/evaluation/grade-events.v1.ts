@@ -42,6 +42,12 @@ export class GradeAwardedV1 {
   /** The grade this one replaces (re-evaluation within validity), if any. */
   @IsOptional() @IsUUID() replacesGradeId?: string;
   @IsString() @IsNotEmpty() @MaxLength(100) ruleVersion: string;
+  /**
+   * The local evaluation rule set whose grade cut-offs decided the grade, `evaluation/<division>@v<n>` (grade cut-offs
+   * are set locally, regulations §6 Scoring): the most specific one covering `evaluatingAuthority` in force at the
+   * announcement. Absent: none (events before local rule sets, or a grade decided without local cut-offs).
+   */
+  @IsOptional() @IsString() @MaxLength(100) localRuleVersion?: string;
 }
 
 export const GradeAwarded: EventContractDefinition<GradeAwardedV1> = {

@@ -2,6 +2,10 @@ import { GRADE_ADJUSTMENT_REASONS } from '@sop/contracts';
 import { EVALUATION_RULE_SETS, MEASURES_2026_V1, ORDER_39_V1, ruleSetAt, ruleSetByVersion, ruleSetStartsAt, ruleVersionOf } from './evaluation-rules';
 import { gradeForScore } from './grading';
 import { EvaluationErrors } from './evaluation.errors';
+import { HUAINING_CUT_OFFS_V1 } from './local-rule-sets';
+
+/** Cut-offs are local (regulations §6 Scoring): Order 39 as applied in Huaining (340822), whose table regulations §6 names. */
+const ORDER_39_HUAINING = { ...ORDER_39_V1, cutOffs: HUAINING_CUT_OFFS_V1.cutOffs };
 
 describe('evaluation rule sets (regulations §6)', () => {
   it('Order 39 is in force from 2011-03-01, the 2026 measures from 2026-03-01, each from 00:00 Beijing time (16:00Z the day before)', () => {
@@ -44,16 +48,16 @@ describe('grade cut-offs (default: Anqing, regulations §6; national cut-offs UN
     [800, '1A'],
     [701, '1A'],
   ])('%i points → %s', (score, grade) => {
-    expect(gradeForScore(score, ORDER_39_V1)).toBe(grade);
+    expect(gradeForScore(score, ORDER_39_HUAINING)).toBe(grade);
   });
 
   it('below 701 earns no grade', () => {
-    expect(() => gradeForScore(700, ORDER_39_V1)).toThrow(expect.objectContaining({ code: 'EVALUATION.SCORE_BELOW_LOWEST_GRADE', field: 'score', rule: 'GRADE_CUT_OFFS' }));
+    expect(() => gradeForScore(700, ORDER_39_HUAINING)).toThrow(expect.objectContaining({ code: 'EVALUATION.SCORE_BELOW_LOWEST_GRADE', field: 'score', rule: 'GRADE_CUT_OFFS' }));
   });
 
   it.each([-1, 1101, 900.5])('refuses %s as outside the 1,000-point scale + 100 bonus', (score) => {
-    expect(() => gradeForScore(score, ORDER_39_V1)).toThrow(EvaluationErrors.SCORE_OUT_OF_RANGE);
-    expect(() => gradeForScore(score, ORDER_39_V1)).toThrow(expect.objectContaining({ code: 'EVALUATION.SCORE_OUT_OF_RANGE', kind: 'INVALID' }));
+    expect(() => gradeForScore(score, ORDER_39_HUAINING)).toThrow(EvaluationErrors.SCORE_OUT_OF_RANGE);
+    expect(() => gradeForScore(score, ORDER_39_HUAINING)).toThrow(expect.objectContaining({ code: 'EVALUATION.SCORE_OUT_OF_RANGE', kind: 'INVALID' }));
   });
 
   it('cut-offs are data: a local rule set with its own table grades by it', () => {

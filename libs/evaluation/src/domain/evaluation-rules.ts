@@ -70,7 +70,11 @@ export interface EvaluationRuleSet {
   verificationMeasures: readonly string[];
   /** §6 Scoring: 1,000-point scale, some localities add up to 100 bonus points. */
   scale: { base: number; maxBonus: number };
-  /** Highest grade first. Below the last cut-off: no grade. */
+  /**
+   * Highest grade first. Below the last cut-off: no grade. Empty in the national defaults: regulations §6 Scoring —
+   * "Grade cut-offs are set locally ... National cut-offs: UNCONFIRMED" — so a jurisdiction's local version supplies
+   * them (local-rule-sets.ts, issue §2 "local rules are local").
+   */
   cutOffs: readonly GradeCutOff[];
   /** Reasons for which a grade in force may be lowered or cancelled (§6 Downgrade/cancellation). */
   adjustmentReasons: readonly GradeAdjustmentReason[];
@@ -84,19 +88,6 @@ export interface EvaluationRuleSet {
 }
 
 const S15 = 'regulations.md §6 — 社会组织评估管理办法 (MCA Order 39, 2010; 2026 replacement) [S15]';
-
-/**
- * §6 Scoring: cut-offs are set locally. Platform default: the Anqing/Huaining example (5A ≥ 950, 4A 901–950,
- * 3A 851–900, 2A 801–850, 1A 701–800; the published ranges overlap at 950, resolved in favour of 5A).
- * National cut-offs are UNCONFIRMED; a jurisdiction with other cut-offs publishes a rule set with its own table.
- */
-export const ANQING_CUT_OFFS: readonly GradeCutOff[] = [
-  { grade: '5A', minScore: 950 },
-  { grade: '4A', minScore: 901 },
-  { grade: '3A', minScore: 851 },
-  { grade: '2A', minScore: 801 },
-  { grade: '1A', minScore: 701 },
-];
 
 /** MCA Order 39, in force 2011-03-01. */
 export const ORDER_39_V1: EvaluationRuleSet = {
@@ -120,7 +111,7 @@ export const ORDER_39_V1: EvaluationRuleSet = {
   // lowering the grade" (§5.3), so the fact is put before the evaluators as a case.
   verificationMeasures: ['GRADE_DOWNGRADE_REFERENCE'],
   scale: { base: 1000, maxBonus: 100 },
-  cutOffs: ANQING_CUT_OFFS,
+  cutOffs: [], // §6 Scoring: set locally (local-rule-sets.ts); national cut-offs UNCONFIRMED
   // Art. 30 as applied: failed / missed inspection, basic pass 2 years running, penalty; serious list (§5.3);
   // fraud (UNCONFIRMED as to article text); a review committee decision. No verification evaluation before 2026.
   adjustmentReasons: GRADE_ADJUSTMENT_REASONS.filter((r) => r !== 'VERIFICATION_EVALUATION'),
@@ -151,7 +142,7 @@ export const MEASURES_2026_V1: EvaluationRuleSet = {
   },
   verificationMeasures: ['GRADE_DOWNGRADE_REFERENCE'], // civil affairs must run a verification evaluation (核查评估)
   scale: { base: 1000, maxBonus: 100 },
-  cutOffs: ANQING_CUT_OFFS,
+  cutOffs: [], // §6 Scoring: set locally (local-rule-sets.ts); national cut-offs UNCONFIRMED
   // Adds the verification evaluation (核查评估) that adjusts grades; review requests move into the committee.
   adjustmentReasons: GRADE_ADJUSTMENT_REASONS,
   certificateReturnDays: 15, // carried over from Order 39 practice; the 2026 text on it is UNCONFIRMED

@@ -31,7 +31,23 @@ export const EvaluationErrors = defineErrors('EVALUATION', {
     kind: 'INVALID',
     meaning: 'An adjustment cannot take effect before the grade was announced; send an effectiveAt after the announcement.',
   },
+  RULE_SET_JURISDICTION: {
+    kind: 'INVALID',
+    meaning: 'A local evaluation rule set belongs to a GB/T 2260 division code other than 100000 (the national default is Order 39 / the 2026 measures themselves; issue §2 "local rules are local").',
+  },
+  RULE_SET_EFFECTIVE_DATE_NOT_FUTURE: {
+    kind: 'INVALID',
+    meaning: 'A new local evaluation rule-set version takes effect on a Beijing date after today; grades already decided keep the version they applied.',
+  },
+  CUT_OFFS_INVALID: {
+    kind: 'INVALID',
+    meaning: 'Grade cut-offs (local practice, regulations §6 Scoring) name each of 5A, 4A, 3A, 2A, 1A once, highest grade first, with strictly descending whole-number minimum scores within the 1,000-point scale.',
+  },
   // ------------------------------------------------------------ access
+  RULE_SET_PUBLISHER_LEVEL: {
+    kind: 'FORBIDDEN',
+    meaning: 'Local evaluation rule sets are published by an evaluator at national or provincial level whose jurisdiction covers the rule set.',
+  },
   NOT_OWN_ORGANIZATION: {
     kind: 'FORBIDDEN',
     meaning: "An organization's representative reads only its own organization's evaluation record.",
@@ -58,6 +74,10 @@ export const EvaluationErrors = defineErrors('EVALUATION', {
     kind: 'CONFLICT',
     meaning: 'Only a grade in force (ACTIVE and within its validity) is lowered or cancelled (regulations §6 Downgrade/cancellation).',
   },
+  RULE_SET_VERSION_CONFLICT: {
+    kind: 'CONFLICT',
+    meaning: 'Another version of this local evaluation rule set was published concurrently with the same number; nothing was stored. Retry.',
+  },
   CASE_NOT_OPEN: {
     kind: 'CONFLICT',
     meaning: 'The verification case is already closed (by an adjustment or a confirmation); nothing is left to confirm.',
@@ -75,6 +95,10 @@ export const EvaluationErrors = defineErrors('EVALUATION', {
   COMMITTEE_NO_MAJORITY: {
     kind: 'REFUSED',
     meaning: 'The named vote needs a majority of ALL committee members in favour, not only of those present (regulations §6, Order 39).',
+  },
+  NO_CUT_OFFS: {
+    kind: 'REFUSED',
+    meaning: "No grade cut-offs apply to the evaluating authority: they are set locally (regulations §6 Scoring; national cut-offs UNCONFIRMED) and no local evaluation rule set covering the authority's division is in force. An evaluator at national or provincial level publishes one (POST /evaluation/rule-sets).",
   },
   SCORE_BELOW_LOWEST_GRADE: {
     kind: 'REFUSED',

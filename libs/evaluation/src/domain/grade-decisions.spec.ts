@@ -1,6 +1,11 @@
 import { decideAdjustment, decideAward, verificationNeeded } from './grade-decisions';
 import { MEASURES_2026_V1, ORDER_39_V1, ruleSetAt } from './evaluation-rules';
+import { HUAINING_CUT_OFFS_V1 } from './local-rule-sets';
 import { gradeRecord } from '../test-support/grade-record.fixture';
+
+/** Cut-offs are local (regulations §6 Scoring): the rule sets as applied in Huaining (340822), whose table §6 names. */
+const MEASURES_2026_HUAINING = { ...MEASURES_2026_V1, cutOffs: HUAINING_CUT_OFFS_V1.cutOffs };
+const huainingAt = (at: Date) => ({ ...ruleSetAt(at), cutOffs: HUAINING_CUT_OFFS_V1.cutOffs });
 
 const committee = { members: 9, present: 7, inFavour: 6 };
 const registeredAt = new Date('2018-04-02T00:00:00Z');
@@ -10,7 +15,7 @@ const g = gradeRecord;
 describe('award decision', () => {
   it('Order 39: grade by cut-off, validity from the announcement, ruleVersion recorded', () => {
     const announcedAt = new Date('2025-11-20T02:00:00Z');
-    expect(decideAward({ registrationStatus: ACTIVE, registeredAt, grades: [], measures: [] }, { score: 955, announcedAt, committee }, ruleSetAt(announcedAt))).toEqual({
+    expect(decideAward({ registrationStatus: ACTIVE, registeredAt, grades: [], measures: [] }, { score: 955, announcedAt, committee }, huainingAt(announcedAt))).toEqual({
       grade: '5A',
       validFrom: '2025-11-20',
       validUntil: '2030-11-19',
@@ -24,21 +29,21 @@ describe('award decision', () => {
     const facts = { registrationStatus: ACTIVE, registeredAt, grades: [], measures: [] };
     const before = new Date('2026-12-31T15:59:59.999Z');
     const after = new Date('2026-12-31T16:30:00Z');
-    expect(decideAward(facts, { score: 955, announcedAt: before, committee }, ruleSetAt(before))).toMatchObject({ validFrom: '2027-01-01', validUntil: '2031-12-31', ruleVersion: 'evaluation/measures-2026@v1' });
-    expect(decideAward(facts, { score: 955, announcedAt: after, committee }, ruleSetAt(after))).toMatchObject({ validFrom: '2028-01-01', validUntil: '2032-12-31', ruleVersion: 'evaluation/measures-2026@v1' });
+    expect(decideAward(facts, { score: 955, announcedAt: before, committee }, huainingAt(before))).toMatchObject({ validFrom: '2027-01-01', validUntil: '2031-12-31', ruleVersion: 'evaluation/measures-2026@v1' });
+    expect(decideAward(facts, { score: 955, announcedAt: after, committee }, huainingAt(after))).toMatchObject({ validFrom: '2028-01-01', validUntil: '2032-12-31', ruleVersion: 'evaluation/measures-2026@v1' });
   });
 
   it('the rule set of an announcement at 00:30 Beijing time on 1 March 2026 is the 2026 measures', () => {
     const facts = { registrationStatus: ACTIVE, registeredAt, grades: [], measures: [] };
     const announcedAt = new Date('2026-02-28T16:30:00Z');
-    expect(decideAward(facts, { score: 955, announcedAt, committee }, ruleSetAt(announcedAt))).toMatchObject({ validFrom: '2027-01-01', ruleVersion: 'evaluation/measures-2026@v1' });
+    expect(decideAward(facts, { score: 955, announcedAt, committee }, huainingAt(announcedAt))).toMatchObject({ validFrom: '2027-01-01', ruleVersion: 'evaluation/measures-2026@v1' });
     const lastOrder39 = new Date('2026-02-28T15:59:59.999Z');
-    expect(decideAward(facts, { score: 955, announcedAt: lastOrder39, committee }, ruleSetAt(lastOrder39))).toMatchObject({ validFrom: '2026-02-28', validUntil: '2031-02-27', ruleVersion: 'evaluation/order-39@v1' });
+    expect(decideAward(facts, { score: 955, announcedAt: lastOrder39, committee }, huainingAt(lastOrder39))).toMatchObject({ validFrom: '2026-02-28', validUntil: '2031-02-27', ruleVersion: 'evaluation/order-39@v1' });
   });
 
   it('2026 measures: calendar-year validity; a re-evaluation names the grade it replaces', () => {
     const announcedAt = new Date('2027-09-01T00:00:00Z');
-    expect(decideAward({ registrationStatus: ACTIVE, registeredAt, grades: [g()], measures: [] }, { score: 960, announcedAt, committee }, ruleSetAt(announcedAt))).toEqual({
+    expect(decideAward({ registrationStatus: ACTIVE, registeredAt, grades: [g()], measures: [] }, { score: 960, announcedAt, committee }, huainingAt(announcedAt))).toEqual({
       grade: '5A',
       validFrom: '2028-01-01',
       validUntil: '2032-12-31',
@@ -51,24 +56,24 @@ describe('award decision', () => {
   it('checks eligibility first (the procedure checks it before field work and the vote), then the committee, then the score', () => {
     const announcedAt = new Date('2027-09-01T00:00:00Z');
     const barred = { registrationStatus: ACTIVE, registeredAt, grades: [], measures: ['NO_EVALUATION'] };
-    expect(() => decideAward(barred, { score: 500, announcedAt, committee: { members: 9, present: 5, inFavour: 5 } }, MEASURES_2026_V1)).toThrow(
+    expect(() => decideAward(barred, { score: 500, announcedAt, committee: { members: 9, present: 5, inFavour: 5 } }, MEASURES_2026_HUAINING)).toThrow(
       expect.objectContaining({ code: 'EVALUATION.NOT_ELIGIBLE', rule: 'CREDIT_MEASURE_NO_EVALUATION', field: 'uscc' }),
     );
     const eligible = { ...barred, measures: [] };
-    expect(() => decideAward(eligible, { score: 500, announcedAt, committee: { members: 9, present: 5, inFavour: 5 } }, MEASURES_2026_V1)).toThrow(
+    expect(() => decideAward(eligible, { score: 500, announcedAt, committee: { members: 9, present: 5, inFavour: 5 } }, MEASURES_2026_HUAINING)).toThrow(
       expect.objectContaining({ code: 'EVALUATION.COMMITTEE_NO_QUORUM' }),
     );
-    expect(() => decideAward(eligible, { score: 500, announcedAt, committee }, MEASURES_2026_V1)).toThrow(expect.objectContaining({ code: 'EVALUATION.SCORE_BELOW_LOWEST_GRADE' }));
+    expect(() => decideAward(eligible, { score: 500, announcedAt, committee }, MEASURES_2026_HUAINING)).toThrow(expect.objectContaining({ code: 'EVALUATION.SCORE_BELOW_LOWEST_GRADE' }));
   });
 
   it('refuses a revoked organization with ORGANIZATION_NOT_ACTIVE (422, field uscc)', () => {
-    expect(() => decideAward({ registrationStatus: 'REVOKED', registeredAt, grades: [g()], measures: [] }, { score: 900, announcedAt: new Date('2026-06-01T00:00:00Z'), committee }, MEASURES_2026_V1)).toThrow(
+    expect(() => decideAward({ registrationStatus: 'REVOKED', registeredAt, grades: [g()], measures: [] }, { score: 900, announcedAt: new Date('2026-06-01T00:00:00Z'), committee }, MEASURES_2026_HUAINING)).toThrow(
       expect.objectContaining({ code: 'EVALUATION.NOT_ELIGIBLE', rule: 'ORGANIZATION_NOT_ACTIVE', field: 'uscc', kind: 'REFUSED' }),
     );
   });
 
   it('refuses an announcement not after the latest grade', () => {
-    expect(() => decideAward({ registrationStatus: ACTIVE, registeredAt, grades: [g()], measures: [] }, { score: 900, announcedAt: new Date('2026-04-30T00:00:00Z'), committee }, MEASURES_2026_V1)).toThrow(
+    expect(() => decideAward({ registrationStatus: ACTIVE, registeredAt, grades: [g()], measures: [] }, { score: 900, announcedAt: new Date('2026-04-30T00:00:00Z'), committee }, MEASURES_2026_HUAINING)).toThrow(
       expect.objectContaining({ code: 'EVALUATION.ANNOUNCEMENT_OUT_OF_ORDER', kind: 'CONFLICT' }),
     );
   });

@@ -21,6 +21,8 @@ export interface GradeRecord extends Validity {
   announcedAt: string;
   status: GradeStatus;
   ruleVersion: string;
+  /** The local rule set whose cut-offs decided the grade (`evaluation/<division>@v<n>`, regulations §6 Scoring); null or absent: none. */
+  localRuleVersion?: string | null;
   replacesGradeId: string | null;
   supersededByGradeId: string | null;
   /** When GradeExpired was published for it (ISO instant); null or absent: not yet (see `expiryDue`). */

@@ -13,6 +13,11 @@ export function gradeForScore(score: number, rules: EvaluationRuleSet): Evaluati
       rule: 'SCORE_SCALE',
     });
   }
+  if (rules.cutOffs.length === 0)
+    throw new EvaluationErrors.NO_CUT_OFFS('no grade cut-offs apply to this evaluating authority: they are set locally (regulations §6 Scoring) and no local evaluation rule set covering it is in force', {
+      field: 'score',
+      rule: 'GRADE_CUT_OFFS',
+    });
   const cutOff = [...rules.cutOffs].sort((a, b) => b.minScore - a.minScore).find((c) => score >= c.minScore);
   if (!cutOff) {
     const lowest = Math.min(...rules.cutOffs.map((c) => c.minScore));

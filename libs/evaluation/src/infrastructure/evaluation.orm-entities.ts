@@ -47,6 +47,8 @@ export class EvaluationGradeOrmEntity {
   @Column({ type: 'varchar', length: 36, nullable: true }) replacesGradeId: string | null;
   @Column({ type: 'varchar', length: 36, nullable: true }) supersededByGradeId: string | null;
   @Column({ type: 'varchar', length: 100 }) ruleVersion: string;
+  /** The local rule set whose cut-offs decided the grade; null: none (grades before local rule sets). */
+  @Column({ type: 'varchar', length: 100, nullable: true }) localRuleVersion: string | null;
   @Column({ type: 'int' }) committeeMembers: number;
   @Column({ type: 'int' }) committeePresent: number;
   @Column({ type: 'int' }) committeeInFavour: number;
@@ -151,6 +153,22 @@ export class EvaluationPenaltyOrmEntity {
   @Column({ ...DATETIME6 }) recordedAt: Date;
 }
 
+/** A local evaluation rule-set version (issue §2 "local rules are local"; regulations §6 Scoring: cut-offs set locally). */
+@Entity({ name: 'evaluation_rule_set_version' })
+export class EvaluationRuleSetVersionOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 60 }) ruleSetId: string;
+  @PrimaryColumn({ type: 'int' }) version: number;
+  @Column({ type: 'varchar', length: 6 }) jurisdiction: string;
+  /** Beijing civil date YYYY-MM-DD: in force from 00:00 Beijing time. */
+  @Column({ type: 'varchar', length: 10 }) effectiveFrom: string;
+  /** JSON array of {grade, minScore}, highest grade first. */
+  @Column({ type: 'text' }) cutOffs: string;
+  @Column({ type: 'varchar', length: 500 }) source: string;
+  @Column({ type: 'varchar', length: 200 }) publishedBy: string;
+  @Column({ ...DATETIME6 }) publishedAt: Date;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) note: string | null;
+}
+
 export const EVALUATION_ENTITIES = [
   EvaluationAnnualReportOrmEntity,
   EvaluationPenaltyOrmEntity,
@@ -159,4 +177,5 @@ export const EVALUATION_ENTITIES = [
   EvaluationGradeAdjustmentOrmEntity,
   EvaluationCreditMeasuresOrmEntity,
   EvaluationVerificationCaseOrmEntity,
+  EvaluationRuleSetVersionOrmEntity,
 ];

@@ -7,10 +7,12 @@ import { civilDateOf, Clock } from '@sop/util';
 import type { CommitteeVote } from '../../domain/committee';
 import type { GradeRecord } from '../../domain/grade';
 import { decideAward } from '../../domain/grade-decisions';
+import { resolveRules } from '../../domain/local-rule-sets';
 import { ComplianceFactsStore } from '../compliance/compliance.ports';
 import { CreditMeasuresStore } from '../credit-measures/credit-measures.ports';
 import { OrganizationAccess } from '../organizations/organization-access';
 import { OrganizationStore } from '../organizations/organizations.ports';
+import { EvaluationRuleSetStore } from '../rule-sets/rule-sets.ports';
 import { VerificationCaseStore } from '../verification-cases/verification-cases.ports';
 import { notInFuture, rulesAt } from './decision-time';
 import { gradeView, type GradeView } from './grade.views';
@@ -40,6 +42,7 @@ export class AwardGrade {
     private readonly cases: VerificationCaseStore,
     private readonly clock: Clock,
     private readonly compliance: ComplianceFactsStore,
+    private readonly ruleSets: EvaluationRuleSetStore,
   ) {}
 
   async execute(input: AwardGradeInput, principal: Principal): Promise<GradeView & { basis: string; eventId: string }> {
@@ -47,17 +50,21 @@ export class AwardGrade {
     const now = this.clock.now();
     const announcedAt = new Date(input.announcedAt);
     notInFuture(announcedAt, now, 'announcedAt');
-    const rules = rulesAt(announcedAt, 'announcedAt');
+    const national = rulesAt(announcedAt, 'announcedAt');
     return this.uow.run(async (tx) => {
       await this.organizations.lockOrganization(tx, org.uscc);
       // Read again under the lock: a revocation consumed meanwhile must bar the grade.
-      const [locked, grades, measures, annualReports, penalties] = await Promise.all([
+      const [locked, grades, measures, annualReports, penalties, localVersions] = await Promise.all([
         this.organizations.organization(tx, org.uscc),
         this.grades.grades(tx, org.uscc),
         this.measures.creditMeasures(tx, org.uscc),
         this.compliance.annualReports(tx, org.uscc),
         this.compliance.penalties(tx, org.uscc),
+        this.ruleSets.versions(tx),
       ]);
+      // Issue §2 "local rules are local": the national rule set in force, with the grade cut-offs (set locally,
+      // regulations §6 Scoring) of the most specific local rule set covering the evaluating authority's division.
+      const { rules, localVersion } = resolveRules(national, announcedAt, org.registeringAuthority, localVersions);
       const registration = locked ?? org;
       const decision = decideAward(
         // Order 39 Art. 7 facts (regulations §6): annual-report outcomes and penalties as registration and credit reported them.
@@ -78,6 +85,7 @@ export class AwardGrade {
         ruleVersion: decision.ruleVersion,
       };
       if (decision.replacesGradeId) data.replacesGradeId = decision.replacesGradeId;
+      if (localVersion) data.localRuleVersion = localVersion;
       const published = await tx.publish(GradeAwarded, { subject: org.uscc, data, policyVersion: decision.ruleVersion });
       const record: GradeRecord = {
         gradeId,
@@ -91,6 +99,7 @@ export class AwardGrade {
         validUntil: decision.validUntil,
         status: 'ACTIVE',
         ruleVersion: decision.ruleVersion,
+        localRuleVersion: localVersion,
         replacesGradeId: decision.replacesGradeId,
         supersededByGradeId: null,
       };

@@ -2,11 +2,13 @@ import type { Provider } from '@nestjs/common';
 import { ComplianceFactsStore } from '../../application/compliance/compliance.ports';
 import { CreditMeasuresStore } from '../../application/credit-measures/credit-measures.ports';
 import { GradeStore } from '../../application/grades/grades.ports';
+import { EvaluationRuleSetStore } from '../../application/rule-sets/rule-sets.ports';
 import { OrganizationStore } from '../../application/organizations/organizations.ports';
 import { VerificationCaseStore } from '../../application/verification-cases/verification-cases.ports';
 import { TypeOrmComplianceFactsStore } from './typeorm-compliance-facts.store';
 import { TypeOrmCreditMeasuresStore } from './typeorm-credit-measures.store';
 import { TypeOrmGradeStore } from './typeorm-grade.store';
+import { TypeOrmEvaluationRuleSetStore } from './typeorm-rule-set.store';
 import { TypeOrmOrganizationStore } from './typeorm-organization.store';
 import { TypeOrmVerificationCaseStore } from './typeorm-verification-case.store';
 
@@ -17,4 +19,5 @@ export const EVALUATION_STORES: Provider[] = [
   { provide: CreditMeasuresStore, useClass: TypeOrmCreditMeasuresStore },
   { provide: VerificationCaseStore, useClass: TypeOrmVerificationCaseStore },
   { provide: ComplianceFactsStore, useClass: TypeOrmComplianceFactsStore },
+  { provide: EvaluationRuleSetStore, useClass: TypeOrmEvaluationRuleSetStore },
 ];
