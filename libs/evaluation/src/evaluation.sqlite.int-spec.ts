@@ -242,7 +242,8 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
     const committee = { members: 9, present: 6, inFavour: 5 };
     const inHuaining = await call('POST', '/grades', anhui, { uscc: huaining, score: 949, announcedAt: '2026-05-20T00:00:00.000Z', committee });
     expect(inHuaining.status).toBe(201);
-    expect(inHuaining.body).toMatchObject({ grade: '4A', ruleVersion: 'evaluation/measures-2026@v1' });
+    expect(inHuaining.body).toMatchObject({ grade: '4A', ruleVersion: 'evaluation/measures-2026@v1', localRuleVersion: 'evaluation/340822@v1' });
+    expect((await call('GET', `/organizations/${huaining}/grades`, auditor)).body.grades[0]).toMatchObject({ grade: '4A', localRuleVersion: 'evaluation/340822@v1' });
     expect((await outboxOf(huaining))[0].data).toMatchObject({ grade: '4A', ruleVersion: 'evaluation/measures-2026@v1', localRuleVersion: 'evaluation/340822@v1' });
 
     // Shanghai: no local version covers it and the national rule sets set no cut-offs.

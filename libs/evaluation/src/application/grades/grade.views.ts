@@ -27,6 +27,8 @@ export interface GradeView {
   replacesGradeId: string | null;
   supersededByGradeId: string | null;
   ruleVersion: string;
+  /** The local rule set whose grade cut-offs decided it (regulations §6 Scoring: set locally); null: none recorded. */
+  localRuleVersion: string | null;
   /**
    * After a lowering or cancellation (the latest one): the last day (Beijing) to return certificate and plaque
    * (regulations §6, 15 days of notice) and the instant it ends (24:00 Beijing time); null without an adjustment,
@@ -66,6 +68,7 @@ export const gradeView = (g: GradeRecord, today: string, adjustments?: readonly 
   replacesGradeId: g.replacesGradeId,
   supersededByGradeId: g.supersededByGradeId,
   ruleVersion: g.ruleVersion,
+  localRuleVersion: g.localRuleVersion ?? null,
   ...(adjustments ? certificateReturnFields(latestAdjustment(g.gradeId, adjustments), calendar) : {}),
 });
 
