@@ -282,20 +282,22 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
     const credit = services['credit-supervision'].baseUrl;
     const evaluation = services.evaluation.baseUrl;
     const purchasing = services['service-purchasing'].baseUrl;
-    // Registered four years ago (evaluation needs 2 full years, Order 39 Art. 6), under this run's authority.
+    // Registered four years ago (evaluation needs 2 full years, Order 39 Art. 6) in Huaining county (340822): grade
+    // cut-offs are local (regulations §6), and Huaining's are a seeded local rule set. Random serials per run.
+    const gradingAuthority = '340822';
     const serial = 500_000 + Math.floor(Math.random() * 400_000);
-    const [graded, other] = [0, 1].map((i) => buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', authority, serial + i));
+    const [graded, other] = [0, 1].map((i) => buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', gradingAuthority, serial + i));
     const fourYearsAgo = new Date(Date.now() - 4 * 366 * 86_400_000).toISOString();
     for (const [uscc, name] of [
-      [graded, '北京市海淀区e2e社区服务中心'],
-      [other, '北京市海淀区e2e养老服务中心'],
+      [graded, '怀宁县e2e社区服务中心'],
+      [other, '怀宁县e2e养老服务中心'],
     ]) {
       const registered = syntheticRegistered(uscc, name, fourYearsAgo);
       await probe.produce(OrganizationRegistered.topic, [{ key: registered.key, value: registered.value }]);
     }
-    const evaluator = token(['evaluator'], authority, 'evaluator-e2e');
+    const evaluator = token(['evaluator'], gradingAuthority, 'evaluator-e2e');
     const purchaser = token(['purchaser'], '110000', 'purchaser-e2e');
-    const officer = token(['credit-officer'], authority, 'officer-e2e');
+    const officer = token(['credit-officer'], gradingAuthority, 'officer-e2e');
     for (const uscc of [graded, other]) {
       await waitFor(async () => (await http('GET', `${evaluation}/organizations/${uscc}`, evaluator)).status === 200, 20000, `evaluation knows ${uscc}`);
       await waitFor(async () => (await http('GET', `${purchasing}/suppliers/${uscc}`, purchaser)).status === 200, 20000, `purchasing knows ${uscc}`);
@@ -305,7 +307,7 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
     // (5 years from the announcement, so in force today) → credit profile and purchasing priority (3A+).
     const award = await http('POST', `${evaluation}/grades`, evaluator, { uscc: graded, score: 921, announcedAt: '2025-12-01T02:00:00.000Z', committee: { members: 9, present: 7, inFavour: 6 } });
     expect(award.status).toBe(201);
-    expect(award.body).toMatchObject({ grade: '4A', validFrom: '2025-12-01', validUntil: '2030-11-30', ruleVersion: expect.stringContaining('order-39') });
+    expect(award.body).toMatchObject({ grade: '4A', validFrom: '2025-12-01', validUntil: '2030-11-30', ruleVersion: expect.stringContaining('order-39'), localRuleVersion: 'evaluation/340822@v1' });
     const profileGrades = await waitFor(async () => {
       const p = await http('GET', `${credit}/profiles/${graded}`);
       return p.body?.grades?.length ? p.body.grades : undefined;
