@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { signAccessToken, type Role } from '@sop/auth';
 import { allTopicSpecs } from '@sop/contracts';
 import { createHttpApp, startServices } from '@sop/http';
-import { KafkaTransport } from '@sop/messaging';
+import { KafkaTransport, OutboxMessageOrmEntity } from '@sop/messaging';
 import { dropDatabase } from '@sop/persistence';
 import { testKafkaBrokers, testMysqlConfig, uniqueName } from '@sop/testing';
 import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
@@ -30,6 +30,9 @@ describe('credit supervision HTTP authorization (MySQL + Kafka)', () => {
   const serial = Math.floor(Math.random() * 800_000_000);
   const haidian = buildCivilAffairsUscc('SOCIAL_GROUP', '110108', serial);
   const chaoyang = buildCivilAffairsUscc('SOCIAL_GROUP', '110105', serial + 1);
+  // Local rules (issue §2, regulations §5.3): an organization registered in Suining (四川省遂宁市船山区) and one in Beijing.
+  const suining = buildCivilAffairsUscc('SOCIAL_GROUP', '510903', serial + 2);
+  const dongcheng = buildCivilAffairsUscc('SOCIAL_GROUP', '110101', serial + 3);
 
   const officerBeijing = token(['credit-officer'], '110000');
   const officerShanghai = token(['credit-officer'], '310000');
@@ -61,6 +64,8 @@ describe('credit supervision HTTP authorization (MySQL + Kafka)', () => {
     for (const [uscc, authority] of [
       [haidian, '110108'],
       [chaoyang, '110105'],
+      [suining, '510903'],
+      [dongcheng, '110101'],
     ]) {
       await ds.getRepository(CreditOrganizationOrmEntity).insert({
         uscc,
@@ -83,6 +88,47 @@ describe('credit supervision HTTP authorization (MySQL + Kafka)', () => {
   });
 
   const warning = (uscc: string) => ({ uscc, kind: 'WARNING', decidedAt: '2026-11-20T00:00:00.000Z', decidingBody: '北京市海淀区民政局', basis: '社团条例 Art. 30' });
+
+  it('local credit rule sets (issue §2, regulations §5.3): Suining bars abnormal-listed organizations from purchases, elsewhere the national rules; list events record the version', async () => {
+    const sichuan = token(['credit-officer'], '510000');
+    const listed = await call('GET', '/rule-sets');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ ruleVersion: 'credit-lists/order-60@v1', jurisdiction: '100000', jointMeasures: expect.objectContaining({ ABNORMAL: ['NO_EVALUATION'] }) }),
+      expect.objectContaining({ ruleVersion: 'credit-lists/510900@v1', jurisdiction: '510900', effectiveFrom: '2018-01-24', jointMeasures: expect.objectContaining({ ABNORMAL: ['NO_EVALUATION', 'NO_PURCHASE_OF_SERVICES'] }) }),
+    ]);
+
+    // A warning (§5.1 (5)) lists both on the abnormal list; the measures and recorded version follow their rule sets.
+    expect((await call('POST', '/penalties', sichuan, { ...warning(suining), decidingBody: '遂宁市船山区民政局' })).status).toBe(201);
+    expect((await call('POST', '/penalties', officerBeijing, warning(dongcheng))).status).toBe(201);
+    const local = (await call('GET', `/records/${suining}`, auditor)).body;
+    expect(local.jointMeasures).toMatchObject({ lists: ['ABNORMAL'], measures: ['NO_EVALUATION', 'NO_PURCHASE_OF_SERVICES'], ruleVersion: 'credit-lists/510900@v1' });
+    expect(local.history).toEqual([expect.objectContaining({ kind: 'ENTERED', list: 'ABNORMAL', ruleVersion: 'credit-lists/510900@v1' })]);
+    const national = (await call('GET', `/records/${dongcheng}`, auditor)).body;
+    expect(national.jointMeasures).toMatchObject({ lists: ['ABNORMAL'], measures: ['NO_EVALUATION'], ruleVersion: 'credit-lists/order-60@v1' });
+    expect(national.history).toEqual([expect.objectContaining({ kind: 'ENTERED', ruleVersion: 'credit-lists/order-60@v1' })]);
+    expect((await call('GET', `/profiles/${suining}`)).body.jointMeasures).toEqual(['NO_EVALUATION', 'NO_PURCHASE_OF_SERVICES']);
+    expect((await call('GET', `/profiles/${dongcheng}`)).body.jointMeasures).toEqual(['NO_EVALUATION']);
+    // The published events carry it too (credit.list.entered data.ruleVersion, credit.joint-measures.changed).
+    const outbox = await app.get(DataSource, { strict: false }).getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: suining } });
+    const envelopes = outbox.map((o) => JSON.parse(o.envelope) as { type: string; data: { ruleVersion?: string; measures?: string[] } });
+    expect(envelopes.find((e) => e.type === 'credit.list.entered')?.data.ruleVersion).toBe('credit-lists/510900@v1');
+    expect(envelopes.find((e) => e.type === 'credit.joint-measures.changed')?.data).toMatchObject({ ruleVersion: 'credit-lists/510900@v1', measures: ['NO_EVALUATION', 'NO_PURCHASE_OF_SERVICES'] });
+
+    // Publishing: a national or provincial credit officer covering the jurisdiction, a later Beijing date (today: 2026-11-25).
+    const body = { effectiveFrom: '2026-11-26', jointMeasures: { ABNORMAL: ['NO_PURCHASE_OF_SERVICES'], SERIOUS: ['KEY_SUPERVISION', 'NO_PURCHASE_OF_SERVICES'] }, source: '北京市社会组织信用信息管理办法 (test)' };
+    expect((await call('POST', '/rule-sets/110000/versions', undefined, body)).status).toBe(401);
+    expect((await call('POST', '/rule-sets/110000/versions', auditor, body)).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
+    expect((await call('POST', '/rule-sets/110000/versions', officerShanghai, body)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect((await call('POST', '/rule-sets/110108/versions', token(['credit-officer'], '110108'), body)).body).toMatchObject({ status: 403, code: 'CREDIT.RULE_SET_PUBLISHER_LEVEL' });
+    expect((await call('POST', '/rule-sets/100000/versions', token(['credit-officer'], '100000'), body)).body).toMatchObject({ status: 400, code: 'CREDIT.RULE_SET_JURISDICTION' });
+    expect((await call('POST', '/rule-sets/110000/versions', officerBeijing, { ...body, effectiveFrom: '2026-11-25' })).body).toMatchObject({ status: 400, code: 'CREDIT.RULE_SET_EFFECTIVE_DATE_NOT_FUTURE' });
+    expect((await call('POST', '/rule-sets/110000/versions', officerBeijing, { ...body, jointMeasures: { ABNORMAL: ['NOPE'], SERIOUS: [] } })).status).toBe(400);
+    const published = await call('POST', '/rule-sets/110000/versions', officerBeijing, body);
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({ ruleVersion: 'credit-lists/110000@v1', jurisdiction: '110000', version: 1, effectiveFrom: '2026-11-26', publishedBy: 'credit-officer-110000' });
+    expect((await call('GET', '/rule-sets')).body.items.map((v: { ruleVersion: string }) => v.ruleVersion)).toEqual(['credit-lists/order-60@v1', 'credit-lists/110000@v1', 'credit-lists/510900@v1']);
+  });
 
   it('officers act within their jurisdiction; auditors and organizations cannot change records', async () => {
     expect((await call('POST', '/penalties', undefined, warning(haidian))).body).toMatchObject({ status: 401, code: 'AUTH.TOKEN_REQUIRED' });

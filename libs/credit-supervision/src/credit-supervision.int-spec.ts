@@ -195,7 +195,8 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     const thatDay = new Date('2031-07-01T12:00:00.000Z');
     const seen = await profiles.byUscc(uscc, undefined, thatDay);
     expect(seen).toMatchObject({ knownAt: thatDay.toISOString(), asOf: thatDay.toISOString(), onAbnormalList: true });
-    expect([...seen.jointMeasures].sort()).toEqual(['NO_EVALUATION', 'NO_PURCHASE_OF_SERVICES']);
+    // §5.3: a Haidian organization is under the national rules, which bar purchases for the serious list only.
+    expect([...seen.jointMeasures].sort()).toEqual(['NO_EVALUATION']);
     expect(seen.lists.abnormalActivity).toEqual([expect.objectContaining({ entryId: entry.entryId, status: 'ACTIVE', reason: 'WARNING_OR_SMALL_FINE' })]);
     expect(seen.penalties).toEqual([expect.objectContaining({ kind: 'WARNING' })]);
     // The annulment takes effect when decided (2 July): effective 2 July, knowing what was recorded by 1 July, the

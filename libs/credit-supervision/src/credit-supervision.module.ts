@@ -14,6 +14,7 @@ import { ObjectionsHttpController } from './api/http/objections.http.controller'
 import { PenaltiesHttpController } from './api/http/penalties.http.controller';
 import { PublicRegisterHttpController } from './api/http/public-register.http.controller';
 import { RegisterExportsHttpController } from './api/http/register-exports.http.controller';
+import { CreditRuleSetsHttpController } from './api/http/rule-sets.http.controller';
 import { CreditCalendar } from './application/calendar/credit-calendar';
 import { CreditRecordQuery } from './application/credit-records/credit-record.query';
 import { ContractFacts } from './application/grades-and-contracts/contract-facts.use-cases';
@@ -35,6 +36,8 @@ import { RecordPenaltyUseCase } from './application/penalties/record-penalty.use
 import { AnnualReportFacts } from './application/registration-facts/annual-report-facts.use-cases';
 import { OrganizationFacts } from './application/registration-facts/organization-facts.use-cases';
 import { AnnualReportObligationStore } from './application/registration-facts/registration-facts.ports';
+import { CreditRuleSetUseCases } from './application/rule-sets/publish-credit-rule-set.use-case';
+import { CreditRuleSetStore } from './application/rule-sets/rule-sets.ports';
 import { CREDIT_TIMER_INTERVAL_MS, CreditTimerScheduler } from './application/schedulers/credit-timer.scheduler';
 import { CreditErrors } from './domain/credit.errors';
 import { CREDIT_FACT_ENTITIES } from './infrastructure/credit-facts.orm-entities';
@@ -45,8 +48,10 @@ import { CreditLists1732500000210 } from './infrastructure/migrations/1732500000
 import { CreditRegistrationFacts1732500000220 } from './infrastructure/migrations/1732500000220-credit-registration-facts.migration';
 import { CreditGradesAndPurchases1732500000230 } from './infrastructure/migrations/1732500000230-credit-grades-and-purchases.migration';
 import { CreditExportJobs1732500000240 } from './infrastructure/migrations/1732500000240-credit-export-jobs.migration';
+import { CreditRuleSets1732500000250 } from './infrastructure/migrations/1732500000250-credit-rule-sets.migration';
 import { CreditProfileQuery } from './infrastructure/public-register/credit-profile.query';
 import { RegisterExportService } from './infrastructure/public-register/register-export.service';
+import { TypeOrmCreditRuleSetStore } from './infrastructure/stores/typeorm-credit-rule-set.store';
 import { TypeOrmAnnualReportObligationStore } from './infrastructure/stores/typeorm-annual-report-obligation.store';
 import { TypeOrmGradesAndContractsStore } from './infrastructure/stores/typeorm-grades-and-contracts.store';
 import { TypeOrmListStore } from './infrastructure/stores/typeorm-list.store';
@@ -72,6 +77,7 @@ const STORES: Provider[] = [
   { provide: ObjectionStore, useClass: TypeOrmObjectionStore },
   { provide: AnnualReportObligationStore, useClass: TypeOrmAnnualReportObligationStore },
   { provide: GradesAndContractsStore, useClass: TypeOrmGradesAndContractsStore },
+  { provide: CreditRuleSetStore, useClass: TypeOrmCreditRuleSetStore },
 ];
 
 /** The use cases, one folder of application/ each, and the shared list decision core and officers' access check. */
@@ -89,6 +95,7 @@ const USE_CASES: Provider[] = [
   OrganizationFacts,
   GradeFacts,
   ContractFacts,
+  CreditRuleSetUseCases,
 ];
 
 @Module({})
@@ -105,6 +112,7 @@ export class CreditSupervisionModule {
         ListEntriesHttpController,
         ObjectionsHttpController,
         CreditRecordsHttpController,
+        CreditRuleSetsHttpController,
         RegistrationEventsHandler,
         EvaluationEventsHandler,
         PurchasingEventsHandler,
@@ -118,7 +126,7 @@ export class CreditSupervisionModule {
           serviceName: CREDIT_SUPERVISION,
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
           entities: [...CREDIT_ENTITIES, ...CREDIT_LIST_ENTITIES, ...CREDIT_FACT_ENTITIES],
-          migrations: [CreditSkeleton1732500000200, CreditLists1732500000210, CreditRegistrationFacts1732500000220, CreditGradesAndPurchases1732500000230, CreditExportJobs1732500000240],
+          migrations: [CreditSkeleton1732500000200, CreditLists1732500000210, CreditRegistrationFacts1732500000220, CreditGradesAndPurchases1732500000230, CreditExportJobs1732500000240, CreditRuleSets1732500000250],
           consumer: {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.creditSupervision,
           },

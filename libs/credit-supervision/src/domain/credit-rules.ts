@@ -1,4 +1,4 @@
-import { parseCivilDate, startOfCivilDay, type CivilDate } from '@sop/util';
+import { divisionPrefix, jurisdictionCovers, NATIONAL_DIVISION, parseCivilDate, startOfCivilDay, type CivilDate } from '@sop/util';
 
 /**
  * Credit rules as versioned data (ARCHITECTURE "Rules as data"). Every list decision records the id@version of
@@ -56,6 +56,11 @@ export interface TriggerRule {
 export interface CreditRuleSet {
   id: string;
   version: number;
+  /**
+   * The division whose organizations (by their registering authority's division) it governs: 100000 = the national
+   * default (Order 60); a local version governs its division and those below (issue §2 "local rules are local").
+   */
+  jurisdiction: string;
   /** Inclusive, a Beijing civil date (YYYY-MM-DD): in force from 00:00 Beijing time that day (16:00 UTC the day before). */
   effectiveFrom: CivilDate;
   source: string;
@@ -86,6 +91,7 @@ const t = (rectificationRequired: boolean, derived: boolean, source: string): Tr
 export const ORDER_60_V1: CreditRuleSet = {
   id: 'credit-lists/order-60',
   version: 1,
+  jurisdiction: NATIONAL_DIVISION,
   effectiveFrom: '2018-01-24' as CivilDate,
   source: S14,
   captureWorkingDays: 5, // §5 capture deadline: within 5 working days
@@ -124,15 +130,69 @@ export const ORDER_60_V1: CreditRuleSet = {
     },
   },
   jointMeasures: {
-    // §5.3: local rules extend restrictions to abnormal-listed organizations (Suining: purchasing, evaluation);
-    // adopted as the platform default — a jurisdiction without them publishes a rule set with [] here.
-    ABNORMAL: ['NO_PURCHASE_OF_SERVICES', 'NO_EVALUATION'],
+    // §5.3: national rules bar purchases of services from serious-listed organizations only; barring abnormal-listed
+    // ones is local practice (Suining) and lives in that jurisdiction's local version (SUINING_V1), not here.
+    // §6: the 2021 national evaluation rules bar organizations on either list from evaluation.
+    ABNORMAL: ['NO_EVALUATION'],
     // §5.3 measures for the serious list; §6: the 2021 national evaluation rules bar listed organizations (either list).
     SERIOUS: ['KEY_SUPERVISION', 'NO_FUNDING', 'NO_PURCHASE_OF_SERVICES', 'NO_HONOURS', 'GRADE_DOWNGRADE_REFERENCE', 'NO_EVALUATION'],
   },
 };
 
-export const CREDIT_RULE_SETS: readonly CreditRuleSet[] = [ORDER_60_V1];
+/**
+ * A local version of the credit rules (table credit_rule_set_version): the national default's numbers with the
+ * jurisdiction's own joint measures (regulations §5.3: "local rules extend these to abnormal-listed organizations").
+ */
+export interface LocalCreditRuleSetVersion {
+  jurisdiction: string;
+  version: number;
+  /** A Beijing civil date; in force from 00:00 Beijing time that day. */
+  effectiveFrom: CivilDate;
+  jointMeasures: Record<ListKind, JointMeasure[]>;
+  source: string;
+  publishedBy: string;
+  publishedAt: Date;
+}
+
+export function creditRuleSetIdFor(jurisdiction: string): string {
+  return jurisdiction === NATIONAL_DIVISION ? ORDER_60_V1.id : `credit-lists/${jurisdiction}`;
+}
+
+/** The rule set a local version stands for: the national default's numbers and triggers, its own joint measures. */
+export function localRuleSet(v: Pick<LocalCreditRuleSetVersion, 'jurisdiction' | 'version' | 'effectiveFrom' | 'jointMeasures' | 'source'>): CreditRuleSet {
+  return {
+    ...ORDER_60_V1,
+    id: creditRuleSetIdFor(v.jurisdiction),
+    version: v.version,
+    jurisdiction: v.jurisdiction,
+    effectiveFrom: v.effectiveFrom,
+    source: v.source,
+    jointMeasures: { ABNORMAL: [...v.jointMeasures.ABNORMAL].sort(), SERIOUS: [...v.jointMeasures.SERIOUS].sort() },
+  };
+}
+
+/** Suining (四川省遂宁市, division 510900). */
+export const SUINING_DIVISION = '510900';
+
+/**
+ * Seeded local version (migration 1732500000250): regulations §5.3 names Suining's local rules as barring
+ * abnormal-listed organizations from purchasing (and venture philanthropy and evaluation) [S14]. The date those
+ * local rules took effect is UNCONFIRMED in regulations.md; the seed uses Order 60's date.
+ */
+export const SUINING_V1: LocalCreditRuleSetVersion = {
+  jurisdiction: SUINING_DIVISION,
+  version: 1,
+  effectiveFrom: '2018-01-24' as CivilDate,
+  jointMeasures: {
+    ABNORMAL: ['NO_EVALUATION', 'NO_PURCHASE_OF_SERVICES'],
+    SERIOUS: [...ORDER_60_V1.jointMeasures.SERIOUS],
+  },
+  source: 'regulations.md §5.3 — Suining local credit rules (abnormal-listed: no purchase of services, no evaluation) [S14]',
+  publishedBy: 'seed',
+  publishedAt: new Date('2018-01-24T00:00:00.000Z'),
+};
+
+export const CREDIT_RULE_SETS: readonly CreditRuleSet[] = [ORDER_60_V1, localRuleSet(SUINING_V1)];
 
 export function ruleVersionOf(rules: CreditRuleSet): string {
   return `${rules.id}@v${rules.version}`;
@@ -145,11 +205,27 @@ export function ruleSetStartsAt(rules: Pick<CreditRuleSet, 'effectiveFrom'>): Da
   return startOfCivilDay(day);
 }
 
-/** The rule set in force at `at`: the latest whose effective date (Beijing) has begun by then. */
+/** The national rule set in force at `at`: the latest whose effective date (Beijing) has begun by then. */
 export function ruleSetAt(at: Date, sets: readonly CreditRuleSet[] = CREDIT_RULE_SETS): CreditRuleSet {
+  return ruleSetFor(at, NATIONAL_DIVISION, sets);
+}
+
+/**
+ * The rule set deciding for an organization registered in `division` (its registering authority's) at `at` (issue §2
+ * "local rules are local", regulations §5.3): of the rule sets whose jurisdiction covers the division, the most
+ * specific one with a version in force (district > city > province > national); within it the latest effective
+ * date (Beijing) begun by then, ties by the higher version. A division code that is no division gets the national rules.
+ */
+export function ruleSetFor(at: Date, division: string, sets: readonly CreditRuleSet[] = CREDIT_RULE_SETS): CreditRuleSet {
   const applicable = sets
     .filter((s) => ruleSetStartsAt(s).getTime() <= at.getTime())
-    .sort((a, b) => ruleSetStartsAt(b).getTime() - ruleSetStartsAt(a).getTime());
+    .filter((s) => s.jurisdiction === NATIONAL_DIVISION || jurisdictionCovers(s.jurisdiction, division))
+    .sort(
+      (a, b) =>
+        divisionPrefix(b.jurisdiction).length - divisionPrefix(a.jurisdiction).length ||
+        ruleSetStartsAt(b).getTime() - ruleSetStartsAt(a).getTime() ||
+        b.version - a.version,
+    );
   if (applicable.length === 0) throw new RangeError(`no credit rule set in force at ${at.toISOString()}`);
   return applicable[0];
 }

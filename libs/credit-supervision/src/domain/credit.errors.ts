@@ -24,6 +24,13 @@ export const CreditErrors = defineErrors('CREDIT', {
     kind: 'INVALID',
     meaning: 'The penalty does not fit its kind: a fine has a positive amount in integer fen, only a fine has an amount, and only a time-limited suspension has an end, after it takes effect (社团条例 Art. 30). `errors` names the field.',
   },
+  RULE_SET_JURISDICTION: {
+    kind: 'INVALID',
+    meaning: 'A local credit rule set belongs to a GB/T 2260 division code other than 100000 (the national default is Order 60 itself; issue §2, regulations §5.3).',
+  },
+  RULE_SET_PUBLISHER_LEVEL: { kind: 'FORBIDDEN', meaning: 'Credit rule sets are published by a credit officer at national or provincial level.' },
+  RULE_SET_EFFECTIVE_DATE_NOT_FUTURE: { kind: 'INVALID', meaning: 'A new credit rule-set version takes effect on a Beijing date after today; decided list entries keep the version they applied.' },
+  RULE_SET_INVALID: { kind: 'INVALID', meaning: 'The version cites its source and names joint measures (JOINT_MEASURES) for both lists (regulations §5.3). `violations` names the field.' },
   PENALTY_IN_FUTURE: { kind: 'INVALID', meaning: 'decidedAt lies in the future: only a penalty that has taken effect is recorded.' },
   INSPECTION_IN_FUTURE: { kind: 'INVALID', meaning: 'inspectedAt lies in the future: only an inspection that has happened is recorded.' },
   NOTICE_DEADLINE: { kind: 'INVALID', meaning: 'The rectification deadline must follow the inspection date.' },
@@ -87,6 +94,7 @@ export const CreditErrors = defineErrors('CREDIT', {
   },
 
   // ---- the object's current state does not allow it
+  RULE_SET_VERSION_CONFLICT: { kind: 'CONFLICT', meaning: 'Another version of this credit rule set was published at the same time; read the versions and retry.' },
   ENTRY_NOT_ACTIVE: { kind: 'CONFLICT', meaning: 'The entry has already left its list or was annulled; no further decision applies to it.' },
   ENTRY_ALREADY_ANNULLED: { kind: 'CONFLICT', meaning: 'The entry was already annulled after an upheld objection (regulations §5.3).' },
   NOTICE_CLOSED: { kind: 'CONFLICT', meaning: 'The rectification notice is already closed: met, or not met and the organization listed.' },

@@ -127,7 +127,8 @@ describe('list decisions: entry, restart, rectification, removal, annulment (§5
 
   it('joint measures are the union over active lists (§5.3)', () => {
     let s = run({}, decideTrigger({}, overdue('2026-01-01T00:00:00Z'), R, newId));
-    expect(jointMeasuresOf(s, USCC, R)).toEqual({ lists: ['ABNORMAL'], measures: ['NO_EVALUATION', 'NO_PURCHASE_OF_SERVICES'] });
+    // §5.3: nationally, the purchase bar is a serious-list measure only (abnormal: §6 evaluation bar).
+    expect(jointMeasuresOf(s, USCC, R)).toEqual({ lists: ['ABNORMAL'], measures: ['NO_EVALUATION'] });
     // 2 years from 1 January 2026 (Beijing): 1 January 2028 is a Saturday and a holiday → Monday 3 January, 24:00 Beijing.
     expect(decideDueTimers(s, new Date('2028-01-03T15:59:59.999Z'), R, newId, C)).toEqual([]);
     s = run(s, decideDueTimers(s, new Date('2028-01-03T16:00:00.000Z'), R, newId, C));

@@ -92,7 +92,22 @@ export class CreditJointMeasuresOrmEntity {
   @Column({ type: 'varchar', length: 100 }) ruleVersion: string;
 }
 
+/** Local credit rule-set versions (issue §2 "local rules are local", regulations §5.3); the national default is Order 60 in code. */
+@Entity({ name: 'credit_rule_set_version' })
+export class CreditRuleSetVersionOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 6 }) jurisdiction: string;
+  @PrimaryColumn({ type: 'int' }) version: number;
+  /** Beijing civil date YYYY-MM-DD: in force from 00:00 Beijing time. */
+  @Column({ type: 'varchar', length: 10 }) effectiveFrom: string;
+  /** JSON {ABNORMAL: JointMeasure[], SERIOUS: JointMeasure[]}. */
+  @Column({ type: 'text' }) jointMeasures: string;
+  @Column({ type: 'varchar', length: 500 }) source: string;
+  @Column({ type: 'varchar', length: 200 }) publishedBy: string;
+  @Column({ ...DATETIME6 }) publishedAt: Date;
+}
+
 export const CREDIT_LIST_ENTITIES = [
+  CreditRuleSetVersionOrmEntity,
   CreditListEventOrmEntity,
   CreditListEntryOrmEntity,
   CreditPenaltyOrmEntity,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@sop/messaging';
 import { replay } from '../../domain/list-state';
-import { listViewRow } from '../lists/list-decisions';
+import { ListDecisions, listViewRow } from '../lists/list-decisions';
 import { ListStore } from '../lists/lists.ports';
 
 /**
@@ -13,6 +13,7 @@ export class ListViewUseCases {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly lists: ListStore,
+    private readonly decisions?: ListDecisions,
   ) {}
 
   /** Replays the whole list-event log; `identical` says whether the stored view equals the replay. */
@@ -30,9 +31,10 @@ export class ListViewUseCases {
     return this.uow.run(async (tx) => {
       const log = await this.lists.listEvents(tx);
       const state = replay(log.map((l) => l.event));
+      const sets = this.decisions ? await this.decisions.ruleSetsIn(tx) : undefined;
       const rows = Object.values(state)
         .sort((a, b) => (a.entryId < b.entryId ? -1 : 1))
-        .map(listViewRow);
+        .map((entry) => listViewRow(entry, sets));
       await this.lists.replaceAllEntries(tx, rows);
       return { entries: rows.length, events: log.length };
     });

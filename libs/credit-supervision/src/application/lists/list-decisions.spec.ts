@@ -21,7 +21,7 @@ describe('ListDecisions (the list decision core)', () => {
       ['credit.list.entered', 'cause-1'],
       ['credit.joint-measures.changed', 'cause-1'],
     ]);
-    expect(published[1]).toMatchObject({ policyVersion: 'credit-lists/order-60@v1', data: { uscc: USCC, lists: ['ABNORMAL'], measures: ['NO_EVALUATION', 'NO_PURCHASE_OF_SERVICES'], effectiveFrom: '2026-06-01T00:00:00.000Z' } });
+    expect(published[1]).toMatchObject({ policyVersion: 'credit-lists/order-60@v1', data: { uscc: USCC, lists: ['ABNORMAL'], measures: ['NO_EVALUATION'], effectiveFrom: '2026-06-01T00:00:00.000Z' } });
     expect(lists.log).toEqual([{ eventId: published[0].id, event: events[0], recordedAt: now }]);
     // the 2-year escalation is the timer of an entry that still needs its rectification
     // (24:00 Beijing time of 1 June 2028; updated for civil time, was 00:00 UTC)

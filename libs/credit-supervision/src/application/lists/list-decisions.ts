@@ -2,24 +2,25 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JointMeasuresChanged } from '@sop/contracts';
 import type { Tx } from '@sop/messaging';
-import { ruleSetAt, ruleSetByVersion, ruleVersionOf, type CreditRuleSet } from '../../domain/credit-rules';
+import { CREDIT_RULE_SETS, ruleSetByVersion, ruleSetFor, ruleVersionOf, type CreditRuleSet } from '../../domain/credit-rules';
 import { jointMeasuresOf } from '../../domain/list-decisions';
 import { applyListEvent, replay, type ListEntry, type ListEvent, type ListState } from '../../domain/list-state';
 import { nextTimerAt, timersDueBy } from '../../domain/list-timers';
-import type { OfficialCalendar } from '@sop/util';
+import { NATIONAL_DIVISION, type OfficialCalendar } from '@sop/util';
 import { CreditCalendar } from '../calendar/credit-calendar';
 import { decideTrigger } from '../../domain/list-decisions';
 import { RectificationNoticeStore } from '../inspections/inspections.ports';
 import { OrganizationStore } from '../organizations/organizations.ports';
+import { CreditRuleSetStore, creditRuleSetsOf } from '../rule-sets/rule-sets.ports';
 import { LIST_EVENT_CONTRACT, listEventPayload } from './list-event.mapping';
 import { ListStore, type ListViewRow } from './lists.ports';
 
 /** A pure list decision: the organization's current list state, the rule set in force and the official calendar → new list events. */
 export type ListDecision = (state: ListState, rules: CreditRuleSet, calendar: OfficialCalendar) => ListEvent[];
 
-/** The list-view row of an entry, with its timer index under the rule set the entry was listed by. */
-export function listViewRow(entry: ListEntry): ListViewRow {
-  return { entry, nextDueAt: nextTimerAt(entry, ruleSetByVersion(entry.ruleVersion)) };
+/** The list-view row of an entry, with its timer index under the rule set the entry was listed by (national or local). */
+export function listViewRow(entry: ListEntry, sets: readonly CreditRuleSet[] = CREDIT_RULE_SETS): ListViewRow {
+  return { entry, nextDueAt: nextTimerAt(entry, ruleSetByVersion(entry.ruleVersion, sets)) };
 }
 
 /**
@@ -35,7 +36,13 @@ export class ListDecisions {
     private readonly lists: ListStore,
     private readonly credit: CreditCalendar = new CreditCalendar(),
     private readonly notices?: RectificationNoticeStore,
+    private readonly ruleSets?: CreditRuleSetStore,
   ) {}
+
+  /** Every rule set decisions choose from: Order 60 and the stored local versions (without a store: the shipped ones). */
+  async ruleSetsIn(tx: Tx | null): Promise<readonly CreditRuleSet[]> {
+    return this.ruleSets ? creditRuleSetsOf(await this.ruleSets.localVersions(tx)) : CREDIT_RULE_SETS;
+  }
 
   /** The official calendar decisions count on. */
   get calendar(): OfficialCalendar {
@@ -49,8 +56,12 @@ export class ListDecisions {
    * meets the lists as they stood, and a platform restarted after days ends with the lists of one that ran throughout.
    */
   async decide(tx: Tx, uscc: string, now: Date, decide: ListDecision, causationId?: string, effectiveAt?: Date): Promise<ListEvent[]> {
-    const rules = ruleSetAt(now);
     await this.organizations.lockOrganization(tx, uscc);
+    // Issue §2 "local rules are local" (regulations §5.3): the most specific rule set covering the organization's
+    // registering authority in force now decides, and every list event and joint-measures change records it.
+    const sets = await this.ruleSetsIn(tx);
+    const org = await this.organizations.organization(tx, uscc);
+    const rules = ruleSetFor(now, org?.registeringAuthority ?? NATIONAL_DIVISION, sets);
     let state = await this.lists.listState(tx, uscc);
     const calendar = this.credit.calendar;
     const caughtUp = effectiveAt ? await this.catchUp(tx, uscc, state, effectiveAt, rules, calendar) : [];
@@ -64,7 +75,7 @@ export class ListDecisions {
       touched.add(e.entryId);
       if (e.kind === 'ESCALATED') touched.add(e.toEntryId);
     }
-    await this.lists.saveEntries(tx, [...touched].map((id) => listViewRow(state[id])));
+    await this.lists.saveEntries(tx, [...touched].map((id) => listViewRow(state[id], sets)));
     await this.publishJointMeasures(tx, uscc, state, rules, events, causationId);
     return events;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, LessThanOrEqual, Like, MoreThan, type EntityManager } from 'typeorm';
 import { Clock } from '@sop/util';
-import { ruleSetAt } from '../../domain/credit-rules';
+import { localRuleSet, ORDER_60_V1, ruleSetFor, type CreditRuleSet, type LocalCreditRuleSetVersion } from '../../domain/credit-rules';
 import { lastDayOf, lateAt } from '../../domain/credit-periods';
 import { CreditErrors, violationOf } from '../../domain/credit.errors';
 import { gradesAsOf } from '../../domain/grade-record';
@@ -9,6 +9,7 @@ import { jointMeasuresOf } from '../../domain/list-decisions';
 import { applyListEvent, type ListEntry, type ListEvent, type ListState } from '../../domain/list-state';
 import {
   CreditJointMeasuresOrmEntity,
+  CreditRuleSetVersionOrmEntity,
   CreditListEntryOrmEntity,
   CreditListEventOrmEntity,
   CreditPenaltyOrmEntity,
@@ -108,6 +109,16 @@ export class CreditProfileQuery {
     ]);
     const at = asOf?.getTime() ?? Number.POSITIVE_INFINITY;
     const known = knownAt?.getTime() ?? Number.POSITIVE_INFINITY;
+    // Issue §2 "local rules are local" (regulations §5.3): joint measures as of an instant follow the organization's
+    // rule set (national or its jurisdiction's local version), of the versions published by knownAt.
+    const ruleSets: CreditRuleSet[] = asOf
+      ? [
+          ORDER_60_V1,
+          ...(await m.find(CreditRuleSetVersionOrmEntity))
+            .filter((v) => v.publishedAt.getTime() <= known)
+            .map((v) => localRuleSet({ ...v, effectiveFrom: v.effectiveFrom as LocalCreditRuleSetVersion['effectiveFrom'], jointMeasures: JSON.parse(v.jointMeasures) as LocalCreditRuleSetVersion['jointMeasures'] })),
+        ]
+      : [];
     const recorded = (r: { recordedAt: Date }) => r.recordedAt.getTime() <= known;
     // Facts consumed from other services were recorded with their credit information (same source event, same transaction).
     const knownSources = new Set(information.filter(recorded).map((i) => i.sourceEventId));
@@ -146,7 +157,7 @@ export class CreditProfileQuery {
         },
         onAbnormalList: active.has('ABNORMAL'),
         onSeriousList: active.has('SERIOUS'),
-        jointMeasures: stateAsOf && asOf ? jointMeasuresOf(stateAsOf, org.uscc, ruleSetAt(asOf)).measures : jm?.measures ? jm.measures.split(',') : [],
+        jointMeasures: stateAsOf && asOf ? jointMeasuresOf(stateAsOf, org.uscc, ruleSetFor(asOf, org.registeringAuthority, ruleSets)).measures : jm?.measures ? jm.measures.split(',') : [],
         penalties: penalties
           .filter((p) => p.uscc === org.uscc && p.decidedAt.getTime() <= at && recorded(p))
           .map((p) => ({
