@@ -1,6 +1,8 @@
 import { decideRectification, decideTrigger } from '../../domain/list-decisions';
 import { idSequence, overdueTrigger, USCC } from '../../test-support/list-fixtures';
 import { InMemoryListStore, InMemoryOrganizationStore, recordingTx } from '../../test-support/in-memory-lists';
+import { SUINING_V1 } from '../../domain/credit-rules';
+import type { CreditRuleSetStore } from '../rule-sets/rule-sets.ports';
 import { ListDecisions } from './list-decisions';
 
 describe('ListDecisions (the list decision core)', () => {
@@ -40,5 +42,20 @@ describe('ListDecisions (the list decision core)', () => {
     const { tx, published } = recordingTx();
     expect(await core.decide(tx, USCC, now, () => [])).toEqual([]);
     expect([published, lists.log, [...lists.measures.values()]]).toEqual([[], [], []]);
+  });
+
+  it("applies the rule set of the organization's registering authority from the store and records it (issue §2, regulations §5.3)", async () => {
+    const org = (registeringAuthority: string) => ({ uscc: USCC, name: 'x', registeringAuthority, registrationStatus: 'REGISTERED' });
+    const store = { localVersions: async () => [SUINING_V1], insertVersion: async () => undefined } as unknown as CreditRuleSetStore;
+    for (const [authority, version, measures] of [
+      ['510903', 'credit-lists/510900@v1', ['NO_EVALUATION', 'NO_PURCHASE_OF_SERVICES']],
+      ['110108', 'credit-lists/order-60@v1', ['NO_EVALUATION']],
+    ] as const) {
+      const core = new ListDecisions(new InMemoryOrganizationStore([org(authority)]), new InMemoryListStore(), undefined, undefined, store);
+      const { tx, published } = recordingTx();
+      const [entered] = await core.decide(tx, USCC, now, (s, r) => decideTrigger(s, overdueTrigger('2026-06-01T00:00:00Z'), r, idSequence()));
+      expect(entered.ruleVersion).toBe(version);
+      expect(published[1]).toMatchObject({ policyVersion: version, data: { measures, ruleVersion: version } });
+    }
   });
 });
