@@ -124,6 +124,8 @@ describe('credit supervision HTTP authorization (MySQL + Kafka)', () => {
     expect((await call('POST', '/rule-sets/100000/versions', token(['credit-officer'], '100000'), body)).body).toMatchObject({ status: 400, code: 'CREDIT.RULE_SET_JURISDICTION' });
     expect((await call('POST', '/rule-sets/110000/versions', officerBeijing, { ...body, effectiveFrom: '2026-11-25' })).body).toMatchObject({ status: 400, code: 'CREDIT.RULE_SET_EFFECTIVE_DATE_NOT_FUTURE' });
     expect((await call('POST', '/rule-sets/110000/versions', officerBeijing, { ...body, jointMeasures: { ABNORMAL: ['NOPE'], SERIOUS: [] } })).status).toBe(400);
+    expect((await call('POST', '/rule-sets/110000/versions', officerBeijing, { effectiveFrom: body.effectiveFrom, source: body.source })).status).toBe(400);
+    expect((await call('POST', '/rule-sets/110000/versions', officerBeijing, { ...body, jointMeasures: { ABNORMAL: [] } })).status).toBe(400);
     const published = await call('POST', '/rule-sets/110000/versions', officerBeijing, body);
     expect(published.status).toBe(201);
     expect(published.body).toMatchObject({ ruleVersion: 'credit-lists/110000@v1', jurisdiction: '110000', version: 1, effectiveFrom: '2026-11-26', publishedBy: 'credit-officer-110000' });

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { JOINT_MEASURES, type JointMeasure } from '../../domain/credit-rules';
 
 /** The joint measures of each list under a local rule set (regulations §5.3). */
@@ -21,7 +21,7 @@ export class PublishCreditRuleSetVersionRequest {
   effectiveFrom: string;
 
   @ApiProperty({ type: JointMeasuresByListDto, description: 'joint measures per list (local rules may extend them to the abnormal list, regulations §5.3)' })
-  @ValidateNested() @Type(() => JointMeasuresByListDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => JointMeasuresByListDto)
   jointMeasures: JointMeasuresByListDto;
 
   @ApiProperty({ example: '遂宁市社会组织信用信息管理办法 (local rules, regulations §5.3)', description: 'the local instrument the measures come from' })
