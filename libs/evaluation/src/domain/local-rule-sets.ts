@@ -5,7 +5,7 @@
  * version carries only what is local practice — its grade cut-offs — and otherwise applies the national rule set in
  * force unchanged.
  */
-import { civilDate, civilDateOf, compareCivilDates, divisionLevel, divisionPrefix, isDivisionCode, jurisdictionCovers, NATIONAL_DIVISION, startOfCivilDay, type CivilDate } from '@sop/util';
+import { civilDate, civilDateOf, compareCivilDates, divisionLevel, isDivisionCode, jurisdictionCovers, mostSpecificVersionInForce, NATIONAL_DIVISION, startOfCivilDay, type CivilDate } from '@sop/util';
 import { EVALUATION_GRADES, ruleVersionOf, type EvaluationRuleSet, type GradeCutOff } from './evaluation-rules';
 import { EvaluationErrors } from './evaluation.errors';
 
@@ -93,16 +93,7 @@ export interface ResolvedEvaluationRules {
  * province). Null when none covers it.
  */
 export function localVersionAt(at: Date, jurisdiction: string, versions: readonly LocalEvaluationRuleSetVersion[]): LocalEvaluationRuleSetVersion | null {
-  const day = civilDateOf(at);
-  const inForce = new Map<string, LocalEvaluationRuleSetVersion>();
-  for (const v of versions) {
-    if (compareCivilDates(v.effectiveFrom, day) > 0 || !jurisdictionCovers(v.jurisdiction, jurisdiction)) continue;
-    const current = inForce.get(v.ruleSetId);
-    const order = current ? compareCivilDates(v.effectiveFrom, current.effectiveFrom) || v.version - current.version : 1;
-    if (order > 0) inForce.set(v.ruleSetId, v);
-  }
-  const [winner] = [...inForce.values()].sort((a, b) => divisionPrefix(b.jurisdiction).length - divisionPrefix(a.jurisdiction).length);
-  return winner ?? null;
+  return mostSpecificVersionInForce(versions, jurisdiction, at);
 }
 
 /** The national rule set `national` (in force at `at`) as applied by an authority of `jurisdiction`. */

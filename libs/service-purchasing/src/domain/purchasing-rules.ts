@@ -1,5 +1,5 @@
 import { PERFORMANCE_OUTCOMES, PURCHASE_METHODS, type EvaluationGrade, type OrganizationCategory } from '@sop/contracts';
-import { civilDate, civilDateOf, compareCivilDates, divisionPrefix, jurisdictionCovers, NATIONAL_DIVISION, startOfCivilDay, type CivilDate } from '@sop/util';
+import { civilDate, civilDateOf, mostSpecificVersionInForce, NATIONAL_DIVISION, startOfCivilDay, type CivilDate } from '@sop/util';
 import { PurchasingErrors } from './purchasing.errors';
 
 /**
@@ -146,15 +146,7 @@ export function ruleSetStartsAt(rules: { effectiveFrom: CivilDate }): Date {
  * city > province > national). Null when none is in force (before Order 102).
  */
 export function ruleSetAt(at: Date, jurisdiction: string, versions: readonly PurchasingRuleSetVersion[] = [NATIONAL_DEFAULT_VERSION]): PurchasingRuleSet | null {
-  const day = civilDateOf(at);
-  const inForce = new Map<string, PurchasingRuleSetVersion>();
-  for (const v of versions) {
-    if (compareCivilDates(v.effectiveFrom, day) > 0 || !jurisdictionCovers(v.jurisdiction, jurisdiction)) continue;
-    const current = inForce.get(v.ruleSetId);
-    const order = current ? compareCivilDates(v.effectiveFrom, current.effectiveFrom) || v.version - current.version : 1;
-    if (order > 0) inForce.set(v.ruleSetId, v);
-  }
-  const [winner] = [...inForce.values()].sort((a, b) => divisionPrefix(b.jurisdiction).length - divisionPrefix(a.jurisdiction).length);
+  const winner = mostSpecificVersionInForce(versions, jurisdiction, at);
   return winner ? ruleSetOf(winner) : null;
 }
 

@@ -10,6 +10,7 @@ import {
   startOfCivilDay,
 } from './civil-date';
 import { daysPeriod, monthsPeriod, periodExpired, workingDaysPeriod, yearsPeriod } from './civil-periods';
+import { mostSpecificVersionInForce } from './versions-in-force';
 import { CalendarErrors, CN_OFFICIAL_CALENDAR } from './official-calendar';
 
 const d = civilDate;
@@ -117,5 +118,18 @@ describe('periods (Civil Code Art. 200–204)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the most specific rule-set version in force', () => {
+  const v = (jurisdiction: string, version: number, effectiveFrom: string) => ({ ruleSetId: `x/${jurisdiction}`, jurisdiction, version, effectiveFrom: civilDate(effectiveFrom) });
+  const versions = [v('100000', 1, '2020-01-01'), v('110000', 1, '2024-01-01'), v('110000', 2, '2026-06-01'), v('110108', 1, '2027-01-01'), v('310000', 1, '2020-01-01')];
+
+  it('takes the covering jurisdiction closest to the division, its latest version in force on the Beijing date', () => {
+    expect(mostSpecificVersionInForce(versions, '110108', new Date('2026-05-31T15:59:59Z'))).toMatchObject({ jurisdiction: '110000', version: 1 });
+    expect(mostSpecificVersionInForce(versions, '110108', new Date('2026-05-31T16:00:00Z'))).toMatchObject({ jurisdiction: '110000', version: 2 }); // 00:00 Beijing on 1 June
+    expect(mostSpecificVersionInForce(versions, '110108', new Date('2026-12-31T16:00:00Z'))).toMatchObject({ jurisdiction: '110108' });
+    expect(mostSpecificVersionInForce(versions, '440100', new Date('2026-06-01T00:00:00Z'))).toMatchObject({ jurisdiction: '100000' });
+    expect(mostSpecificVersionInForce(versions, '440100', new Date('2019-06-01T00:00:00Z'))).toBeNull();
   });
 });
