@@ -31,7 +31,7 @@ export class InMemoryOrganizationStore extends OrganizationStore {
   }
 }
 
-/** Grades in a list; what awarding and adjusting need is not implemented (those are tested on real databases). */
+/** Grades and their adjustments in lists (the award records are not kept: no unit test reads them). */
 export class InMemoryGradeStore extends GradeStore {
   readonly gradeRows: GradeRecord[] = [];
   async grades(_tx: Tx | null, uscc: string) {
@@ -40,11 +40,13 @@ export class InMemoryGradeStore extends GradeStore {
   async grade(_tx: Tx | null, gradeId: string) {
     return this.gradeRows.find((g) => g.gradeId === gradeId) ?? null;
   }
-  async insertGrade(): Promise<void> {
-    throw new Error('insertGrade: not used by these tests');
+  readonly adjustmentRows: GradeAdjustmentRecord[] = [];
+  async insertGrade(_tx: Tx, grade: GradeRecord): Promise<void> {
+    this.gradeRows.push({ ...grade });
   }
-  async updateGrade(): Promise<void> {
-    throw new Error('updateGrade: not used by these tests');
+  async updateGrade(_tx: Tx, gradeId: string, fields: Partial<Pick<GradeRecord, 'grade' | 'status' | 'supersededByGradeId'>>): Promise<void> {
+    const g = this.gradeRows.find((r) => r.gradeId === gradeId);
+    if (g) Object.assign(g, fields);
   }
   async gradesDueToExpire(before: string, limit: number) {
     return this.gradeRows.filter((g) => g.status === 'ACTIVE' && g.validUntil < before && !g.expiryPublishedAt).slice(0, limit);
@@ -55,11 +57,11 @@ export class InMemoryGradeStore extends GradeStore {
     g.expiryPublishedAt = at.toISOString();
     return true;
   }
-  async insertAdjustment(): Promise<void> {
-    throw new Error('insertAdjustment: not used by these tests');
+  async insertAdjustment(_tx: Tx, adjustment: GradeAdjustmentRecord): Promise<void> {
+    this.adjustmentRows.push({ ...adjustment });
   }
-  async adjustmentsOf(): Promise<GradeAdjustmentRecord[]> {
-    return [];
+  async adjustmentsOf(_tx: Tx | null, uscc: string): Promise<GradeAdjustmentRecord[]> {
+    return this.adjustmentRows.filter((a) => a.uscc === uscc);
   }
 }
 

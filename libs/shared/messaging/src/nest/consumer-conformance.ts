@@ -4,12 +4,10 @@
  * (event-transport.server.spec.ts: in-process bus + SQLite; event-transport.server.int-spec.ts: Kafka + MySQL).
  * Not exported from index.ts.
  */
-import { Controller, Module, type INestMicroservice } from '@nestjs/common';
+import type { INestMicroservice } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, Min } from 'class-validator';
-import { Column, Entity, PrimaryGeneratedColumn, Table, type DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { Columns, createDataSource, type DbConfig } from '@sop/persistence';
+import type { DataSource } from 'typeorm';
+import { createDataSource, type DbConfig } from '@sop/persistence';
 import { uniqueName, waitFor } from '@sop/testing';
 import { PermanentEventError } from '../consumer/error-classification';
 import { dlqTopicOf, type ConsumerOutcome } from '../consumer/event-consumer';
@@ -21,68 +19,20 @@ import { OutboxMessageOrmEntity } from '../outbox/outbox-message.orm-entity';
 import { OutboxWriter } from '../outbox/outbox.writer';
 import type { EventTransport, IncomingMessage, Subscription } from '../transport/transport.port';
 import { UnitOfWork } from '../unit-of-work';
-import type { ConsumedEventContext, EventOf } from './consumed-event.context';
-import { eventTransportId, EventTransportServer, PassThroughRpcErrors } from './event-transport.server';
-
-/** A small contract in the style of libs/contracts (messaging may not depend on the contracts library). */
-class OrganizationRegisteredV1 {
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: 'uscc must be an 18-character USCC' })
-  uscc: string;
-  @IsString() @IsNotEmpty() @MaxLength(200) name: string;
-  @IsIn(['SOCIAL_GROUP', 'FOUNDATION']) form: string;
-  @IsInt() @Min(0) registeredCapitalFen: number;
-  @IsISO8601({ strict: true }) registeredAt: string;
-}
-
-class OrganizationWelcomedV1 {
-  @IsString() @IsNotEmpty() uscc: string;
-}
-
-const REGISTERED = 'test.organization.registered';
-const WELCOMED = 'test.organization.welcomed';
-const SERVICE = 'conformance';
-const TEST_EVENTS = eventTransportId(SERVICE);
-
-/** The handler's effect: one row per applied event, so a double application shows as two rows. */
-@Entity({ name: 'test_registered_org' })
-class RegisteredOrgOrmEntity {
-  @PrimaryGeneratedColumn() id: number;
-  @Column({ type: 'varchar', length: 18 }) uscc: string;
-  @Column({ type: 'varchar', length: 36 }) eventId: string;
-}
-
-class TestTables1732500000001 implements MigrationInterface {
-  name = 'TestTables1732500000001';
-  async up(q: QueryRunner): Promise<void> {
-    const c = new Columns(q);
-    await q.createTable(new Table({ name: 'test_registered_org', columns: [c.serial('id'), c.varchar('uscc', 18), c.uuid('event_id')] }));
-  }
-  async down(q: QueryRunner): Promise<void> {
-    await q.dropTable('test_registered_org');
-  }
-}
-
-/** What the handler does in the current test; the controller below calls it. */
-const harness: {
-  behaviour: (event: CloudEvent<OrganizationRegisteredV1>, call: number) => void;
-  calls: number;
-  welcome?: EventContract<OrganizationWelcomedV1>;
-} = { behaviour: () => undefined, calls: 0 };
-
-@Controller()
-class RegisteredOrganizationsHandler {
-  @EventPattern(REGISTERED, TEST_EVENTS)
-  async onRegistered(@Payload() event: EventOf<EventContract<OrganizationRegisteredV1>>, @Ctx() ctx: ConsumedEventContext): Promise<void> {
-    harness.calls++;
-    harness.behaviour(event, harness.calls);
-    await ctx.tx.manager.insert(RegisteredOrgOrmEntity, { uscc: event.data.uscc, eventId: event.id });
-    if (harness.welcome) await ctx.tx.publish(harness.welcome, { subject: event.data.uscc, data: { uscc: event.data.uscc } });
-  }
-}
-
-@Module({ controllers: [RegisteredOrganizationsHandler] })
-class ConformanceModule {}
-
+import {
+  ConformanceModule,
+  harness,
+  OrganizationRegisteredV1,
+  OrganizationWelcomedV1,
+  REGISTERED,
+  RegisteredOrganizationsHandler,
+  RegisteredOrgOrmEntity,
+  SERVICE,
+  TEST_EVENTS,
+  TestTables1732500000001,
+  WELCOMED,
+} from './consumer-conformance.fixtures';
+import { EventTransportServer, PassThroughRpcErrors } from './event-transport.server';
 const USCC_A = '51110108MJ0000001A';
 const USCC_B = '51110108MJ0000002B';
 const now = () => new Date('2025-03-01T09:00:00.000Z');
@@ -314,4 +264,4 @@ export function describeConsumerConformance(name: string, makeEnvironment: () =>
   });
 }
 
-export { RegisteredOrganizationsHandler as ConformanceHandler, ConformanceModule, TEST_EVENTS, REGISTERED };
+export { RegisteredOrganizationsHandler as ConformanceHandler, TEST_EVENTS, REGISTERED };
