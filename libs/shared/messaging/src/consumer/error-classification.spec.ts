@@ -13,8 +13,15 @@ describe('classifyFailure', () => {
     expect(classifyFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe('INFRASTRUCTURE');
   });
 
-  it('retries deadlocks and unexpected errors', () => {
-    expect(classifyFailure(Object.assign(new Error('Deadlock'), { code: 'ER_LOCK_DEADLOCK' }))).toBe('TRANSIENT');
+  it('holds the partition when the connection was closed under the statement', () => {
+    for (const code of ['ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED']) {
+      expect(classifyFailure(Object.assign(new Error('closed'), { driverError: { code } }))).toBe('INFRASTRUCTURE');
+    }
+  });
+
+  it('retries lock conflicts without limit and counts only unexpected errors', () => {
+    expect(classifyFailure(Object.assign(new Error('Deadlock'), { code: 'ER_LOCK_DEADLOCK' }))).toBe('CONTENTION');
+    expect(classifyFailure(Object.assign(new Error('Lock wait timeout exceeded'), { driverError: { code: 'ER_LOCK_WAIT_TIMEOUT' } }))).toBe('CONTENTION');
     expect(classifyFailure(new Error('boom'))).toBe('TRANSIENT');
   });
 });

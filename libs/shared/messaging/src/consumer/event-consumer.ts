@@ -18,7 +18,10 @@ export interface EventConsumerOptions {
   groupId: string;
   /** The consuming service (log context in the embedded host). */
   serviceName?: string;
-  /** Attempts for transient failures before the message is dead-lettered. */
+  /**
+   * Failed attempts with an unexpected error (class TRANSIENT) before the message is dead-lettered. Attempts that
+   * failed because the database was unreachable or on a lock conflict do not count (see error-classification.ts).
+   */
   maxTransientAttempts?: number;
   retryBackoffMs?: { initial: number; max: number };
 }
@@ -39,7 +42,7 @@ export type ConsumerOutcome =
   | { kind: 'applied'; type: string; durationMs: number }
   | { kind: 'duplicate'; type: string }
   | { kind: 'skipped'; type: string }
-  | { kind: 'retry'; type: string; failure: 'TRANSIENT' | 'INFRASTRUCTURE' }
+  | { kind: 'retry'; type: string; failure: 'TRANSIENT' | 'INFRASTRUCTURE' | 'CONTENTION' }
   | { kind: 'dead-lettered'; type: string; reason: DeadLetterReason };
 
 export type DeadLetterReason = 'UNDECODABLE' | 'INVALID_ENVELOPE' | 'INVALID_PAYLOAD' | 'REJECTED' | 'RETRIES_EXHAUSTED';
@@ -65,6 +68,12 @@ export class EventConsumer {
   private readonly counters = { applied: 0, duplicates: 0, skipped: 0, deadLettered: 0 };
   private state: ConsumerState = 'stopped';
   private lastError?: string;
+  /**
+   * Unexpected (TRANSIENT) failures per message being retried, keyed by topic/partition/offset. The transport's
+   * attempt number counts every failure; only these count toward dead-lettering. Entries go once the message is
+   * acknowledged; a partition holds one message in retry at a time, so the map stays as small as the assignment.
+   */
+  private readonly unexpectedFailures = new Map<string, number>();
 
   constructor(
     private readonly transport: EventTransport,
@@ -101,6 +110,7 @@ export class EventConsumer {
   async stop(): Promise<void> {
     await this.subscription?.stop();
     this.subscription = undefined;
+    this.unexpectedFailures.clear();
     this.state = 'stopped';
   }
 
@@ -110,6 +120,12 @@ export class EventConsumer {
 
   /** Handles one delivered message. Resolving acknowledges it; rejecting makes the transport deliver it again. */
   async handle(message: IncomingMessage, context: DeliveryContext): Promise<void> {
+    const key = `${message.topic}/${message.partition}/${message.offset}`;
+    await this.handleOnce(message, context, key); // a rejection keeps the count: the same message comes again
+    this.unexpectedFailures.delete(key);
+  }
+
+  private async handleOnce(message: IncomingMessage, context: DeliveryContext, key: string): Promise<void> {
     let event: CloudEvent;
     try {
       if (!message.value) throw new Error('empty message value');
@@ -169,12 +185,20 @@ export class EventConsumer {
         this.hooks.outcome?.(this.groupId, { kind: 'retry', type: event.type, failure: 'INFRASTRUCTURE' });
         throw err; // not acknowledged: redelivered in place once the database is back
       }
+      if (kind === 'CONTENTION') {
+        // The database answered, so it is reachable again; the lock conflict is not the event's fault.
+        this.recovered();
+        this.hooks.outcome?.(this.groupId, { kind: 'retry', type: event.type, failure: 'CONTENTION' });
+        throw err;
+      }
+      const failures = (this.unexpectedFailures.get(key) ?? 0) + 1;
+      this.unexpectedFailures.set(key, failures);
       const max = this.options.maxTransientAttempts ?? 5;
-      if (context.attempt < max) {
+      if (failures < max) {
         this.hooks.outcome?.(this.groupId, { kind: 'retry', type: event.type, failure: 'TRANSIENT' });
         throw err;
       }
-      return this.deadLetter(message, event.type, 'RETRIES_EXHAUSTED', `after ${context.attempt} attempts: ${err.message}`);
+      return this.deadLetter(message, event.type, 'RETRIES_EXHAUSTED', `after ${failures} attempts failing with an unexpected error: ${err.message}`);
     }
   }
 

@@ -243,6 +243,30 @@ export function describeConsumerConformance(name: string, makeEnvironment: () =>
       expect(await rowsFor(USCC_B)).toBe(1);
     });
 
+    it('counts attempts per failure kind: an outage and lock conflicts do not use up the attempts of a good event', async () => {
+      const failures: Error[] = [
+        ...['ECONNREFUSED', 'PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED', 'ECONNREFUSED'].map((code) =>
+          Object.assign(new Error(`database outage (${code})`), { driverError: { code } }),
+        ),
+        Object.assign(new Error('Deadlock found when trying to get lock'), { code: 'ER_LOCK_DEADLOCK' }),
+        Object.assign(new Error('Lock wait timeout exceeded'), { code: 'ER_LOCK_WAIT_TIMEOUT' }),
+        new Error('unexpected, once'),
+      ];
+      harness.behaviour = (_e, call) => {
+        if (call <= failures.length) throw failures[call - 1];
+      };
+      await startConsumer({ maxTransientAttempts: 2 });
+      await publishEvent(event(USCC_A));
+
+      await waitFor(() => status().applied === 1, 60_000, 'applied after the outage');
+      expect(harness.calls).toBe(failures.length + 1);
+      expect(deadLetters).toHaveLength(0);
+      expect(status()).toMatchObject({ state: 'running', applied: 1, deadLettered: 0 });
+      const retries = outcomes.flatMap((o) => (o.kind === 'retry' ? [o.failure] : []));
+      expect(retries).toEqual([...Array(6).fill('INFRASTRUCTURE'), 'CONTENTION', 'CONTENTION', 'TRANSIENT']);
+      expect(await rowsFor(USCC_A)).toBe(1);
+    });
+
     it('holds the partition while the database is unreachable, without dead-lettering, and resumes', async () => {
       let databaseDown = true;
       harness.behaviour = () => {
