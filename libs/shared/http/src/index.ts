@@ -11,3 +11,4 @@ export * from './error-catalogue.controller';
 export * from './config';
 export * from './observability';
 export * from './calendar-events.handler';
+export * from './dates.pipe';

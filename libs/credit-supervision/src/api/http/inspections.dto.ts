@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { IsCivilDate, IsInstant } from './civil-date.validation';
-import { USCC_FORMAT } from '@sop/util';
+import { IsCivilDate, IsInstant, USCC_FORMAT } from '@sop/util';
 
 /** Request bodies of the inspection and rectification-notice endpoints. */
 

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsCivilDate, IsInstant } from './civil-date.validation';
 import { EXEMPTION_CERTIFIERS, type ExemptionCertifier } from '../../domain/unreachable-at-domicile';
-import { USCC_FORMAT } from '@sop/util';
+import { IsCivilDate, IsInstant, USCC_FORMAT } from '@sop/util';
 import { ABNORMAL_REASONS, LIST_KINDS, SERIOUS_REASONS, type ListKind } from '../../domain/credit-rules';
 
 /** Request bodies of the officers' list-entry endpoints (triggers, rectification, deregistration). */

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsInstant } from './civil-date.validation';
-import { USCC_FORMAT } from '@sop/util';
+import { IsInstant, USCC_FORMAT } from '@sop/util';
 import { PENALTY_KINDS, type PenaltyKind } from '../../domain/penalty';
 
 /** Request bodies of the penalties endpoint (money in integer fen). */

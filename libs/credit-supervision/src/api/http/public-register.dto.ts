@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsInstant } from './civil-date.validation';
-import { USCC_FORMAT } from '@sop/util';
+import { IsInstant, USCC_FORMAT } from '@sop/util';
 
 /** Query parameters of the public register (no token). */
 

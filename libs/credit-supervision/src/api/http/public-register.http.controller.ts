@@ -2,6 +2,7 @@ import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@sop/auth';
 import { UsccPipe } from '@sop/http';
+import { optionalInstant } from '@sop/util';
 import { CreditProfileQuery } from '../../infrastructure/public-register/credit-profile.query';
 import { ProfileQueryParams, SearchQueryParams } from './public-register.dto';
 import { PUBLIC_PROFILE_SCHEMA } from './public-register.schema';
@@ -23,7 +24,7 @@ export class PublicRegisterHttpController {
   @Public()
   @ApiOperation({ summary: 'Public credit profile by USCC (no token; malformed USCC → 400 naming the failed check); asOf for an earlier effective instant, knownAt for what had been recorded by an instant (bitemporal)' })
   byUscc(@Param('uscc', new UsccPipe()) uscc: string, @Query() query: ProfileQueryParams) {
-    return this.profiles.byUscc(uscc, query.asOf ? new Date(query.asOf) : undefined, query.knownAt ? new Date(query.knownAt) : undefined);
+    return this.profiles.byUscc(uscc, optionalInstant(query.asOf), optionalInstant(query.knownAt));
   }
 
   @Get('register/schema')

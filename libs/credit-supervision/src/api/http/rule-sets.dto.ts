@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsCivilDate } from '@sop/util';
 import { JOINT_MEASURES, type JointMeasure } from '../../domain/credit-rules';
 
 /** The joint measures of each list under a local rule set (regulations §5.3). */
@@ -17,7 +18,7 @@ export class JointMeasuresByListDto {
 /** The body of POST /rule-sets/:jurisdiction/versions: a local credit rule set's next version. */
 export class PublishCreditRuleSetVersionRequest {
   @ApiProperty({ example: '2027-01-01', description: 'Beijing date (YYYY-MM-DD) after today: the version applies from 00:00 Beijing time of it' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveFrom must be a date YYYY-MM-DD (Beijing)' })
+  @IsCivilDate()
   effectiveFrom: string;
 
   @ApiProperty({ type: JointMeasuresByListDto, description: 'joint measures per list (local rules may extend them to the abnormal list, regulations §5.3)' })

@@ -5,7 +5,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -16,15 +15,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { USCC_FORMAT } from '@sop/util';
+import { IsInstant, USCC_FORMAT } from '@sop/util';
 import { EVALUATION_GRADES, GRADE_ADJUSTMENT_REASONS, type EvaluationGrade, type GradeAdjustmentReason } from '../../domain/evaluation-rules';
 
-/**
- * An instant: ISO 8601 date and time WITH an offset (`Z` or `+08:00`), so it never depends on the server's zone.
- * Civil dates derived from it (validity, the day of a decision) are its Beijing dates.
- */
-const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const instantMessage = (field: string) => ({ message: `${field} must be an ISO 8601 instant with an offset, e.g. 2026-06-15T10:00:00+08:00 or 2026-06-15T02:00:00Z` });
 
 /** The final meeting of the evaluation committee (regulations §6: quorum ≥ 2/3, named vote, majority of all members). */
 export class CommitteeVoteDto {
@@ -54,7 +47,7 @@ export class AwardGradeRequest {
     example: '2026-06-15T10:00:00+08:00',
     description: 'when civil affairs announced the result: an ISO 8601 instant with an offset; its Beijing date picks the rule set and the validity',
   })
-  @IsISO8601({ strict: true }, instantMessage('announcedAt')) @Matches(INSTANT_WITH_OFFSET, instantMessage('announcedAt'))
+  @IsInstant()
   announcedAt: string;
 
   @ApiProperty({ type: CommitteeVoteDto })
@@ -76,7 +69,7 @@ export class AdjustGradeRequest {
   explanation: string;
 
   @ApiPropertyOptional({ example: '2026-08-01T09:00:00+08:00', description: 'when the adjustment takes effect: an ISO 8601 instant with an offset; default now' })
-  @IsOptional() @IsISO8601({ strict: true }, instantMessage('effectiveAt')) @Matches(INSTANT_WITH_OFFSET, instantMessage('effectiveAt'))
+  @IsOptional() @IsInstant()
   effectiveAt?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'event ids or document references; the evidence of open verification cases is added' })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCivilDate } from '@sop/util';
 import { EVALUATION_GRADES, type EvaluationGrade } from '@sop/contracts';
 
 export class GradeCutOffDto {
@@ -16,7 +17,7 @@ export class GradeCutOffDto {
 /** The body of POST /evaluation/rule-sets/:jurisdiction/versions: a local rule set's next version (its grade cut-offs). */
 export class PublishEvaluationRuleSetVersionRequest {
   @ApiProperty({ example: '2027-01-01', description: 'Beijing date (YYYY-MM-DD) after today: the version applies from 00:00 Beijing time of it' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveOn must be a date YYYY-MM-DD (Beijing)' })
+  @IsCivilDate()
   effectiveOn: string;
 
   @ApiProperty({

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsCivilDate } from '@sop/util';
 
 /** A year of the official holiday calendar, as the State Council notice states it. */
 export class PublishCalendarYearRequest {
@@ -10,11 +9,11 @@ export class PublishCalendarYearRequest {
   @ApiProperty({ example: ['2027-01-01'], description: 'holidays that fall Monday to Friday (Beijing dates)' })
   @IsArray()
   @ArrayMaxSize(60)
-  @Matches(DATE, { each: true })
+  @IsCivilDate({ each: true })
   holidays: string[];
   @ApiProperty({ example: [], description: 'Saturdays and Sundays that are working days (调休)' })
   @IsArray()
   @ArrayMaxSize(30)
-  @Matches(DATE, { each: true })
+  @IsCivilDate({ each: true })
   workingWeekends: string[];
 }

@@ -1,10 +1,10 @@
 // Requests and views of the organization register: entries, history, asOf, changes, legal representatives, deregistration, revocation.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { RegisterEntry } from '../../domain/organization-lifecycle';
 import { REVOCATION_GROUND_NAMES, REVOCATION_KINDS } from '../../domain/revocation-grounds';
-import { INSTANT_WITH_OFFSET, IsCivilDate } from './civil-date.validation';
+import { IsCivilDate, IsInstant } from '@sop/util';
 import type { OrganizationRecord, OrganizationVersion } from '../../application/organizations/organizations.ports';
 import type { LegalRepresentativeView } from '../../application/organizations/legal-representatives.use-case';
 
@@ -30,7 +30,7 @@ export function organizationPublicView(o: OrganizationRecord) {
 
 export class AsOfQuery {
   @ApiPropertyOptional({ example: '2027-02-05T00:00:00+08:00', description: 'the register entry in effect at this instant (ISO 8601 with its offset)' })
-  @IsOptional() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: 'asOf must be an instant with its offset (Z or ±hh:mm)' })
+  @IsOptional() @IsInstant()
   asOf?: string;
 
   @ApiPropertyOptional({
@@ -38,7 +38,7 @@ export class AsOfQuery {
     description:
       'bitemporal read: the entry as it had been recorded by this instant (ISO 8601 with its offset, not in the future), so an auditor sees what the public saw then; asOf defaults to it',
   })
-  @IsOptional() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: 'knownAt must be an instant with its offset (Z or ±hh:mm)' })
+  @IsOptional() @IsInstant()
   knownAt?: string;
 }
 

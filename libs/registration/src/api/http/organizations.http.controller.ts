@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@sop/auth';
 import { UsccPipe } from '@sop/http';
-import { civilDate } from '@sop/util';
+import { civilDate, optionalInstant } from '@sop/util';
 import { ChangeOrganization } from '../../application/organizations/change-organization.use-case';
 import { DeregistrationAndRevocation } from '../../application/organizations/deregistration-and-revocation.use-cases';
 import { LegalRepresentatives } from '../../application/organizations/legal-representatives.use-case';
@@ -36,7 +36,7 @@ export class OrganizationsHttpController {
   })
   async organization(@Param('uscc', new UsccPipe()) uscc: string, @Query() q: AsOfQuery) {
     if (q.asOf || q.knownAt) {
-      const { entry, version } = await this.register.asOf(uscc, q.asOf ? new Date(q.asOf) : undefined, q.knownAt ? new Date(q.knownAt) : undefined);
+      const { entry, version } = await this.register.asOf(uscc, optionalInstant(q.asOf), optionalInstant(q.knownAt));
       return { ...registerEntryView(uscc, entry), asOf: q.asOf ?? q.knownAt, ...(q.knownAt ? { knownAt: q.knownAt } : {}), version: version.seq };
     }
     return organizationPublicView(await this.register.getOrganization(uscc));

@@ -1,10 +1,10 @@
 // Requests and views of registration policy as data: versions, publishing, decision previews.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { ORGANIZATION_CATEGORIES, ORGANIZATION_FORMS, REGIMES, type OrganizationCategory, type OrganizationForm, type Regime } from '@sop/contracts';
 import { effectiveOnOf, type RuleSetVersion } from '../../domain/registration-policy';
-import { INSTANT_WITH_OFFSET, IsCivilDate } from './civil-date.validation';
+import { IsCivilDate, IsInstant } from '@sop/util';
 
 export class RegimeRuleDto {
   @ApiPropertyOptional({ enum: ORGANIZATION_FORMS, description: 'absent: any form' })
@@ -31,7 +31,7 @@ export class PublishPolicyVersionRequest {
 
   @ApiPropertyOptional({ example: '2027-01-01T00:00:00+08:00', description: 'compatibility: an instant with its offset; the version starts at 00:00 Beijing time of its Beijing date. Give this or effectiveOn.' })
   @ValidateIf((o: PublishPolicyVersionRequest) => o.effectiveOn === undefined)
-  @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: 'effectiveFrom must carry its offset (Z or ±hh:mm)' })
+  @IsInstant()
   effectiveFrom?: string;
 
   @ApiProperty({ type: [RegimeRuleDto] })
@@ -57,7 +57,7 @@ export class DecisionQuery {
   category: OrganizationCategory;
 
   @ApiPropertyOptional({ example: '2027-01-01T00:00:00+08:00', description: 'decide as of this instant, ISO 8601 with its offset (default now)' })
-  @IsOptional() @IsISO8601({ strict: true }) @Matches(INSTANT_WITH_OFFSET, { message: 'asOf must be an instant with its offset (Z or ±hh:mm)' })
+  @IsOptional() @IsInstant()
   asOf?: string;
 }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@sop/auth';
 import { ValidationErrors } from '@sop/http';
-import { civilDate } from '@sop/util';
+import { civilDate, instant, optionalInstant } from '@sop/util';
 import { PolicyReads } from '../../application/policy/policy-reads.use-cases';
 import { PublishPolicyVersion } from '../../application/policy/publish-policy-version.use-case';
 import { assertPolicyJurisdiction, effectiveFromOf, normalizeEffectiveFrom } from '../../domain/registration-policy';
@@ -40,7 +40,7 @@ export class PolicyHttpController {
   @Public()
   @ApiOperation({ summary: 'Which regime and rule-set version decide (authority, form, category), now or asOf' })
   async decision(@Query() q: DecisionQuery) {
-    return this.reads.decide({ ...q, asOf: q.asOf ? new Date(q.asOf) : undefined });
+    return this.reads.decide({ ...q, asOf: optionalInstant(q.asOf) });
   }
 
   @Post('policy/rule-sets/:jurisdiction/versions')
@@ -68,5 +68,5 @@ function effectiveFromOfRequest(body: PublishPolicyVersionRequest): Date {
       violations: [{ field: 'effectiveOn', rule: 'oneOf', message: 'give effectiveOn (YYYY-MM-DD, Beijing) or effectiveFrom (an instant), not both' }],
     });
   }
-  return body.effectiveOn !== undefined ? effectiveFromOf(civilDate(body.effectiveOn)) : normalizeEffectiveFrom(new Date(body.effectiveFrom as string));
+  return body.effectiveOn !== undefined ? effectiveFromOf(civilDate(body.effectiveOn)) : normalizeEffectiveFrom(instant(body.effectiveFrom as string));
 }

@@ -1,14 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PURCHASE_METHODS } from '@sop/contracts';
 import type { PurchaseMethod } from '../../domain/purchasing-rules';
-import { USCC_FORMAT } from '@sop/util';
+import { IsInstant, USCC_FORMAT } from '@sop/util';
 
 /** The shape of a civil date; whether it is a real day (parseCivilDate) is the domain's 400 PURCHASING.TERM_INVALID. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** An instant must say its offset (Z or ±hh:mm): a bare date would be read as UTC midnight (08:00 Beijing), a bare time in the server's zone. */
-const WITH_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 export class MultiYearDeclarationDto {
   @ApiProperty({ description: 'budget assurance for every year of the term (Order 102 Art. 24)' })
@@ -53,8 +51,7 @@ export class SignContractRequest {
   termEnd: string;
 
   @ApiProperty({ example: '2026-03-01T10:00:00+08:00', description: 'when the contract was signed: an ISO 8601 instant with its offset (Z or ±hh:mm); not in the future; its Beijing date is compared with the registration date' })
-  @IsISO8601({ strict: true })
-  @Matches(WITH_OFFSET, { message: 'signedAt must be an ISO 8601 date-time with an offset (Z or ±hh:mm)' })
+  @IsInstant()
   signedAt: string;
 
   @ApiPropertyOptional({ type: MultiYearDeclarationDto, description: 'required for a term over one year' })

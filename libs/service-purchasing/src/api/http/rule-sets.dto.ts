@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCivilDate } from '@sop/util';
 import { PERFORMANCE_BAND_OUTCOMES } from '@sop/contracts';
 
 export class PerformanceBandDto {
@@ -16,7 +17,7 @@ export class PerformanceBandDto {
 /** The body of POST /rule-sets/:jurisdiction/versions: a local rule set's next version (its performance bands). */
 export class PublishRuleSetVersionRequest {
   @ApiProperty({ example: '2027-01-01', description: 'Beijing date (YYYY-MM-DD) after today: the version applies from 00:00 Beijing time of it' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveOn must be a date YYYY-MM-DD (Beijing)' })
+  @IsCivilDate()
   effectiveOn: string;
 
   @ApiProperty({

@@ -3,3 +3,4 @@ export * from './civil-periods';
 export * from './official-calendar';
 export * from './official-holidays';
 export * from './versions-in-force';
+export * from './instant';
