@@ -8,4 +8,7 @@ function devKeyDir(env = process.env) {
   return env.AUTH_DEV_KEY_DIR || path.join(env.DATA_DIR || './data', 'dev-keys');
 }
 
-module.exports = { devKeyDir };
+/** The four services' token audiences, `sop-<service>` (libs/shared/auth ALL_SERVICE_AUDIENCES; the smoke test checks they agree). */
+const ALL_SERVICE_AUDIENCES = ['sop-registration', 'sop-credit-supervision', 'sop-evaluation', 'sop-service-purchasing'];
+
+module.exports = { devKeyDir, ALL_SERVICE_AUDIENCES };

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { devKeyDir } from '@sop/auth';
+import { ALL_SERVICE_AUDIENCES, devKeyDir } from '@sop/auth';
 
 // The rule `npm run dev-token` applies (plain JS, runs without a build) must be the services' rule, or their tokens
 // would not verify in one of the modes.
-const tool = require('../dev-keys.js') as { devKeyDir(env: NodeJS.ProcessEnv): string };
+const tool = require('../dev-keys.js') as { devKeyDir(env: NodeJS.ProcessEnv): string; ALL_SERVICE_AUDIENCES: string[] };
 
 describe('development key location', () => {
   it.each<[string, NodeJS.ProcessEnv, string]>([
@@ -13,5 +13,9 @@ describe('development key location', () => {
   ])('the services and dev-token agree: %s', (_case, env, expected) => {
     expect(join(devKeyDir(env))).toBe(join(expected));
     expect(join(tool.devKeyDir(env))).toBe(join(devKeyDir(env)));
+  });
+
+  it('dev-token mints for the audiences the services accept', () => {
+    expect(tool.ALL_SERVICE_AUDIENCES).toEqual([...ALL_SERVICE_AUDIENCES]);
   });
 });

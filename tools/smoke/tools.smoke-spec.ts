@@ -47,8 +47,8 @@ async function freePort(): Promise<number> {
 function toolEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of [
-    'AUTH_PUBLIC_KEY', 'AUTH_PUBLIC_KEY_FILE', 'AUTH_DEV_KEY_DIR', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'BUS_PATH',
-    'REGISTRATION_PII_KEY', 'REGISTRATION_URL', 'CREDIT_URL', 'DIVISION', 'BENCH_TIMEOUT_MS', 'PORT', 'HOST', 'DATA_DIR',
+    'AUTH_PUBLIC_KEY', 'AUTH_PUBLIC_KEY_FILE', 'AUTH_JWKS_URL', 'AUTH_JWKS_FILE', 'AUTH_ALLOW_DEV_KEYS', 'AUTH_DEV_KEY_DIR', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'BUS_PATH',
+    'REGISTRATION_PII_KEY', 'REGISTRATION_PII_KEYS', 'REGISTRATION_PII_KEYS_FILE', 'REGISTRATION_PII_CURRENT_KEY', 'KAFKA_BROKERS', 'NODE_ENV', 'REGISTRATION_URL', 'CREDIT_URL', 'DIVISION', 'BENCH_TIMEOUT_MS', 'PORT', 'HOST', 'DATA_DIR',
   ]) {
     delete env[key];
   }
@@ -181,7 +181,7 @@ describe('tools against the built embedded platform (runtime/run.js)', () => {
     const token = issued.stdout.trim();
     const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
     expect(header).toMatchObject({ alg: 'ES256' });
-    expect(payload).toMatchObject({ roles: ['registrar'], jurisdiction: '110000', sub: 'smoke-registrar', iss: 'sop-dev-issuer', aud: 'social-org-platform' });
+    expect(payload).toMatchObject({ roles: ['registrar'], jurisdiction: '110000', sub: 'smoke-registrar', iss: 'sop-dev-issuer', aud: ['sop-registration', 'sop-credit-supervision', 'sop-evaluation', 'sop-service-purchasing'] });
     // dev-keys.js: the key pair lives where the platform looks for it (DATA_DIR/dev-keys).
     expect(existsSync(join(dataDir, 'dev-keys', 'private.pem'))).toBe(true);
 

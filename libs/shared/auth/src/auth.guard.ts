@@ -4,7 +4,7 @@ import { enrichRequestContext, jurisdictionCovers } from '@sop/util';
 import { AuthErrors } from './auth.errors';
 import type { AuthConfig } from './auth-config';
 import { PUBLIC_KEY, ROLES_KEY } from './decorators';
-import { verifyAccessToken } from './jwt';
+import { TokenVerifier } from './jwt';
 import type { Principal, Role } from './roles';
 
 export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
@@ -15,12 +15,16 @@ export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verifier: TokenVerifier;
+
   constructor(
     private readonly reflector: Reflector,
-    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
-  ) {}
+    @Inject(AUTH_CONFIG) config: AuthConfig,
+  ) {
+    this.verifier = new TokenVerifier(config);
+  }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
@@ -28,7 +32,7 @@ export class AuthGuard implements CanActivate {
     if (!header || !header.startsWith('Bearer ')) {
       throw new AuthErrors.TOKEN_REQUIRED('send Authorization: Bearer <token>');
     }
-    const principal = verifyAccessToken(header.slice('Bearer '.length).trim(), this.config);
+    const principal = await this.verifier.verify(header.slice('Bearer '.length).trim());
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!allowed || allowed.length === 0) {
       throw new AuthErrors.NO_ROLE_DECLARED('this endpoint declares no role and is closed');

@@ -1,5 +1,5 @@
 import { auditChain, KafkaTransport, readTopicsToEnd, ServiceRuntime } from '@sop/messaging';
-import { authConfigFromEnv } from '@sop/auth';
+import { audienceOf, authConfigFromEnv } from '@sop/auth';
 import type { DbConfig } from '@sop/persistence';
 import { SystemClock } from '@sop/util';
 import { assertConfiguration, type AnyConfigSchema } from './config/config-schema';
@@ -75,7 +75,8 @@ export async function runStandaloneService(def: ServiceDefinition, topics: Platf
   };
 
   if (command === 'migrate') {
-    const app = await createHttpApp([def.module({ ...deps, migrateOnStart: false })], authConfigFromEnv(), [], { config: schemas });
+    // No HTTP is served by this command: no token is accepted (and no key is needed).
+    const app = await createHttpApp([def.module({ ...deps, migrateOnStart: false })], { issuer: def.name, audience: [] }, [], { config: schemas });
     const applied = await app.get<ServiceRuntime>(SERVICE_RUNTIME, { strict: false }).migrate();
     hostLogger.log(`${def.name}: applied ${applied.length} migration(s) ${applied.join(', ')}`);
     await app.close();
@@ -85,8 +86,9 @@ export async function runStandaloneService(def: ServiceDefinition, topics: Platf
 
   const host = hostConfig.load();
   setUpTracing({ serviceName: def.name });
-  const auth = authConfigFromEnv();
-  if (auth.devKeys) hostLogger.warn('AUTH_PUBLIC_KEY not set: accepting tokens signed by the local development key');
+  // Tokens for this service only (AUTH_AUDIENCE overrides); development keys were refused above unless
+  // AUTH_ALLOW_DEV_KEYS=true, which is warned here at every start.
+  const auth = authConfigFromEnv(process.env, { audience: audienceOf(def.name), warn: (m) => hostLogger.warn(m) });
   const app = await createHttpApp([def.module(deps)], auth, [{ path: 'docs', title: def.title, description: def.description }], {
     config: schemas,
     serviceOf: () => def.name,

@@ -79,6 +79,21 @@ export function defineConfig<T extends object>(namespace: string, schema: new ()
   };
 }
 
+/**
+ * A schema with a rule across variables that class-validator cannot express, because it reads the whole environment
+ * (e.g. "a key is required in production mode", which depends on KAFKA_BROKERS and NODE_ENV): its problems are
+ * reported with the schema's own, before anything starts.
+ */
+export function withRule<T extends object>(schema: ConfigSchema<T>, rule: (env: NodeJS.ProcessEnv) => string[]): ConfigSchema<T> {
+  const problems = (env: NodeJS.ProcessEnv = process.env) => [...schema.problems(env), ...rule(env)];
+  const load = (env: NodeJS.ProcessEnv = process.env): T => {
+    const found = rule(env);
+    if (found.length) throw new InvalidConfigurationError([...schema.problems(env), ...found]);
+    return schema.load(env);
+  };
+  return { ...schema, problems, load };
+}
+
 /** Every problem of `env` against all of `schemas` (a host's whole configuration). */
 export function configurationProblems(schemas: readonly AnyConfigSchema[], env: NodeJS.ProcessEnv = process.env): string[] {
   return [...new Set(schemas.flatMap((s) => s.problems(env)))];

@@ -16,7 +16,8 @@ import {
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { defineConfig } from './config-schema';
+import { authKeyProblems } from '@sop/auth';
+import { defineConfig, withRule } from './config-schema';
 
 /** "true"/"false" (any case) as a boolean; anything else stays a string and fails @IsBoolean. */
 const BooleanFromEnv = () => Transform(({ value }) => (typeof value === 'string' && /^(true|false)$/i.test(value) ? value.toLowerCase() === 'true' : value));
@@ -46,13 +47,26 @@ export class HostEnv {
   @IsOptional() @BooleanFromEnv() @IsBoolean() OTEL_SDK_DISABLED = false;
 }
 
-/** Bearer-token verification (libs/shared/auth). Without a public key the development key is used. */
+/**
+ * Bearer-token verification (libs/shared/auth): one ES256 public key, or a JWKS (URL or file) for keys that rotate.
+ * In distributed mode (KAFKA_BROKERS set) or with NODE_ENV=production one of them is required (authKeyProblems);
+ * elsewhere the development key is used.
+ */
 export class AuthEnv {
   @IsOptional() @Matches(/-----BEGIN PUBLIC KEY-----[\s\S]+-----END PUBLIC KEY-----/, { message: 'AUTH_PUBLIC_KEY must be a PEM public key (SPKI)' })
   AUTH_PUBLIC_KEY?: string;
   @IsOptional() @FileExists() AUTH_PUBLIC_KEY_FILE?: string;
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'AUTH_JWKS_URL must be an http(s) URL of a JWKS document' }) AUTH_JWKS_URL?: string;
+  @IsOptional() @FileExists() AUTH_JWKS_FILE?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) AUTH_JWKS_CACHE_SECONDS = 600;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) AUTH_JWKS_MIN_REFRESH_SECONDS = 30;
   @IsOptional() @IsString() @MaxLength(200) AUTH_ISSUER?: string;
-  @IsOptional() @IsString() @MaxLength(200) AUTH_AUDIENCE?: string;
+  /** The accepted audience(s), comma-separated; default: the service's own (`sop-<service>`), every service's when embedded. */
+  @IsOptional() @IsString() @MaxLength(400) AUTH_AUDIENCE?: string;
+  /** Longest accepted token lifetime (exp − iat), seconds; default 12 h. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(60) AUTH_MAX_TOKEN_LIFETIME_SECONDS = 43_200;
+  /** Accept the development key in production mode anyway (warned at every start). */
+  @IsOptional() @BooleanFromEnv() @IsBoolean() AUTH_ALLOW_DEV_KEYS = false;
   @IsOptional() @IsString() AUTH_DEV_KEY_DIR?: string;
 }
 
@@ -83,7 +97,7 @@ export class EmbeddedEnv {
 }
 
 export const hostConfig = defineConfig('host', HostEnv);
-export const authEnvConfig = defineConfig('auth', AuthEnv);
+export const authEnvConfig = withRule(defineConfig('auth', AuthEnv), authKeyProblems);
 export const kafkaConfig = defineConfig('kafka', KafkaEnv);
 export const databaseConfig = defineConfig('database', DatabaseEnv);
 export const embeddedConfig = defineConfig('embedded', EmbeddedEnv);
