@@ -34,6 +34,7 @@ import { OrganizationStore } from './application/organizations/organizations.por
 import { PenaltyStore } from './application/penalties/penalties.ports';
 import { RecordPenaltyUseCase } from './application/penalties/record-penalty.use-case';
 import { AnnualReportFacts } from './application/registration-facts/annual-report-facts.use-cases';
+import { PartyOrganizationFacts } from './application/registration-facts/party-organization-facts.use-cases';
 import { OrganizationFacts } from './application/registration-facts/organization-facts.use-cases';
 import { AnnualReportObligationStore } from './application/registration-facts/registration-facts.ports';
 import { CreditRuleSetUseCases } from './application/rule-sets/publish-credit-rule-set.use-case';
@@ -92,6 +93,7 @@ const USE_CASES: Provider[] = [
   RunDueTimersUseCase,
   ListViewUseCases,
   AnnualReportFacts,
+  PartyOrganizationFacts,
   OrganizationFacts,
   GradeFacts,
   ContractFacts,

@@ -7,6 +7,7 @@ import { AnnualReportsHttpController } from './api/http/annual-reports.http.cont
 import { CalendarHttpController } from './api/http/calendar.http.controller';
 import { ApplicationsHttpController } from './api/http/applications.http.controller';
 import { OrganizationsHttpController } from './api/http/organizations.http.controller';
+import { PartyOrganizationHttpController } from './api/http/party-organization.http.controller';
 import { PolicyHttpController } from './api/http/policy.http.controller';
 import { RegimeMetricsHttpController } from './api/http/regime-metrics.http.controller';
 import { AnnualReportStore } from './application/annual-reports/annual-reports.ports';
@@ -22,7 +23,11 @@ import { ChangeOrganization } from './application/organizations/change-organizat
 import { DeregistrationAndRevocation } from './application/organizations/deregistration-and-revocation.use-cases';
 import { LegalRepresentatives } from './application/organizations/legal-representatives.use-case';
 import { OrganizationReads } from './application/organizations/organization-reads.use-cases';
+import { RevokeChange } from './application/organizations/revoke-change.use-case';
 import { OrganizationStore } from './application/organizations/organizations.ports';
+import { DetectOverduePartyOrganizations } from './application/party-organization/detect-overdue-party-organizations.use-case';
+import { PartyOrganizationStore } from './application/party-organization/party-organization.ports';
+import { PartyOrganizations } from './application/party-organization/party-organizations.use-cases';
 import { PersonalDataStore, PiiProtector } from './application/personal-data/personal-data.ports';
 import { PersonalDataService } from './application/personal-data/personal-data.service';
 import { PolicyReads } from './application/policy/policy-reads.use-cases';
@@ -37,6 +42,7 @@ import { TypeOrmApplicationStore } from './infrastructure/applications/typeorm-a
 import { REGISTRATION_MIGRATIONS } from './infrastructure/migrations/registration.migrations';
 import { TypeOrmOrganizationStore } from './infrastructure/organizations/typeorm-organization.store';
 import { AesGcmPiiProtector, piiKeyOf } from './infrastructure/personal-data/aes-gcm-pii-protector';
+import { TypeOrmPartyOrganizationStore } from './infrastructure/party-organization/typeorm-party-organization.store';
 import { TypeOrmPersonalDataStore } from './infrastructure/personal-data/typeorm-personal-data.store';
 import { TypeOrmPolicyStore } from './infrastructure/policy/typeorm-policy.store';
 import { REGISTRATION_ENTITIES } from './infrastructure/registration.orm-entities';
@@ -54,6 +60,7 @@ export class RegistrationModule {
         OrganizationsHttpController,
         PolicyHttpController,
         AnnualReportsHttpController,
+        PartyOrganizationHttpController,
         RegimeMetricsHttpController,
         errorCatalogueControllerFor([RegistrationErrors]),
         healthControllerFor(SERVICE_RUNTIME),
@@ -71,6 +78,7 @@ export class RegistrationModule {
         { provide: PersonalDataStore, useClass: TypeOrmPersonalDataStore },
         { provide: PolicyStore, useClass: TypeOrmPolicyStore },
         { provide: AnnualReportStore, useClass: TypeOrmAnnualReportStore },
+        { provide: PartyOrganizationStore, useClass: TypeOrmPartyOrganizationStore },
         {
           provide: PiiProtector,
           useFactory: (config: RegistrationEnv) => {
@@ -90,11 +98,14 @@ export class RegistrationModule {
         ChangeOrganization,
         LegalRepresentatives,
         DeregistrationAndRevocation,
+        RevokeChange,
         PublishPolicyVersion,
         PolicyReads,
         ApplyDueRegimeChanges,
         AnnualReports,
         DetectOverdueAnnualReports,
+        PartyOrganizations,
+        DetectOverduePartyOrganizations,
         CompareRegimes,
         PublishCalendarYear,
         // Time-driven work

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { EventContractDefinition } from '../shared/contract-types';
 import { USCC_FORMAT } from '@sop/util';
 
@@ -19,6 +19,26 @@ export class OrganizationChangedV1 {
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => FieldChangeV1) changes: FieldChangeV1[];
   /** When the change took effect: 00:00 Beijing time of the stated effective date (a Beijing date), else the time it was recorded. */
   @IsISO8601({ strict: true }) effectiveAt: string;
+}
+
+/**
+ * A change registration was revoked (撤销变更登记): the register items it changed are restored, effective from the
+ * day the change had taken effect. `fraudulent` = the change was obtained by fraud (弄虚作假办理变更登记), which is
+ * serious-list trigger 2 (regulations §5.2). Key and subject: the USCC.
+ */
+export class OrganizationChangeRevokedV1 {
+  @Matches(USCC_FORMAT) uscc: string;
+  @Matches(/^\d{6}$/) registeringAuthority: string;
+  /** The register version (sequence number in the organization's history) of the change that was revoked. */
+  @IsInt() @Min(1) changeSeq: number;
+  /** The fields restored: from the changed value back to the value before the change. */
+  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => FieldChangeV1) restored: FieldChangeV1[];
+  @IsIn([true, false]) fraudulent: boolean;
+  @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+  @IsString() @IsNotEmpty() @MaxLength(500) legalBasis: string;
+  /** When the revoked change had taken effect: the register reads as if it had not, from then on. */
+  @IsISO8601({ strict: true }) changeEffectiveAt: string;
+  @IsISO8601({ strict: true }) revokedAt: string;
 }
 
 /** Deregistration after liquidation (社团条例 Art. 19-21; 民非条例 Art. 16-17; 基金会条例 Art. 16-18). */
@@ -69,4 +89,12 @@ export const OrganizationRevoked: EventContractDefinition<OrganizationRevokedV1>
   version: 1,
   payload: OrganizationRevokedV1,
   description: "An organization's registration was revoked, with reason, legal basis, ground and whether the certificate was revoked (吊销) or the registration cancelled (撤销).",
+};
+
+export const OrganizationChangeRevoked: EventContractDefinition<OrganizationChangeRevokedV1> = {
+  type: 'registration.organization.change-revoked',
+  topic: 'registration.organization.v1',
+  version: 1,
+  payload: OrganizationChangeRevokedV1,
+  description: 'A change registration was revoked (撤销变更登记) and the register items it changed restored; fraudulent ones are serious-list trigger 2.',
 };

@@ -105,7 +105,8 @@ export const ORDER_60_V1: CreditRuleSet = {
     unreachableLetterIntervalDays: { min: 20, max: 60 },
     triggers: {
       ANNUAL_REPORT_OVERDUE: t(true, true, '§5.1 (1); obligation: submit the report'),
-      PARTY_ORGANIZATION_NOT_SET_UP: t(true, false, '§5.1 (2)'),
+      // Derived from registration's Party-organization records and their deadline (registration.party-organization.overdue).
+      PARTY_ORGANIZATION_NOT_SET_UP: t(true, true, '§5.1 (2); obligation: set up the Party organization as required'),
       RECTIFICATION_NOT_MET: t(true, true, '§5.1 (3)'),
       PUBLIC_FUNDRAISING_CONDITIONS_LOST: t(true, false, '§5.1 (4)'),
       WARNING_OR_SMALL_FINE: t(false, true, '§5.1 (5); the penalty is executed, nothing to rectify'),
@@ -120,7 +121,8 @@ export const ORDER_60_V1: CreditRuleSet = {
     cleanYearsForRemoval: 2, // §5.2 removal: 2 full years with no new listing event
     triggers: {
       ESCALATION_FROM_ABNORMAL: t(true, true, '§5.2 (1); removal also needs the rectification'),
-      FRAUDULENT_CHANGE_REVOKED: t(false, false, '§5.2 (2)'),
+      // Derived from registration's revocation of a change registration as fraudulent (registration.organization.change-revoked).
+      FRAUDULENT_CHANGE_REVOKED: t(false, true, '§5.2 (2)'),
       SUSPENSION_PENALTY: t(false, true, '§5.2 (3)'),
       LARGE_FINE: t(false, true, '§5.2 (4)'),
       REPEATED_WARNINGS_OR_FINES: t(false, true, '§5.2 (5)'),

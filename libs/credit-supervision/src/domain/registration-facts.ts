@@ -50,6 +50,19 @@ export function decideAnnualReportFulfilment(
   return events;
 }
 
+/**
+ * §5.1 trigger 2 obligation fulfilled: registration recorded the organization as covered by a Party organization
+ * as the rule requires. Each active abnormal PARTY_ORGANIZATION_NOT_SET_UP entry gets its rectification recorded,
+ * as an officer's verification would; removal then follows the §5.1 rule (application, removal within 5 working
+ * days of the verification).
+ */
+export function decidePartyOrganizationCovered(state: ListState, input: { uscc: string; evidence: string[]; at: Date }, rules: CreditRuleSet): ListEvent[] {
+  return activeEntries(state, 'ABNORMAL')
+    .filter((e) => e.uscc === input.uscc && e.reason === 'PARTY_ORGANIZATION_NOT_SET_UP' && !e.rectifiedAt)
+    // A record back-dated before the listing rectifies from the listing on: an exit is never dated before the entry.
+    .flatMap((e) => decideRectification(state, { entryId: e.entryId, evidence: input.evidence, at: new Date(Math.max(input.at.getTime(), Date.parse(e.listedAt))) }, rules));
+}
+
 export type InformationCategory = 'BASIC' | 'ANNUAL_REPORT' | 'INSPECTION' | 'PENALTY' | 'OTHER';
 
 /**

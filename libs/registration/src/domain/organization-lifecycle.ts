@@ -8,7 +8,7 @@ import { normalizeResidentId, RESIDENT_ID_RULES, residentIdProblem } from './res
 
 /** Organization lifecycle after registration: change registration, deregistration, revocation (regulations §1). */
 export type OrganizationStatus = 'REGISTERED' | 'DEREGISTERED' | 'REVOKED';
-export type OrganizationChangeType = 'REGISTERED' | 'CHANGED' | 'SUPERVISION_CONVERTED' | 'DEREGISTERED' | 'REVOKED';
+export type OrganizationChangeType = 'REGISTERED' | 'CHANGED' | 'CHANGE_REVOKED' | 'SUPERVISION_CONVERTED' | 'DEREGISTERED' | 'REVOKED';
 
 /** The public register entry at one point in time (what history and asOf reads return). */
 export interface RegisterEntry {

@@ -115,4 +115,18 @@ export const RegistrationErrors = defineErrors('REGISTRATION', {
   // Regime metrics
   METRICS_JURISDICTION: { kind: 'INVALID', meaning: 'jurisdiction is not a 6-digit administrative-division code (GB/T 2260).' },
   METRICS_PERIOD: { kind: 'INVALID', meaning: 'The period is empty: from must be before to, and splitAt must lie between them.' },
+  // Party-organization coverage (regulations §5.1 trigger 2)
+  PARTY_ORGANIZATION_INVALID: {
+    kind: 'INVALID',
+    meaning: 'The Party-organization record is inconsistent: OWN, JOINT and INSTRUCTOR name the organization or instructor, NONE carries no details, only JOINT names a host, and its own primary organization needs 3 full members (党章 Art. 30); `errors` names the field.',
+  },
+  PARTY_ORGANIZATION_EFFECTIVE_DATE: { kind: 'REFUSED', meaning: 'effectiveOn may be neither in the future nor before the latest Party-organization record of the organization.' },
+  COVERAGE_JURISDICTION: { kind: 'FORBIDDEN', meaning: 'The coverage report covers your jurisdiction or a division inside it only.' },
+  // Revocation of a change registration (撤销变更登记)
+  CHANGE_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'The organization has no change registration with this sequence number in its history.' },
+  CHANGE_ALREADY_REVOKED: { kind: 'CONFLICT', meaning: 'This change registration was already revoked.' },
+  CHANGE_SUPERSEDED: {
+    kind: 'CONFLICT',
+    meaning: 'A later change registration changed the same field again; revoke the later change first, so the restored value is the one before the fraudulent change.',
+  },
 });

@@ -5,6 +5,7 @@ import type { ApplicationStatus, ConsentStatus } from '../domain/registration-ap
 import type { FoundationType } from '../domain/founding-conditions';
 import type { OrganizationChangeType, OrganizationStatus } from '../domain/organization-lifecycle';
 import type { RevocationKind } from '../domain/revocation-grounds';
+import type { PartyOrganizationForm, PartyRecordSource, RequiredCoverage } from '../domain/party-organization';
 
 const intOrNull = { to: (v: number | null) => v, from: (v: string | number | null) => (v === null || v === undefined ? null : Number(v)) };
 
@@ -205,7 +206,47 @@ export class OrganizationVersionOrmEntity {
   @Column({ type: 'text', nullable: true }) details: string | null;
 }
 
+const bool = { to: (v: boolean) => (v ? 1 : 0), from: (v: number | boolean) => v === true || Number(v) === 1 };
+
+/** The columns of a Party-organization record (regulations §5.1 trigger 2), shared by the history and the current state. */
+abstract class PartyOrganizationColumns {
+  @PrimaryColumn({ type: 'varchar', length: 18 }) uscc: string;
+  @Column({ type: 'varchar', length: 6 }) registeringAuthority: string;
+  @Column({ type: 'varchar', length: 20 }) form: PartyOrganizationForm;
+  @Column({ type: 'int' }) fullPartyMembers: number;
+  @Column({ type: 'varchar', length: 200, nullable: true }) organizationName: string | null;
+  @Column({ type: 'varchar', length: 18, nullable: true }) jointWithUscc: string | null;
+  @Column({ type: 'varchar', length: 10, nullable: true }) establishedOn: string | null;
+  @Column({ type: 'varchar', length: 20 }) source: PartyRecordSource;
+  @Column({ type: 'int', nullable: true, transformer: intOrNull }) reportYear: number | null;
+  @Column({ ...DATETIME6 }) effectiveAt: Date;
+  @Column({ ...DATETIME6 }) recordedAt: Date;
+  @Column({ type: 'varchar', length: 120 }) recordedBy: string;
+  @Column({ type: 'varchar', length: 20 }) requiredCoverage: RequiredCoverage;
+  @Column({ type: 'int', transformer: bool }) covered: boolean;
+  @Column({ ...DATETIME6, nullable: true }) uncoveredSince: Date | null;
+  @Column({ type: 'varchar', length: 10, nullable: true }) dueOn: string | null;
+  @Column({ type: 'varchar', length: 120 }) ruleVersion: string;
+}
+
+/** An organization's Party-organization history: append-only, one row per record. */
+@Entity({ name: 'party_organization_record' })
+export class PartyOrganizationRecordOrmEntity extends PartyOrganizationColumns {
+  @PrimaryColumn({ type: 'int' }) seq: number;
+}
+
+/** The current Party-organization state per organization, with the uncovered episode and the one reported overdue. */
+@Entity({ name: 'party_organization_status' })
+@Index('ix_party_status_uncovered', ['covered', 'dueOn'])
+export class PartyOrganizationStatusOrmEntity extends PartyOrganizationColumns {
+  @Column({ type: 'int' }) seq: number;
+  @Column({ type: 'int' }) episode: number;
+  @Column({ type: 'int', nullable: true, transformer: intOrNull }) overdueEpisode: number | null;
+}
+
 export const REGISTRATION_ENTITIES = [
+  PartyOrganizationRecordOrmEntity,
+  PartyOrganizationStatusOrmEntity,
   OrganizationVersionOrmEntity,
   AnnualReportCycleOrmEntity,
   AnnualReportCycleDueDateOrmEntity,

@@ -5,14 +5,18 @@ import {
   AnnualReportReviewed,
   AnnualReportSubmitted,
   OrganizationChanged,
+  OrganizationChangeRevoked,
   OrganizationDeregistered,
   OrganizationRegistered,
   OrganizationRevoked,
+  PartyOrganizationOverdue,
+  PartyOrganizationRecorded,
   SupervisionConvertedToGuidance,
 } from '@sop/contracts';
 import type { ConsumedEventContext, EventOf } from '@sop/messaging';
 import { AnnualReportFacts } from '../../application/registration-facts/annual-report-facts.use-cases';
 import { OrganizationFacts } from '../../application/registration-facts/organization-facts.use-cases';
+import { PartyOrganizationFacts } from '../../application/registration-facts/party-organization-facts.use-cases';
 import { CREDIT_EVENTS } from './credit-events';
 
 /** Registration's lifecycle events, as credit records and list decisions (application/registration-facts). */
@@ -21,6 +25,7 @@ export class RegistrationEventsHandler {
   constructor(
     private readonly organizations: OrganizationFacts,
     private readonly annualReports: AnnualReportFacts,
+    private readonly partyOrganizations: PartyOrganizationFacts,
   ) {}
 
   @EventPattern(OrganizationRegistered.type, CREDIT_EVENTS)
@@ -56,6 +61,21 @@ export class RegistrationEventsHandler {
   @EventPattern(OrganizationChanged.type, CREDIT_EVENTS)
   onChanged(@Payload() event: EventOf<typeof OrganizationChanged>, @Ctx() ctx: ConsumedEventContext) {
     return this.organizations.onOrganizationChanged(event, ctx.tx);
+  }
+
+  @EventPattern(OrganizationChangeRevoked.type, CREDIT_EVENTS)
+  onChangeRevoked(@Payload() event: EventOf<typeof OrganizationChangeRevoked>, @Ctx() ctx: ConsumedEventContext) {
+    return this.organizations.onOrganizationChangeRevoked(event, ctx.tx);
+  }
+
+  @EventPattern(PartyOrganizationOverdue.type, CREDIT_EVENTS)
+  onPartyOrganizationOverdue(@Payload() event: EventOf<typeof PartyOrganizationOverdue>, @Ctx() ctx: ConsumedEventContext) {
+    return this.partyOrganizations.onOverdue(event, ctx.tx);
+  }
+
+  @EventPattern(PartyOrganizationRecorded.type, CREDIT_EVENTS)
+  onPartyOrganizationRecorded(@Payload() event: EventOf<typeof PartyOrganizationRecorded>, @Ctx() ctx: ConsumedEventContext) {
+    return this.partyOrganizations.onRecorded(event, ctx.tx);
   }
 
   @EventPattern(SupervisionConvertedToGuidance.type, CREDIT_EVENTS)

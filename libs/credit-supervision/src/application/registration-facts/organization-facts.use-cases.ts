@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type {
   OrganizationChangedV1,
+  OrganizationChangeRevokedV1,
   OrganizationDeregisteredV1,
   OrganizationRegisteredV1,
   OrganizationRevokedV1,
@@ -9,7 +10,7 @@ import type {
 } from '@sop/contracts';
 import type { CloudEvent, Tx } from '@sop/messaging';
 import { Clock } from '@sop/util';
-import { decideDeregistration } from '../../domain/list-decisions';
+import { decideDeregistration, decideTrigger } from '../../domain/list-decisions';
 import { decideRevocation, projectedChanges, type InformationCategory } from '../../domain/registration-facts';
 import { ListDecisions } from '../lists/list-decisions';
 import { CreditCalendar } from '../calendar/credit-calendar';
@@ -81,6 +82,34 @@ export class OrganizationFacts {
     if (!org) return;
     const set = projectedChanges(d.changes, at, { name: org.nameEffectiveFrom ?? null, domicile: org.domicileEffectiveFrom ?? null });
     if (Object.keys(set).length > 0) await this.organizations.updateRegisterFields(tx, d.uscc, set, at, now);
+  }
+
+  /**
+   * registration.organization.change-revoked → basic information, the restored name and domicile (from the revocation
+   * on), and for a fraudulent change serious-list trigger 2 (regulations §5.2 (2)), the event id as evidence.
+   */
+  async onOrganizationChangeRevoked(event: CloudEvent<OrganizationChangeRevokedV1>, tx: Tx): Promise<void> {
+    const d = event.data;
+    const now = this.clock.now();
+    const at = new Date(d.revokedAt);
+    const fields = d.restored.map((c) => c.field).join(', ');
+    const summary = `change registration ${d.changeSeq} (effective ${d.changeEffectiveAt}) revoked${d.fraudulent ? ' as fraudulent' : ''}; restored ${fields}: ${d.reason} (${d.legalBasis})`;
+    await this.information(tx, event, d.uscc, d.fraudulent ? 'PENALTY' : 'BASIC', 'CHANGE_REGISTRATION_REVOKED', summary, at, now);
+    await this.organizations.lockOrganization(tx, d.uscc);
+    const org = await this.organizations.organization(tx, d.uscc);
+    if (org) {
+      const set = projectedChanges(d.restored, at, { name: org.nameEffectiveFrom ?? null, domicile: org.domicileEffectiveFrom ?? null });
+      if (Object.keys(set).length > 0) await this.organizations.updateRegisterFields(tx, d.uscc, set, at, now);
+    }
+    if (!d.fraudulent) return;
+    await this.lists.decide(
+      tx,
+      d.uscc,
+      now,
+      (s, r) => decideTrigger(s, { uscc: d.uscc, list: 'SERIOUS', reason: 'FRAUDULENT_CHANGE_REVOKED', evidence: [event.id], at, decidingAuthority: d.registeringAuthority }, r, randomUUID),
+      event.id,
+      at,
+    );
   }
 
   /** registration.organization.supervision-converted-to-guidance → other information only. */

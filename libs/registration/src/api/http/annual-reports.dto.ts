@@ -2,10 +2,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { civilDate, endOfCivilDay } from '@sop/util';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { WithPartyOrganization } from './party-organization.dto';
 import { ANNUAL_REPORT_OUTCOMES, type AnnualReportOutcome } from '../../domain/annual-report-cycle';
 import type { AnnualReportRecord } from '../../application/annual-reports/annual-reports.ports';
 
-export class SubmitAnnualReportRequest {
+export class SubmitAnnualReportRequest extends WithPartyOrganization {
   @ApiProperty({ example: 2026, description: 'the finished year the report covers' })
   @IsInt() @Min(1998) @Max(9999)
   reportYear: number;

@@ -16,7 +16,7 @@ export class AnnualReportsHttpController {
   @Roles('org-representative', 'registrar')
   @ApiOperation({ summary: "Submit the previous year's annual report (due 31 March for foundations, 31 May otherwise; regulations §4)" })
   async submitAnnualReport(@Param('uscc', new UsccPipe()) uscc: string, @Body() body: SubmitAnnualReportRequest, @CurrentPrincipal() principal: Principal) {
-    return annualReportView(await this.annualReports.submit(uscc, body.reportYear, principal));
+    return annualReportView(await this.annualReports.submit(uscc, body.reportYear, principal, body.partyOrganization));
   }
 
   @Post('organizations/:uscc/annual-reports/:year/review')

@@ -7,6 +7,7 @@ import { SubmitApplication } from '../../application/applications/submit-applica
 import { SupervisingUnitConsent } from '../../application/applications/supervising-unit-consent.use-cases';
 import { applicationView, ReasonsRequest, SubmitApplicationRequest } from './applications.dto';
 import { organizationPublicView } from './organizations.dto';
+import { WithPartyOrganization } from './party-organization.dto';
 
 /** Applications for registration: submission, the supervising unit's consent, the registrar's decision, reads. */
 @ApiTags('registration')
@@ -70,9 +71,9 @@ export class ApplicationsHttpController {
   @HttpCode(200)
   @ApiBearerAuth()
   @Roles('registrar')
-  @ApiOperation({ summary: 'Approve (consent required under dual management): issues the USCC and publishes OrganizationRegistered' })
-  async approve(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
-    const { application, organization } = await this.decisions.approve(id, principal);
+  @ApiOperation({ summary: 'Approve (consent required under dual management): issues the USCC and publishes OrganizationRegistered; records the Party-organization coverage declared (default NONE)' })
+  async approve(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: WithPartyOrganization, @CurrentPrincipal() principal: Principal) {
+    const { application, organization } = await this.decisions.approve(id, principal, body?.partyOrganization);
     return { application: applicationView(application, { decisionOverdue: false }), organization: organizationPublicView(organization) };
   }
 

@@ -1,7 +1,7 @@
 // Requests and views of the organization register: entries, history, asOf, changes, legal representatives, deregistration, revocation.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { RegisterEntry } from '../../domain/organization-lifecycle';
 import { REVOCATION_GROUND_NAMES, REVOCATION_KINDS } from '../../domain/revocation-grounds';
 import { IsCivilDate, IsInstant } from '@sop/util';
@@ -129,5 +129,13 @@ export class RevokeRequest {
   @IsIn(REVOCATION_KINDS) revocationKind: string;
   @ApiProperty({ example: '弄虚作假骗取登记', description: 'the facts of the ground' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
   @ApiPropertyOptional({ example: '社团条例 Art. 29', description: 'optional; when given, it must be the ground’s legal basis for the form' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) legalBasis?: string;
+}
+
+export class RevokeChangeRequest {
+  @ApiProperty({ description: 'the change was obtained by fraud (弄虚作假办理变更登记): serious-list trigger 2 (regulations §5.2)' })
+  @IsBoolean() fraudulent: boolean;
+  @ApiProperty({ example: '变更登记时提交虚假的会员大会决议', description: 'the facts' }) @IsString() @IsNotEmpty() @MaxLength(1000) reason: string;
+  @ApiPropertyOptional({ example: '行政许可法 Art. 69', description: 'default: 社团条例 Art. 29; 民非条例 Art. 24; 基金会条例 Art. 41; 行政许可法 Art. 69' })
   @IsOptional() @IsString() @IsNotEmpty() @MaxLength(500) legalBasis?: string;
 }

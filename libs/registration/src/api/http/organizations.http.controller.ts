@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@sop/auth';
 import { UsccPipe } from '@sop/http';
@@ -7,6 +7,7 @@ import { ChangeOrganization } from '../../application/organizations/change-organ
 import { DeregistrationAndRevocation } from '../../application/organizations/deregistration-and-revocation.use-cases';
 import { LegalRepresentatives } from '../../application/organizations/legal-representatives.use-case';
 import { OrganizationReads } from '../../application/organizations/organization-reads.use-cases';
+import { RevokeChange } from '../../application/organizations/revoke-change.use-case';
 import {
   AsOfQuery,
   ChangeOrganizationRequest,
@@ -15,6 +16,7 @@ import {
   legalRepresentativeView,
   organizationPublicView,
   registerEntryView,
+  RevokeChangeRequest,
   RevokeRequest,
 } from './organizations.dto';
 
@@ -27,6 +29,7 @@ export class OrganizationsHttpController {
     private readonly changes: ChangeOrganization,
     private readonly legalRepresentativesOf: LegalRepresentatives,
     private readonly endings: DeregistrationAndRevocation,
+    private readonly changeRevocations: RevokeChange,
   ) {}
 
   @Get('organizations/:uscc')
@@ -85,5 +88,21 @@ export class OrganizationsHttpController {
   @ApiOperation({ summary: 'Revocation with reason and legal basis: publishes OrganizationRevoked' })
   async revoke(@Param('uscc', new UsccPipe()) uscc: string, @Body() body: RevokeRequest, @CurrentPrincipal() principal: Principal) {
     return organizationPublicView(await this.endings.revoke(uscc, body, principal));
+  }
+
+  @Post('organizations/:uscc/changes/:seq/revocation')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @Roles('registrar')
+  @ApiOperation({
+    summary: 'Revoke a change registration (撤销变更登记): restores the items it changed; fraudulent = serious-list trigger 2 (regulations §5.2). Publishes OrganizationChangeRevoked',
+  })
+  async revokeChange(
+    @Param('uscc', new UsccPipe()) uscc: string,
+    @Param('seq', ParseIntPipe) seq: number,
+    @Body() body: RevokeChangeRequest,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return organizationPublicView(await this.changeRevocations.revoke(uscc, seq, body, principal));
   }
 }

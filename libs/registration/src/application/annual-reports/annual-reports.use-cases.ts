@@ -8,6 +8,8 @@ import { civilYearAt, cycleInForce, cycleVersion, dueDate, dueEnd, inScope, type
 import { RegistrationErrors } from '../../domain/registration.errors';
 import { OrganizationStore } from '../organizations/organizations.ports';
 import { AnnualReportStore, type AnnualReportRecord } from './annual-reports.ports';
+import type { PartyOrganizationDeclaration } from '../../domain/party-organization';
+import { PartyOrganizations } from '../party-organization/party-organizations.use-cases';
 
 /**
  * Annual reports (regulations §4): organizations submit the previous year's report; the registration authority
@@ -20,10 +22,14 @@ export class AnnualReports {
     private readonly reports: AnnualReportStore,
     private readonly organizations: OrganizationStore,
     private readonly clock: Clock,
+    private readonly partyOrganizations: PartyOrganizations,
   ) {}
 
-  /** The organization's own representative, or a registrar in jurisdiction filing on its behalf. */
-  async submit(uscc: string, reportYear: number, principal: Principal): Promise<AnnualReportRecord> {
+  /**
+   * The organization's own representative, or a registrar in jurisdiction filing on its behalf. The report may
+   * carry the Party-organization coverage (regulations §5.1 trigger 2), recorded with it in one transaction.
+   */
+  async submit(uscc: string, reportYear: number, principal: Principal, partyOrganization?: PartyOrganizationDeclaration): Promise<AnnualReportRecord> {
     const organization = await this.organizations.requireOrganization(uscc);
     const ownOrganization = principal.roles.includes('org-representative') && principal.organizationUscc === uscc;
     if (!ownOrganization) {
@@ -58,6 +64,17 @@ export class AnnualReports {
         throw new RegistrationErrors.ANNUAL_REPORT_EXISTS(`${uscc} already submitted the report for ${reportYear}`);
       }
       await this.reports.insertReport(tx, report);
+      if (partyOrganization) {
+        await this.partyOrganizations.recordIn(tx, partyOrganization, {
+          uscc,
+          registeringAuthority: report.registeringAuthority,
+          source: 'ANNUAL_REPORT',
+          reportYear,
+          effectiveAt: now,
+          now,
+          recordedBy: principal.subject,
+        });
+      }
       await tx.publish(AnnualReportSubmitted, { subject: uscc,
         policyVersion: report.ruleVersion,
         data: {

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { assertJurisdiction } from '@sop/auth';
 import { ApplicationRefused, OrganizationRegistered } from '@sop/contracts';
+import type { PartyOrganizationDeclaration } from '../../domain/party-organization';
+import { PartyOrganizations } from '../party-organization/party-organizations.use-cases';
 import { UnitOfWork } from '@sop/messaging';
 import { withLockRetries } from '@sop/persistence';
 import { Clock } from '@sop/util';
@@ -21,9 +23,18 @@ export class ApplicationDecisions {
     private readonly applications: ApplicationStore,
     private readonly organizations: OrganizationStore,
     private readonly clock: Clock,
+    private readonly partyOrganizations: PartyOrganizations,
   ) {}
 
-  async approve(applicationId: string, principal: Principal): Promise<{ application: RegistrationApplication; organization: OrganizationRecord }> {
+  /**
+   * `partyOrganization`: the coverage declared with the application (regulations §5.1 trigger 2); without one the
+   * organization starts as NONE with no full members, so its deadline to be covered (at least by an instructor) runs.
+   */
+  async approve(
+    applicationId: string,
+    principal: Principal,
+    partyOrganization: PartyOrganizationDeclaration = { form: 'NONE', fullPartyMembers: 0 },
+  ): Promise<{ application: RegistrationApplication; organization: OrganizationRecord }> {
     const now = this.clock.now();
     return withLockRetries(() =>
       this.uow.run(async (tx) => {
@@ -69,6 +80,14 @@ export class ApplicationDecisions {
           details: { applicationId: s.id, policyVersion: s.policyVersion, checksVersion: s.checksVersion },
         });
         await tx.publish(OrganizationRegistered, { subject: uscc, policyVersion: s.policyVersion, data: organizationRegisteredData(organization) });
+        await this.partyOrganizations.recordIn(tx, partyOrganization, {
+          uscc,
+          registeringAuthority: s.registeringAuthority,
+          source: 'REGISTRATION',
+          effectiveAt: now,
+          now,
+          recordedBy: principal.subject,
+        });
         return { application: approved, organization };
       }),
     );

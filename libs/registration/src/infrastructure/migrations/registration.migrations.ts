@@ -7,6 +7,7 @@ import { AnnualReportDueDatesPerForm1732600000500 } from './1732600000500-annual
 import { CivilTime1732700000100 } from './1732700000100-civil-time.migration';
 import { RevocationKind1732800000100 } from './1732800000100-revocation-kind.migration';
 import { NameApprovalReference1732800000200 } from './1732800000200-name-approval-reference.migration';
+import { PartyOrganization1732900000100 } from './1732900000100-party-organization.migration';
 
 /** The migrations of the registration schema, oldest first (the module runs them; the SQLite spec replays them). */
 export const REGISTRATION_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const REGISTRATION_MIGRATIONS = [
   CivilTime1732700000100,
   RevocationKind1732800000100,
   NameApprovalReference1732800000200,
+  PartyOrganization1732900000100,
 ];
