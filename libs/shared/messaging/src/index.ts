@@ -18,6 +18,8 @@ export * from './messaging-tables.migration';
 export * from './service-runtime';
 export * from './audit/chain-audit';
 export * from './audit/read-topics';
+export * from './dlq/dead-letters';
+export * from './dlq/dlq-command';
 export * from './calendar/official-calendar-year.orm-entity';
 export * from './calendar/official-calendar-tables.migration';
 export * from './calendar/official-calendars';

@@ -1,6 +1,8 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import type { CloudEvent } from '../envelope/cloud-event';
+import { kafkaHeaders } from '../transport/kafka.transport';
+import type { IncomingMessage } from '../transport/transport.port';
 
 /**
  * Reads every message of the given topics from the beginning up to their end at the time of the call and
@@ -12,7 +14,29 @@ export async function readTopicsToEnd(
   topics: string[],
   timeoutMs = 120000,
 ): Promise<{ events: CloudEvent[]; undecodable: number }> {
-  const kafka = new Kafka({ clientId: `sop-audit-${process.pid}`, brokers, logLevel: logLevel.ERROR });
+  const events: CloudEvent[] = [];
+  let undecodable = 0;
+  for (const message of await readTopicMessagesToEnd({ brokers }, topics, timeoutMs)) {
+    try {
+      events.push(JSON.parse(message.value?.toString('utf8') ?? '') as CloudEvent);
+    } catch {
+      undecodable++;
+    }
+  }
+  return { events, undecodable };
+}
+
+/**
+ * The raw messages (key, value, headers, partition and offset) of the given topics, from the beginning up to their
+ * end at the time of the call, per partition in offset order. A throwaway consumer group that commits nothing.
+ * `connection` takes the brokers and, in deployments that need them, the TLS/SASL options of kafkajs.
+ */
+export async function readTopicMessagesToEnd(
+  connection: Pick<KafkaConfig, 'brokers' | 'ssl' | 'sasl'>,
+  topics: string[],
+  timeoutMs = 120000,
+): Promise<IncomingMessage[]> {
+  const kafka = new Kafka({ ...connection, clientId: `sop-reader-${process.pid}`, logLevel: logLevel.ERROR });
   const admin = kafka.admin();
   await admin.connect();
   const remaining = new Map<string, bigint>(); // "topic:partition" → last offset to read
@@ -26,9 +50,8 @@ export async function readTopicsToEnd(
   } finally {
     await admin.disconnect();
   }
-  const events: CloudEvent[] = [];
-  let undecodable = 0;
-  if (remaining.size === 0) return { events, undecodable };
+  const messages: IncomingMessage[] = [];
+  if (remaining.size === 0) return messages;
   const consumer = kafka.consumer({ groupId: `sop-audit-${randomUUID()}` });
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
@@ -41,11 +64,8 @@ export async function readTopicsToEnd(
           const key = `${topic}:${partition}`;
           const last = remaining.get(key);
           if (last === undefined || BigInt(message.offset) > last) return;
-          try {
-            events.push(JSON.parse(message.value?.toString('utf8') ?? '') as CloudEvent);
-          } catch {
-            undecodable++;
-          }
+          const headers = kafkaHeaders(message.headers);
+          messages.push({ topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers });
           if (BigInt(message.offset) === last) remaining.delete(key);
           if (remaining.size === 0) {
             clearTimeout(timer);
@@ -57,5 +77,5 @@ export async function readTopicsToEnd(
   } finally {
     await consumer.disconnect();
   }
-  return { events, undecodable };
+  return messages;
 }

@@ -8,6 +8,7 @@ import { InboxMessageOrmEntity } from '../inbox/inbox-message.orm-entity';
 import type { DeliveryContext, EventTransport, IncomingMessage, Subscription } from '../transport/transport.port';
 import { eventSpanAttributes, inSpan, SpanKind, traceContextOfEvent } from '../tracing/event-tracing';
 import type { Tx, UnitOfWork } from '../unit-of-work';
+import { DLQ_HEADER, isReplayForAnotherGroup } from '../dlq/dead-letters';
 import { classifyFailure } from './error-classification';
 
 /** A handler of one event type. The payload was checked against its contract before the call. */
@@ -126,6 +127,11 @@ export class EventConsumer {
   }
 
   private async handleOnce(message: IncomingMessage, context: DeliveryContext, key: string): Promise<void> {
+    if (isReplayForAnotherGroup(message, this.groupId)) {
+      this.counters.skipped++; // a dead letter of another group, replayed for that group only
+      this.hooks.outcome?.(this.groupId, { kind: 'skipped', type: message.headers['ce-type'] ?? '(replay)' });
+      return;
+    }
     let event: CloudEvent;
     try {
       if (!message.value) throw new Error('empty message value');
@@ -234,13 +240,13 @@ export class EventConsumer {
         value: message.value ?? Buffer.alloc(0),
         headers: {
           ...message.headers,
-          'dlq-reason': reason,
-          'dlq-detail': detail.slice(0, 4000),
-          'dlq-consumer-group': this.options.groupId,
-          'dlq-source-topic': message.topic,
-          'dlq-source-partition': String(message.partition),
-          'dlq-source-offset': message.offset,
-          'dlq-time': this.now().toISOString(),
+          [DLQ_HEADER.reason]: reason,
+          [DLQ_HEADER.detail]: detail.slice(0, 4000),
+          [DLQ_HEADER.group]: this.options.groupId,
+          [DLQ_HEADER.sourceTopic]: message.topic,
+          [DLQ_HEADER.sourcePartition]: String(message.partition),
+          [DLQ_HEADER.sourceOffset]: message.offset,
+          [DLQ_HEADER.time]: this.now().toISOString(),
         },
       },
     ]);

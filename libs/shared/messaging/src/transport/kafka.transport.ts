@@ -6,6 +6,7 @@ import {
   type Admin,
   type Consumer,
   type Producer,
+  type IHeaders,
   type KafkaConfig,
   type LogEntry,
 } from 'kafkajs';
@@ -27,6 +28,15 @@ export interface KafkaTransportOptions {
   replicationFactor?: number;
   /** kafkajs's own log level (KAFKA_LOG_LEVEL): nothing, error, warn (default), info, debug. */
   logLevel?: string;
+}
+
+/** Kafka record headers as strings (the first value of a repeated header). */
+export function kafkaHeaders(raw: IHeaders | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw ?? {})) {
+    if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : String(v);
+  }
+  return headers;
 }
 
 const LEVELS: Record<string, KafkaLogLevel> = {
@@ -129,10 +139,7 @@ export class KafkaTransport extends EventTransport {
       autoCommit: true,
       partitionsConsumedConcurrently: 3,
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(message.headers ?? {})) {
-          if (v !== undefined) headers[k] = Array.isArray(v) ? String(v[0]) : String(v);
-        }
+        const headers = kafkaHeaders(message.headers);
         await deliverUntilAcknowledged(
           handler,
           { topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers },
