@@ -1,5 +1,6 @@
 import { DiscoveryModule, NestFactory, Reflector } from '@nestjs/core';
 import { Logger, Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -11,6 +12,12 @@ import { loggingModule } from './observability/logging';
 import { serveMetrics } from './observability/metrics-endpoint';
 import { requestObservation } from './observability/request-observation';
 import { createValidationPipe, ProblemFilter } from './problem.filter';
+import { edgeConfig, type EdgeEnv } from './edge/edge.config';
+import { RateLimitGuard } from './edge/rate-limit';
+import { bodyParserOptions, requestLimits } from './edge/request-limits';
+import { securityHeaders } from './edge/security-headers';
+import { OPERATOR_REQUEST } from './health.controller';
+import { bearerMatches } from './observability/metrics-endpoint';
 
 export interface DocsMount {
   path: string;
@@ -36,6 +43,8 @@ export interface HostOptions {
   logLevel?: string;
   /** Where the JSON log lines go (tests capture them); default stdout. */
   logDestination?: DestinationStream;
+  /** The edge's limits and headers; default: edgeConfig read from the environment. */
+  edge?: Partial<EdgeEnv>;
 }
 
 export async function createHttpApp(
@@ -48,14 +57,38 @@ export async function createHttpApp(
   @Module({ imports: [DiscoveryModule, PlatformHealthModule, loggingModule(options.logLevel ?? process.env['LOG_LEVEL'] ?? 'log', options.logDestination), ...config, ...imports] })
   class HostModule {}
 
-  const app = await NestFactory.create(HostModule, { bufferLogs: true });
+  const edge: EdgeEnv = { ...edgeConfig.load(), ...options.edge };
+  // Body parsing is the edge's own (size and depth limits, problem+json errors), not Nest's default.
+  const app = await NestFactory.create(HostModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(PinoLogger));
+  const express = app.getHttpAdapter().getInstance() as { disable(setting: string): void; set(setting: string, value: unknown): void };
+  express.disable('x-powered-by');
+  if (edge.HTTP_TRUST_PROXY) express.set('trust proxy', true);
   // First: request id, correlation id, server span and latency for everything after it.
   app.use(requestObservation(options.serviceOf ?? (() => 'platform')));
+  app.use(securityHeaders({ hsts: edge.HTTP_HSTS, trustProxy: edge.HTTP_TRUST_PROXY, docsPaths: docs.map((d) => d.path) }));
+  const metricsToken = options.metricsToken;
+  if (metricsToken) {
+    app.use((req: { headers: Record<string, string | string[] | undefined> }, _res: unknown, next: () => void) => {
+      if (req.headers['authorization'] && bearerMatches(req.headers['authorization'], metricsToken)) (req as Record<symbol, unknown>)[OPERATOR_REQUEST] = true;
+      next();
+    });
+  }
+  const parsers = bodyParserOptions(edge.HTTP_BODY_LIMIT_BYTES, edge.HTTP_MAX_JSON_DEPTH);
+  (app as NestExpressApplication).useBodyParser('json', parsers.json);
+  (app as NestExpressApplication).useBodyParser('urlencoded', parsers.urlencoded);
+  for (const middleware of requestLimits(edge.HTTP_BODY_LIMIT_BYTES, edge.HTTP_MAX_JSON_DEPTH)) app.use(middleware);
   serveMetrics(app, options.metricsToken);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
-  app.useGlobalGuards(new AuthGuard(app.get(Reflector), auth));
+  app.useGlobalGuards(
+    new AuthGuard(app.get(Reflector), auth),
+    new RateLimitGuard(app.get(Reflector), {
+      publicPerMinute: edge.RATE_LIMIT_PUBLIC_PER_MINUTE,
+      expensivePerMinute: edge.RATE_LIMIT_EXPENSIVE_PER_MINUTE,
+      sensitivePerMinute: edge.RATE_LIMIT_SENSITIVE_PER_MINUTE,
+    }),
+  );
 
   connectEventServers(app, imports);
 

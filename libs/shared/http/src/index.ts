@@ -12,3 +12,7 @@ export * from './config';
 export * from './observability';
 export * from './calendar-events.handler';
 export * from './dates.pipe';
+export * from './edge/edge.config';
+export * from './edge/rate-limit';
+export * from './edge/request-limits';
+export * from './edge/security-headers';

@@ -46,21 +46,27 @@ export class ProblemFilter implements ExceptionFilter {
     const req = ctx.getRequest<{ url?: string; originalUrl?: string }>();
     const problem = toProblem(exception);
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    const body: Record<string, unknown> = {
-      type: `urn:sop:problem:${problem.code}`,
-      title: problem.title,
-      status: problem.status,
-      code: problem.code,
-      detail: problem.detail,
-      instance: req.originalUrl ?? req.url,
-      ...problem.extensions,
-    };
-    if (problem.violations.length) body['errors'] = problem.violations;
+    const body = problemBody(problem, req.originalUrl ?? req.url);
     if (res.headersSent) return;
     res.status(problem.status);
     res.setHeader('Content-Type', 'application/problem+json; charset=utf-8');
     res.send(JSON.stringify(body));
   }
+}
+
+/** The RFC 9457 document of a problem (`errors`: field, rule and message of each input violation). */
+export function problemBody(problem: Problem, instance: string | undefined): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    type: `urn:sop:problem:${problem.code}`,
+    title: problem.title,
+    status: problem.status,
+    code: problem.code,
+    detail: problem.detail,
+    instance,
+    ...problem.extensions,
+  };
+  if (problem.violations.length) body['errors'] = problem.violations;
+  return body;
 }
 
 export function problemOfDomainError(err: DomainError): Problem {

@@ -11,7 +11,7 @@ interface Res {
   send(body: string): void;
 }
 
-function bearerMatches(header: string | string[] | undefined, token: string): boolean {
+export function bearerMatches(header: string | string[] | undefined, token: string): boolean {
   const given = Buffer.from(String(Array.isArray(header) ? header[0] : (header ?? '')));
   const expected = Buffer.from(`Bearer ${token}`);
   return given.length === expected.length && timingSafeEqual(given, expected);
