@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, rmSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Inject, Injectable, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { isDuplicateKey, isSqlite } from '@sop/persistence';
 import { Clock } from '@sop/util';
@@ -33,8 +33,10 @@ const STALE_AFTER_MS = 60_000;
 /**
  * Bulk export of the public register as JSON Lines (one public profile per line). Runs in the background in
  * batches; the job, kept in the database, reports total and processed rows so a long export shows progress.
- * At most one export runs at a time: starting another while one runs returns the running one (the endpoint is
- * public, and each export reads the whole register).
+ * At most one export runs at a time: starting another while one runs returns the running one (each export reads
+ * the whole register). The endpoints need an officer's token and are rate limited per caller (the HTTP edge).
+ * A failing export never takes the process down: its failure is recorded, and when even that write fails the
+ * error is logged and the job, its heartbeat stopped, reads as interrupted a minute later (`failStale`).
  */
 @Injectable()
 export class RegisterExportService implements BeforeApplicationShutdown {
@@ -44,6 +46,7 @@ export class RegisterExportService implements BeforeApplicationShutdown {
   private readonly retentionDays: number;
   private readonly batchSize = 200;
   private stopping = false;
+  private readonly logger = new Logger('RegisterExport');
 
   constructor(
     private readonly ds: DataSource,
@@ -111,13 +114,24 @@ export class RegisterExportService implements BeforeApplicationShutdown {
       if (winner) return this.view(winner);
       throw err;
     }
+    // Never rejects: nothing awaits a background export, and an unhandled rejection would stop the process (the
+    // embedded platform with it).
     const done = this.run(job)
-      .catch(async (err: Error) => {
-        await this.ds.manager.update(CreditExportJobOrmEntity, { id }, { status: 'FAILED', error: err.message.slice(0, 500), finishedAt: this.clock.now(), runningSlot: null });
-      })
+      .catch((err: unknown) => this.recordFailure(id, err))
       .finally(() => this.running.delete(id));
     this.running.set(id, done);
     return this.view(job);
+  }
+
+  private async recordFailure(id: string, err: unknown): Promise<void> {
+    const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+    try {
+      await this.ds.manager.update(CreditExportJobOrmEntity, { id }, { status: 'FAILED', error: message, finishedAt: this.clock.now(), runningSlot: null });
+    } catch (updateErr) {
+      this.logger.error(
+        `export ${id} failed (${message}) and recording FAILED failed too (${updateErr instanceof Error ? updateErr.message : String(updateErr)}); it will read as interrupted once its heartbeat is stale`,
+      );
+    }
   }
 
   private runningJob(): Promise<CreditExportJobOrmEntity | null> {
