@@ -41,7 +41,7 @@ import { TypeOrmAnnualReportStore } from './infrastructure/annual-reports/typeor
 import { TypeOrmApplicationStore } from './infrastructure/applications/typeorm-application.store';
 import { REGISTRATION_MIGRATIONS } from './infrastructure/migrations/registration.migrations';
 import { TypeOrmOrganizationStore } from './infrastructure/organizations/typeorm-organization.store';
-import { AesGcmPiiProtector, piiKeyOf } from './infrastructure/personal-data/aes-gcm-pii-protector';
+import { AesGcmPiiProtector, piiKeyRingOf } from './infrastructure/personal-data/aes-gcm-pii-protector';
 import { TypeOrmPartyOrganizationStore } from './infrastructure/party-organization/typeorm-party-organization.store';
 import { TypeOrmPersonalDataStore } from './infrastructure/personal-data/typeorm-personal-data.store';
 import { TypeOrmPolicyStore } from './infrastructure/policy/typeorm-policy.store';
@@ -82,9 +82,10 @@ export class RegistrationModule {
         {
           provide: PiiProtector,
           useFactory: (config: RegistrationEnv) => {
-            const { key, devKey } = piiKeyOf(config.REGISTRATION_PII_KEY, config.DATA_DIR);
-            if (devKey) new Logger('Registration').warn('REGISTRATION_PII_KEY not set: ID numbers are encrypted with the local development key under DATA_DIR/dev-keys');
-            return new AesGcmPiiProtector(key);
+            // Named keys with rotation (REGISTRATION_PII_KEYS), the legacy key, or (embedded / AUTH_ALLOW_DEV_KEYS) a dev key.
+            const { ring, devKey } = piiKeyRingOf(config);
+            if (devKey) new Logger('Registration').warn('no REGISTRATION_PII_KEYS / REGISTRATION_PII_KEY: ID numbers are encrypted with the development key under DATA_DIR/dev-keys');
+            return new AesGcmPiiProtector(ring);
           },
           inject: [registrationConfig.KEY],
         },
