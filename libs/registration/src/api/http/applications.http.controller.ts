@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, type Principal } from '@sop/auth';
+import { RateLimit } from '@sop/http';
 import { ApplicationDecisions } from '../../application/applications/application-decisions.use-cases';
 import { ApplicationReads } from '../../application/applications/application-reads.use-cases';
 import { SubmitApplication } from '../../application/applications/submit-application.use-case';
@@ -23,6 +24,8 @@ export class ApplicationsHttpController {
   @Post('applications')
   @ApiBearerAuth()
   @Roles('applicant', 'registrar')
+  // A 422 tells whether an ID number already is a legal representative: such answers are limited per token subject.
+  @RateLimit('sensitive', { countStatuses: [422] })
   @ApiOperation({ summary: 'Submit an application; the registration policy in force decides DIRECT or DUAL_MANAGEMENT' })
   async submit(@Body() body: SubmitApplicationRequest, @CurrentPrincipal() principal: Principal) {
     const application = await this.submission.submit(body, principal);
