@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import mysql from 'mysql2/promise';
@@ -39,6 +39,8 @@ const commonEnv = {
   AUTH_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   AUTH_ISSUER: ISSUER,
   AUTH_AUDIENCE: AUDIENCE,
+  // Distributed mode refuses development keys (issue 10): registration gets a real personal-data key.
+  REGISTRATION_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
 };
 const services = Object.fromEntries(
   (Object.keys(dbNames) as (keyof typeof dbNames)[]).map((app, i) => [app, new ServiceProcess(app, basePort + i, { ...commonEnv, DB_NAME: dbNames[app] })]),
