@@ -9,6 +9,11 @@ describe('contracts topology', () => {
     }
   });
 
+  it('names the producer of every event type, the service its topic belongs to', () => {
+    const services: Record<string, string> = { registration: 'registration', credit: 'credit-supervision', evaluation: 'evaluation', purchasing: 'service-purchasing' };
+    for (const c of ALL_EVENT_CONTRACTS) expect([c.type, c.source]).toEqual([c.type, services[c.topic.split('.')[0]]]);
+  });
+
   it('provisions a dead-letter topic per consumer group', () => {
     expect(allTopicSpecs().map((t) => t.topic)).toEqual(
       expect.arrayContaining(['credit-supervision.dlq', 'evaluation.dlq', 'service-purchasing.dlq']),

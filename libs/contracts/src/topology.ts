@@ -4,12 +4,17 @@ import { PURCHASING_CONTRACTS, PURCHASING_TOPICS } from './purchasing';
 import { REGISTRATION_CONTRACTS, REGISTRATION_TOPICS } from './registration';
 import type { EventContractDefinition } from './shared/contract-types';
 
-/** Every event type any service publishes. Consumers validate what they read against this list. */
+const producedBy = (source: string, contracts: EventContractDefinition[]) => contracts.map((c) => ({ ...c, source }));
+
+/**
+ * Every event type any service publishes, with its producer (the CloudEvents `source`). Consumers validate what they
+ * read against this list, and refuse a type from another topic or another source (messaging's provenance checks).
+ */
 export const ALL_EVENT_CONTRACTS: EventContractDefinition[] = [
-  ...REGISTRATION_CONTRACTS,
-  ...CREDIT_CONTRACTS,
-  ...EVALUATION_CONTRACTS,
-  ...PURCHASING_CONTRACTS,
+  ...producedBy('registration', REGISTRATION_CONTRACTS),
+  ...producedBy('credit-supervision', CREDIT_CONTRACTS),
+  ...producedBy('evaluation', EVALUATION_CONTRACTS),
+  ...producedBy('service-purchasing', PURCHASING_CONTRACTS),
 ];
 
 /** Topics with explicit partition counts (auto-creation is off on every broker we run). */

@@ -27,6 +27,7 @@ import {
 } from '@sop/contracts';
 import {
   buildCloudEvent,
+  EventChain,
   dataschemaOf,
   InboxMessageOrmEntity,
   KafkaTransport,
@@ -59,6 +60,9 @@ import {
   EvaluationVerificationCaseOrmEntity,
 } from './infrastructure/evaluation.orm-entities';
 
+/** The other services' events these tests publish, chained as their relays would (consumers refuse unchained events). */
+const producers = EventChain.detached();
+
 /**
  * Registration's and credit supervision's events (envelopes built with the contracts, as their outbox relays
  * publish them) arrive over Kafka on real MySQL/MariaDB; grades decided through the service go out through the
@@ -88,7 +92,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
   let serial = 0;
 
   async function send<T extends object>(source: string, contract: { type: string; topic: string; version: number }, subject: string, data: T): Promise<CloudEvent<T>> {
-    const event = buildCloudEvent(source, dataschemaOf(contract), { type: contract.type, subject, data }, clock.now());
+    const event = producers.next(buildCloudEvent(source, dataschemaOf(contract), { type: contract.type, subject, data }, clock.now()));
     await redeliver(contract, event);
     return event;
   }

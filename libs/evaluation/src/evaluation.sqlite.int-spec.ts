@@ -8,13 +8,16 @@ import { DataSource } from 'typeorm';
 import { signAccessToken, type Role } from '@sop/auth';
 import { allTopicSpecs, GradeExpired, JointMeasuresChanged, type JointMeasuresChangedV1 } from '@sop/contracts';
 import { createHttpApp, startServices } from '@sop/http';
-import { buildCloudEvent, dataschemaOf, InProcessTransport, OutboxMessageOrmEntity } from '@sop/messaging';
+import { buildCloudEvent, EventChain, dataschemaOf, InProcessTransport, OutboxMessageOrmEntity } from '@sop/messaging';
 import { waitFor } from '@sop/testing';
 import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
 import { EvaluationScheduler } from './application/schedulers/evaluation.scheduler';
 import { EvaluationModule } from './evaluation.module';
 import { EvaluationOrganizationOrmEntity } from './infrastructure/evaluation.orm-entities';
 import { insertBeijingTestRuleSet } from './test-support/test-rule-set.fixture';
+
+/** The other services' events these tests publish, chained as their relays would (consumers refuse unchained events). */
+const producers = EventChain.detached();
 
 const ISSUER = 'int-issuer';
 const AUDIENCE = 'social-org-platform';
@@ -145,7 +148,7 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
   it('the in-process bus delivers credit measures; a verification case opens; the adjustment (Order 39 reasons) closes it', async () => {
     clock.set(new Date('2026-01-10T00:00:00.000Z'));
     const data: JointMeasuresChangedV1 = { uscc, lists: ['SERIOUS'], measures: ['KEY_SUPERVISION', 'GRADE_DOWNGRADE_REFERENCE'], effectiveFrom: '2026-01-09T00:00:00.000Z', ruleVersion: 'credit-lists/order-60@v1' };
-    const event = buildCloudEvent('credit-supervision', dataschemaOf(JointMeasuresChanged), { type: JointMeasuresChanged.type, subject: uscc, data }, clock.now());
+    const event = producers.next(buildCloudEvent('credit-supervision', dataschemaOf(JointMeasuresChanged), { type: JointMeasuresChanged.type, subject: uscc, data }, clock.now()));
     await transport.publish([{ topic: JointMeasuresChanged.topic, key: uscc, value: JSON.stringify(event) }]);
     const [opened] = await waitFor(async () => {
       const r = await call('GET', '/verification-cases?status=OPEN', evaluator);
@@ -176,7 +179,7 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
     expect((await call('GET', `/organizations/${uscc}/grades`, auditor)).body.grades[0]).toMatchObject({ ...certificateReturn, adjustments: [{ ...certificateReturn, calendarVersion: 'cn-official-holidays@v1' }] });
 
     // A later set still carrying the reference opens a new case; verified without change, the grade is confirmed.
-    const later = buildCloudEvent('credit-supervision', dataschemaOf(JointMeasuresChanged), { type: JointMeasuresChanged.type, subject: uscc, data: { ...data, effectiveFrom: '2026-01-10T00:00:00.000Z' } }, clock.now());
+    const later = producers.next(buildCloudEvent('credit-supervision', dataschemaOf(JointMeasuresChanged), { type: JointMeasuresChanged.type, subject: uscc, data: { ...data, effectiveFrom: '2026-01-10T00:00:00.000Z' } }, clock.now()));
     await transport.publish([{ topic: JointMeasuresChanged.topic, key: uscc, value: JSON.stringify(later) }]);
     const [reopened] = await waitFor(async () => {
       const r = await call('GET', '/verification-cases?status=OPEN', evaluator);

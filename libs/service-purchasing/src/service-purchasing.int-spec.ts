@@ -26,6 +26,7 @@ import {
 import { createHttpApp, SERVICE_RUNTIME, startServices } from '@sop/http';
 import {
   buildCloudEvent,
+  EventChain,
   dataschemaOf,
   KafkaTransport,
   OutboxMessageOrmEntity,
@@ -47,6 +48,9 @@ import {
 import { ServicePurchasingModule } from './service-purchasing.module';
 import { SAMPLE_BANDS } from './test-support/local-rule-set.fixture';
 import { organizationRegisteredData } from './test-support/organization-registered.fixture';
+
+/** The other services' events these tests publish, chained as their relays would (consumers refuse unchained events). */
+const producers = EventChain.detached();
 
 const ISSUER = 'int-issuer';
 const AUDIENCE = 'social-org-platform';
@@ -94,7 +98,7 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
   }
 
   async function send<T extends object>(source: string, contract: { type: string; topic: string; version: number }, subject: string, data: T): Promise<CloudEvent<T>> {
-    const event = buildCloudEvent(source, dataschemaOf(contract), { type: contract.type, subject, data }, clock.now());
+    const event = producers.next(buildCloudEvent(source, dataschemaOf(contract), { type: contract.type, subject, data }, clock.now()));
     await redeliver(contract, event);
     return event;
   }

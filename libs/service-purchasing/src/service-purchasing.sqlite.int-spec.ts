@@ -15,7 +15,7 @@ import {
   type OrganizationRegisteredV1,
   type OrganizationRevokedV1,
 } from '@sop/contracts';
-import { buildCloudEvent, dataschemaOf, InProcessTransport, MessagingTables1732500000000, OutboxMessageOrmEntity } from '@sop/messaging';
+import { buildCloudEvent, EventChain, dataschemaOf, InProcessTransport, MessagingTables1732500000000, OutboxMessageOrmEntity } from '@sop/messaging';
 import { createDataSource } from '@sop/persistence';
 import { waitFor } from '@sop/testing';
 import { civilDate, MovableClock } from '@sop/util';
@@ -31,6 +31,9 @@ import { PURCHASING_MIGRATIONS, ServicePurchasingModule } from './service-purcha
 import { SAMPLE_BANDS } from './test-support/local-rule-set.fixture';
 import { organizationRegisteredData } from './test-support/organization-registered.fixture';
 
+/** The other services' events these tests publish, chained as their relays would (consumers refuse unchained events). */
+const producers = EventChain.detached();
+
 /** The embedded mode's storage: the same migrations, consumers and contract decisions on SQLite with the in-process bus. */
 describe('service purchasing on SQLite (embedded mode)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'purchasing-sqlite-'));
@@ -45,7 +48,7 @@ describe('service purchasing on SQLite (embedded mode)', () => {
   let suppliers: SupplierProfile;
 
   async function send<T extends object>(source: string, contract: { type: string; topic: string; version: number }, data: T): Promise<void> {
-    const event = buildCloudEvent(source, dataschemaOf(contract), { type: contract.type, subject: uscc, data }, clock.now());
+    const event = producers.next(buildCloudEvent(source, dataschemaOf(contract), { type: contract.type, subject: uscc, data }, clock.now()));
     await transport.publish([{ topic: contract.topic, key: uscc, value: JSON.stringify(event) }]);
   }
 
@@ -81,6 +84,24 @@ describe('service purchasing on SQLite (embedded mode)', () => {
     await send<JointMeasuresChangedV1>('credit-supervision', JointMeasuresChanged, { uscc, lists: ['ABNORMAL'], measures: ['NO_PURCHASE_OF_SERVICES', 'NO_EVALUATION'], effectiveFrom: '2026-04-01T00:00:00.000Z', ruleVersion: 'credit-lists/order-60@v1' });
     await waitFor(async () => (await suppliers.supplierOf(uscc)).barred, 20000, 'barred');
     await expect(signing.signContract(input, purchaser)).rejects.toMatchObject({ kind: 'REFUSED', code: 'PURCHASING.SUPPLIER_BARRED' });
+
+    // Forged lifts, none of which un-bars: without chain fields (not from credit's relay), from another producer, and
+    // on another topic than the contract's. Each is dead-lettered with its reason.
+    const deadLetters: string[] = [];
+    const dlqReader = await transport.subscribe({ groupId: 'forgery-test-dlq-reader', topics: ['service-purchasing.dlq'] }, async (m) => void deadLetters.push(m.headers['dlq-reason']));
+    const lift: JointMeasuresChangedV1 = { uscc, lists: [], measures: [], effectiveFrom: '2026-04-10T00:00:00.000Z', ruleVersion: 'credit-lists/order-60@v1' };
+    const forged = (source: string) => buildCloudEvent(source, dataschemaOf(JointMeasuresChanged), { type: JointMeasuresChanged.type, subject: uscc, data: lift }, clock.now());
+    const forger = EventChain.detached();
+    await transport.publish([
+      { topic: JointMeasuresChanged.topic, key: uscc, value: JSON.stringify(forged('credit-supervision')) },
+      { topic: JointMeasuresChanged.topic, key: uscc, value: JSON.stringify(forger.next(forged('registration'))) },
+      { topic: OrganizationRegistered.topic, key: uscc, value: JSON.stringify(forger.next(forged('credit-supervision'))) },
+    ]);
+    await waitFor(() => deadLetters.length === 3, 20000, 'three forged events dead-lettered');
+    await dlqReader.stop();
+    expect(deadLetters.sort()).toEqual(['FORGED', 'FORGED', 'UNCHAINED']);
+    expect(await suppliers.supplierOf(uscc)).toMatchObject({ barred: true });
+
     await send<JointMeasuresChangedV1>('credit-supervision', JointMeasuresChanged, { uscc, lists: [], measures: [], effectiveFrom: '2026-04-20T00:00:00.000Z', ruleVersion: 'credit-lists/order-60@v1' });
     await waitFor(async () => !(await suppliers.supplierOf(uscc)).barred, 20000, 'lifted');
 

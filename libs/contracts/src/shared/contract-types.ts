@@ -5,6 +5,8 @@
 export interface EventContractDefinition<T extends object = object> {
   type: string;
   topic: string;
+  /** The producing service (CloudEvents `source`); set for every contract by ALL_EVENT_CONTRACTS (topology.ts). */
+  source?: string;
   version: number;
   payload: new () => T;
   description: string;

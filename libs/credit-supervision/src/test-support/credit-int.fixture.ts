@@ -3,7 +3,7 @@ import { startServiceContext } from '@sop/http';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { allTopicSpecs, OrganizationRegistered, type OrganizationRegisteredV1 } from '@sop/contracts';
-import { buildCloudEvent, dataschemaOf, KafkaTransport, OfficialCalendars, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
+import { buildCloudEvent, EventChain, dataschemaOf, KafkaTransport, OfficialCalendars, OutboxMessageOrmEntity, type CloudEvent } from '@sop/messaging';
 import { dropDatabase } from '@sop/persistence';
 import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
 import { buildCivilAffairsUscc, CN_OFFICIAL_CALENDAR, MovableClock } from '@sop/util';
@@ -19,6 +19,9 @@ import type { ListEntry } from '../domain/list-state';
 import { CreditProfileQuery } from '../infrastructure/public-register/credit-profile.query';
 import { CreditListEntryOrmEntity } from '../infrastructure/credit-lists.orm-entities';
 import { TEST_PUBLISHED_VERSION, TEST_YEARS } from './test-calendar';
+
+/** The other services' events these tests publish, chained as their relays would (consumers refuse unchained events). */
+const producers = EventChain.detached();
 
 type Contract = { type: string; topic: string; version: number };
 
@@ -67,7 +70,7 @@ export function creditOnMysqlAndKafka(purpose: string, start: string) {
     },
 
     async publish<T extends object>(contract: Contract, subject: string, data: T, source = 'registration'): Promise<CloudEvent<T>> {
-      const event = buildCloudEvent(source, dataschemaOf(contract), { type: contract.type, subject, data }, clock.now());
+      const event = producers.next(buildCloudEvent(source, dataschemaOf(contract), { type: contract.type, subject, data }, clock.now()));
       await f.redeliver(contract, event);
       return event;
     },

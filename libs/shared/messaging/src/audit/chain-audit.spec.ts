@@ -48,11 +48,12 @@ describe('chain audit', () => {
     expect(auditChain('registration', events).segments[0].problem).toMatch(/does not match its hash/);
   });
 
-  it('reports events without chain fields and ignores other sources', () => {
+  it('fails on events without chain fields (not published by the relay), and ignores other sources', () => {
     const forged = { ...chain(1)[0], id: 'f', sequence: undefined, hash: undefined, prevhash: undefined };
     const report = auditChain('registration', [...chain(3), forged, ...chain(2, 'credit-supervision')]);
-    expect(report).toMatchObject({ ok: true, unchained: 1 });
-    expect(report.segments).toHaveLength(1);
+    expect(report).toMatchObject({ ok: false, unchained: 1 });
+    expect(report.segments).toEqual([expect.objectContaining({ ok: true, events: 3 })]);
+    expect(auditChain('registration', [...chain(3), ...chain(2, 'credit-supervision')])).toMatchObject({ ok: true, unchained: 0 });
   });
 
   it('reports each restart from genesis as its own segment', () => {

@@ -22,7 +22,10 @@ export interface ChainAuditReport {
   segments: ChainSegmentReport[];
   /** Identical re-sends (the relay may publish twice after a crash); harmless, counted once. */
   duplicatesOnWire: number;
-  /** Events claiming this source but carrying no chain fields: not published by its relay. */
+  /**
+   * Events claiming this source but carrying no chain fields: not published by its relay (forged, or written to the
+   * topic by hand). Any of them fails the audit: the topic holds events the producer cannot vouch for.
+   */
   unchained: number;
 }
 
@@ -93,5 +96,5 @@ export function auditChain(source: string, events: CloudEvent[]): ChainAuditRepo
       problem: `${orphans.length} event(s) not linked to any chain from genesis, first at sequence ${first.sequence} (${first.id}): an event before it is missing or was altered`,
     });
   }
-  return { source, ok: reports.every((r) => r.ok), segments: reports, duplicatesOnWire, unchained };
+  return { source, ok: unchained === 0 && reports.every((r) => r.ok), segments: reports, duplicatesOnWire, unchained };
 }

@@ -10,6 +10,7 @@ import { eventSpanAttributes, inSpan, SpanKind, traceContextOfEvent } from '../t
 import type { Tx, UnitOfWork } from '../unit-of-work';
 import { DLQ_HEADER, isReplayForAnotherGroup } from '../dlq/dead-letters';
 import { classifyFailure } from './error-classification';
+import { ChainPositions, provenanceRefusal, type ProvenanceRefusal } from './provenance';
 
 /** A handler of one event type. The payload was checked against its contract before the call. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds handlers of every contract
@@ -35,6 +36,8 @@ export interface ConsumerStatus {
   duplicates: number;
   skipped: number;
   deadLettered: number;
+  /** Partitions currently held on an event that does not fit its producer's chain. */
+  held: number;
   lastError?: string;
 }
 
@@ -44,9 +47,22 @@ export type ConsumerOutcome =
   | { kind: 'duplicate'; type: string }
   | { kind: 'skipped'; type: string }
   | { kind: 'retry'; type: string; failure: 'TRANSIENT' | 'INFRASTRUCTURE' | 'CONTENTION' }
-  | { kind: 'dead-lettered'; type: string; reason: DeadLetterReason };
+  | { kind: 'dead-lettered'; type: string; reason: DeadLetterReason }
+  /** Not applied and not acknowledged: the event does not fit its producer's chain (an alert; see provenance.ts). */
+  | { kind: 'held'; type: string; reason: HoldReason };
 
-export type DeadLetterReason = 'UNDECODABLE' | 'INVALID_ENVELOPE' | 'INVALID_PAYLOAD' | 'REJECTED' | 'RETRIES_EXHAUSTED';
+export type DeadLetterReason = 'UNDECODABLE' | 'INVALID_ENVELOPE' | 'FORGED' | 'UNCHAINED' | 'INVALID_PAYLOAD' | 'REJECTED' | 'RETRIES_EXHAUSTED';
+export type HoldReason = Extract<ProvenanceRefusal, { action: 'hold' }>['reason'];
+
+/** Thrown (so the transport redelivers in place) while a message is held. */
+export class HeldEventError extends Error {
+  constructor(
+    readonly reason: HoldReason,
+    detail: string,
+  ) {
+    super(`${reason}: ${detail}`);
+  }
+}
 
 /** Observability around the consumer, without the consumer knowing the metrics library. */
 export interface ConsumerHooks {
@@ -75,6 +91,9 @@ export class EventConsumer {
    * acknowledged; a partition holds one message in retry at a time, so the map stays as small as the assignment.
    */
   private readonly unexpectedFailures = new Map<string, number>();
+  private readonly chain = new ChainPositions();
+  /** "topic/partition" of the partitions held on a chain violation, for status and metrics. */
+  private readonly heldPartitions = new Set<string>();
 
   constructor(
     private readonly transport: EventTransport,
@@ -112,11 +131,13 @@ export class EventConsumer {
     await this.subscription?.stop();
     this.subscription = undefined;
     this.unexpectedFailures.clear();
+    this.chain.clear();
+    this.heldPartitions.clear();
     this.state = 'stopped';
   }
 
   status(): ConsumerStatus {
-    return { state: this.state, ...this.counters, lastError: this.lastError };
+    return { state: this.state, ...this.counters, held: this.heldPartitions.size, lastError: this.lastError };
   }
 
   /** Handles one delivered message. Resolving acknowledges it; rejecting makes the transport deliver it again. */
@@ -148,7 +169,13 @@ export class EventConsumer {
       this.hooks.outcome?.(this.groupId, { kind: 'skipped', type: event.type });
       return;
     }
-    const problems = await payloadProblems(this.catalog.require(event.type), event.data, 'read');
+    const contract = this.catalog.require(event.type);
+    const refusal = provenanceRefusal(event, contract, message) ?? this.chain.advance(event, message);
+    if (refusal?.action === 'dead-letter') return this.deadLetter(message, event.type, refusal.reason, refusal.detail);
+    if (refusal?.action === 'hold') return this.hold(message, event, refusal, context);
+    this.heldPartitions.delete(`${message.topic}/${message.partition}`);
+
+    const problems = await payloadProblems(contract, event.data, 'read');
     if (problems.length > 0) {
       const detail = problems.map((p) => `${p.field}: ${p.rules.join(', ')}`).join('; ');
       return this.deadLetter(message, event.type, 'INVALID_PAYLOAD', detail);
@@ -222,6 +249,20 @@ export class EventConsumer {
       if (isDuplicateKey(err)) throw new DuplicateEvent();
       throw err;
     }
+  }
+
+  /** Does not apply nor acknowledge the message: the partition waits on it (redelivered with backoff) and alerts. */
+  private hold(message: IncomingMessage, event: CloudEvent, refusal: Extract<ProvenanceRefusal, { action: 'hold' }>, context: DeliveryContext): never {
+    this.heldPartitions.add(`${message.topic}/${message.partition}`);
+    this.lastError = `${event.type} ${event.id}: ${refusal.reason} ${refusal.detail}`;
+    if (context.attempt === 1 || context.attempt % 10 === 0) {
+      this.logger.error(
+        `ALERT holding ${message.topic}[${message.partition}]@${message.offset} (attempt ${context.attempt}): ${refusal.reason} ${refusal.detail}; ` +
+          'not applied, offset not committed: inspect the producer and the topic',
+      );
+    }
+    this.hooks.outcome?.(this.groupId, { kind: 'held', type: event.type, reason: refusal.reason });
+    throw new HeldEventError(refusal.reason, refusal.detail);
   }
 
   private recovered(): void {

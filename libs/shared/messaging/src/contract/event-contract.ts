@@ -10,6 +10,11 @@ export interface EventContract<T extends object = object> {
   type: string;
   /** <service>.<aggregate>.v<major> */
   topic: string;
+  /**
+   * The producing service (the CloudEvents `source` its outbox writes). Consumers refuse the type from any other
+   * source (consumer/provenance.ts); the platform's catalogue sets it for every contract.
+   */
+  source?: string;
   /** major version; a breaking change is a new type and topic */
   version: number;
   payload: new () => T;

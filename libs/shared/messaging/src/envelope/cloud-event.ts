@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 
 /**
  * CloudEvents 1.0 structured-mode envelope (JSON value on Kafka). Extensions: correlation/causation ids,
@@ -80,6 +80,44 @@ export function chainHash(event: CloudEvent): string {
     .update(rest.prevhash ?? GENESIS_HASH)
     .update(canonicalJson(rest))
     .digest('hex');
+}
+
+/** Where a producer's chain stands: the last event's sequence and hash (none yet: the genesis). */
+export interface ChainHead {
+  sequence: string;
+  hash: string;
+}
+
+/**
+ * Appends an event to a producer's chain: the next sequence number, the previous event's hash as prevhash, and its
+ * own hash. The outbox relay chains every event it publishes with it; tests and tools that publish as a producer
+ * would (without an outbox) use it too, since consumers refuse unchained events. Returns the new head.
+ */
+export function appendToChain(event: CloudEvent, head: ChainHead | undefined): ChainHead {
+  event.sequence = (BigInt(head?.sequence ?? '0') + 1n).toString();
+  event.prevhash = head?.hash ?? GENESIS_HASH;
+  event.hash = chainHash(event);
+  return { sequence: event.sequence, hash: event.hash };
+}
+
+/** A producer's chain held in memory (for tests and tools): `next` returns the event with its chain fields. */
+export class EventChain {
+  constructor(private head?: ChainHead) {}
+
+  /**
+   * A chain that starts at a random sequence far above any real relay's (with a random prevhash), for tests that
+   * publish as another service next to that service's real relay, or on a broker that keeps earlier runs' events:
+   * their events never claim a place (sequence) that a real event or an earlier run holds, so consumers do not see
+   * a fork. The chain audit still reports them: they do not link to the service's genesis.
+   */
+  static detached(): EventChain {
+    const base = 1_000_000_000_000n + BigInt(randomInt(0, 2 ** 47)) * 1000n;
+    return new EventChain({ sequence: base.toString(), hash: randomBytes(32).toString('hex') });
+  }
+  next<T>(event: CloudEvent<T>): CloudEvent<T> {
+    this.head = appendToChain(event as CloudEvent, this.head);
+    return event;
+  }
 }
 
 /** Verifies an ordered run of one source's events: consecutive sequence numbers and unbroken hashes. */

@@ -12,7 +12,7 @@ import { uniqueName, waitFor } from '@sop/testing';
 import { PermanentEventError } from '../consumer/error-classification';
 import { dlqTopicOf, type ConsumerOutcome } from '../consumer/event-consumer';
 import { dataschemaOf, EventCatalog, type EventContract } from '../contract/event-contract';
-import { buildCloudEvent, type CloudEvent } from '../envelope/cloud-event';
+import { buildCloudEvent, chainHash, EventChain, type CloudEvent } from '../envelope/cloud-event';
 import { InboxMessageOrmEntity } from '../inbox/inbox-message.orm-entity';
 import { MessagingTables1732500000000 } from '../messaging-tables.migration';
 import { OutboxMessageOrmEntity } from '../outbox/outbox-message.orm-entity';
@@ -58,6 +58,8 @@ export function describeConsumerConformance(name: string, makeEnvironment: () =>
     let dlqReader: Subscription | undefined;
     let deadLetters: IncomingMessage[];
     let outcomes: ConsumerOutcome[];
+    /** Registration's chain, as its relay would number and link the events it publishes. */
+    let chain: EventChain;
 
     beforeEach(async () => {
       env = await makeEnvironment();
@@ -66,8 +68,9 @@ export function describeConsumerConformance(name: string, makeEnvironment: () =>
       await ds.runMigrations();
       // Topics and group of this test alone (Kafka keeps earlier tests' messages).
       const topic = uniqueName('conf-org');
-      registered = { type: REGISTERED, topic, version: 1, payload: OrganizationRegisteredV1, description: 'test contract' };
-      welcomed = { type: WELCOMED, topic: `${topic}-welcomed`, version: 1, payload: OrganizationWelcomedV1, description: 'test contract' };
+      registered = { type: REGISTERED, topic, source: 'registration', version: 1, payload: OrganizationRegisteredV1, description: 'test contract' };
+      welcomed = { type: WELCOMED, topic: `${topic}-welcomed`, source: SERVICE, version: 1, payload: OrganizationWelcomedV1, description: 'test contract' };
+      chain = new EventChain();
       group = uniqueName('conf-consumer');
       await env.transport.ensureTopics([
         { topic, partitions: 3 },
@@ -113,9 +116,10 @@ export function describeConsumerConformance(name: string, makeEnvironment: () =>
       return server;
     }
 
-    const event = (uscc: string, overrides: Partial<OrganizationRegisteredV1> = {}): CloudEvent<OrganizationRegisteredV1> =>
+    /** An event as registration's outbox relay publishes it (chained); `unchained` builds it without the chain fields. */
+    const unchained = (uscc: string, overrides: Partial<OrganizationRegisteredV1> = {}, source = 'registration'): CloudEvent<OrganizationRegisteredV1> =>
       buildCloudEvent(
-        'registration',
+        source,
         dataschemaOf(registered),
         {
           type: REGISTERED,
@@ -124,6 +128,7 @@ export function describeConsumerConformance(name: string, makeEnvironment: () =>
         },
         now(),
       );
+    const event = (uscc: string, overrides: Partial<OrganizationRegisteredV1> = {}) => chain.next(unchained(uscc, overrides));
     const publish = (key: string, value: Buffer | string) => env.transport.publish([{ topic: registered.topic, key, value }]);
     const publishEvent = (e: CloudEvent) => publish(e.subject, JSON.stringify(e));
     const rowsFor = (uscc: string) => ds.getRepository(RegisteredOrgOrmEntity).countBy({ uscc });
@@ -264,6 +269,56 @@ export function describeConsumerConformance(name: string, makeEnvironment: () =>
       expect(status()).toMatchObject({ state: 'running', applied: 1, deadLettered: 0 });
       const retries = outcomes.flatMap((o) => (o.kind === 'retry' ? [o.failure] : []));
       expect(retries).toEqual([...Array(6).fill('INFRASTRUCTURE'), 'CONTENTION', 'CONTENTION', 'TRANSIENT']);
+      expect(await rowsFor(USCC_A)).toBe(1);
+    });
+
+    it('dead-letters a forged event (its type from another source) and an unchained one without applying them', async () => {
+      await startConsumer();
+      // Another service with write access to the topic claims registration's type: chained by its own chain.
+      const forged = new EventChain().next(unchained(USCC_A, {}, 'evaluation'));
+      const noChain = unchained(USCC_A); // registration's type and source, but not from its relay: no chain fields
+      await publishEvent(forged);
+      await publishEvent(noChain);
+      await publishEvent(event(USCC_A));
+
+      await waitFor(() => settled(3), 60_000, 'all three handled');
+      expect(deadLetters.map((m) => m.headers['dlq-reason'])).toEqual(['FORGED', 'UNCHAINED']);
+      expect(deadLetters[0].headers['dlq-detail']).toBe(`${REGISTERED} is published by registration only, not by evaluation`);
+      expect(deadLetters[1].headers['dlq-detail']).toContain('no valid chain fields: sequence');
+      expect(JSON.parse(String(deadLetters[1].value)).id).toBe(noChain.id);
+      expect(harness.calls).toBe(1);
+      expect(await rowsFor(USCC_A)).toBe(1);
+      expect(status()).toMatchObject({ applied: 1, deadLettered: 2, held: 0 });
+    });
+
+    it('holds the partition on an event whose content does not match its hash, and alerts, without applying anything after it', async () => {
+      await startConsumer();
+      const altered = event(USCC_A);
+      altered.data.registeredCapitalFen = 1; // changed after the relay chained it
+      await publishEvent(altered);
+      await publishEvent(event(USCC_A)); // same key, same partition: waits behind the held event
+
+      await waitFor(() => outcomes.filter((o) => o.kind === 'held').length >= 3, 60_000, 'held and redelivered');
+      expect(outcomes.find((o) => o.kind === 'held')).toEqual({ kind: 'held', type: REGISTERED, reason: 'BAD_HASH' });
+      expect(status()).toMatchObject({ applied: 0, deadLettered: 0, held: 1 });
+      expect(status().lastError).toContain('does not match its hash');
+      expect(harness.calls).toBe(0);
+      expect(deadLetters).toHaveLength(0);
+      expect(await rowsFor(USCC_A)).toBe(0);
+    });
+
+    it('holds the partition on an event that does not link to the previous one of its source', async () => {
+      await startConsumer();
+      const first = event(USCC_A);
+      const second = event(USCC_A);
+      const relinked = { ...second, prevhash: 'f'.repeat(64) }; // claims to follow another event than `first`
+      relinked.hash = chainHash(relinked);
+      await publishEvent(first);
+      await publishEvent(relinked);
+
+      await waitFor(() => outcomes.filter((o) => o.kind === 'held').length >= 2, 60_000, 'held');
+      expect(outcomes.find((o) => o.kind === 'held')).toEqual({ kind: 'held', type: REGISTERED, reason: 'BROKEN_LINK' });
+      expect(status()).toMatchObject({ applied: 1, held: 1, deadLettered: 0 });
       expect(await rowsFor(USCC_A)).toBe(1);
     });
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { IsNull, Not, type DataSource, type QueryRunner } from 'typeorm';
 import { isSqlite, runInTransaction } from '@sop/persistence';
-import { chainHash, GENESIS_HASH, type CloudEvent } from '../envelope/cloud-event';
+import { appendToChain, type ChainHead, type CloudEvent } from '../envelope/cloud-event';
 import { eventSpanAttributes, failSpan, SpanKind, startSpan, traceContextOfEvent } from '../tracing/event-tracing';
 import type { EventTransport } from '../transport/transport.port';
 import { OutboxMessageOrmEntity } from './outbox-message.orm-entity';
@@ -201,17 +201,12 @@ export class OutboxRelay {
       if (pending.length === 0) return;
       // The chain continues from the highest sequence, not the highest id: a transaction that took a lower id but
       // committed after a higher one is chained later, so ids and sequences do not follow the same order.
-      const last = await repo.find({ where: { sequence: Not(IsNull()) }, order: { sequence: 'DESC' }, take: 1 });
-      let sequence = last.length ? BigInt(last[0].sequence!) : 0n;
-      let prevhash = last.length ? last[0].hash! : GENESIS_HASH;
+      const [last] = await repo.find({ where: { sequence: Not(IsNull()) }, order: { sequence: 'DESC' }, take: 1 });
+      let head: ChainHead | undefined = last?.sequence && last.hash ? { sequence: last.sequence, hash: last.hash } : undefined;
       for (const row of pending) {
-        sequence += 1n;
         const event = JSON.parse(row.envelope) as CloudEvent;
-        event.sequence = sequence.toString();
-        event.prevhash = prevhash;
-        event.hash = chainHash(event);
-        prevhash = event.hash;
-        await repo.update({ id: row.id }, { sequence: event.sequence, hash: event.hash, envelope: JSON.stringify(event) });
+        head = appendToChain(event, head);
+        await repo.update({ id: row.id }, { sequence: head.sequence, hash: head.hash, envelope: JSON.stringify(event) });
       }
     });
   }
