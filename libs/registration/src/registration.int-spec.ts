@@ -82,9 +82,14 @@ describe('registration service (MySQL + Kafka)', () => {
     const application = await submission.submit(facts(300), applicant);
     const { organization } = await decisions.approve(application.snapshot.id, haidianRegistrar);
     const rows = await waitFor(async () => {
-      const found = await ds.getRepository(OutboxMessageOrmEntity).findBy({ messageKey: organization.uscc });
+      const found = await ds.getRepository(OutboxMessageOrmEntity).findBy({ messageKey: organization.uscc, eventType: 'registration.organization.registered' });
       return found.length === 1 && found[0].publishedAt ? found : undefined;
     }, 20000, 'OrganizationRegistered published');
+    // With it, in the same transaction, the Party-organization record made at registration (regulations §5.1 (2)).
+    expect((await ds.getRepository(OutboxMessageOrmEntity).findBy({ messageKey: organization.uscc })).map((r) => r.eventType).sort()).toEqual([
+      'registration.organization.registered',
+      'registration.party-organization.recorded',
+    ]);
     const event = JSON.parse(rows[0].envelope) as CloudEvent<{ uscc: string }>;
     expect(event).toMatchObject({
       type: 'registration.organization.registered',

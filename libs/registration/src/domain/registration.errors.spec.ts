@@ -17,6 +17,9 @@ const STATUS_BEFORE: Record<string, number> = {
   POLICY_RULE_SOURCE: 422, POLICY_RULE_DUPLICATE: 422, ANNUAL_REPORT_YEAR: 422, ANNUAL_REPORT_NOT_IN_SCOPE: 422, NO_ANNUAL_REPORT_CYCLE: 422,
   // Added with the official calendar API (issue 9).
   CALENDAR_PUBLISHER_LEVEL: 403, CALENDAR_YEAR_INVALID: 400, CALENDAR_YEAR_SHIPPED: 409,
+  // Added with Party-organization coverage and the revocation of change registrations (issue 9, regulations §5.1 (2), §5.2 (2)).
+  PARTY_ORGANIZATION_INVALID: 400, PARTY_ORGANIZATION_EFFECTIVE_DATE: 422, COVERAGE_JURISDICTION: 403,
+  CHANGE_NOT_FOUND: 404, CHANGE_ALREADY_REVOKED: 409, CHANGE_SUPERSEDED: 409,
   // Added with the enumerated revocation grounds (regulations §1).
   REVOCATION_GROUND_NOT_LISTED: 422, REVOCATION_GROUND_NOT_MET: 422,
   // Added with the name rules of MCA Order 69 (regulations §1.1).

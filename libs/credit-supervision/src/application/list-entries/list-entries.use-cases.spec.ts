@@ -9,7 +9,7 @@ import { ListEntryUseCases, type ListTriggerInput } from './list-entries.use-cas
 
 describe('ListEntryUseCases (officers’ list decisions)', () => {
   const officer: Principal = { subject: 'officer', roles: ['credit-officer'], jurisdiction: '110000' };
-  const trigger: ListTriggerInput = { uscc: USCC, list: 'ABNORMAL', reason: 'PARTY_ORGANIZATION_NOT_SET_UP', evidence: ['doc-1'], occurredAt: '2026-11-01T00:00:00.000Z' };
+  const trigger: ListTriggerInput = { uscc: USCC, list: 'ABNORMAL', reason: 'PUBLIC_FUNDRAISING_CONDITIONS_LOST', evidence: ['doc-1'], occurredAt: '2026-11-01T00:00:00.000Z' };
   const setup = () => {
     const lists = new InMemoryListStore();
     const organizations = new InMemoryOrganizationStore([{ uscc: USCC, name: '北京市海淀区社区服务中心', registeringAuthority: '110108', registrationStatus: 'REGISTERED' }]);
@@ -31,6 +31,9 @@ describe('ListEntryUseCases (officers’ list decisions)', () => {
     const { useCases, published } = setup();
     await expect(useCases.recordListTrigger({ ...trigger, reason: 'LARGE_FINE' }, officer)).rejects.toMatchObject({ kind: 'INVALID', code: 'CREDIT.UNKNOWN_REASON', violations: [expect.objectContaining({ field: 'reason' })] });
     await expect(useCases.recordListTrigger({ ...trigger, reason: 'ANNUAL_REPORT_OVERDUE' }, officer)).rejects.toMatchObject({ kind: 'REFUSED', code: 'CREDIT.TRIGGER_DERIVED' });
+    // Derived from registration's Party-organization records and its change revocations, no longer typed in (issue 9).
+    await expect(useCases.recordListTrigger({ ...trigger, reason: 'PARTY_ORGANIZATION_NOT_SET_UP' }, officer)).rejects.toMatchObject({ kind: 'REFUSED', code: 'CREDIT.TRIGGER_DERIVED' });
+    await expect(useCases.recordListTrigger({ ...trigger, list: 'SERIOUS', reason: 'FRAUDULENT_CHANGE_REVOKED' }, officer)).rejects.toMatchObject({ kind: 'REFUSED', code: 'CREDIT.TRIGGER_DERIVED' });
     await expect(useCases.recordListTrigger({ ...trigger, occurredAt: '2026-12-01T00:00:00.000Z' }, officer)).rejects.toMatchObject({ kind: 'INVALID', code: 'CREDIT.TRIGGER_IN_FUTURE' });
     const unreachable = { ...trigger, reason: 'UNREACHABLE_AT_DOMICILE', unsignedLetters: [{ reference: 'L-1', mailedOn: '2026-09-01' }] };
     await expect(useCases.recordListTrigger(unreachable, officer)).rejects.toMatchObject({ kind: 'REFUSED', code: 'CREDIT.UNREACHABLE_LETTERS', violations: [expect.objectContaining({ field: 'unsignedLetters', message: 'got 1' })] });

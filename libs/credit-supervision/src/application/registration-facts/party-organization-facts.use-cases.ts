@@ -51,25 +51,30 @@ export class PartyOrganizationFacts {
     );
   }
 
+  /**
+   * A record that meets the requirement rectifies an active trigger-2 entry (and becomes credit information as its
+   * evidence). Other records stay registration's business: the coverage of every organization is not public
+   * credit information, only a listing and its rectification are.
+   */
   async onRecorded(event: CloudEvent<PartyOrganizationRecordedV1>, tx: Tx): Promise<void> {
     const d = event.data;
+    if (!d.covered) return;
     const now = this.clock.now();
     const effectiveAt = new Date(d.effectiveAt);
     const at = effectiveAt > now ? now : effectiveAt;
-    const state = d.covered ? `covered (${d.form})` : `not covered (${d.form}; ${d.requiredCoverage} required${d.dueOn ? ` by ${d.dueOn}` : ''})`;
+    await this.organizations.lockOrganization(tx, d.uscc);
+    const decided = await this.lists.decide(tx, d.uscc, now, (s, r) => decidePartyOrganizationCovered(s, { uscc: d.uscc, evidence: [event.id], at }, r), event.id, at);
+    if (!decided.some((e) => e.kind === 'RECTIFIED')) return;
     await this.organizations.addInformation(
       tx,
       informationAt(this.calendar, now, {
         uscc: d.uscc,
         category: d.source === 'ANNUAL_REPORT' ? 'ANNUAL_REPORT' : 'BASIC',
-        factType: 'PARTY_ORGANIZATION_RECORDED',
+        factType: 'PARTY_ORGANIZATION_SET_UP',
         sourceId: event.id,
-        summary: `Party organization ${state}, ${d.fullPartyMembers} full members, source ${d.source} (${d.ruleVersion})`,
+        summary: `Party organization set up as required (${d.form}, ${d.fullPartyMembers} full members; source ${d.source}; ${d.ruleVersion})`,
         occurredAt: at,
       }),
     );
-    if (!d.covered) return;
-    await this.organizations.lockOrganization(tx, d.uscc);
-    await this.lists.decide(tx, d.uscc, now, (s, r) => decidePartyOrganizationCovered(s, { uscc: d.uscc, evidence: [event.id], at }, r), event.id, at);
   }
 }
