@@ -11,7 +11,9 @@ import { OfficialCalendars } from './calendar/official-calendars';
 import { InboxMessageOrmEntity } from './inbox/inbox-message.orm-entity';
 import { MessagingTables1732500000000 } from './messaging-tables.migration';
 import { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
-import { OutboxRelay, RELAY_FAILING_DOWN_AFTER_MS, type RelayBatchReport } from './outbox/outbox.relay';
+import { OutboxQuarantine1733000000000 } from './outbox/outbox-quarantine.migration';
+import { OutboxQuarantineOrmEntity } from './outbox/outbox-quarantine.orm-entity';
+import { OutboxRelay, RELAY_FAILING_DOWN_AFTER_MS, type OutboxRelayOptions, type RelayBatchReport } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
 import type { EventTransport } from './transport/transport.port';
 import { UnitOfWork } from './unit-of-work';
@@ -31,6 +33,8 @@ export interface ServiceRuntimeOptions {
   consumerHooks?: ConsumerHooks;
   /** Called after each relay batch the broker accepted (metrics). */
   onRelayPublished?: (report: RelayBatchReport) => void;
+  /** Relay tuning: the broker's max.message.bytes (default 1 MiB) and the quarantine alert hook. */
+  relay?: Pick<OutboxRelayOptions, 'maxBatchBytes' | 'onQuarantined'>;
   clock: Clock;
   /** Create the MySQL database if missing (dev, tests, local distributed mode). */
   createDatabase?: boolean;
@@ -62,12 +66,12 @@ export class ServiceRuntime {
     this.logger = new Logger(`Runtime:${options.serviceName}`);
     this.dataSource = createDataSource(
       options.db,
-      [OutboxMessageOrmEntity, InboxMessageOrmEntity, OfficialCalendarYearOrmEntity, ...(options.entities as Ctor[])],
-      [MessagingTables1732500000000, OfficialCalendarTables1732500000001, ...options.migrations],
+      [OutboxMessageOrmEntity, OutboxQuarantineOrmEntity, InboxMessageOrmEntity, OfficialCalendarYearOrmEntity, ...(options.entities as Ctor[])],
+      [MessagingTables1732500000000, OfficialCalendarTables1732500000001, OutboxQuarantine1733000000000, ...options.migrations],
     );
     const now = () => options.clock.now();
     const outbox = new OutboxWriter(options.serviceName, options.catalog, now);
-    this.relay = new OutboxRelay(this.dataSource, options.transport, { serviceName: options.serviceName, onPublished: options.onRelayPublished });
+    this.relay = new OutboxRelay(this.dataSource, options.transport, { ...options.relay, serviceName: options.serviceName, onPublished: options.onRelayPublished });
     const wake = () => this.relay.wake();
     this.unitOfWork = new UnitOfWork(this.dataSource, outbox, wake);
     this.calendars = new OfficialCalendars(this.dataSource);

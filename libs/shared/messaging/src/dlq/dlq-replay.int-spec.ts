@@ -5,7 +5,7 @@ import { readTopicMessagesToEnd } from '../audit/read-topics';
 import { PermanentEventError } from '../consumer/error-classification';
 import { dlqTopicOf, EventConsumer, type EventHandler } from '../consumer/event-consumer';
 import { dataschemaOf, EventCatalog, type EventContract } from '../contract/event-contract';
-import { buildCloudEvent, type CloudEvent } from '../envelope/cloud-event';
+import { buildCloudEvent, EventChain, type CloudEvent } from '../envelope/cloud-event';
 import { InboxMessageOrmEntity } from '../inbox/inbox-message.orm-entity';
 import { MessagingTables1732500000000 } from '../messaging-tables.migration';
 import { OrganizationRegisteredV1, REGISTERED, RegisteredOrgOrmEntity, TestTables1732500000001 } from '../nest/consumer-conformance.fixtures';
@@ -37,7 +37,7 @@ describe('DLQ replay on Kafka and MySQL', () => {
     const brokers = testKafkaBrokers();
     const transport = new KafkaTransport({ brokers, clientId: uniqueName('dlq-replay') });
     cleanups.push(() => transport.close());
-    const contract: EventContract<OrganizationRegisteredV1> = { type: REGISTERED, topic: uniqueName('dlq-org'), version: 1, payload: OrganizationRegisteredV1, description: 'test' };
+    const contract: EventContract<OrganizationRegisteredV1> = { type: REGISTERED, topic: uniqueName('dlq-org'), source: 'registration', version: 1, payload: OrganizationRegisteredV1, description: 'test' };
     const catalog = new EventCatalog([contract]);
     const fixed = uniqueName('dlq-fixed'); // the group whose handler refuses the event until the fix
     const other = uniqueName('dlq-other'); // another group on the same topic, which applied it the first time
@@ -61,12 +61,13 @@ describe('DLQ replay on Kafka and MySQL', () => {
     await otherConsumer.start();
     cleanups.push(() => consumer.stop(), () => otherConsumer.stop());
 
-    const event: CloudEvent<OrganizationRegisteredV1> = buildCloudEvent(
+    // As registration's relay publishes it: chained (consumers refuse unchained events).
+    const event: CloudEvent<OrganizationRegisteredV1> = new EventChain().next(buildCloudEvent(
       'registration',
       dataschemaOf(contract),
       { type: REGISTERED, subject: USCC, data: { uscc: USCC, name: 'Haidian Volunteers', form: 'SOCIAL_GROUP', registeredCapitalFen: 3_000_000, registeredAt: '2025-03-01T09:00:00Z' } },
       new Date(),
-    );
+    ));
     await transport.publish([{ topic: contract.topic, key: USCC, value: JSON.stringify(event), headers: { 'ce-id': event.id, 'ce-type': event.type } }]);
     await waitFor(() => consumer.status().deadLettered === 1 && otherConsumer.status().applied === 1, 60_000, 'dead-lettered by one group, applied by the other');
     const rows = () => ds.getRepository(RegisteredOrgOrmEntity).countBy({ eventId: event.id });

@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { IsNull, Not, type DataSource, type QueryRunner } from 'typeorm';
+import { IsNull, Not, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { isSqlite, runInTransaction } from '@sop/persistence';
 import { appendToChain, type ChainHead, type CloudEvent } from '../envelope/cloud-event';
 import { eventSpanAttributes, failSpan, SpanKind, startSpan, traceContextOfEvent } from '../tracing/event-tracing';
-import type { EventTransport } from '../transport/transport.port';
+import { PublishRefusedError, type EventTransport } from '../transport/transport.port';
 import { OutboxMessageOrmEntity } from './outbox-message.orm-entity';
+import { OutboxQuarantineOrmEntity } from './outbox-quarantine.orm-entity';
 
 /** One published batch, for the service's metrics: how long the broker took, and each event's time in the outbox. */
 export interface RelayBatchReport {
@@ -13,15 +14,43 @@ export interface RelayBatchReport {
   publishedAt: Date;
 }
 
+/** An event the relay set aside (outbox_quarantine), for the alert and the metrics. */
+export interface QuarantineReport {
+  eventId: string;
+  type: string;
+  reason: string;
+  /** Chained before the broker refused it: its sequence is missing on the wire. */
+  chained: boolean;
+}
+
+/** The broker's default max.message.bytes (1 MiB and a few bytes of record overhead): the relay stays under it. */
+export const DEFAULT_MAX_BATCH_BYTES = 1024 * 1024;
+
 export interface OutboxRelayOptions {
   serviceName: string;
   batchSize?: number;
+  /**
+   * Upper bound of one publish, in bytes (keys, values, headers and record overhead estimated): the broker's (or the
+   * topics') max.message.bytes. Batches are cut to stay under it; a single event over it is quarantined unchained.
+   * Default 1 MiB.
+   */
+  maxBatchBytes?: number;
+  /** Called for each event set aside (an alert: nothing downstream hears of it until an operator acts). */
+  onQuarantined?: (report: QuarantineReport) => void;
   /** Fallback poll interval; normally the relay is woken right after a commit. */
   pollIntervalMs?: number;
   /** Milliseconds since the epoch; tests move it. */
   now?: () => number;
   /** Called after each batch the broker accepted. */
   onPublished?: (report: RelayBatchReport) => void;
+}
+
+/** What the chain fields (sequence, prevhash, hash and their names) add to an envelope, rounded up. */
+const CHAIN_FIELDS_BYTES = 256;
+
+/** A record's size on the wire, estimated: value, key, the three headers and Kafka's per-record overhead. */
+function estimatedRecordBytes(row: OutboxMessageOrmEntity): number {
+  return Buffer.byteLength(row.envelope) + Buffer.byteLength(row.messageKey) + Buffer.byteLength(row.eventType) + 36 + 64 + 96;
 }
 
 /** Relay state for health checks: a relay failing round after round for this long is reported down. */
@@ -47,6 +76,8 @@ export class OutboxRelay {
   private lockRunner?: QueryRunner;
   private leader = false;
   private readonly batchSize: number;
+  private readonly maxBatchBytes: number;
+  private quarantinedCount = 0;
   private readonly pollIntervalMs: number;
   private lastError?: string;
   /** Start of the current streak of failed rounds (undefined while rounds succeed). */
@@ -61,6 +92,7 @@ export class OutboxRelay {
   ) {
     this.logger = new Logger(`OutboxRelay:${options.serviceName}`);
     this.batchSize = options.batchSize ?? 200;
+    this.maxBatchBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.lockName = `sop.outbox-relay.${options.serviceName}`;
   }
@@ -85,9 +117,9 @@ export class OutboxRelay {
   }
 
   /** `failingForMs`: how long rounds have failed without a success in between (0 when healthy). */
-  status(): { leader: boolean; published: number; lastError?: string; failingForMs: number } {
+  status(): { leader: boolean; published: number; quarantined: number; lastError?: string; failingForMs: number } {
     const failingForMs = this.failingSince === undefined ? 0 : this.now() - this.failingSince;
-    return { leader: this.leader, published: this.publishedCount, lastError: this.lastError, failingForMs };
+    return { leader: this.leader, published: this.publishedCount, quarantined: this.quarantinedCount, lastError: this.lastError, failingForMs };
   }
 
   /** Unpublished rows and the creation time of the oldest: the backlog operators watch. */
@@ -118,44 +150,106 @@ export class OutboxRelay {
         take: this.batchSize,
       });
       if (rows.length === 0) return total;
-      // One producer span per event, a child of the span that published it (the request's or the consumer's).
-      const spans = rows.map((r) => {
-        const event = JSON.parse(r.envelope) as CloudEvent;
-        return startSpan(`${r.eventType} publish`, SpanKind.PRODUCER, traceContextOfEvent(event), eventSpanAttributes(event, r.topic));
-      });
-      const started = Date.now();
-      try {
-        await this.transport.publish(
-          rows.map((r) => ({
-            topic: r.topic,
-            key: r.messageKey,
-            value: r.envelope,
-            headers: { 'ce-id': r.eventId, 'ce-type': r.eventType, 'ce-source': this.options.serviceName },
-          })),
-        );
-      } catch (err) {
-        spans.forEach((span) => failSpan(span, err));
-        await this.ds
-          .createQueryBuilder()
-          .update(OutboxMessageOrmEntity)
-          .set({ attempts: () => 'attempts + 1', lastError: String(err.message).slice(0, 2000) })
-          .where('id = :id', { id: rows[0].id })
-          .execute();
-        throw err;
-      } finally {
-        spans.forEach((span) => span.end());
+      for (const batch of this.cutBySize(rows)) total += await this.publish(batch);
+    }
+  }
+
+  /** Consecutive runs of rows within maxBatchBytes each (a row over it on its own, which the broker may yet accept). */
+  private cutBySize(rows: OutboxMessageOrmEntity[]): OutboxMessageOrmEntity[][] {
+    const batches: OutboxMessageOrmEntity[][] = [];
+    let current: OutboxMessageOrmEntity[] = [];
+    let bytes = 0;
+    for (const row of rows) {
+      const size = estimatedRecordBytes(row);
+      if (current.length > 0 && bytes + size > this.maxBatchBytes) {
+        batches.push(current);
+        current = [];
+        bytes = 0;
       }
-      const publishedAt = new Date();
-      this.options.onPublished?.({ publishMs: Date.now() - started, publishedAt, events: rows.map((r) => ({ type: r.eventType, createdAt: r.createdAt })) });
+      current.push(row);
+      bytes += size;
+    }
+    if (current.length > 0) batches.push(current);
+    return batches;
+  }
+
+  /**
+   * Publishes one batch and marks it published. A batch the broker refuses as too large is halved until it is
+   * accepted; a single event refused on its own is quarantined and the relay goes on with the next.
+   */
+  private async publish(rows: OutboxMessageOrmEntity[]): Promise<number> {
+    // One producer span per event, a child of the span that published it (the request's or the consumer's).
+    const spans = rows.map((r) => {
+      const event = JSON.parse(r.envelope) as CloudEvent;
+      return startSpan(`${r.eventType} publish`, SpanKind.PRODUCER, traceContextOfEvent(event), eventSpanAttributes(event, r.topic));
+    });
+    const started = Date.now();
+    try {
+      await this.transport.publish(
+        rows.map((r) => ({
+          topic: r.topic,
+          key: r.messageKey,
+          value: r.envelope,
+          headers: { 'ce-id': r.eventId, 'ce-type': r.eventType, 'ce-source': this.options.serviceName },
+        })),
+      );
+    } catch (err) {
+      spans.forEach((span) => failSpan(span, err));
+      spans.forEach((span) => span.end());
+      if (err instanceof PublishRefusedError) {
+        if (rows.length > 1) {
+          const half = Math.ceil(rows.length / 2);
+          return (await this.publish(rows.slice(0, half))) + (await this.publish(rows.slice(half)));
+        }
+        await runInTransaction(this.ds, (manager) => this.quarantine(manager, rows[0], `${err.reason}: ${err.message}`));
+        return 0;
+      }
       await this.ds
         .createQueryBuilder()
         .update(OutboxMessageOrmEntity)
-        .set({ publishedAt, lastError: null })
-        .whereInIds(rows.map((r) => r.id))
+        .set({ attempts: () => 'attempts + 1', lastError: String(err.message).slice(0, 2000) })
+        .where('id = :id', { id: rows[0].id })
         .execute();
-      total += rows.length;
-      this.publishedCount += rows.length;
+      throw err;
     }
+    spans.forEach((span) => span.end());
+    const publishedAt = new Date();
+    this.options.onPublished?.({ publishMs: Date.now() - started, publishedAt, events: rows.map((r) => ({ type: r.eventType, createdAt: r.createdAt })) });
+    await this.ds
+      .createQueryBuilder()
+      .update(OutboxMessageOrmEntity)
+      .set({ publishedAt, lastError: null })
+      .whereInIds(rows.map((r) => r.id))
+      .execute();
+    this.publishedCount += rows.length;
+    return rows.length;
+  }
+
+  /**
+   * Sets an event aside in outbox_quarantine with the reason, and alerts. An unchained row leaves the outbox (the
+   * chain never counted it); a chained one stays, marked published with the reason, since the chain continues from
+   * the outbox's highest sequence.
+   */
+  private async quarantine(manager: EntityManager, row: OutboxMessageOrmEntity, reason: string): Promise<void> {
+    await manager.insert(OutboxQuarantineOrmEntity, {
+      outboxId: row.id,
+      eventId: row.eventId,
+      topic: row.topic,
+      messageKey: row.messageKey,
+      eventType: row.eventType,
+      envelope: row.envelope,
+      sequence: row.sequence,
+      reason: reason.slice(0, 4000),
+      quarantinedAt: new Date(this.now()),
+    });
+    if (row.sequence === null) await manager.delete(OutboxMessageOrmEntity, { id: row.id });
+    else await manager.update(OutboxMessageOrmEntity, { id: row.id }, { publishedAt: new Date(this.now()), lastError: `QUARANTINED ${reason}`.slice(0, 2000) });
+    this.quarantinedCount++;
+    this.logger.error(
+      `ALERT quarantined outbox row ${row.id} (${row.eventType} ${row.eventId}${row.sequence ? `, sequence ${row.sequence}` : ''}): ${reason}; ` +
+        'set aside in outbox_quarantine, the relay goes on with the next event',
+    );
+    this.options.onQuarantined?.({ eventId: row.eventId, type: row.eventType, reason, chained: row.sequence !== null });
   }
 
   private async run(): Promise<void> {
@@ -204,6 +298,11 @@ export class OutboxRelay {
       const [last] = await repo.find({ where: { sequence: Not(IsNull()) }, order: { sequence: 'DESC' }, take: 1 });
       let head: ChainHead | undefined = last?.sequence && last.hash ? { sequence: last.sequence, hash: last.hash } : undefined;
       for (const row of pending) {
+        // The chain fields add ~220 bytes; an event over the limit even before them is set aside unchained.
+        if (estimatedRecordBytes(row) + CHAIN_FIELDS_BYTES > this.maxBatchBytes) {
+          await this.quarantine(manager, row, `TOO_LARGE: about ${estimatedRecordBytes(row) + CHAIN_FIELDS_BYTES} bytes, over the relay's limit of ${this.maxBatchBytes} (max.message.bytes)`);
+          continue;
+        }
         const event = JSON.parse(row.envelope) as CloudEvent;
         head = appendToChain(event, head);
         await repo.update({ id: row.id }, { sequence: head.sequence, hash: head.hash, envelope: JSON.stringify(event) });

@@ -11,8 +11,10 @@ import {
   type LogEntry,
 } from 'kafkajs';
 import { deliverUntilAcknowledged, SubscriptionStoppedError } from './delivery';
+import { isFatalProducerError, isMessageTooLarge } from './kafka-errors';
 import {
   EventTransport,
+  PublishRefusedError,
   type MessageHandler,
   type OutgoingMessage,
   type PartitionLag,
@@ -112,7 +114,25 @@ export class KafkaTransport extends EventTransport {
       if (last && last.topic === m.topic) last.messages.push(entry);
       else topicMessages.push({ topic: m.topic, messages: [entry] });
     }
-    await producer.sendBatch({ topicMessages, acks: -1 });
+    try {
+      await producer.sendBatch({ topicMessages, acks: -1 });
+    } catch (err) {
+      if (isFatalProducerError(err)) {
+        this.logger.error(`producer unusable after a fatal error, re-creating it for the next publish: ${err.message}`);
+        await this.discardProducer(producer);
+      }
+      if (isMessageTooLarge(err)) throw new PublishRefusedError('TOO_LARGE', `the broker refused the batch as too large: ${err.message}`);
+      throw err;
+    }
+  }
+
+  /** Drops a producer whose state is unusable (fenced, epoch or sequence out of step); the next publish makes a new one. */
+  private async discardProducer(producer: Producer): Promise<void> {
+    if (this.producer === producer) {
+      this.producer = undefined;
+      this.producerConnecting = undefined;
+    }
+    await producer.disconnect().catch(() => undefined);
   }
 
   async subscribe(options: SubscribeOptions, handler: MessageHandler): Promise<Subscription> {

@@ -76,3 +76,17 @@ export function nextBackoff(current: number, max: number): number {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The broker refused a message for what it is, not for a passing condition: retrying the same message can never
+ * succeed (TOO_LARGE: over the broker's or topic's max.message.bytes). The relay splits the batch, then quarantines
+ * the one message refused on its own.
+ */
+export class PublishRefusedError extends Error {
+  constructor(
+    readonly reason: 'TOO_LARGE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
