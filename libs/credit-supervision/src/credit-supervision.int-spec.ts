@@ -71,7 +71,8 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
       status: 'ACTIVE',
       ruleVersion: 'credit-lists/order-60@v1',
       decidingAuthority: '110108',
-      listedAt: '2026-06-01T00:00:00.000Z',
+      // 00:00 Beijing on 1 June, the day after the 31 May due date (was: when the event was detected, 08:00 Beijing).
+      listedAt: '2026-05-31T16:00:00.000Z',
     });
     expect(await outboxTypes(uscc)).toEqual(['credit.list.entered', 'credit.joint-measures.changed']);
 
@@ -122,10 +123,11 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     const second = await overdue(uscc, 2026);
     const [restarted] = await waitFor(async () => {
       const e = await entries(uscc);
-      return e[0]?.clockStartedAt === '2027-06-01T00:00:00.000Z' ? e : undefined;
+      // From 00:00 Beijing on 1 June, the day after the due date, whenever the overdue event was detected (issue 9).
+      return e[0]?.clockStartedAt === '2027-05-31T16:00:00.000Z' ? e : undefined;
     }, 30000, 'clock restarted');
     expect(restarted.evidence).toContain(second.id);
-    expect(restarted.clockRestarts).toEqual(['2027-06-01T00:00:00.000Z']);
+    expect(restarted.clockRestarts).toEqual(['2027-05-31T16:00:00.000Z']);
 
     at('2028-06-02T00:00:00.000Z'); // two years after the listing, but only one after the restart
     await scheduler.runDueTimers(clock.now());

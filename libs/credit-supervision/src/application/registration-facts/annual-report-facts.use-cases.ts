@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { AnnualReportOverdueV1, AnnualReportReviewedV1, AnnualReportSubmittedV1 } from '@sop/contracts';
 import type { CloudEvent, Tx } from '@sop/messaging';
-import { Clock } from '@sop/util';
+import { addCivilDays, Clock, parseCivilDate, startOfCivilDay, type CivilDate } from '@sop/util';
 import { decideTrigger } from '../../domain/list-decisions';
 import { decideAnnualReportFulfilment, reviewInformationCategory } from '../../domain/registration-facts';
 import { ListDecisions } from '../lists/list-decisions';
@@ -29,7 +29,11 @@ export class AnnualReportFacts {
   async onAnnualReportOverdue(event: CloudEvent<AnnualReportOverdueV1>, tx: Tx): Promise<void> {
     const d = event.data;
     const now = this.clock.now();
-    const at = new Date(d.detectedAt);
+    // Listed from the day the default took effect (00:00 Beijing the day after the due date), not when a scheduler
+    // noticed: a registration service restarted after downtime lists the organization on the same date (issue 9).
+    const overdueOn = parseCivilDate(d.overdueOn) ?? (parseCivilDate(d.dueDate) ? addCivilDays(parseCivilDate(d.dueDate) as CivilDate, 1) : null);
+    const effective = overdueOn ? startOfCivilDay(overdueOn) : new Date(d.detectedAt);
+    const at = effective > now ? now : effective;
     await this.organizations.addInformation(
       tx,
       informationAt(this.calendar, now, {
