@@ -2,6 +2,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fc from 'fast-check';
 import { startEmbeddedTestHost, type EmbeddedTestHost } from './test-support/embedded-test-host';
 import { operationsOf, requestsFor, residentIdsIn, type FuzzRequest, type OpenApiDocument } from './test-support/openapi-fuzz';
+import { residentId, seedRegisteredOrganization } from './test-support/seed-organization';
 import { EMBEDDED_SERVICES } from './services';
 
 /**
@@ -13,13 +14,6 @@ import { EMBEDDED_SERVICES } from './services';
  */
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 4000);
 const SEED = process.env['FUZZ_SEED'] !== undefined ? Number(process.env['FUZZ_SEED']) : Date.now() % 2 ** 31;
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-/** A resident ID number (GB 11643) with a valid check character. */
-function residentId(body17: string): string {
-  const sum = [...body17].reduce((acc, d, i) => acc + Number(d) * WEIGHTS[i], 0);
-  return body17 + '10X98765432'[sum % 11];
-}
 
 describe('the embedded platform under requests generated from its OpenAPI document', () => {
   let host: EmbeddedTestHost;
@@ -46,34 +40,10 @@ describe('the embedded platform under requests generated from its OpenAPI docume
     doc = SwaggerModule.createDocument(host.app, new DocumentBuilder().setTitle('fuzz').addBearerAuth().build()) as unknown as OpenApiDocument;
 
     // One registered organization whose legal representative's ID number must never come back.
-    const applicant = host.token(['applicant'], '110108', 'applicant-1');
-    const registrar = host.token(['registrar'], '110108', 'registrar-haidian');
-    const submit = await send({
-      operation: 'seed',
-      method: 'POST',
-      url: '/registration/applications',
-      headers: { authorization: `Bearer ${applicant}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        proposedName: '北京市海淀区模糊测试科技协会',
-        form: 'SOCIAL_GROUP',
-        category: 'SCIENCE_TECHNOLOGY',
-        registeringAuthority: '110108',
-        domicile: '北京市海淀区中关村南大街5号',
-        purpose: '组织科技志愿服务',
-        legalRepresentativeName: '赵六',
-        legalRepresentativeIdNumber: representativeId,
-        registeredCapitalFen: 3_000_000,
-        individualMembers: 50,
-      }),
-    });
-    expect(submit.status).toBe(201);
-    const application = JSON.parse(submit.text) as { id: string };
-    const approve = await send({ operation: 'seed', method: 'POST', url: `/registration/applications/${application.id}/approve`, headers: { authorization: `Bearer ${registrar}` } });
-    expect(approve.status).toBe(200);
-    const uscc = (JSON.parse(approve.text) as { organization: { uscc: string } }).organization.uscc;
-    knownPathValues['uscc'] = [uscc];
-    knownPathValues['id'] = [application.id];
-    expect(approve.text).not.toContain(representativeId);
+    const seeded = await seedRegisteredOrganization(host, '北京市海淀区模糊测试科技协会', representativeId);
+    knownPathValues['uscc'] = [seeded.uscc];
+    knownPathValues['id'] = [seeded.applicationId];
+    for (const text of seeded.texts) expect(text).not.toContain(representativeId);
   }, 60_000);
   afterAll(() => host?.close());
 
