@@ -10,6 +10,7 @@ export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox-quarantine.orm-entity';
 export * from './outbox/outbox-quarantine.migration';
+export * from './outbox/relay-lease.migration';
 export * from './transport/kafka-errors';
 export * from './inbox/inbox-message.orm-entity';
 export * from './consumer/error-classification';

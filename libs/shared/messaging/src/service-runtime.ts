@@ -12,6 +12,7 @@ import { InboxMessageOrmEntity } from './inbox/inbox-message.orm-entity';
 import { MessagingTables1732500000000 } from './messaging-tables.migration';
 import { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
 import { OutboxQuarantine1733000000000 } from './outbox/outbox-quarantine.migration';
+import { RelayLease1733000000100 } from './outbox/relay-lease.migration';
 import { OutboxQuarantineOrmEntity } from './outbox/outbox-quarantine.orm-entity';
 import { OutboxRelay, RELAY_FAILING_DOWN_AFTER_MS, type OutboxRelayOptions, type RelayBatchReport } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
@@ -67,7 +68,7 @@ export class ServiceRuntime {
     this.dataSource = createDataSource(
       options.db,
       [OutboxMessageOrmEntity, OutboxQuarantineOrmEntity, InboxMessageOrmEntity, OfficialCalendarYearOrmEntity, ...(options.entities as Ctor[])],
-      [MessagingTables1732500000000, OfficialCalendarTables1732500000001, OutboxQuarantine1733000000000, ...options.migrations],
+      [MessagingTables1732500000000, OfficialCalendarTables1732500000001, OutboxQuarantine1733000000000, RelayLease1733000000100, ...options.migrations],
     );
     const now = () => options.clock.now();
     const outbox = new OutboxWriter(options.serviceName, options.catalog, now);

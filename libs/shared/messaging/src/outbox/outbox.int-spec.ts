@@ -22,6 +22,7 @@ import { EventTransport, type IncomingMessage, type OutgoingMessage } from '../t
 import { UnitOfWork, type Tx } from '../unit-of-work';
 import { OutboxMessageOrmEntity } from './outbox-message.orm-entity';
 import { OutboxRelay } from './outbox.relay';
+import { RelayLease1733000000100 } from './relay-lease.migration';
 import { InvalidOutgoingEventError, OutboxWriter } from './outbox.writer';
 
 // ---- a tiny service: widgets, one event type, and a projection table for the consumer side ----
@@ -59,7 +60,7 @@ class TestWidgetTables1732500000001 implements MigrationInterface {
 }
 
 const ENTITIES = [OutboxMessageOrmEntity, InboxMessageOrmEntity, WidgetOrmEntity, WidgetSeenOrmEntity];
-const MIGRATIONS = [MessagingTables1732500000000, TestWidgetTables1732500000001];
+const MIGRATIONS = [MessagingTables1732500000000, RelayLease1733000000100, TestWidgetTables1732500000001];
 const WIDGET_RESIZED = 'test.widget.resized';
 
 /** Kafka message as a consumer sees it, with the decoded envelope. */

@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { IsNull, Not, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { isSqlite, runInTransaction } from '@sop/persistence';
 import { appendToChain, type ChainHead, type CloudEvent } from '../envelope/cloud-event';
 import { eventSpanAttributes, failSpan, SpanKind, startSpan, traceContextOfEvent } from '../tracing/event-tracing';
@@ -37,6 +39,13 @@ export interface OutboxRelayOptions {
   maxBatchBytes?: number;
   /** Called for each event set aside (an alert: nothing downstream hears of it until an operator acts). */
   onQuarantined?: (report: QuarantineReport) => void;
+  /**
+   * Leadership lease (MySQL): how long a lease lasts without renewal, and how often the leader renews it. A standby
+   * takes over at most leaseTtlMs + standbyPollMs after the leader last renewed. Defaults 15 s, 5 s and 2 s.
+   */
+  leaseTtlMs?: number;
+  leaseRenewMs?: number;
+  standbyPollMs?: number;
   /** Fallback poll interval; normally the relay is woken right after a commit. */
   pollIntervalMs?: number;
   /** Milliseconds since the epoch; tests move it. */
@@ -53,6 +62,12 @@ function estimatedRecordBytes(row: OutboxMessageOrmEntity): number {
   return Buffer.byteLength(row.envelope) + Buffer.byteLength(row.messageKey) + Buffer.byteLength(row.eventType) + 36 + 64 + 96;
 }
 
+/** Rows changed by an UPDATE or INSERT through DataSource.query (mysql2's result header). */
+function affectedRows(result: unknown): number {
+  const header = (Array.isArray(result) ? result[0] : result) as { affectedRows?: unknown } | undefined;
+  return Number(header?.affectedRows ?? 0);
+}
+
 /** Relay state for health checks: a relay failing round after round for this long is reported down. */
 export const RELAY_FAILING_DOWN_AFTER_MS = 60_000;
 
@@ -64,8 +79,14 @@ export const RELAY_FAILING_DOWN_AFTER_MS = 60_000;
  * the idempotent producer; (3) mark them published. A crash between (2) and (3) re-sends the same events,
  * which consumers drop through their inbox.
  *
- * Single-active on MySQL: a named lock (GET_LOCK) held on a dedicated connection; another instance waits
- * as a standby and takes over when the connection (and so the lock) goes away. SQLite is single-process.
+ * Single-active on MySQL: a lease, one row per service in relay_lease (holder id, expires_at in the database's
+ * clock, so instances' clocks do not matter). The leader renews it every leaseRenewMs and stops publishing when it
+ * cannot; a standby polls and takes the row once expires_at has passed. A leader that is stopped (SIGSTOP), cut
+ * off or hung loses the lease after leaseTtlMs, whatever happens to its connections (a GET_LOCK would be held until
+ * TCP keepalive or wait_timeout notices, hours). A stopped leader that resumes finds another holder at its next
+ * renewal and becomes a standby; a batch it was sending when it froze may go out once more after the new leader's,
+ * which consumers drop through their inbox, and the chain cannot fork (sequence is unique in the outbox).
+ * SQLite is single-process.
  */
 export class OutboxRelay {
   private readonly logger: Logger;
@@ -73,8 +94,13 @@ export class OutboxRelay {
   private loop?: Promise<void>;
   private wakeUp?: () => void;
   private woken = false;
-  private lockRunner?: QueryRunner;
   private leader = false;
+  /** Local time of the last successful renewal (the lease itself expires in the database's clock). */
+  private leaseRenewedAt = 0;
+  private readonly holderId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly leaseTtlMs: number;
+  private readonly leaseRenewMs: number;
+  private readonly standbyPollMs: number;
   private readonly batchSize: number;
   private readonly maxBatchBytes: number;
   private quarantinedCount = 0;
@@ -83,7 +109,7 @@ export class OutboxRelay {
   /** Start of the current streak of failed rounds (undefined while rounds succeed). */
   private failingSince?: number;
   private publishedCount = 0;
-  private readonly lockName: string;
+  private readonly leaseName: string;
 
   constructor(
     private readonly ds: DataSource,
@@ -94,7 +120,11 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 200;
     this.maxBatchBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.lockName = `sop.outbox-relay.${options.serviceName}`;
+    this.leaseName = `sop.outbox-relay.${options.serviceName}`;
+    this.leaseTtlMs = options.leaseTtlMs ?? 15_000;
+    this.leaseRenewMs = options.leaseRenewMs ?? 5_000;
+    this.standbyPollMs = options.standbyPollMs ?? 2_000;
+    if (this.leaseRenewMs * 2 > this.leaseTtlMs) throw new Error('the relay lease must be renewed at least twice per lease (leaseRenewMs <= leaseTtlMs / 2)');
   }
 
   start(): void {
@@ -113,7 +143,7 @@ export class OutboxRelay {
     this.running = false;
     this.wake();
     await this.loop;
-    await this.releaseLock();
+    await this.releaseLease();
   }
 
   /** `failingForMs`: how long rounds have failed without a success in between (0 when healthy). */
@@ -150,7 +180,11 @@ export class OutboxRelay {
         take: this.batchSize,
       });
       if (rows.length === 0) return total;
-      for (const batch of this.cutBySize(rows)) total += await this.publish(batch);
+      for (const batch of this.cutBySize(rows)) {
+        // A long drain renews as it goes, and stops as soon as another instance holds the lease.
+        if (this.running && !(await this.ensureLeadership())) return total;
+        total += await this.publish(batch);
+      }
     }
   }
 
@@ -257,7 +291,7 @@ export class OutboxRelay {
     while (this.running) {
       try {
         if (!(await this.ensureLeadership())) {
-          await this.idle(2000);
+          await this.idle(this.standbyPollMs);
           continue;
         }
         this.woken = false;
@@ -310,38 +344,50 @@ export class OutboxRelay {
     });
   }
 
+  /** True while this instance holds the lease: renewed when due, taken when free or expired. */
   private async ensureLeadership(): Promise<boolean> {
     if (isSqlite(this.ds)) return (this.leader = true);
-    const lockName = this.lockName;
+    if (this.leader && Date.now() - this.leaseRenewedAt < this.leaseRenewMs) return true;
+    const asked = Date.now();
+    let held: boolean;
     try {
-      if (this.lockRunner && this.leader) {
-        const [row] = await this.lockRunner.query('SELECT IS_USED_LOCK(?) = CONNECTION_ID() AS mine', [lockName]);
-        if (Number(row.mine) === 1) return true;
-        this.logger.warn('lost relay leadership');
-        await this.releaseLock();
-      }
-      if (!this.lockRunner) {
-        this.lockRunner = this.ds.createQueryRunner();
-        await this.lockRunner.connect();
-      }
-      const [row] = await this.lockRunner.query('SELECT GET_LOCK(?, 0) AS got', [lockName]);
-      this.leader = Number(row.got) === 1;
-      if (this.leader) this.logger.log('this instance is the active outbox relay');
-      return this.leader;
+      held = await this.takeOrRenewLease();
     } catch (err) {
-      await this.releaseLock();
+      this.leader = false; // unknown: do not publish on a lease that may have expired
       throw err;
     }
+    if (held) {
+      this.leaseRenewedAt = asked;
+      if (!this.leader) this.logger.log(`this instance (${this.holderId}) is the active outbox relay`);
+    } else if (this.leader) {
+      this.logger.warn('lost relay leadership: another instance holds the lease');
+    }
+    this.leader = held;
+    return held;
   }
 
-  private async releaseLock(): Promise<void> {
+  private async takeOrRenewLease(): Promise<boolean> {
+    const ttlMicros = this.leaseTtlMs * 1000;
+    const updated = await this.ds.query(
+      'UPDATE relay_lease SET holder = ?, expires_at = DATE_ADD(NOW(6), INTERVAL ? MICROSECOND) WHERE name = ? AND (holder = ? OR expires_at < NOW(6))',
+      [this.holderId, ttlMicros, this.leaseName, this.holderId],
+    );
+    if (affectedRows(updated) > 0) return true;
+    const inserted = await this.ds.query('INSERT IGNORE INTO relay_lease (name, holder, expires_at) VALUES (?, ?, DATE_ADD(NOW(6), INTERVAL ? MICROSECOND))', [
+      this.leaseName,
+      this.holderId,
+      ttlMicros,
+    ]);
+    return affectedRows(inserted) > 0;
+  }
+
+  /** On a clean stop the lease ends at once, so a standby takes over at its next poll. */
+  private async releaseLease(): Promise<void> {
+    const wasLeader = this.leader;
     this.leader = false;
-    const runner = this.lockRunner;
-    this.lockRunner = undefined;
-    if (runner && !runner.isReleased) {
-      // The lock belongs to the connection, which goes back to the pool: release the lock explicitly.
-      await runner.query('SELECT RELEASE_LOCK(?)', [this.lockName]).catch(() => undefined);
-      await runner.release().catch(() => undefined);
-    }
+    if (!wasLeader || isSqlite(this.ds) || !this.ds.isInitialized) return;
+    await this.ds
+      .query('UPDATE relay_lease SET expires_at = DATE_SUB(NOW(6), INTERVAL 1 SECOND) WHERE name = ? AND holder = ?', [this.leaseName, this.holderId])
+      .catch((err: Error) => this.logger.warn(`could not release the relay lease (it expires on its own): ${err.message}`));
   }
 }
