@@ -20,6 +20,7 @@ export * from './nest/event-transport.server';
 export * from './unit-of-work';
 export * from './messaging-tables.migration';
 export * from './service-runtime';
+export * from './retention/messaging-retention';
 export * from './audit/chain-audit';
 export * from './audit/read-topics';
 export * from './dlq/dead-letters';

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { createDataSource, describeDb, ensureDatabase, type DbConfig } from '@sop/persistence';
-import type { Clock } from '@sop/util';
+import { PeriodicTask, type Clock } from '@sop/util';
 import type { EventCatalog } from './contract/event-contract';
 import type { ConsumerHooks, EventConsumerOptions } from './consumer/event-consumer';
 import { EventTransportServer } from './nest/event-transport.server';
@@ -17,6 +17,7 @@ import { OutboxQuarantineOrmEntity } from './outbox/outbox-quarantine.orm-entity
 import { OutboxRelay, RELAY_FAILING_DOWN_AFTER_MS, type OutboxRelayOptions, type RelayBatchReport } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
 import type { EventTransport } from './transport/transport.port';
+import { MessagingRetention, type RetentionOptions, type RetentionReport } from './retention/messaging-retention';
 import { UnitOfWork } from './unit-of-work';
 
 type Ctor = new (...args: never[]) => unknown;
@@ -34,6 +35,8 @@ export interface ServiceRuntimeOptions {
   consumerHooks?: ConsumerHooks;
   /** Called after each relay batch the broker accepted (metrics). */
   onRelayPublished?: (report: RelayBatchReport) => void;
+  /** How long outbox, inbox and bus rows are kept once done with (defaults: 7, 30 and 7 days; hourly, in batches). */
+  retention?: RetentionOptions;
   /** Relay tuning: the broker's max.message.bytes (default 1 MiB) and the quarantine alert hook. */
   relay?: Pick<OutboxRelayOptions, 'maxBatchBytes' | 'onQuarantined'>;
   clock: Clock;
@@ -60,6 +63,9 @@ export class ServiceRuntime {
   readonly relay: OutboxRelay;
   /** The Nest transport strategy that runs the service's `@EventPattern` handlers; the host connects it. */
   readonly eventServer?: EventTransportServer;
+  /** Deletes published outbox, old inbox and consumed bus rows past their retention. */
+  readonly retention: MessagingRetention;
+  private readonly retentionTask: PeriodicTask<RetentionReport | undefined>;
   private readonly logger: Logger;
   private started = false;
 
@@ -76,6 +82,16 @@ export class ServiceRuntime {
     const wake = () => this.relay.wake();
     this.unitOfWork = new UnitOfWork(this.dataSource, outbox, wake);
     this.calendars = new OfficialCalendars(this.dataSource);
+    this.retention = new MessagingRetention(this.dataSource, options.transport, options.retention ?? {}, now, options.serviceName);
+    this.retentionTask = new PeriodicTask(
+      () => this.retention.run(),
+      this.retention.intervalMs,
+      (err) => {
+        this.logger.warn(`messaging retention failed (retried at the next run): ${err.message}`);
+        return undefined;
+      },
+      `${options.serviceName}/messaging-retention`,
+    );
     if (options.consumer) {
       this.eventServer = new EventTransportServer({
         ...options.consumer,
@@ -108,6 +124,7 @@ export class ServiceRuntime {
     this.calendars.startRefreshing();
     // The relay starts here; the consumer starts when the host starts its microservices (after this hook).
     this.relay.start();
+    this.retentionTask.start();
     this.started = true;
     this.logger.log(`started on ${describeDb(this.options.db)} with ${this.options.transport.kind} transport`);
   }
@@ -116,6 +133,7 @@ export class ServiceRuntime {
     if (!this.started) return;
     this.started = false;
     this.calendars.stop();
+    await this.retentionTask.stop();
     await this.eventServer?.close(); // normally closed already by the host, before this shutdown hook
     await this.relay.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();

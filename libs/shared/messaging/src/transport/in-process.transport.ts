@@ -140,6 +140,23 @@ export class InProcessTransport extends EventTransport {
     this.db.close();
   }
 
+  override async prune(cutoff: Date, limit: number): Promise<number> {
+    if (this.closed) return 0;
+    // Below every group's committed position on the partition (a partition no group reads is kept: nobody consumed
+    // it yet), and below the partition's last offset, from which the next one is numbered.
+    const result = this.db
+      .prepare(
+        `DELETE FROM bus_message WHERE rowid IN (
+           SELECT m.rowid FROM bus_message m
+            WHERE m.appended_at < ?
+              AND m.offset < (SELECT MAX(l.offset) FROM bus_message l WHERE l.topic = m.topic AND l.partition = m.partition)
+              AND m.offset < (SELECT MIN(g.next_offset) FROM bus_group_offset g WHERE g.topic = m.topic AND g.partition = m.partition)
+            ORDER BY m.appended_at LIMIT ?)`,
+      )
+      .run(cutoff.toISOString(), limit);
+    return result.changes;
+  }
+
   /** Messages stored on a topic (tests and diagnostics). */
   count(topic: string): number {
     return this.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM bus_message WHERE topic = ?').get(topic)!.n;

@@ -68,6 +68,14 @@ export abstract class EventTransport {
   abstract consumerLag(groupId: string, topics: string[]): Promise<PartitionLag[]>;
   /** Is the broker reachable right now? */
   abstract healthy(): Promise<boolean>;
+  /**
+   * Deletes up to `limit` stored messages appended before `cutoff` that every consumer group with a position has
+   * consumed, never the last of a partition (it carries the next offset); returns how many. Kafka's own retention
+   * (the topics' retention.ms) does this on a broker, so there it deletes nothing.
+   */
+  async prune(_cutoff: Date, _limit: number): Promise<number> {
+    return 0;
+  }
   abstract close(): Promise<void>;
 }
 
