@@ -1,4 +1,4 @@
-import { auditChain, KafkaTransport, readTopicsToEnd, ServiceRuntime } from '@sop/messaging';
+import { auditChain, KafkaTransport, kafkaSecurityFromEnv, readTopicsToEnd, ServiceRuntime } from '@sop/messaging';
 import { audienceOf, authConfigFromEnv } from '@sop/auth';
 import type { DbConfig } from '@sop/persistence';
 import { SystemClock } from '@sop/util';
@@ -41,9 +41,11 @@ export async function runStandaloneService(def: ServiceDefinition, topics: Platf
   assertConfiguration(schemas);
   const kafka = kafkaConfig.load();
   const brokers = kafka.KAFKA_BROKERS.split(',').map((b) => b.trim());
+  const security = kafkaSecurityFromEnv(process.env); // KAFKA_SSL, KAFKA_SASL_* (the service's own principal)
   const transport = new KafkaTransport({
     clientId: `${def.name}-${process.pid}`,
     brokers,
+    ...security,
     replicationFactor: kafka.KAFKA_REPLICATION_FACTOR,
     logLevel: kafka.KAFKA_LOG_LEVEL,
   });
@@ -58,7 +60,7 @@ export async function runStandaloneService(def: ServiceDefinition, topics: Platf
   if (command === 'audit-chain') {
     const own = topics.contracts.filter((c) => c.type.startsWith(`${def.name}.`) || c.topic.startsWith(`${def.prefix}.`));
     const topicNames = [...new Set(own.map((c) => c.topic))];
-    const { events, undecodable } = await readTopicsToEnd(brokers, topicNames);
+    const { events, undecodable } = await readTopicsToEnd({ brokers, ...security }, topicNames);
     const report = { ...auditChain(def.name, events), topics: topicNames, read: events.length, undecodable };
     process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     await transport.close();

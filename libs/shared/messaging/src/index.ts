@@ -12,6 +12,7 @@ export * from './outbox/outbox-quarantine.orm-entity';
 export * from './outbox/outbox-quarantine.migration';
 export * from './outbox/relay-lease.migration';
 export * from './transport/kafka-errors';
+export * from './transport/kafka-security';
 export * from './inbox/inbox-message.orm-entity';
 export * from './consumer/error-classification';
 export * from './consumer/event-consumer';

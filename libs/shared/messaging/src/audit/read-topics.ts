@@ -10,13 +10,13 @@ import type { IncomingMessage } from '../transport/transport.port';
  * so it never moves a service's position. For auditors and the chain check.
  */
 export async function readTopicsToEnd(
-  brokers: string[],
+  brokers: string[] | KafkaConnection,
   topics: string[],
   timeoutMs = 120000,
 ): Promise<{ events: CloudEvent[]; undecodable: number }> {
   const events: CloudEvent[] = [];
   let undecodable = 0;
-  for (const message of await readTopicMessagesToEnd({ brokers }, topics, timeoutMs)) {
+  for (const message of await readTopicMessagesToEnd(Array.isArray(brokers) ? { brokers } : brokers, topics, timeoutMs)) {
     try {
       events.push(JSON.parse(message.value?.toString('utf8') ?? '') as CloudEvent);
     } catch {
@@ -31,8 +31,10 @@ export async function readTopicsToEnd(
  * end at the time of the call, per partition in offset order. A throwaway consumer group that commits nothing.
  * `connection` takes the brokers and, in deployments that need them, the TLS/SASL options of kafkajs.
  */
+export type KafkaConnection = Pick<KafkaConfig, 'brokers' | 'ssl' | 'sasl'>;
+
 export async function readTopicMessagesToEnd(
-  connection: Pick<KafkaConfig, 'brokers' | 'ssl' | 'sasl'>,
+  connection: KafkaConnection,
   topics: string[],
   timeoutMs = 120000,
 ): Promise<IncomingMessage[]> {

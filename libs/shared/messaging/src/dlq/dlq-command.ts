@@ -1,6 +1,7 @@
 import { readTopicMessagesToEnd } from '../audit/read-topics';
 import { dlqTopicOf } from '../consumer/event-consumer';
 import { KafkaTransport } from '../transport/kafka.transport';
+import { KafkaSecurityConfigError, kafkaSecurityFromEnv, type KafkaSecurity } from '../transport/kafka-security';
 import type { EventTransport, IncomingMessage } from '../transport/transport.port';
 import { deadLetterOf, DeadLetterSelectionError, replayDeadLetters, selectDeadLetters, type DeadLetter, type DeadLetterFilter } from './dead-letters';
 
@@ -120,16 +121,24 @@ export async function runDlqCommand(argv: string[], deps: DlqCommandDeps): Promi
   return 0;
 }
 
-/** The command against the deployment's Kafka (KAFKA_BROKERS), printing to stdout/stderr; tools/dlq.js calls it. */
+/** The command against the deployment's Kafka (KAFKA_BROKERS, and TLS/SASL as kafka-security.ts reads them), printing to stdout/stderr; tools/dlq.js calls it. */
 export async function dlqMain(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const brokers = (env['KAFKA_BROKERS'] ?? '').split(',').map((b) => b.trim()).filter(Boolean);
   if (brokers.length === 0) {
     console.error('KAFKA_BROKERS must list the brokers (host:port, comma-separated)');
     return 2;
   }
+  let security: KafkaSecurity;
+  try {
+    security = kafkaSecurityFromEnv(env);
+  } catch (err) {
+    if (!(err instanceof KafkaSecurityConfigError)) throw err;
+    console.error(err.message);
+    return 2;
+  }
   return runDlqCommand(argv, {
-    read: (topic) => readTopicMessagesToEnd({ brokers }, [topic]),
-    transport: async () => new KafkaTransport({ brokers, clientId: `sop-dlq-${process.pid}`, logLevel: env['KAFKA_LOG_LEVEL'] }),
+    read: (topic) => readTopicMessagesToEnd({ brokers, ...security }, [topic]),
+    transport: async () => new KafkaTransport({ brokers, ...security, clientId: `sop-dlq-${process.pid}`, logLevel: env['KAFKA_LOG_LEVEL'] }),
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     now: () => new Date(),

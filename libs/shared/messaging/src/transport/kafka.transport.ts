@@ -12,6 +12,7 @@ import {
 } from 'kafkajs';
 import { deliverUntilAcknowledged, SubscriptionStoppedError } from './delivery';
 import { isFatalProducerError, isMessageTooLarge } from './kafka-errors';
+import type { KafkaSecurity } from './kafka-security';
 import {
   EventTransport,
   PublishRefusedError,
@@ -30,6 +31,9 @@ export interface KafkaTransportOptions {
   replicationFactor?: number;
   /** kafkajs's own log level (KAFKA_LOG_LEVEL): nothing, error, warn (default), info, debug. */
   logLevel?: string;
+  /** TLS and SASL (kafkaSecurityFromEnv): the service's own principal on a secured cluster. */
+  ssl?: KafkaSecurity['ssl'];
+  sasl?: KafkaSecurity['sasl'];
 }
 
 /** Kafka record headers as strings (the first value of a repeated header). */
@@ -71,6 +75,8 @@ export class KafkaTransport extends EventTransport {
     const config: KafkaConfig = {
       clientId: options.clientId,
       brokers: options.brokers,
+      ...(options.ssl !== undefined ? { ssl: options.ssl } : {}),
+      ...(options.sasl !== undefined ? { sasl: options.sasl } : {}),
       connectionTimeout: 5000,
       requestTimeout: 15000,
       retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 5000 },
