@@ -10,7 +10,7 @@ import { eventSpanAttributes, inSpan, SpanKind, traceContextOfEvent } from '../t
 import type { Tx, UnitOfWork } from '../unit-of-work';
 import { DLQ_HEADER, isReplayForAnotherGroup } from '../dlq/dead-letters';
 import { classifyFailure } from './error-classification';
-import { ChainPositions, provenanceRefusal, type ProvenanceRefusal } from './provenance';
+import { ChainPositions, provenanceRefusal, type ChainAnomaly, type ProvenanceRefusal } from './provenance';
 
 /** A handler of one event type. The payload was checked against its contract before the call. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds handlers of every contract
@@ -36,7 +36,7 @@ export interface ConsumerStatus {
   duplicates: number;
   skipped: number;
   deadLettered: number;
-  /** Partitions currently held on an event that does not fit its producer's chain. */
+  /** Partitions currently held on an event altered after its producer chained it. */
   held: number;
   lastError?: string;
 }
@@ -48,8 +48,10 @@ export type ConsumerOutcome =
   | { kind: 'skipped'; type: string }
   | { kind: 'retry'; type: string; failure: 'TRANSIENT' | 'INFRASTRUCTURE' | 'CONTENTION' }
   | { kind: 'dead-lettered'; type: string; reason: DeadLetterReason }
-  /** Not applied and not acknowledged: the event does not fit its producer's chain (an alert; see provenance.ts). */
-  | { kind: 'held'; type: string; reason: HoldReason };
+  /** Not applied and not acknowledged: the event was altered after its producer chained it (an alert; provenance.ts). */
+  | { kind: 'held'; type: string; reason: HoldReason }
+  /** Applied, but it does not follow the last event of its source on its partition (an alert; provenance.ts). */
+  | { kind: 'chain-anomaly'; type: string; reason: ChainAnomaly['reason'] };
 
 export type DeadLetterReason = 'UNDECODABLE' | 'INVALID_ENVELOPE' | 'FORGED' | 'UNCHAINED' | 'INVALID_PAYLOAD' | 'REJECTED' | 'RETRIES_EXHAUSTED';
 export type HoldReason = Extract<ProvenanceRefusal, { action: 'hold' }>['reason'];
@@ -170,10 +172,17 @@ export class EventConsumer {
       return;
     }
     const contract = this.catalog.require(event.type);
-    const refusal = provenanceRefusal(event, contract, message) ?? this.chain.advance(event, message);
+    const refusal = provenanceRefusal(event, contract, message);
     if (refusal?.action === 'dead-letter') return this.deadLetter(message, event.type, refusal.reason, refusal.detail);
     if (refusal?.action === 'hold') return this.hold(message, event, refusal, context);
     this.heldPartitions.delete(`${message.topic}/${message.partition}`);
+    if (context.attempt === 1) {
+      const anomaly = this.chain.advance(event, message);
+      if (anomaly) {
+        this.logger.error(`ALERT ${message.topic}[${message.partition}]@${message.offset}: ${anomaly.reason} ${anomaly.detail}; applied (see the chain audit)`);
+        this.hooks.outcome?.(this.groupId, { kind: 'chain-anomaly', type: event.type, reason: anomaly.reason });
+      }
+    }
 
     const problems = await payloadProblems(contract, event.data, 'read');
     if (problems.length > 0) {

@@ -52,7 +52,7 @@ describe('provenanceRefusal', () => {
 describe('ChainPositions', () => {
   const chain = () => new EventChain();
 
-  it('follows a source per topic and partition: consecutive events must link; jumps and lower sequences are normal', () => {
+  it('follows a source per topic and partition: jumps and lower sequences are normal, a broken link is an anomaly', () => {
     const c = chain();
     const [e1, e2, e3, e4] = [1, 2, 3, 4].map(() => c.next(measuresLifted()));
     const positions = new ChainPositions();
@@ -63,18 +63,22 @@ describe('ChainPositions', () => {
     expect(positions.advance(e1, on(contract.topic))).toBeUndefined();
     const relinked = { ...e2, prevhash: e3.hash };
     relinked.hash = chainHash(relinked);
-    expect(positions.advance(relinked, on(contract.topic))).toMatchObject({ action: 'hold', reason: 'BROKEN_LINK' });
-    expect(positions.advance(e2, on(contract.topic))).toBeUndefined();
+    expect(positions.advance(relinked, on(contract.topic))).toEqual({ reason: 'BROKEN_LINK', detail: expect.stringContaining(`does not link to ${e1.id}`) });
+    expect(positions.advance(e2, on(contract.topic))).toMatchObject({ reason: 'FORKED' }); // the genuine one comes after it
     expect(positions.advance(e3, on(contract.topic))).toBeUndefined();
     expect(positions.advance(e4, on(contract.topic))).toBeUndefined();
   });
 
-  it('holds a second event claiming the place of the last one (FORKED)', () => {
+  it('reports a second event claiming the place of the last one (FORKED), but not a chain starting again from genesis', () => {
     const c = chain();
-    const e1 = c.next(measuresLifted());
-    const rival = new EventChain().next(measuresLifted()); // also sequence 1, another content
+    const [e1, e2] = [1, 2].map(() => c.next(measuresLifted()));
     const positions = new ChainPositions();
     expect(positions.advance(e1, on(contract.topic))).toBeUndefined();
-    expect(positions.advance(rival, on(contract.topic))).toMatchObject({ action: 'hold', reason: 'FORKED' });
+    expect(positions.advance(e2, on(contract.topic))).toBeUndefined();
+    const rival = new EventChain({ sequence: '1', hash: 'c'.repeat(64) }).next(measuresLifted()); // also sequence 2
+    expect(positions.advance(rival, on(contract.topic))).toMatchObject({ reason: 'FORKED' });
+    const restarted = new EventChain().next(measuresLifted()); // a new database: sequence 1 from genesis
+    expect(positions.advance(e1, on(contract.topic))).toBeUndefined();
+    expect(positions.advance(restarted, on(contract.topic))).toBeUndefined();
   });
 });

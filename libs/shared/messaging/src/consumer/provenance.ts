@@ -1,4 +1,4 @@
-import { chainHash, type CloudEvent } from '../envelope/cloud-event';
+import { chainHash, GENESIS_HASH, type CloudEvent } from '../envelope/cloud-event';
 import type { EventContract } from '../contract/event-contract';
 import type { IncomingMessage } from '../transport/transport.port';
 
@@ -12,25 +12,38 @@ import type { IncomingMessage } from '../transport/transport.port';
  *  - UNCHAINED: the chain fields the producer's relay sets on every event (sequence, prevhash, hash) are missing or
  *    malformed: the event did not come through a producer's outbox.
  *
- * Held (not applied, offset not committed, redelivered in place with backoff, an error log line and a `held` outcome
- * for the metrics, until an operator acts): the event claims a place in its producer's chain that does not fit:
- *  - BAD_HASH: its hash is not the hash of its content: it was altered after the relay chained it;
- *  - BROKEN_LINK: it follows (sequence + 1) the last event this consumer saw from the same source on the same
- *    partition, but its prevhash is not that event's hash;
- *  - FORKED: it has the same sequence as that last event but another hash: two events claim one place.
+ * Held (not applied, offset not committed, redelivered in place with backoff, an ALERT log line and a `held` outcome
+ * for the metrics, until an operator acts):
+ *  - BAD_HASH: its hash is not the hash of its content: it was altered after the relay chained it.
  *
- * What a consumer cannot verify, and why. The relay numbers a service's events with one sequence over all its topics
- * (outbox.relay.ts), and a consumer group reads only some topics, each split in partitions; so the consecutive
- * numbers of a source are spread over topics and partitions the consumer never sees, and a jump in sequence on a
- * partition is normal, not a gap. Gaps are found by the chain audit (audit/chain-audit.ts), which reads all of a
- * source's topics. Lower sequences are normal too (a relay re-send after a crash, a DLQ replay): the inbox drops
- * what was applied. The last position per (source, topic, partition) is kept in memory, so after a restart or a
- * rebalance the first event seen on a partition sets it again. The hash is a SHA-256 without a secret: it proves
- * integrity and order, not authorship; who may write to a topic is the broker's ACLs' job (per-service principals).
+ * Alerted but applied (an ALERT log line and a `chain-anomaly` outcome for the metrics), per (source, topic,
+ * partition) against the last event this consumer saw there:
+ *  - BROKEN_LINK: it claims the next sequence but its prevhash is not that event's hash;
+ *  - FORKED: it claims the same sequence with another hash.
+ *
+ * Why these two do not hold, and what a consumer cannot verify at all. The relay numbers a service's events with one
+ * sequence over all its topics (outbox.relay.ts), and a consumer group reads only some topics, each split into
+ * partitions: the consecutive numbers of a source are spread over topics and partitions the consumer never sees, so a
+ * jump in sequence on a partition is normal, not a gap, and consumers cannot detect gaps. A chain also starts again
+ * from genesis whenever a service's database is new (a fresh deployment, a restore, every test run on a shared
+ * broker), and its first event on a partition may carry any number, equal to or one above the previous chain's
+ * last: a link anomaly on one partition is therefore evidence to look at, not proof of a forgery, and holding on it
+ * would stop the platform after a database restore. Lower sequences are normal too (a relay re-send after a crash,
+ * a DLQ replay): the inbox drops what was applied. Gaps, forks and restarts are judged by the chain audit
+ * (audit/chain-audit.ts), which reads all of a source's topics and fails on unchained events. The last position is
+ * kept in memory, so after a restart or a rebalance the first event seen on a partition sets it again. The hash is
+ * a SHA-256 without a secret: it proves integrity, not authorship; who may write to a topic is for the broker's
+ * ACLs (per-service principals over SASL, transport/kafka-security.ts).
  */
 export type ProvenanceRefusal =
   | { action: 'dead-letter'; reason: 'FORGED' | 'UNCHAINED'; detail: string }
-  | { action: 'hold'; reason: 'BAD_HASH' | 'BROKEN_LINK' | 'FORKED'; detail: string };
+  | { action: 'hold'; reason: 'BAD_HASH'; detail: string };
+
+/** A chained event that does not follow the last one seen from its source on its partition (alerted, applied). */
+export interface ChainAnomaly {
+  reason: 'BROKEN_LINK' | 'FORKED';
+  detail: string;
+}
 
 const SEQUENCE = /^[1-9]\d{0,19}$/;
 const HASH = /^[0-9a-f]{64}$/;
@@ -61,22 +74,22 @@ export function provenanceRefusal(event: CloudEvent, contract: EventContract, me
 export class ChainPositions {
   private readonly last = new Map<string, { sequence: bigint; hash: string; id: string }>();
 
-  /** Checks an event that passed `provenanceRefusal` and, when it fits, makes it the partition's last position. */
-  advance(event: CloudEvent, message: IncomingMessage): ProvenanceRefusal | undefined {
+  /** Makes an event that passed `provenanceRefusal` the partition's last position; says how it fits the previous one. */
+  advance(event: CloudEvent, message: IncomingMessage): ChainAnomaly | undefined {
     const key = `${event.source}\u0000${message.topic}\u0000${message.partition}`;
     const sequence = BigInt(event.sequence as string);
     const last = this.last.get(key);
-    if (last && sequence === last.sequence + 1n && event.prevhash !== last.hash) {
+    this.last.set(key, { sequence, hash: event.hash as string, id: event.id });
+    if (!last || event.prevhash === GENESIS_HASH) return undefined; // the first seen, or a chain starting again
+    if (sequence === last.sequence + 1n && event.prevhash !== last.hash) {
       return {
-        action: 'hold',
         reason: 'BROKEN_LINK',
         detail: `event ${event.id} (sequence ${sequence} of ${event.source}) does not link to ${last.id} (sequence ${last.sequence}): prevhash differs`,
       };
     }
-    if (last && sequence === last.sequence && event.hash !== last.hash) {
-      return { action: 'hold', reason: 'FORKED', detail: `events ${last.id} and ${event.id} both claim sequence ${sequence} of ${event.source}` };
+    if (sequence === last.sequence && event.hash !== last.hash) {
+      return { reason: 'FORKED', detail: `events ${last.id} and ${event.id} both claim sequence ${sequence} of ${event.source}` };
     }
-    this.last.set(key, { sequence, hash: event.hash as string, id: event.id });
     return undefined;
   }
 
