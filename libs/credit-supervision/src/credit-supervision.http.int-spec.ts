@@ -136,7 +136,7 @@ describe('credit supervision HTTP authorization (MySQL + Kafka)', () => {
     expect((await call('POST', '/penalties', undefined, warning(haidian))).body).toMatchObject({ status: 401, code: 'AUTH.TOKEN_REQUIRED' });
     expect((await call('POST', '/penalties', auditor, warning(haidian))).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
     expect((await call('POST', '/penalties', repHaidian, warning(haidian))).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
-    expect((await call('POST', '/penalties', officerShanghai, warning(haidian))).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect((await call('POST', '/penalties', officerShanghai, warning(haidian))).body).toMatchObject({ status: 404, code: 'CREDIT.ORGANIZATION_NOT_FOUND' });
     const bad = await call('POST', '/penalties', officerBeijing, { ...warning(haidian), kind: 'FINE', amountFen: 12.5 });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'amountFen' })]);
@@ -185,7 +185,7 @@ describe('credit supervision HTTP authorization (MySQL + Kafka)', () => {
     expect(own.status).toBe(200);
     const entryId = own.body.entries[0].entryId as string;
     expect((await call('GET', `/records/${haidian}`, repChaoyang)).body).toMatchObject({ status: 403, code: 'CREDIT.NOT_OWN_ORGANIZATION' });
-    expect((await call('GET', `/records/${haidian}`, officerShanghai)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect((await call('GET', `/records/${haidian}`, officerShanghai)).body).toMatchObject({ status: 404, code: 'CREDIT.ORGANIZATION_NOT_FOUND' });
     expect((await call('GET', `/records/${haidian}`, auditor)).status).toBe(200);
 
     expect((await call('POST', `/entries/${entryId}/objections`, repChaoyang, { grounds: 'x' })).body).toMatchObject({ status: 403, code: 'CREDIT.NOT_OWN_ORGANIZATION' });
@@ -193,7 +193,7 @@ describe('credit supervision HTTP authorization (MySQL + Kafka)', () => {
     const objection = await call('POST', `/entries/${entryId}/objections`, repHaidian, { grounds: '处罚决定已撤销' });
     expect(objection.status).toBe(201);
     expect((await call('POST', `/objections/${objection.body.id}/decision`, auditor, { upheld: true, reason: 'x' })).body).toMatchObject({ status: 403 });
-    expect((await call('POST', `/objections/${objection.body.id}/decision`, officerShanghai, { upheld: true, reason: 'x' })).body).toMatchObject({ code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect((await call('POST', `/objections/${objection.body.id}/decision`, officerShanghai, { upheld: true, reason: 'x' })).body).toMatchObject({ status: 404, code: 'CREDIT.ORGANIZATION_NOT_FOUND' });
     const decided = await call('POST', `/objections/${objection.body.id}/decision`, officerBeijing, { upheld: true, reason: '确认有误' });
     expect(decided.body).toMatchObject({ status: 'UPHELD' });
     const after = await call('GET', `/records/${haidian}`, auditor);

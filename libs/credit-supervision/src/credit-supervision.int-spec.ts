@@ -170,7 +170,7 @@ describe('credit supervision timelines (MySQL + Kafka)', () => {
     at('2031-07-01T00:00:00.000Z');
     const uscc = await register('北京市海淀区丙社区服务中心');
     const warning = { uscc, kind: 'WARNING' as const, decidedAt: '2031-06-30T00:00:00.000Z', decidingBody: '北京市海淀区民政局', basis: '社团条例 Art. 30' };
-    await expect(penalties.recordPenalty(warning, shanghaiOfficer)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(penalties.recordPenalty(warning, shanghaiOfficer)).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'CREDIT.ORGANIZATION_NOT_FOUND' });
     await expect(penalties.recordPenalty({ ...warning, kind: 'FINE' }, officer)).rejects.toMatchObject({ kind: 'INVALID', code: 'CREDIT.PENALTY_INVALID' });
     await penalties.recordPenalty(warning, officer);
     const [entry] = await entries(uscc);

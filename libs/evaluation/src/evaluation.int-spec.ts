@@ -186,7 +186,7 @@ describe('evaluation grade decisions (MySQL + Kafka)', () => {
       code: 'EVALUATION.COMMITTEE_NO_QUORUM',
       violations: [expect.objectContaining({ field: 'committee.present', rule: 'COMMITTEE_QUORUM_TWO_THIRDS' })],
     });
-    await expect(awardGrade.execute({ uscc, score: 960, announcedAt: '2026-05-30T00:00:00.000Z', committee }, { ...evaluator, jurisdiction: '310000' })).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(awardGrade.execute({ uscc, score: 960, announcedAt: '2026-05-30T00:00:00.000Z', committee }, { ...evaluator, jurisdiction: '310000' })).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'EVALUATION.ORGANIZATION_NOT_FOUND' });
     expect((await outbox(uscc)).map((e) => e.type)).toEqual([GradeAwarded.type, GradeAwarded.type]);
   });
 

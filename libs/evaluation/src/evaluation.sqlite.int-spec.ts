@@ -91,7 +91,7 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
     expect((await call('POST', '/grades', undefined, award)).body).toMatchObject({ status: 401 });
     expect((await call('POST', '/grades', auditor, award)).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
     expect((await call('POST', '/grades', rep, award)).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
-    expect((await call('POST', '/grades', evaluatorShanghai, award)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect((await call('POST', '/grades', evaluatorShanghai, award)).body).toMatchObject({ status: 404, code: 'EVALUATION.ORGANIZATION_NOT_FOUND' });
     const invalid = await call('POST', '/grades', evaluator, { ...award, score: 1200, committee: { members: 9, present: 6 } });
     expect(invalid.body).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });
     expect([...new Set(invalid.body.errors.map((e: { field: string }) => e.field))].sort()).toEqual(['committee.inFavour', 'score']);
@@ -138,7 +138,7 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
     });
     expect((await call('GET', `/organizations/${uscc}`, repOther)).body).toMatchObject({ status: 403, code: 'EVALUATION.NOT_OWN_ORGANIZATION' });
     expect((await call('GET', `/organizations/${uscc}/grades`, repOther)).body).toMatchObject({ status: 403, code: 'EVALUATION.NOT_OWN_ORGANIZATION' });
-    expect((await call('GET', `/organizations/${uscc}`, evaluatorShanghai)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect((await call('GET', `/organizations/${uscc}`, evaluatorShanghai)).body).toMatchObject({ status: 404, code: 'EVALUATION.ORGANIZATION_NOT_FOUND' });
     expect((await call('GET', `/organizations/${other}`, auditor)).body).toMatchObject({ uscc: other, currentGrade: null, eligibility: { eligible: true, basis: 'FIRST_EVALUATION' } });
     expect((await call('GET', `/organizations/${uscc}/grades`, auditor)).body.grades).toHaveLength(1);
     expect((await call('GET', '/verification-cases?status=OPEN', rep)).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });

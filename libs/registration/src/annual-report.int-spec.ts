@@ -120,10 +120,13 @@ describe('annual reports (MySQL + Kafka)', () => {
     clock.set(new Date('2027-12-31T16:00:00.000Z'));
     expect(await reports.submit(uscc, 2027, rep(uscc))).toMatchObject({ reportYear: 2027, dueDate: '2028-05-31' });
     clock.set(new Date('2028-03-01T00:00:00Z'));
-    await expect(reports.review(uscc, 2027, 'PASS', shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(reports.review(uscc, 2027, 'PASS', shanghai)).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'REGISTRATION.ANNUAL_REPORT_NOT_FOUND' });
     expect(await reports.review(uscc, 2027, 'BASIC_PASS', haidian)).toMatchObject({ outcome: 'BASIC_PASS' });
     await expect(reports.review(uscc, 2027, 'FAIL', haidian)).rejects.toMatchObject({ kind: 'CONFLICT', code: 'REGISTRATION.ANNUAL_REPORT_REVIEWED' });
     expect(await reports.list(uscc, rep(uscc))).toEqual([expect.objectContaining({ reportYear: 2027, outcome: 'BASIC_PASS' })]);
+    // Another organization's representative in the same division: out of reach, answered as missing (issue 10).
+    await expect(reports.list(uscc, rep('51110108MJ0000018N'))).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'REGISTRATION.ORGANIZATION_NOT_FOUND' });
+    await expect(reports.list(uscc, shanghai)).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'REGISTRATION.ORGANIZATION_NOT_FOUND' });
   });
 
   it('applies the due date of the form: a foundation is overdue on 1 April, a social group only on 1 June (基金会条例 Art. 36; 社团条例 Art. 28)', async () => {

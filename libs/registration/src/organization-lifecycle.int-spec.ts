@@ -74,7 +74,7 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
   it('records changes and revocation as events with a full history readable asOf', async () => {
     const uscc = await register('北京市海淀区人工智能协会');
     clock.set(new Date('2026-12-10T00:00:00Z'));
-    await expect(changes.change(uscc, { domicile: '上海市' }, shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(changes.change(uscc, { domicile: '上海市' }, shanghai)).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'REGISTRATION.ORGANIZATION_NOT_FOUND' });
     expect(await events('registration.organization.changed', uscc)).toHaveLength(0);
     await changes.change(uscc, { domicile: '北京市海淀区学院路1号', purpose: '组织科技志愿服务' }, haidian);
     expect((await events('registration.organization.changed', uscc))[0].data).toMatchObject({
@@ -147,7 +147,7 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
     await expect(change({ name: '王五', idNumber: newRep }, { auditReportReference: 'A', effectiveOn: civilDate('2027-03-31') })).rejects.toMatchObject({
       code: 'REGISTRATION.CHANGE_EFFECTIVE_DATE',
     });
-    await expect(changes.change(uscc, { legalRepresentative: { name: '王五', idNumber: newRep }, auditReportReference: 'A' }, shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+    await expect(changes.change(uscc, { legalRepresentative: { name: '王五', idNumber: newRep }, auditReportReference: 'A' }, shanghai)).rejects.toMatchObject({ kind: 'NOT_FOUND' });
     expect(await events('registration.organization.changed', uscc)).toHaveLength(0);
 
     const updated = await change({ name: '王五', idNumber: newRep }, { auditReportReference: '京审字〔2027〕第012号', effectiveOn: civilDate('2027-05-01') });
@@ -186,7 +186,7 @@ describe('organization lifecycle (MySQL + Kafka)', () => {
     const forAuditor = await legalRepresentatives.list(uscc, { subject: 'aud', roles: ['auditor'], jurisdiction: '110000' });
     expect(forAuditor.map((r) => r.name)).toEqual(['郑九', '王五']);
     expect(JSON.stringify(forAuditor)).not.toMatch(/idNumber/);
-    await expect(legalRepresentatives.list(uscc, shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+    await expect(legalRepresentatives.list(uscc, shanghai)).rejects.toMatchObject({ kind: 'NOT_FOUND' });
 
     // 社团条例 Art. 12 follows the current legal representative: the new one is taken, the former one is free again.
     const group = (name: string, rep: string) => ({

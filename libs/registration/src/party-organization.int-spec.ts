@@ -123,7 +123,7 @@ describe('Party-organization coverage and change revocation (MySQL + Kafka)', ()
     await expect(party.recordChange(uscc, { form: 'OWN', fullPartyMembers: 4, organizationName: '支部' }, '2026-01-01' as never, rep(uscc))).rejects.toMatchObject({
       code: 'REGISTRATION.PARTY_ORGANIZATION_EFFECTIVE_DATE',
     });
-    await expect(party.view(uscc, shanghai)).rejects.toMatchObject({ code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(party.view(uscc, shanghai)).rejects.toMatchObject({ code: 'REGISTRATION.ORGANIZATION_NOT_FOUND' });
     await expect(party.view(uscc, rep('51110108MJ0000018N'))).rejects.toMatchObject({ code: 'REGISTRATION.NOT_OWN_ORGANIZATION' });
   });
 
@@ -148,6 +148,6 @@ describe('Party-organization coverage and change revocation (MySQL + Kafka)', ()
     expect((revoked.data['restored'] as { field: string }[]).map((r) => r.field).sort()).toEqual(['domicile', 'legalRepresentativeName']);
     expect((await reads.history(uscc)).map((v) => v.changeType)).toEqual(['REGISTERED', 'CHANGED', 'CHANGE_REVOKED']);
     await expect(revocations.revoke(uscc, changeSeq, { fraudulent: true, reason: 'again' }, haidian)).rejects.toMatchObject({ code: 'REGISTRATION.CHANGE_ALREADY_REVOKED' });
-    await expect(revocations.revoke(uscc, changeSeq, { fraudulent: true, reason: 'x' }, shanghai)).rejects.toMatchObject({ code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(revocations.revoke(uscc, changeSeq, { fraudulent: true, reason: 'x' }, shanghai)).rejects.toMatchObject({ code: 'REGISTRATION.ORGANIZATION_NOT_FOUND' });
   });
 });

@@ -117,7 +117,7 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     expect(early.body.code).toBe('REGISTRATION.SUPERVISING_UNIT_CONSENT_REQUIRED');
     expect((await http('POST', `/applications/${id}/consent`, otherUnit)).body.code).toBe('REGISTRATION.NOT_NAMED_SUPERVISING_UNIT');
     expect((await http('POST', `/applications/${id}/consent`, haidian)).body.code).toBe('AUTH.ROLE_REQUIRED');
-    expect((await http('GET', `/applications/${id}`, otherUnit)).status).toBe(403);
+    expect((await http('GET', `/applications/${id}`, otherUnit)).status).toBe(404);
     expect(await ds.getRepository(ApplicationOrmEntity).findOneByOrFail({ id })).toMatchObject({ status: 'AWAITING_CONSENT', uscc: null });
     expect(await outbox()).toHaveLength(outboxBefore);
 
@@ -162,9 +162,9 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     const outboxBefore = (await outbox()).length;
     for (const path of ['approve', 'refuse']) {
       const res = await http('POST', `/applications/${id}/${path}`, shanghai, path === 'refuse' ? { reasons: ['x'] } : {});
-      expect({ status: res.status, code: res.body.code }).toEqual({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 404, code: 'REGISTRATION.APPLICATION_NOT_FOUND' });
     }
-    expect((await http('GET', `/applications/${id}`, shanghai)).status).toBe(403);
+    expect((await http('GET', `/applications/${id}`, shanghai)).status).toBe(404);
     expect(await ds.getRepository(ApplicationOrmEntity).findOneByOrFail({ id })).toMatchObject({ status: 'SUBMITTED', decidedAt: null });
     expect(await outbox()).toHaveLength(outboxBefore);
 
@@ -300,7 +300,7 @@ describe('registration policy, consent and personal data (HTTP, MySQL + Kafka)',
     const submitted = await http('POST', '/applications', applicant, group('北京市海淀区量子科技协会'));
     const uscc = (await http('POST', `/applications/${submitted.body.id}/approve`, haidian)).body.organization.uscc as string;
     clock.set(new Date('2027-02-10T00:00:00Z'));
-    expect((await http('POST', `/organizations/${uscc}/changes`, shanghai, { domicile: '上海市' })).status).toBe(403);
+    expect((await http('POST', `/organizations/${uscc}/changes`, shanghai, { domicile: '上海市' })).status).toBe(404);
     // Civil dates are YYYY-MM-DD real days (Beijing): a bad one is a 400 naming the field.
     for (const [path, body, field] of [
       ['changes', { domicile: '北京市海淀区学院路9号', effectiveOn: '2027-02-30' }, 'effectiveOn'],

@@ -68,7 +68,7 @@ describe('registration service (MySQL + Kafka)', () => {
     const application = await submission.submit(facts(100), applicant);
     const outboxBefore = await ds.getRepository(OutboxMessageOrmEntity).count();
     const shanghai: Principal = { subject: 'registrar-sh', roles: ['registrar'], jurisdiction: '310000' };
-    await expect(decisions.approve(application.snapshot.id, shanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(decisions.approve(application.snapshot.id, shanghai)).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'REGISTRATION.APPLICATION_NOT_FOUND' });
     expect(await ds.getRepository(ApplicationOrmEntity).findOneByOrFail({ id: application.snapshot.id })).toMatchObject({ status: 'SUBMITTED', uscc: null });
     expect(await ds.getRepository(OutboxMessageOrmEntity).count()).toBe(outboxBefore);
   });

@@ -4,5 +4,6 @@ export * from './jwt';
 export * from './jwks';
 export * from './decorators';
 export * from './auth.guard';
+export * from './object-reach';
 export * from './route-audit';
 export * from './auth.errors';

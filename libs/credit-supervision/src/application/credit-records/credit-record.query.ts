@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertJurisdiction, type Principal } from '@sop/auth';
+import { assertWithinReach, type Principal } from '@sop/auth';
 import { CreditErrors } from '../../domain/credit.errors';
 import { ListStore } from '../lists/lists.ports';
 import { ObjectionStore } from '../objections/objections.ports';
@@ -22,12 +22,13 @@ export class CreditRecordQuery {
 
   async recordOf(uscc: string, principal: Principal) {
     const org = await this.organizations.organization(null, uscc);
-    if (!org) throw new CreditErrors.ORGANIZATION_NOT_FOUND(`no credit record for USCC ${uscc}`);
+    const notFound = () => new CreditErrors.ORGANIZATION_NOT_FOUND(`no credit record for USCC ${uscc}`);
+    if (!org) throw notFound();
     const isAuditor = principal.roles.includes('auditor');
     const isOwn = principal.roles.includes('org-representative') && principal.organizationUscc === uscc;
     if (!isAuditor && !isOwn) {
       if (!principal.roles.includes('credit-officer')) throw new CreditErrors.NOT_OWN_ORGANIZATION('organizations see only their own record');
-      assertJurisdiction(principal, org.registeringAuthority, `organization ${uscc}`);
+      assertWithinReach(principal, org.registeringAuthority, notFound);
     }
     const [state, history, objections, penalties, measures] = await Promise.all([
       this.lists.listState(null, uscc),

@@ -22,7 +22,7 @@ describe('ListEntryUseCases (officers’ list decisions)', () => {
   it('who may: credit officers within their jurisdiction, for organizations on record', async () => {
     const { useCases } = setup();
     await expect(useCases.recordListTrigger(trigger, { ...officer, roles: ['auditor'] })).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.ROLE_REQUIRED' });
-    await expect(useCases.recordListTrigger(trigger, { ...officer, jurisdiction: '310000' })).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(useCases.recordListTrigger(trigger, { ...officer, jurisdiction: '310000' })).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'CREDIT.ORGANIZATION_NOT_FOUND' });
     await expect(useCases.recordListTrigger({ ...trigger, uscc: '52110108MJ0000026G' }, officer)).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'CREDIT.ORGANIZATION_NOT_FOUND' });
     await expect(useCases.verifyRectification('no-such-entry', { evidence: [] }, officer)).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'CREDIT.ENTRY_NOT_FOUND' });
   });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthErrors, assertJurisdiction, type Principal } from '@sop/auth';
+import { AuthErrors, assertWithinReach, type Principal } from '@sop/auth';
 import { CreditErrors } from '../../domain/credit.errors';
 import type { ListEntry } from '../../domain/list-state';
 import { ListStore } from '../lists/lists.ports';
@@ -20,8 +20,9 @@ export class OfficerAccess {
   async organization(uscc: string, principal: Principal): Promise<CreditOrganization> {
     if (!principal.roles.includes('credit-officer')) throw new AuthErrors.ROLE_REQUIRED('only credit officers change credit records');
     const org = await this.organizations.organization(null, uscc);
-    if (!org) throw new CreditErrors.ORGANIZATION_NOT_FOUND(`no credit record for USCC ${uscc}`);
-    assertJurisdiction(principal, org.registeringAuthority, `organization ${uscc}`);
+    const notFound = () => new CreditErrors.ORGANIZATION_NOT_FOUND(`no credit record for USCC ${uscc}`);
+    if (!org) throw notFound();
+    assertWithinReach(principal, org.registeringAuthority, notFound); // outside the jurisdiction: as if missing (issue 10)
     return org;
   }
 

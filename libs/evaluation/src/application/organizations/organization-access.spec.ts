@@ -19,7 +19,7 @@ describe('OrganizationAccess: who acts on and who reads an evaluation record', (
 
   it('evaluators act within their jurisdiction only; nobody else acts', async () => {
     await expect(access.forEvaluator(uscc, evaluator)).resolves.toMatchObject({ uscc });
-    await expect(access.forEvaluator(uscc, evaluatorShanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(access.forEvaluator(uscc, evaluatorShanghai)).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'EVALUATION.ORGANIZATION_NOT_FOUND' });
     await expect(access.forEvaluator(uscc, auditor)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.ROLE_REQUIRED' });
     await expect(access.forEvaluator('52110108MJ0000034A', evaluator)).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'EVALUATION.ORGANIZATION_NOT_FOUND' });
   });
@@ -28,7 +28,7 @@ describe('OrganizationAccess: who acts on and who reads an evaluation record', (
     await expect(access.forReader(uscc, auditor)).resolves.toMatchObject({ uscc });
     await expect(access.forReader(uscc, evaluator)).resolves.toMatchObject({ uscc });
     await expect(access.forReader(uscc, rep)).resolves.toMatchObject({ uscc });
-    await expect(access.forReader(uscc, evaluatorShanghai)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(access.forReader(uscc, evaluatorShanghai)).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'EVALUATION.ORGANIZATION_NOT_FOUND' });
     // Refused before looking the organization up: whether it exists is not revealed.
     await expect(access.forReader(uscc, repOther)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'EVALUATION.NOT_OWN_ORGANIZATION' });
     await expect(access.forReader('52110108MJ0000034A', repOther)).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'EVALUATION.NOT_OWN_ORGANIZATION' });

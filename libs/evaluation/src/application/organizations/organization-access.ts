@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertJurisdiction, AuthErrors, type Principal } from '@sop/auth';
+import { assertWithinReach, AuthErrors, type Principal } from '@sop/auth';
 import { EvaluationErrors } from '../../domain/evaluation.errors';
 import { OrganizationStore, type EvaluationOrganization } from './organizations.ports';
 
@@ -21,7 +21,7 @@ export class OrganizationAccess {
   async forEvaluator(uscc: string, principal: Principal): Promise<EvaluationOrganization> {
     assertEvaluator(principal, 'only evaluators decide grades');
     const org = await this.existing(uscc);
-    assertJurisdiction(principal, org.registeringAuthority, `organization ${uscc}`);
+    assertWithinReach(principal, org.registeringAuthority, () => notFound(uscc)); // as if missing (issue 10)
     return org;
   }
 
@@ -32,13 +32,15 @@ export class OrganizationAccess {
     if (!officer && !own) throw new EvaluationErrors.NOT_OWN_ORGANIZATION('an organization sees only its own evaluation record');
     const org = await this.existing(uscc);
     if (principal.roles.includes('auditor') || own) return org;
-    assertJurisdiction(principal, org.registeringAuthority, `organization ${uscc}`);
+    assertWithinReach(principal, org.registeringAuthority, () => notFound(uscc)); // as if missing (issue 10)
     return org;
   }
 
   private async existing(uscc: string): Promise<EvaluationOrganization> {
     const org = await this.organizations.organization(null, uscc);
-    if (!org) throw new EvaluationErrors.ORGANIZATION_NOT_FOUND(`evaluation has no organization ${uscc}`);
+    if (!org) throw notFound(uscc);
     return org;
   }
 }
+
+const notFound = (uscc: string) => new EvaluationErrors.ORGANIZATION_NOT_FOUND(`evaluation has no organization ${uscc}`);

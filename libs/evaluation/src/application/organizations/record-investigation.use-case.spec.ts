@@ -47,7 +47,7 @@ describe('RecordInvestigation → eligibility', () => {
 
   it('only an evaluator in jurisdiction records it', async () => {
     const { record } = setUp(new Date('2026-02-10T02:00:00.000Z'));
-    await expect(record.execute({ uscc, underInvestigation: true, basis: 'x' }, { ...evaluator, jurisdiction: '310000' })).rejects.toMatchObject({ code: 'AUTH.OUT_OF_JURISDICTION' });
+    await expect(record.execute({ uscc, underInvestigation: true, basis: 'x' }, { ...evaluator, jurisdiction: '310000' })).rejects.toMatchObject({ code: 'EVALUATION.ORGANIZATION_NOT_FOUND' });
     await expect(record.execute({ uscc, underInvestigation: true, basis: 'x' }, representative)).rejects.toMatchObject({ kind: 'FORBIDDEN' });
     expect(organizations.orgs.get(uscc)?.investigation).toBeUndefined();
   });

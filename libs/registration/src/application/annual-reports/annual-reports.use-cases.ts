@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
-import { assertJurisdiction } from '@sop/auth';
+import { assertWithinReach } from '@sop/auth';
 import { AnnualReportReviewed, AnnualReportSubmitted } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
 import { Clock } from '@sop/util';
 import { civilYearAt, cycleInForce, cycleVersion, dueDate, dueEnd, inScope, type AnnualReportOutcome } from '../../domain/annual-report-cycle';
 import { RegistrationErrors } from '../../domain/registration.errors';
-import { OrganizationStore } from '../organizations/organizations.ports';
+import { OrganizationStore, organizationNotFound } from '../organizations/organizations.ports';
 import { AnnualReportStore, type AnnualReportRecord } from './annual-reports.ports';
 import type { PartyOrganizationDeclaration } from '../../domain/party-organization';
 import { PartyOrganizations } from '../party-organization/party-organizations.use-cases';
@@ -34,7 +34,7 @@ export class AnnualReports {
     const ownOrganization = principal.roles.includes('org-representative') && principal.organizationUscc === uscc;
     if (!ownOrganization) {
       if (!principal.roles.includes('registrar')) throw new RegistrationErrors.NOT_OWN_ORGANIZATION(`you do not represent ${uscc}`);
-      assertJurisdiction(principal, organization.registeringAuthority, `organization ${uscc}`);
+      assertWithinReach(principal, organization.registeringAuthority, () => organizationNotFound(uscc));
     }
     const now = this.clock.now();
     // The year ends at 24:00 Beijing time on 31 December (16:00 UTC).
@@ -96,7 +96,7 @@ export class AnnualReports {
     return this.uow.run(async (tx) => {
       const report = await this.reports.findReport(tx, uscc, reportYear);
       if (!report) throw new RegistrationErrors.ANNUAL_REPORT_NOT_FOUND(`no report of ${uscc} for ${reportYear}`);
-      assertJurisdiction(principal, report.registeringAuthority, `organization ${uscc}`);
+      assertWithinReach(principal, report.registeringAuthority, () => new RegistrationErrors.ANNUAL_REPORT_NOT_FOUND(`no report of ${uscc} for ${reportYear}`));
       if (report.outcome) throw new RegistrationErrors.ANNUAL_REPORT_REVIEWED(`the ${reportYear} report of ${uscc} is already concluded (${report.outcome})`);
       await this.reports.saveReview(tx, uscc, reportYear, { outcome, reviewedBy: principal.subject, reviewedAt: now });
       await tx.publish(AnnualReportReviewed, { subject: uscc,
@@ -110,7 +110,10 @@ export class AnnualReports {
   async list(uscc: string, principal: Principal): Promise<AnnualReportRecord[]> {
     const organization = await this.organizations.requireOrganization(uscc);
     const own = principal.roles.includes('org-representative') && principal.organizationUscc === uscc;
-    if (!own) assertJurisdiction(principal, organization.registeringAuthority, `organization ${uscc}`);
+    // Another organization's representative is not an officer: its reports are out of reach (404), whatever the division.
+    const officer = principal.roles.includes('registrar') || principal.roles.includes('auditor');
+    if (!own && !officer) throw organizationNotFound(uscc);
+    if (!own) assertWithinReach(principal, organization.registeringAuthority, () => organizationNotFound(uscc));
     return this.reports.listReports(uscc);
   }
 }

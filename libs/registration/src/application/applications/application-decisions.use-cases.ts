@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
-import { assertJurisdiction } from '@sop/auth';
+import { assertWithinReach } from '@sop/auth';
 import { ApplicationRefused, OrganizationRegistered } from '@sop/contracts';
 import type { PartyOrganizationDeclaration } from '../../domain/party-organization';
 import { PartyOrganizations } from '../party-organization/party-organizations.use-cases';
@@ -10,7 +10,7 @@ import { Clock } from '@sop/util';
 import type { RegistrationApplication } from '../../domain/registration-application';
 import { RegistrationErrors } from '../../domain/registration.errors';
 import { OrganizationStore, registerEntryOf, type OrganizationRecord } from '../organizations/organizations.ports';
-import { ApplicationStore } from './applications.ports';
+import { ApplicationStore, applicationNotFound } from './applications.ports';
 
 /**
  * The registration authority decides an application, by a registrar in jurisdiction: approval issues the USCC and
@@ -40,7 +40,7 @@ export class ApplicationDecisions {
       this.uow.run(async (tx) => {
         const application = await this.applications.requireApplication(tx, applicationId, true);
         const s0 = application.snapshot;
-        assertJurisdiction(principal, s0.registeringAuthority, `application ${applicationId}`);
+        assertWithinReach(principal, s0.registeringAuthority, () => applicationNotFound(applicationId));
         application.assertApprovable(); // status and consent, before anything is allocated
         if (await this.applications.nameTaken(tx, s0.registeringAuthority, s0.proposedName, s0.id)) {
           throw new RegistrationErrors.NAME_TAKEN(`the name "${s0.proposedName}" was registered meanwhile`);
@@ -97,7 +97,7 @@ export class ApplicationDecisions {
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
       const application = await this.applications.requireApplication(tx, applicationId, true);
-      assertJurisdiction(principal, application.snapshot.registeringAuthority, `application ${applicationId}`);
+      assertWithinReach(principal, application.snapshot.registeringAuthority, () => applicationNotFound(applicationId));
       application.refuse(principal.subject, reasons, legalBasis, now);
       await this.applications.saveApplication(tx, application);
       const s = application.snapshot;

@@ -60,9 +60,11 @@ describe('reading an application', () => {
     expect((await reads.getApplication('a-1', { ...as(['applicant'], '310000'), subject: 'applicant-1' })).application).toBe(application);
   });
 
-  it('refuses other units, other jurisdictions and unknown applications', async () => {
-    await expect(reads.getApplication('a-1', as(['supervising-unit'], '110108', { unitId: 'unit-edu' }))).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'REGISTRATION.NOT_NAMED_SUPERVISING_UNIT' });
-    await expect(reads.getApplication('a-1', as(['registrar'], '310000'))).rejects.toMatchObject({ kind: 'FORBIDDEN', code: 'AUTH.OUT_OF_JURISDICTION' });
+  it('answers other units, other applicants, other jurisdictions and unknown applications alike: 404 (issue 10)', async () => {
+    await expect(reads.getApplication('a-1', as(['supervising-unit'], '110108', { unitId: 'unit-edu' }))).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'REGISTRATION.APPLICATION_NOT_FOUND' });
+    // Another applicant in the same division (the hole: it used to fall through to the jurisdiction check).
+    await expect(reads.getApplication('a-1', { subject: 'someone-else', roles: ['applicant'], jurisdiction: '110108' })).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'REGISTRATION.APPLICATION_NOT_FOUND' });
+    await expect(reads.getApplication('a-1', as(['registrar'], '310000'))).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'REGISTRATION.APPLICATION_NOT_FOUND' });
     await expect(reads.getApplication('a-2', as(['registrar'], '110108'))).rejects.toMatchObject({ kind: 'NOT_FOUND', code: 'REGISTRATION.APPLICATION_NOT_FOUND' });
   });
 

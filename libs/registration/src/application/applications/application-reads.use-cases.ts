@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
-import { assertJurisdiction } from '@sop/auth';
 import { Clock, jurisdictionCovers } from '@sop/util';
 import type { RegistrationApplication } from '../../domain/registration-application';
 import { RegistrationErrors } from '../../domain/registration.errors';
 import { PersonalDataStore } from '../personal-data/personal-data.ports';
 import { PersonalDataService } from '../personal-data/personal-data.service';
-import { ApplicationStore } from './applications.ports';
+import { ApplicationStore, applicationNotFound } from './applications.ports';
 
 export interface PersonView {
   role: 'LEGAL_REPRESENTATIVE' | 'OFFICER';
@@ -44,12 +43,9 @@ export class ApplicationReads {
       (principal.roles.includes('registrar') || principal.roles.includes('auditor')) && jurisdictionCovers(principal.jurisdiction, s.registeringAuthority);
     const ownApplication = principal.roles.includes('applicant') && s.submittedBy === principal.subject;
     const namedUnit = principal.roles.includes('supervising-unit') && !!principal.unitId && s.unit?.id === principal.unitId;
-    if (!officerInJurisdiction && !ownApplication && !namedUnit) {
-      if (principal.roles.includes('supervising-unit') && !principal.roles.includes('registrar')) {
-        throw new RegistrationErrors.NOT_NAMED_SUPERVISING_UNIT(`application ${applicationId} does not name your unit`);
-      }
-      assertJurisdiction(principal, s.registeringAuthority, `application ${applicationId}`);
-    }
+    // Anyone else (another applicant in the same division, another unit, an officer elsewhere) gets the answer a
+    // missing application gets: 404, never a hint that it exists (issue 10).
+    if (!officerInJurisdiction && !ownApplication && !namedUnit) throw applicationNotFound(applicationId);
     const showMasked = principal.roles.includes('registrar') && jurisdictionCovers(principal.jurisdiction, s.registeringAuthority);
     const rows = await this.people.findPersonalData(applicationId);
     const people: PersonView[] = rows.map((r) => ({

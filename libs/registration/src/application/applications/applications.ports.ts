@@ -17,7 +17,12 @@ export abstract class ApplicationStore {
   /** The application, or APPLICATION_NOT_FOUND; `forUpdate` locks its row (MySQL) so decisions serialize. */
   async requireApplication(tx: Tx | null, id: string, forUpdate = false): Promise<RegistrationApplication> {
     const application = await this.findApplication(tx, id, forUpdate);
-    if (!application) throw new RegistrationErrors.APPLICATION_NOT_FOUND(`no application ${id}`);
+    if (!application) throw applicationNotFound(id);
     return application;
   }
+}
+
+/** The one answer for an application that does not exist or is outside the caller's reach. */
+export function applicationNotFound(id: string) {
+  return new RegistrationErrors.APPLICATION_NOT_FOUND(`no application ${id}`);
 }

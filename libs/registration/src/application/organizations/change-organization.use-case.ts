@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
-import { assertJurisdiction } from '@sop/auth';
+import { assertWithinReach } from '@sop/auth';
 import { OrganizationChanged } from '@sop/contracts';
 import { UnitOfWork, OfficialCalendars } from '@sop/messaging';
 import { Clock, type CivilDate } from '@sop/util';
@@ -9,7 +9,7 @@ import { RegistrationErrors } from '../../domain/registration.errors';
 import { ApplicationStore } from '../applications/applications.ports';
 import { PersonalDataStore } from '../personal-data/personal-data.ports';
 import { PersonalDataService } from '../personal-data/personal-data.service';
-import { OrganizationStore, registerEntryOf, type OrganizationRecord } from './organizations.ports';
+import { OrganizationStore, registerEntryOf, type OrganizationRecord, organizationNotFound } from './organizations.ports';
 
 /** Civil dates are Beijing dates (YYYY-MM-DD). */
 export type ChangeCommand = ChangeRequest & { supervisingUnitApprovedOn?: CivilDate; effectiveOn?: CivilDate };
@@ -36,7 +36,7 @@ export class ChangeOrganization {
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
       const o = await this.organizations.requireLocked(tx, uscc);
-      assertJurisdiction(principal, o.registeringAuthority, `organization ${uscc}`);
+      assertWithinReach(principal, o.registeringAuthority, () => organizationNotFound(uscc));
       const application = await this.applications.findApplication(tx, o.applicationId);
       const { supervisingUnitApprovedOn, effectiveOn, ...fields } = request;
       const latestEffectiveAt = (await this.organizations.organizationHistory(uscc)).reduce<Date | null>((max, v) => (!max || v.effectiveAt > max ? v.effectiveAt : max), null);

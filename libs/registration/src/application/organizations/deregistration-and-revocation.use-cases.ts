@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
-import { assertJurisdiction } from '@sop/auth';
+import { assertWithinReach } from '@sop/auth';
 import { OrganizationDeregistered, OrganizationRevoked } from '@sop/contracts';
 import { UnitOfWork, type Tx, OfficialCalendars } from '@sop/messaging';
 import { Clock, type CivilDate } from '@sop/util';
 import { checkDeregistration, checkRevocation } from '../../domain/organization-lifecycle';
 import type { RevocationRequest } from '../../domain/revocation-grounds';
-import { OrganizationStore, registerEntryOf, type OrganizationRecord, type OrganizationVersion } from './organizations.ports';
+import { OrganizationStore, registerEntryOf, type OrganizationRecord, type OrganizationVersion, organizationNotFound } from './organizations.ports';
 
 /**
  * The end of an organization's registration, by a registrar in jurisdiction: deregistration after liquidation
@@ -59,7 +59,7 @@ export class DeregistrationAndRevocation {
 
   private async lockedInJurisdiction(tx: Tx, uscc: string, principal: Principal): Promise<OrganizationRecord> {
     const o = await this.organizations.requireLocked(tx, uscc);
-    assertJurisdiction(principal, o.registeringAuthority, `organization ${uscc}`);
+    assertWithinReach(principal, o.registeringAuthority, () => organizationNotFound(uscc));
     return o;
   }
 

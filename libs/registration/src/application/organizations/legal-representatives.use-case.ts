@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
-import { assertJurisdiction } from '@sop/auth';
+import { assertWithinReach } from '@sop/auth';
 import { PersonalDataStore } from '../personal-data/personal-data.ports';
 import { PersonalDataService } from '../personal-data/personal-data.service';
-import { OrganizationStore } from './organizations.ports';
+import { OrganizationStore, organizationNotFound } from './organizations.ports';
 
 export interface LegalRepresentativeView {
   name: string;
@@ -28,7 +28,7 @@ export class LegalRepresentatives {
 
   async list(uscc: string, principal: Principal): Promise<LegalRepresentativeView[]> {
     const o = await this.organizations.requireOrganization(uscc);
-    assertJurisdiction(principal, o.registeringAuthority, `organization ${uscc}`);
+    assertWithinReach(principal, o.registeringAuthority, () => organizationNotFound(uscc));
     const showMasked = principal.roles.includes('registrar');
     return (await this.people.legalRepresentativesOf(null, o.applicationId)).map((r) => ({
       name: r.name,

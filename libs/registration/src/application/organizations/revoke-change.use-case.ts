@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertJurisdiction, type Principal } from '@sop/auth';
+import { assertWithinReach, type Principal } from '@sop/auth';
 import { OrganizationChangeRevoked } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
 import { Clock } from '@sop/util';
@@ -7,7 +7,7 @@ import { CHANGE_REVOCATION_BASIS, planChangeRevocation } from '../../domain/chan
 import { LEGAL_REPRESENTATIVE_FIELD } from '../../domain/organization-lifecycle';
 import { RegistrationErrors } from '../../domain/registration.errors';
 import { PersonalDataStore } from '../personal-data/personal-data.ports';
-import { OrganizationStore, registerEntryOf, type OrganizationRecord } from './organizations.ports';
+import { OrganizationStore, registerEntryOf, type OrganizationRecord, organizationNotFound } from './organizations.ports';
 
 export interface ChangeRevocationInput {
   fraudulent: boolean;
@@ -36,7 +36,7 @@ export class RevokeChange {
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
       const o = await this.organizations.requireLocked(tx, uscc);
-      assertJurisdiction(principal, o.registeringAuthority, `organization ${uscc}`);
+      assertWithinReach(principal, o.registeringAuthority, () => organizationNotFound(uscc));
       if (o.status !== 'REGISTERED') throw new RegistrationErrors.ORGANIZATION_NOT_ACTIVE(`${uscc} is ${o.status.toLowerCase()}`);
       const { change, restored } = planChangeRevocation(await this.organizations.organizationHistory(uscc), changeSeq, registerEntryOf(o));
       const patch: Partial<OrganizationRecord> = {};

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertJurisdiction, type Principal } from '@sop/auth';
+import { assertWithinReach, type Principal } from '@sop/auth';
 import { PartyOrganizationRecorded } from '@sop/contracts';
 import { OfficialCalendars, UnitOfWork, type Tx } from '@sop/messaging';
 import { CalendarErrors, civilDateOf, Clock, divisionPrefix, jurisdictionCovers, startOfCivilDay, type CivilDate } from '@sop/util';
@@ -12,7 +12,7 @@ import {
   type PartyRecordSource,
 } from '../../domain/party-organization';
 import { RegistrationErrors } from '../../domain/registration.errors';
-import { OrganizationStore } from '../organizations/organizations.ports';
+import { OrganizationStore, organizationNotFound } from '../organizations/organizations.ports';
 import { PartyOrganizationStore, type CoverageRow, type PartyOrganizationRecord, type PartyOrganizationStatus } from './party-organization.ports';
 
 export interface PartyRecordContext {
@@ -178,6 +178,6 @@ export class PartyOrganizations {
   private assertMayAct(principal: Principal, uscc: string, registeringAuthority: string, officerRoles: string[]): void {
     if (principal.roles.includes('org-representative') && principal.organizationUscc === uscc) return;
     if (!principal.roles.some((r) => officerRoles.includes(r))) throw new RegistrationErrors.NOT_OWN_ORGANIZATION(`you do not represent ${uscc}`);
-    assertJurisdiction(principal, registeringAuthority, `organization ${uscc}`);
+    assertWithinReach(principal, registeringAuthority, () => organizationNotFound(uscc));
   }
 }
