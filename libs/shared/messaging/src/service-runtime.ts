@@ -172,7 +172,8 @@ export class ServiceRuntime {
     const relay = this.relay.status();
     // A relay that keeps failing leaves events in the outbox: nothing is lost, but nobody downstream hears of
     // them, so it turns readiness red (with the error) after a minute rather than failing silently.
-    const role = relay.leader ? 'active' : 'standby';
+    // Quarantined events stay up (the relay goes on) but are named until an operator has dealt with them (a restart).
+    const role = `${relay.leader ? 'active' : 'standby'}${relay.quarantined > 0 ? `, ${relay.quarantined} event(s) quarantined (outbox_quarantine)` : ''}`;
     checks['relay'] =
       relay.failingForMs > RELAY_FAILING_DOWN_AFTER_MS
         ? { status: 'down', detail: `${role}, rounds failing for ${Math.round(relay.failingForMs / 1000)} s: ${relay.lastError}` }
