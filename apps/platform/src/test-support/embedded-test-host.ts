@@ -19,7 +19,8 @@ export interface EmbeddedTestHost {
   base: string;
   /** The services' modules, in the order given (app.select(modules[i]) reaches a service's providers). */
   modules: DynamicModule[];
-  token(roles: Role[], jurisdiction: string, subject?: string): string;
+  /** A token of this host's key; `claims` adds the organization (org_uscc) or unit (unit_id) it acts for. */
+  token(roles: Role[], jurisdiction: string, subject?: string, claims?: { organizationUscc?: string; unitId?: string }): string;
   close(): Promise<void>;
 }
 
@@ -47,7 +48,8 @@ export async function startEmbeddedTestHost(services: ServiceDefinition[], optio
     app,
     base: `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`,
     modules,
-    token: (roles, jurisdiction, subject = `${roles.join('+')}-${jurisdiction}`) => signAccessToken({ subject, roles, jurisdiction }, privateKeyPem, ISSUER, AUDIENCE),
+    token: (roles, jurisdiction, subject = `${roles.join('+')}-${jurisdiction}`, claims = {}) =>
+      signAccessToken({ subject, roles, jurisdiction, ...claims }, privateKeyPem, ISSUER, AUDIENCE),
     close: async () => {
       await app.close();
       await transport.close();

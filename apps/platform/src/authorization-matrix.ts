@@ -1,0 +1,147 @@
+import type { Role } from '@sop/auth';
+
+/**
+ * Who may call each endpoint and on which objects (issue 10 §2): the platform's authorization decisions in one
+ * table, checked against the running platform by authorization-matrix.spec.ts. Every operation of the OpenAPI
+ * document needs an entry; a new endpoint without a decision fails the test.
+ *
+ * Reach of a role on the endpoint's object:
+ *  - anywhere: any object (auditors read nationally; purchasers look up any supplier);
+ *  - jurisdiction: objects whose division the caller's jurisdiction covers; outside it, as if missing (404);
+ *  - own: the caller's own object (org_uscc for representatives, the submitting subject for applicants, the named
+ *    unit for units); anything else, as if missing (404) or not theirs (403);
+ *  - division: the caller names a division itself (a rule set, a report); outside its jurisdiction 403.
+ *  - create: the call creates an object (no existing one to reach).
+ */
+export type Reach = 'anywhere' | 'jurisdiction' | 'own' | 'division' | 'create';
+
+export interface Decision {
+  /** 'public': no token needed; else the roles allowed and each one's reach. */
+  access: 'public' | Partial<Record<Role, Reach>>;
+  /**
+   * The seeded object the request names, when the relation test (own / same / other jurisdiction) runs for it:
+   * `body` (if any) passes validation, so a refusal is the policy's, not the validator's. Endpoints without it are
+   * checked on roles only here; their object rules are covered by their services' use-case and HTTP tests.
+   */
+  relation?: { object: 'organization' | 'application'; body?: (uscc: string) => Record<string, unknown> };
+}
+
+const OFFICER_READ = { 'credit-officer': 'jurisdiction', registrar: 'jurisdiction', auditor: 'anywhere' } as const;
+
+export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
+  // registration
+  'GET /registration/calendar': { access: 'public' },
+  'POST /registration/calendar/years': { access: { registrar: 'division' } },
+  'POST /registration/applications': { access: { applicant: 'create', registrar: 'create' } },
+  'GET /registration/applications/{id}': {
+    access: { applicant: 'own', registrar: 'jurisdiction', auditor: 'jurisdiction', 'supervising-unit': 'own' },
+    relation: { object: 'application' },
+  },
+  'GET /registration/supervising-unit/applications': { access: { 'supervising-unit': 'own' } },
+  'POST /registration/applications/{id}/consent': { access: { 'supervising-unit': 'own' } },
+  'POST /registration/applications/{id}/refuse-consent': { access: { 'supervising-unit': 'own' } },
+  'POST /registration/applications/{id}/approve': { access: { registrar: 'jurisdiction' }, relation: { object: 'application', body: () => ({}) } },
+  'POST /registration/applications/{id}/refuse': { access: { registrar: 'jurisdiction' }, relation: { object: 'application', body: () => ({ reasons: ['材料不全'] }) } },
+  'GET /registration/organizations/{uscc}': { access: 'public' },
+  'GET /registration/organizations/{uscc}/history': { access: 'public' },
+  'POST /registration/organizations/{uscc}/changes': {
+    access: { registrar: 'jurisdiction' },
+    relation: { object: 'organization', body: () => ({ domicile: '北京市海淀区中关村南大街6号' }) },
+  },
+  'GET /registration/organizations/{uscc}/legal-representatives': { access: { registrar: 'jurisdiction', auditor: 'jurisdiction' }, relation: { object: 'organization' } },
+  'POST /registration/organizations/{uscc}/deregistration': { access: { registrar: 'jurisdiction' } },
+  'POST /registration/organizations/{uscc}/revocation': { access: { registrar: 'jurisdiction' } },
+  'POST /registration/organizations/{uscc}/changes/{seq}/revocation': { access: { registrar: 'jurisdiction' } },
+  'GET /registration/policy/versions': { access: 'public' },
+  'GET /registration/policy/rule-sets/{jurisdiction}/versions/{version}': { access: 'public' },
+  'GET /registration/policy/decision': { access: 'public' },
+  'POST /registration/policy/rule-sets/{jurisdiction}/versions': { access: { registrar: 'division' } },
+  'POST /registration/organizations/{uscc}/annual-reports': { access: { 'org-representative': 'own', registrar: 'jurisdiction' } },
+  'GET /registration/organizations/{uscc}/annual-reports': {
+    access: { 'org-representative': 'own', registrar: 'jurisdiction', auditor: 'jurisdiction' },
+    relation: { object: 'organization' },
+  },
+  'POST /registration/organizations/{uscc}/annual-reports/{year}/review': { access: { registrar: 'jurisdiction' } },
+  'POST /registration/organizations/{uscc}/party-organization': {
+    access: { 'org-representative': 'own', registrar: 'jurisdiction' },
+    relation: { object: 'organization', body: () => ({ form: 'INSTRUCTOR', fullPartyMembers: 0, organizationName: '党建工作指导员' }) },
+  },
+  'GET /registration/organizations/{uscc}/party-organization': {
+    access: { 'org-representative': 'own', registrar: 'jurisdiction', auditor: 'jurisdiction' },
+    relation: { object: 'organization' },
+  },
+  'GET /registration/party-organization/coverage': { access: { registrar: 'division', auditor: 'division' } },
+  'GET /registration/metrics/regimes': { access: { registrar: 'division', auditor: 'division' } },
+  'GET /registration/errors': { access: 'public' },
+  'GET /registration/health/live': { access: 'public' },
+  'GET /registration/health/ready': { access: 'public' },
+  // credit supervision
+  'GET /credit/profiles': { access: 'public' },
+  'GET /credit/profiles/{uscc}': { access: 'public' },
+  'GET /credit/register/schema': { access: 'public' },
+  'POST /credit/register/exports': { access: OFFICER_READ },
+  'GET /credit/register/exports/{id}': { access: OFFICER_READ },
+  'GET /credit/register/exports/{id}/download': { access: OFFICER_READ },
+  'POST /credit/penalties': {
+    access: { 'credit-officer': 'jurisdiction' },
+    relation: {
+      object: 'organization',
+      body: (uscc) => ({ uscc, kind: 'WARNING', decidedAt: '2026-11-02T00:00:00.000Z', decidingBody: '北京市海淀区民政局', basis: '社会团体登记管理条例 第三十条' }),
+    },
+  },
+  'POST /credit/inspections': { access: { 'credit-officer': 'jurisdiction' } },
+  'POST /credit/rectification-notices': { access: { 'credit-officer': 'jurisdiction' } },
+  'POST /credit/rectification-notices/{id}/met': { access: { 'credit-officer': 'jurisdiction' } },
+  'POST /credit/list-triggers': { access: { 'credit-officer': 'jurisdiction' } },
+  'POST /credit/entries/{id}/rectification': { access: { 'credit-officer': 'jurisdiction' } },
+  'POST /credit/entries/{id}/removal': { access: { 'credit-officer': 'jurisdiction' } },
+  'POST /credit/organizations/{uscc}/deregistration': { access: { 'credit-officer': 'jurisdiction' } },
+  'POST /credit/entries/{id}/objections': { access: { 'org-representative': 'own' } },
+  'POST /credit/objections/{id}/decision': { access: { 'credit-officer': 'jurisdiction' } },
+  'GET /credit/records/{uscc}': {
+    access: { 'credit-officer': 'jurisdiction', auditor: 'anywhere', 'org-representative': 'own' },
+    relation: { object: 'organization' },
+  },
+  'GET /credit/list-view/verification': { access: { auditor: 'anywhere', 'credit-officer': 'jurisdiction' } },
+  'GET /credit/rule-sets': { access: 'public' },
+  'POST /credit/rule-sets/{jurisdiction}/versions': { access: { 'credit-officer': 'division' } },
+  'GET /credit/health/live': { access: 'public' },
+  'GET /credit/health/ready': { access: 'public' },
+  'GET /credit/errors': { access: 'public' },
+  // evaluation
+  'POST /evaluation/grades': { access: { evaluator: 'jurisdiction' } },
+  'POST /evaluation/grades/{id}/adjustments': { access: { evaluator: 'jurisdiction' } },
+  'GET /evaluation/organizations/{uscc}': {
+    access: { evaluator: 'jurisdiction', auditor: 'anywhere', 'org-representative': 'own' },
+    relation: { object: 'organization' },
+  },
+  'PUT /evaluation/organizations/{uscc}/investigation': {
+    access: { evaluator: 'jurisdiction' },
+    relation: { object: 'organization', body: () => ({ underInvestigation: false, basis: '案件已结' }) },
+  },
+  'GET /evaluation/organizations/{uscc}/grades': {
+    access: { evaluator: 'jurisdiction', auditor: 'anywhere', 'org-representative': 'own' },
+    relation: { object: 'organization' },
+  },
+  'GET /evaluation/verification-cases': { access: { evaluator: 'jurisdiction', auditor: 'anywhere' } },
+  'POST /evaluation/verification-cases/{id}/confirmation': { access: { evaluator: 'jurisdiction' } },
+  'GET /evaluation/rule-sets': { access: 'public' },
+  'POST /evaluation/rule-sets/{jurisdiction}/versions': { access: { evaluator: 'division' } },
+  'GET /evaluation/health/live': { access: 'public' },
+  'GET /evaluation/health/ready': { access: 'public' },
+  'GET /evaluation/errors': { access: 'public' },
+  // service purchasing
+  'GET /purchasing/suppliers/{uscc}': { access: { purchaser: 'anywhere', 'finance-officer': 'anywhere', auditor: 'anywhere' }, relation: { object: 'organization' } },
+  'POST /purchasing/organs': { access: { 'finance-officer': 'division' } },
+  'GET /purchasing/organs': { access: { 'finance-officer': 'division', auditor: 'anywhere' } },
+  'POST /purchasing/organs/{unitId}/versions': { access: { 'finance-officer': 'jurisdiction' } },
+  'GET /purchasing/organs/{unitId}': { access: { 'finance-officer': 'jurisdiction', auditor: 'anywhere', purchaser: 'own' } },
+  'POST /purchasing/contracts': { access: { purchaser: 'own' } },
+  'GET /purchasing/contracts/{id}': { access: { purchaser: 'own', 'finance-officer': 'jurisdiction', auditor: 'anywhere' } },
+  'POST /purchasing/contracts/{id}/performance-assessments': { access: { purchaser: 'own' } },
+  'GET /purchasing/rule-sets': { access: 'public' },
+  'POST /purchasing/rule-sets/{jurisdiction}/versions': { access: { 'finance-officer': 'division' } },
+  'GET /purchasing/health/live': { access: 'public' },
+  'GET /purchasing/health/ready': { access: 'public' },
+  'GET /purchasing/errors': { access: 'public' },
+};
