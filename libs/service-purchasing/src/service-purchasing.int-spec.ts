@@ -71,7 +71,8 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
   const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('purchasing-int') });
   const clock = new MovableClock(new Date('2026-03-02T08:00:00.000Z'));
   const groupId = uniqueName('purchasing-int-group');
-  const purchaser = token(['purchaser']);
+  /** A user of the Haidian civil affairs bureau (unit-haidian-mca, registered in beforeAll) with a Beijing-wide token. */
+  const purchaser = purchaserOf('purchaser-int', '110000', 'unit-haidian-mca');
   const finance = token(['finance-officer']);
   /** A finance officer of a division (publishes local purchasing rule sets at national or provincial level). */
   const financeOf = (subject: string, jurisdiction: string) => signAccessToken({ subject, roles: ['finance-officer'], jurisdiction }, privateKeyPem, ISSUER, AUDIENCE);
@@ -187,6 +188,16 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
     // the national default has none. The tests below assess Beijing purchasers' contracts from that day on.
     const beijing = await call('POST', '/rule-sets/110000/versions', finance, { effectiveOn: '2026-03-03', bands: SAMPLE_BANDS, source: '北京市 performance practice (test data)' });
     if (beijing.status !== 201) throw new Error(`publishing Beijing's rule set: ${JSON.stringify(beijing.body)}`);
+    // The purchasing organs whose users sign below (Order 102 Art. 5), registered by finance officers covering them.
+    for (const [unitId, name, jurisdiction, officer] of [
+      ['unit-haidian-mca', '北京市海淀区民政局', '110108', finance],
+      ['unit-haidian-finance', '北京市海淀区财政局', '110108', finance],
+      ['unit-miyun-mca', '北京市密云区民政局', '110228', finance],
+      ['unit-xuhui-mca', '上海市徐汇区民政局', '310104', financeOf('fin-shanghai', '310000')],
+    ]) {
+      const organ = await call('POST', '/organs', officer, { unitId, name, kind: 'STATE_ORGAN', jurisdiction });
+      if (organ.status !== 201) throw new Error(`registering ${unitId}: ${JSON.stringify(organ.body)}`);
+    }
     observer = await transport.subscribe({ groupId: uniqueName('purchasing-int-observer'), topics: [ContractSigned.topic], fromBeginning: true }, async (m) => {
       const event = JSON.parse(m.value?.toString('utf8') ?? '{}') as CloudEvent;
       if (ours.has(event.subject)) onKafka.push(event);
@@ -215,6 +226,8 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
       contractId,
       supplierUscc: uscc,
       purchaser: '北京市海淀区民政局',
+      purchaserUnitId: 'unit-haidian-mca',
+      purchaserJurisdiction: '110108',
       title: '社区居家养老服务',
       method: 'COMPETITIVE_CONSULTATION',
       valueFen: 12_000_000,
@@ -261,37 +274,133 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
     expect((await call('GET', `/contracts/${randomUUID()}`, auditor)).body).toMatchObject({ code: 'PURCHASING.CONTRACT_NOT_FOUND' });
   });
 
-  it('purchaser binding: the signing unit (or, without a unit, the jurisdiction) assesses; another organ gets 403 PURCHASING.NOT_THE_PURCHASER; readers keep reading', async () => {
+  it('purchaser binding: only a registered organ signs (403 otherwise), under its registered name; the same unit assesses; outside reach 404 exactly as a missing contract', async () => {
     clock.set(new Date('2026-03-02T08:00:00.000Z'));
     const { uscc } = await register();
     const unitA = purchaserOf('purchaser-a1', '110108', 'unit-haidian-mca');
     const unitAColleague = purchaserOf('purchaser-a2', '110108', 'unit-haidian-mca');
     const unitB = purchaserOf('purchaser-b', '110108', 'unit-haidian-finance');
-    const noUnitSameJurisdiction = purchaserOf('purchaser-c', '110108');
-    const noUnitOtherJurisdiction = purchaserOf('purchaser-d', '110105');
+    const noUnit = purchaserOf('purchaser-c', '110108');
+    const unitAOutsideJurisdiction = purchaserOf('purchaser-d', '110105', 'unit-haidian-mca');
+    const unregistered = purchaserOf('purchaser-e', '110108', 'unit-not-registered');
+    const excluded = purchaserOf('purchaser-f', '110108', 'unit-haidian-hospital');
 
-    const byUnit = await call('POST', '/contracts', unitA, contractBody(uscc));
-    expect(byUnit).toMatchObject({ status: 201, body: { recordedBy: 'purchaser-a1', purchaserUnitId: 'unit-haidian-mca', purchaserJurisdiction: '110108' } });
-    const byJurisdiction = await call('POST', '/contracts', noUnitSameJurisdiction, contractBody(uscc, { title: '社区助餐服务' }));
-    expect(byJurisdiction).toMatchObject({ status: 201, body: { recordedBy: 'purchaser-c', purchaserUnitId: null, purchaserJurisdiction: '110108' } });
+    // A category-1 public-benefit institution cannot be registered as a purchaser (Art. 8).
+    expect(await call('POST', '/organs', finance, { unitId: 'unit-haidian-hospital', name: '海淀区某公益一类事业单位', kind: 'PUBLIC_INSTITUTION_CATEGORY_1', jurisdiction: '110108' })).toMatchObject({
+      status: 422,
+      body: { code: 'PURCHASING.ORGAN_NOT_A_PURCHASER', errors: [{ field: 'kind', message: expect.stringContaining('Art. 8') }] },
+    });
+    for (const [caller, detail] of [
+      [noUnit, 'names no unit'],
+      [unregistered, 'unit-not-registered is not a registered purchasing organ'],
+      [excluded, 'unit-haidian-hospital is not a registered purchasing organ'],
+      [unitAOutsideJurisdiction, 'outside your jurisdiction 110105'],
+    ]) {
+      const refused = await call('POST', '/contracts', caller, contractBody(uscc, { purchaser: undefined }));
+      expect(refused).toMatchObject({ status: 403, body: { code: 'PURCHASING.PURCHASER_NOT_REGISTERED', detail: expect.stringContaining(detail), rule: expect.stringContaining('Order 102 Art. 5') } });
+    }
+    const mismatch = await call('POST', '/contracts', unitA, contractBody(uscc, { purchaser: '上海市徐汇区民政局' }));
+    expect(mismatch).toMatchObject({ status: 422, body: { code: 'PURCHASING.PURCHASER_NAME_MISMATCH', registeredName: '北京市海淀区民政局', errors: [{ field: 'purchaser' }] } });
+    expect(await ds.getRepository(PurchasingContractOrmEntity).count({ where: { supplierUscc: uscc } })).toBe(0);
+
+    // Without a purchaser name: the registered one.
+    const byUnit = await call('POST', '/contracts', unitA, contractBody(uscc, { purchaser: undefined }));
+    expect(byUnit).toMatchObject({
+      status: 201,
+      body: { purchaser: '北京市海淀区民政局', recordedBy: 'purchaser-a1', purchaserUnitId: 'unit-haidian-mca', purchaserJurisdiction: '110108', purchaserOrganVersion: 1 },
+    });
     expect(await ds.getRepository(PurchasingContractOrmEntity).findOneBy({ id: byUnit.body.id })).toMatchObject({ purchaserUnitId: 'unit-haidian-mca', purchaserJurisdiction: '110108', idempotencyKey: null });
+    const [signedRow] = await ds.getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: uscc, eventType: ContractSigned.type } });
+    expect(JSON.parse(signedRow.envelope).data).toMatchObject({ purchaser: '北京市海淀区民政局', purchaserUnitId: 'unit-haidian-mca', purchaserJurisdiction: '110108' });
+
+    // Outside reach: the same 404 body as a contract that does not exist (only the id in the detail differs).
+    const missingId = randomUUID();
+    const shape = (r: { status: number; body: Record<string, unknown> }, id: string) => ({ status: r.status, code: r.body['code'], title: r.body['title'], detail: String(r.body['detail']).replace(id, 'ID') });
+    const missing = shape(await call('GET', `/contracts/${missingId}`, unitB), missingId);
+    expect(missing).toMatchObject({ status: 404, code: 'PURCHASING.CONTRACT_NOT_FOUND' });
+    const financeShanghai = financeOf('fin-shanghai', '310000');
+    for (const outsider of [unitB, noUnit, unregistered, financeShanghai])
+      expect(shape(await call('GET', `/contracts/${byUnit.body.id}`, outsider), byUnit.body.id)).toEqual(missing);
+    for (const reader of [unitA, unitAColleague, purchaser, finance, financeOf('fin-haidian', '110108'), auditor])
+      expect(await call('GET', `/contracts/${byUnit.body.id}`, reader)).toMatchObject({ status: 200, body: { id: byUnit.body.id } });
 
     clock.set(new Date('2026-10-01T08:00:00.000Z'));
     const assess = (id: string, bearer: string) => call('POST', `/contracts/${id}/performance-assessments`, bearer, { score: 91, breach: false, summary: '服务按合同完成' });
-    for (const other of [unitB, noUnitSameJurisdiction, noUnitOtherJurisdiction, purchaser]) {
+    for (const other of [unitB, noUnit, unregistered]) {
       const refused = await assess(byUnit.body.id, other);
-      expect(refused).toMatchObject({ status: 403, body: { code: 'PURCHASING.NOT_THE_PURCHASER', errors: [{ field: 'contractId' }] } });
-      expect(refused.body.rule).toContain('Order 102 Art. 5');
+      expect(shape(refused, byUnit.body.id)).toEqual(missing);
     }
+    // A caller who reads the contract (as a finance officer) but is not its purchaser: 403, the contract being known to it.
+    const financeAndUnitB = signAccessToken({ subject: 'fin-purchaser-b', roles: ['purchaser', 'finance-officer'], jurisdiction: '110108', unitId: 'unit-haidian-finance' }, privateKeyPem, ISSUER, AUDIENCE);
+    const notThePurchaser = await assess(byUnit.body.id, financeAndUnitB);
+    expect(notThePurchaser).toMatchObject({ status: 403, body: { code: 'PURCHASING.NOT_THE_PURCHASER', errors: [{ field: 'contractId' }] } });
+    expect(notThePurchaser.body.rule).toContain('Order 102 Art. 5');
     expect(await assess(byUnit.body.id, unitAColleague)).toMatchObject({ status: 201, body: { outcome: 'EXCELLENT', assessedBy: 'purchaser-a2' } });
-    // Recorded without a unit: bound to jurisdiction 110108 exactly (a unit in it may assess; 110105 or the covering 110000 may not).
-    expect((await assess(byJurisdiction.body.id, noUnitOtherJurisdiction)).body).toMatchObject({ status: 403, code: 'PURCHASING.NOT_THE_PURCHASER' });
-    expect((await assess(byJurisdiction.body.id, purchaser)).body).toMatchObject({ code: 'PURCHASING.NOT_THE_PURCHASER' });
-    expect(await assess(byJurisdiction.body.id, unitB)).toMatchObject({ status: 201 });
-
-    expect(await ds.getRepository(OutboxMessageOrmEntity).count({ where: { messageKey: uscc, eventType: ContractPerformanceAssessed.type } })).toBe(2); // refusals published nothing
-    for (const reader of [finance, auditor, unitB])
+    expect(await ds.getRepository(OutboxMessageOrmEntity).count({ where: { messageKey: uscc, eventType: ContractPerformanceAssessed.type } })).toBe(1); // refusals published nothing
+    for (const reader of [finance, auditor, unitAColleague])
       expect(await call('GET', `/contracts/${byUnit.body.id}`, reader)).toMatchObject({ status: 200, body: { id: byUnit.body.id, assessments: [{ assessedBy: 'purchaser-a2' }] } });
+  });
+
+  it('purchasing organs over HTTP: registered by finance officers within their jurisdiction, changed as versions, listed and read within reach; events on purchasing.organ.v1', async () => {
+    clock.set(new Date('2026-03-02T08:00:00.000Z'));
+    const unitId = `unit-dongcheng-${serialBase}`;
+    const body = { unitId, name: '北京市东城区民政局', kind: 'STATE_ORGAN', jurisdiction: '110101' };
+    const financeHaidian = financeOf('fin-haidian', '110108');
+    const financeShanghai = financeOf('fin-shanghai', '310000');
+    expect((await call('POST', '/organs', purchaser, body)).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
+    expect((await call('POST', '/organs', financeHaidian, body)).body).toMatchObject({ status: 403, code: 'PURCHASING.ORGAN_OUTSIDE_JURISDICTION', errors: [{ field: 'jurisdiction' }] });
+    expect((await call('POST', '/organs', finance, { ...body, unitId: 'has space' })).body).toMatchObject({ status: 400, code: 'VALIDATION.FAILED', errors: [{ field: 'unitId' }] });
+    expect((await call('POST', '/organs', finance, { ...body, kind: 'TEMPLE' })).body).toMatchObject({ status: 400, code: 'VALIDATION.FAILED', errors: [{ field: 'kind' }] });
+    expect((await call('POST', '/organs', finance, { ...body, jurisdiction: '11010' })).body).toMatchObject({ status: 400, errors: [{ field: 'jurisdiction' }] });
+    const registered = await call('POST', '/organs', finance, body);
+    expect(registered).toMatchObject({ status: 201, body: { unitId, version: 1, name: '北京市东城区民政局', kind: 'STATE_ORGAN', purchases: true, jurisdiction: '110101', level: 'COUNTY', recordedBy: 'finance-officer-int' } });
+    expect((await call('POST', '/organs', finance, body)).body).toMatchObject({ status: 409, code: 'PURCHASING.ORGAN_ALREADY_REGISTERED' });
+
+    // Lists: a division and those under it; another province 403 (the caller named it); auditors anywhere.
+    const listed = await call('GET', '/organs?jurisdiction=110101', finance);
+    expect(listed).toMatchObject({ status: 200, body: { jurisdiction: '110101', truncated: false } });
+    expect(listed.body.items.map((o: { unitId: string }) => o.unitId)).toEqual([unitId]);
+    // Beijing's municipal districts (1101xx) include Dongcheng and Haidian; Miyun (110228) is a county under 1102.
+    const municipal = (await call('GET', '/organs?jurisdiction=110100', finance)).body.items.map((o: { unitId: string }) => o.unitId);
+    expect(municipal).toEqual([unitId, 'unit-haidian-finance', 'unit-haidian-mca']);
+    expect((await call('GET', '/organs', financeHaidian)).body.items.map((o: { unitId: string }) => o.unitId)).toEqual(['unit-haidian-finance', 'unit-haidian-mca']);
+    expect((await call('GET', '/organs?jurisdiction=110000', financeShanghai)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect((await call('GET', '/organs?jurisdiction=abc', finance)).body).toMatchObject({ status: 400, errors: [{ field: 'jurisdiction' }] });
+    expect((await call('GET', '/organs', auditor)).body.items.map((o: { unitId: string }) => o.unitId)).toEqual(expect.arrayContaining([unitId, 'unit-xuhui-mca']));
+    expect((await call('GET', '/organs', purchaser)).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
+
+    // One organ: outside reach 404 exactly as a missing one; its own purchasers read it.
+    const shape = (r: { status: number; body: Record<string, unknown> }, id: string) => ({ status: r.status, code: r.body['code'], detail: String(r.body['detail']).replace(id, 'ID') });
+    const missing = shape(await call('GET', '/organs/unit-nowhere', auditor), 'unit-nowhere');
+    expect(missing).toMatchObject({ status: 404, code: 'PURCHASING.ORGAN_NOT_FOUND' });
+    for (const outsider of [financeShanghai, financeHaidian, purchaser]) expect(shape(await call('GET', `/organs/${unitId}`, outsider), unitId)).toEqual(missing);
+    expect(await call('GET', `/organs/${unitId}`, purchaserOf('dongcheng-user', '110101', unitId))).toMatchObject({ status: 200, body: { unitId, history: [{ version: 1 }] } });
+
+    // A change: the next version with its reason, the history kept; outside reach 404; into an uncovered division 403.
+    expect(shape(await call('POST', `/organs/${unitId}/versions`, financeShanghai, { name: 'x', reason: 'x' }), unitId)).toEqual(missing);
+    expect((await call('POST', `/organs/${unitId}/versions`, finance, { jurisdiction: '310104', reason: '迁移' })).body).toMatchObject({ status: 403, code: 'PURCHASING.ORGAN_OUTSIDE_JURISDICTION' });
+    expect((await call('POST', `/organs/${unitId}/versions`, finance, { reason: '无变化' })).body).toMatchObject({ status: 400, code: 'PURCHASING.ORGAN_CHANGE_EMPTY' });
+    const changed = await call('POST', `/organs/${unitId}/versions`, finance, { name: '北京市东城区民政局（新）', reason: '机构改革更名' });
+    expect(changed).toMatchObject({ status: 201, body: { version: 2, name: '北京市东城区民政局（新）', history: [{ version: 1, name: '北京市东城区民政局' }, { version: 2, reason: '机构改革更名' }] } });
+
+    const events = (await ds.getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: unitId }, order: { id: 'ASC' } })).map((r) => ({ topic: r.topic, ...(JSON.parse(r.envelope) as CloudEvent) }));
+    expect(events.map((e) => [e.topic, e.type, e.source, e.subject])).toEqual([
+      ['purchasing.organ.v1', 'purchasing.organ.registered', 'service-purchasing', unitId],
+      ['purchasing.organ.v1', 'purchasing.organ.changed', 'service-purchasing', unitId],
+    ]);
+    expect(events[1].data).toEqual({
+      unitId,
+      version: 2,
+      name: '北京市东城区民政局（新）',
+      kind: 'STATE_ORGAN',
+      jurisdiction: '110101',
+      level: 'COUNTY',
+      previousName: '北京市东城区民政局',
+      previousKind: 'STATE_ORGAN',
+      previousJurisdiction: '110101',
+      reason: '机构改革更名',
+      changedAt: '2026-03-02T08:00:00.000Z',
+    });
   });
 
   it('Idempotency-Key: a retry returns the original contract (200, nothing published); a different body → 409; concurrent first attempts create one', async () => {
@@ -451,8 +560,8 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
 
     // Contracts signed 1 March (before any local version): the national default records purchasing/100000@v1.
     const { uscc } = await register();
-    const miyunPurchaser = purchaserOf('purchaser-miyun', '110228');
-    const shanghaiPurchaser = purchaserOf('purchaser-shanghai', '310104');
+    const miyunPurchaser = purchaserOf('purchaser-miyun', '110228', 'unit-miyun-mca');
+    const shanghaiPurchaser = purchaserOf('purchaser-shanghai', '310104', 'unit-xuhui-mca');
     const miyunContract = await call('POST', '/contracts', miyunPurchaser, contractBody(uscc, { purchaser: '北京市密云区民政局' }));
     const shanghaiContract = await call('POST', '/contracts', shanghaiPurchaser, contractBody(uscc, { purchaser: '上海市徐汇区民政局' }));
     for (const c of [miyunContract, shanghaiContract]) expect(c).toMatchObject({ status: 201, body: { ruleVersion: 'purchasing/100000@v1' } });
@@ -493,7 +602,9 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
     expect(byCode.get('PURCHASING.IDEMPOTENCY_KEY_REUSED')).toMatchObject({ status: 409 });
     expect(byCode.get('AUTH.ROLE_REQUIRED')).toMatchObject({ status: 403 });
     expect(byCode.get('PURCHASING.RULE_SET_PUBLISHER_LEVEL')).toMatchObject({ status: 403 });
-    expect(codes.filter((c) => c.code.startsWith('PURCHASING.'))).toHaveLength(23);
+    expect(byCode.get('PURCHASING.PURCHASER_NOT_REGISTERED')).toMatchObject({ status: 403 });
+    expect(byCode.get('PURCHASING.ORGAN_NOT_FOUND')).toMatchObject({ status: 404 });
+    expect(codes.filter((c) => c.code.startsWith('PURCHASING.'))).toHaveLength(32);
   });
 
   it('a 3A grade in force → priority; a replacement supersedes it; lowered below 3A → none; redelivery changes nothing', async () => {

@@ -8,6 +8,7 @@ import { EvaluationEventsHandler } from './api/events/evaluation-events.event-ha
 import { SERVICE_PURCHASING } from './api/events/purchasing-events';
 import { RegistrationEventsHandler } from './api/events/registration-events.event-handler';
 import { AssessmentsHttpController } from './api/http/assessments.http.controller';
+import { OrgansHttpController } from './api/http/organs.http.controller';
 import { ContractsHttpController } from './api/http/contracts.http.controller';
 import { RuleSetsHttpController } from './api/http/rule-sets.http.controller';
 import { SuppliersHttpController } from './api/http/suppliers.http.controller';
@@ -15,6 +16,8 @@ import { AssessPerformance } from './application/assessments/assess-performance.
 import { AssessmentStore } from './application/assessments/assessments.ports';
 import { ContractStore } from './application/contracts/contracts.ports';
 import { GetContract } from './application/contracts/get-contract.use-case';
+import { OrganStore } from './application/organs/organs.ports';
+import { PurchasingOrgans } from './application/organs/purchasing-organs.use-cases';
 import { PublishRuleSetVersion, RuleSetReads } from './application/rule-sets/publish-rule-set-version.use-case';
 import { RuleSetStore } from './application/rule-sets/rule-sets.ports';
 import { SignContract } from './application/contracts/sign-contract.use-case';
@@ -28,9 +31,11 @@ import { PurchasingSkeleton1732500000400 } from './infrastructure/migrations/173
 import { PurchasingContracts1732500000410 } from './infrastructure/migrations/1732500000410-purchasing-contracts.migration';
 import { PurchasingPurchaserBinding1732500000420 } from './infrastructure/migrations/1732500000420-purchasing-purchaser-binding.migration';
 import { PurchasingRuleSets1732500000430 } from './infrastructure/migrations/1732500000430-purchasing-rule-sets.migration';
+import { PurchasingOrgans1732500000440 } from './infrastructure/migrations/1732500000440-purchasing-organs.migration';
 import { PURCHASING_ENTITIES } from './infrastructure/purchasing.orm-entities';
 import { TypeOrmAssessmentStore } from './infrastructure/typeorm-assessment.store';
 import { TypeOrmContractStore } from './infrastructure/typeorm-contract.store';
+import { TypeOrmOrganStore } from './infrastructure/typeorm-organ.store';
 import { TypeOrmRuleSetStore } from './infrastructure/typeorm-rule-set.store';
 import { TypeOrmSupplierGradeStore } from './infrastructure/typeorm-supplier-grade.store';
 import { TypeOrmSupplierStore } from './infrastructure/typeorm-supplier.store';
@@ -40,7 +45,7 @@ export interface ServicePurchasingOptions {
   consumerGroupId?: string;
 }
 
-export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430];
+export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440];
 
 @Module({})
 export class ServicePurchasingModule {
@@ -50,6 +55,7 @@ export class ServicePurchasingModule {
       controllers: [
         calendarEventHandlerFor(CalendarYearPublished, PURCHASING_EVENTS),
         SuppliersHttpController,
+        OrgansHttpController,
         ContractsHttpController,
         AssessmentsHttpController,
         RuleSetsHttpController,
@@ -75,11 +81,13 @@ export class ServicePurchasingModule {
         { provide: ContractStore, useClass: TypeOrmContractStore },
         { provide: AssessmentStore, useClass: TypeOrmAssessmentStore },
         { provide: RuleSetStore, useClass: TypeOrmRuleSetStore },
+        { provide: OrganStore, useClass: TypeOrmOrganStore },
         // use cases: suppliers (facts from events, profile), contracts, assessments
         SupplierRegistrationFacts,
         SupplierCreditMeasures,
         SupplierGrades,
         SupplierProfile,
+        PurchasingOrgans,
         SignContract,
         GetContract,
         AssessPerformance,
@@ -96,7 +104,7 @@ export const SERVICE_PURCHASING_SERVICE: ServiceDefinition = {
   schema: 'service_purchasing',
   defaultPort: 3004,
   title: 'Service purchasing service',
-  description: 'Purchase-of-services contracts (Order 102), supplier eligibility and priority, performance assessment.',
+  description: 'Purchasing organs (Order 102 Art. 5, 8), purchase-of-services contracts (Order 102), supplier eligibility and priority, performance assessment.',
   moduleClass: ServicePurchasingModule,
   module: (deps) => ServicePurchasingModule.register(deps),
   errors: [PurchasingErrors],

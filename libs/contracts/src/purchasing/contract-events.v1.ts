@@ -1,6 +1,7 @@
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { EventContractDefinition } from '../shared/contract-types';
 import { USCC_FORMAT } from '@sop/util';
+import { ORGAN_UNIT_ID_FORMAT } from './organ-events.v1';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -34,7 +35,15 @@ export const PERFORMANCE_OUTCOMES = [...PERFORMANCE_BAND_OUTCOMES, 'NOT_BANDED']
 export class ContractSignedV1 {
   @IsUUID() contractId: string;
   @Matches(USCC_FORMAT) supplierUscc: string;
+  /** The purchasing organ's registered name (from purchasing's organ registry since the registry exists). */
   @IsString() @IsNotEmpty() @MaxLength(200) purchaser: string;
+  /**
+   * The registered purchasing organ that signed (its unit id, the token claim `unit_id`; purchasing.organ.v1), and
+   * its jurisdiction (6-digit division code). Added in v1 as optional fields: absent on contracts signed before the
+   * organ registry.
+   */
+  @IsOptional() @Matches(ORGAN_UNIT_ID_FORMAT) purchaserUnitId?: string;
+  @IsOptional() @Matches(/^\d{6}$/) purchaserJurisdiction?: string;
   @IsString() @IsNotEmpty() @MaxLength(300) title: string;
   @IsIn(PURCHASE_METHODS) method: (typeof PURCHASE_METHODS)[number];
   @IsInt() @Min(1) valueFen: number;

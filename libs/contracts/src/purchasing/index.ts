@@ -1,10 +1,15 @@
 import type { EventContractDefinition } from '../shared/contract-types';
 import { ContractPerformanceAssessed, ContractSigned } from './contract-events.v1';
+import { PurchasingOrganChanged, PurchasingOrganRegistered } from './organ-events.v1';
 
 export * from './contract-events.v1';
+export * from './organ-events.v1';
 
 /** Event types the service-purchasing service publishes. */
-export const PURCHASING_CONTRACTS: EventContractDefinition[] = [ContractSigned, ContractPerformanceAssessed];
+export const PURCHASING_CONTRACTS: EventContractDefinition[] = [ContractSigned, ContractPerformanceAssessed, PurchasingOrganRegistered, PurchasingOrganChanged];
 
 /** Purchasing's topics, with explicit partition counts. */
-export const PURCHASING_TOPICS: { topic: string; partitions: number }[] = [{ topic: 'purchasing.contract.v1', partitions: 3 }];
+export const PURCHASING_TOPICS: { topic: string; partitions: number }[] = [
+  { topic: 'purchasing.contract.v1', partitions: 3 },
+  { topic: 'purchasing.organ.v1', partitions: 3 },
+];

@@ -4,14 +4,14 @@ describe('purchaser binding', () => {
   const withUnit = { subject: 'alice', jurisdiction: '110108', unitId: 'unit-haidian-mca' };
   const noUnit = { subject: 'bob', jurisdiction: '110108' };
 
-  it('records the unit when the token names one, else the jurisdiction only', () => {
-    expect(bindingOf(withUnit)).toEqual({ purchaserUnitId: 'unit-haidian-mca', purchaserJurisdiction: '110108', recordedBy: 'alice' });
-    expect(bindingOf(noUnit)).toEqual({ purchaserUnitId: null, purchaserJurisdiction: '110108', recordedBy: 'bob' });
-    expect(bindingOf({ ...noUnit, unitId: '  ' }).purchaserUnitId).toBeNull();
+  const haidianMca = { unitId: 'unit-haidian-mca', jurisdiction: '110108' };
+
+  it("records the registered organ's unit and jurisdiction (not the signer's broader jurisdiction) and the signer", () => {
+    expect(bindingOf({ ...withUnit, jurisdiction: '110000' }, haidianMca)).toEqual({ purchaserUnitId: 'unit-haidian-mca', purchaserJurisdiction: '110108', recordedBy: 'alice' });
   });
 
   it('a unit-bound contract: the same unit assesses (any subject, any jurisdiction); another unit or none is refused', () => {
-    const contract = bindingOf(withUnit);
+    const contract = bindingOf(withUnit, haidianMca);
     expect(() => assertSamePurchaser(contract, { subject: 'carol', jurisdiction: '110000', unitId: 'unit-haidian-mca' })).not.toThrow();
     expect(() => assertSamePurchaser(contract, { subject: 'alice', jurisdiction: '110108', unitId: 'unit-chaoyang-mca' })).toThrow(
       expect.objectContaining({ code: 'PURCHASING.NOT_THE_PURCHASER', kind: 'FORBIDDEN', field: 'contractId' }),
@@ -19,8 +19,8 @@ describe('purchaser binding', () => {
     expect(() => assertSamePurchaser(contract, { subject: 'dave', jurisdiction: '110108' })).toThrow(expect.objectContaining({ code: 'PURCHASING.NOT_THE_PURCHASER' }));
   });
 
-  it('a jurisdiction-bound contract: exactly the same jurisdiction (with or without a unit); a covering one is not enough', () => {
-    const contract = bindingOf(noUnit);
+  it('a jurisdiction-bound contract (signed before the organ registry): exactly the same jurisdiction (with or without a unit); a covering one is not enough', () => {
+    const contract = { purchaserUnitId: null, purchaserJurisdiction: '110108', recordedBy: 'bob' };
     expect(() => assertSamePurchaser(contract, { subject: 'erin', jurisdiction: '110108', unitId: 'any-unit' })).not.toThrow();
     expect(() => assertSamePurchaser(contract, { subject: 'frank', jurisdiction: '110105' })).toThrow(expect.objectContaining({ code: 'PURCHASING.NOT_THE_PURCHASER' }));
     expect(() => assertSamePurchaser(contract, { subject: 'grace', jurisdiction: '110000' })).toThrow(expect.objectContaining({ code: 'PURCHASING.NOT_THE_PURCHASER' }));

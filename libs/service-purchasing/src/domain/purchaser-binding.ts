@@ -2,8 +2,9 @@ import { PurchasingErrors } from './purchasing.errors';
 
 /**
  * The purchasing organ a contract is bound to (Order 102 Art. 5: the purchaser is the state organ that signs and
- * manages the contract), recorded from the signing principal: its unit (token claim `unit_id`) when it has one, its
- * jurisdiction, and its subject. Contracts recorded before the binding existed carry neither unit nor jurisdiction.
+ * manages the contract): the registered organ the signing principal acts for (its unit, token claim `unit_id`, and
+ * the organ's jurisdiction), and the principal's subject. Contracts signed before the organ registry may carry no
+ * unit (bound to the signer's jurisdiction); those recorded before the binding existed carry neither.
  */
 export interface PurchaserBinding {
   purchaserUnitId: string | null;
@@ -21,10 +22,9 @@ export interface PurchaserIdentity {
 export const PURCHASER_BINDING_RULE =
   'only the purchasing organ that signed a contract manages and assesses it (Order 102 Art. 5, regulations §7.2): the same unit (unit_id), or for a contract recorded without a unit the same jurisdiction';
 
-/** The binding recorded when `principal` signs: a unit when the token names one, else jurisdiction only. */
-export function bindingOf(principal: PurchaserIdentity): PurchaserBinding {
-  const unit = principal.unitId?.trim();
-  return { purchaserUnitId: unit ? unit : null, purchaserJurisdiction: principal.jurisdiction, recordedBy: principal.subject };
+/** The binding recorded when `principal` signs for the registered `organ` (purchasing-organ.ts signingOrgan). */
+export function bindingOf(principal: PurchaserIdentity, organ: { unitId: string; jurisdiction: string }): PurchaserBinding {
+  return { purchaserUnitId: organ.unitId, purchaserJurisdiction: organ.jurisdiction, recordedBy: principal.subject };
 }
 
 /**
@@ -34,18 +34,19 @@ export function bindingOf(principal: PurchaserIdentity): PurchaserBinding {
  * - recorded before the binding (neither) → only the subject that recorded it (fail closed, not "anyone").
  */
 export function assertSamePurchaser(contract: PurchaserBinding, principal: PurchaserIdentity): void {
-  let allowed: boolean;
-  let bound: string;
-  if (contract.purchaserUnitId) {
-    allowed = principal.unitId === contract.purchaserUnitId;
-    bound = `unit ${contract.purchaserUnitId}`;
-  } else if (contract.purchaserJurisdiction) {
-    allowed = principal.jurisdiction === contract.purchaserJurisdiction;
-    bound = `jurisdiction ${contract.purchaserJurisdiction}`;
-  } else {
-    allowed = principal.subject === contract.recordedBy;
-    bound = `its recorder ${contract.recordedBy} (recorded before purchaser binding)`;
-  }
-  if (!allowed)
-    throw new PurchasingErrors.NOT_THE_PURCHASER(`the contract is bound to ${bound}; you are not its purchaser`, { field: 'contractId', rule: PURCHASER_BINDING_RULE });
+  if (!isSamePurchaser(contract, principal))
+    throw new PurchasingErrors.NOT_THE_PURCHASER(`the contract is bound to ${boundTo(contract)}; you are not its purchaser`, { field: 'contractId', rule: PURCHASER_BINDING_RULE });
+}
+
+/** Does `principal` act for the organ the contract is bound to (the rules of assertSamePurchaser)? */
+export function isSamePurchaser(contract: PurchaserBinding, principal: PurchaserIdentity): boolean {
+  if (contract.purchaserUnitId) return principal.unitId === contract.purchaserUnitId;
+  if (contract.purchaserJurisdiction) return principal.jurisdiction === contract.purchaserJurisdiction;
+  return principal.subject === contract.recordedBy;
+}
+
+function boundTo(contract: PurchaserBinding): string {
+  if (contract.purchaserUnitId) return `unit ${contract.purchaserUnitId}`;
+  if (contract.purchaserJurisdiction) return `jurisdiction ${contract.purchaserJurisdiction}`;
+  return `its recorder ${contract.recordedBy} (recorded before purchaser binding)`;
 }

@@ -62,6 +62,31 @@ export const PurchasingErrors = defineErrors('PURCHASING', {
       'Only the purchasing organ that signed the contract manages and assesses it (Order 102 Art. 5): the same unit, or for a contract recorded without a unit the same jurisdiction.',
   },
 
+  // ---------------------------------------------------------------- purchasing organs (Order 102 Art. 5 and 8)
+  ORGAN_NOT_A_PURCHASER: {
+    kind: 'REFUSED',
+    meaning:
+      'Only state organs purchase services (Order 102 Art. 5); category-1 public-benefit institutions and mass organizations staffed as public institutions and funded by appropriation are excluded (Art. 8). `kind` names the rule.',
+  },
+  ORGAN_JURISDICTION_INVALID: { kind: 'INVALID', meaning: "An organ's jurisdiction is a 6-digit GB/T 2260 division code." },
+  ORGAN_OUTSIDE_JURISDICTION: {
+    kind: 'FORBIDDEN',
+    meaning: "A finance officer registers (or moves) purchasing organs only into divisions its own jurisdiction covers.",
+  },
+  ORGAN_ALREADY_REGISTERED: { kind: 'CONFLICT', meaning: 'This unit id is already a registered purchasing organ; record a change as a new version instead.' },
+  ORGAN_CHANGE_EMPTY: { kind: 'INVALID', meaning: 'A change names at least one of name, kind or jurisdiction with a value other than the current one.' },
+  ORGAN_VERSION_CONFLICT: { kind: 'CONFLICT', meaning: 'Another change of this organ was recorded at the same time; read the organ and retry.' },
+  ORGAN_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'No purchasing organ with this unit id within your reach.' },
+  PURCHASER_NOT_REGISTERED: {
+    kind: 'FORBIDDEN',
+    meaning:
+      "Contracts are signed by registered purchasing organs (Order 102 Art. 5): the token's unit_id must be a unit registered as a state organ, in a division the token's jurisdiction covers.",
+  },
+  PURCHASER_NAME_MISMATCH: {
+    kind: 'REFUSED',
+    meaning: "The purchaser of a contract is the registered name of the signing organ (unit_id); leave `purchaser` out or send exactly that name (`registeredName`).",
+  },
+
   // ---------------------------------------------------------------- local rule sets (regulations §7.2 local practice)
   RULE_SET_JURISDICTION: {
     kind: 'INVALID',
@@ -84,6 +109,9 @@ export const PurchasingErrors = defineErrors('PURCHASING', {
   RULE_SET_VERSION_CONFLICT: { kind: 'CONFLICT', meaning: 'Another version of this rule set was published at the same time; read the versions and retry.' },
 
   // ---------------------------------------------------------------- reads
-  CONTRACT_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'No contract has this id.' },
+  CONTRACT_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No contract has this id within your reach (auditors: all; finance officers: their jurisdiction; purchasers: their own organ).',
+  },
   SUPPLIER_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'Purchasing has not learnt of a registered organization with this USCC (from registration events).' },
 });

@@ -88,6 +88,8 @@ export class PurchasingContractOrmEntity {
   /** The purchaser binding (migration 1732500000420): the signing principal's unit_id and jurisdiction. */
   @Column({ type: 'varchar', length: 100, nullable: true }) purchaserUnitId: string | null;
   @Column({ type: 'varchar', length: 6, nullable: true }) purchaserJurisdiction: string | null;
+  /** The version of the registered organ that signed (migration 1732500000440); null before the organ registry. */
+  @Column({ type: 'int', nullable: true }) purchaserOrganVersion: number | null;
   @Column({ ...DATETIME6 }) recordedAt: Date;
   @Column({ type: 'varchar', length: 36 }) eventId: string;
   /** Idempotent creation: the request's Idempotency-Key (unique with recordedBy) and the SHA-256 of its body. */
@@ -132,7 +134,35 @@ export class PurchasingRuleSetVersionOrmEntity {
   @Column({ type: 'varchar', length: 1000, nullable: true }) note: string | null;
 }
 
+/**
+ * The registry of purchasing organs (Order 102 Art. 5 and 8): every version of every organ, append-only, keyed
+ * (unit_id, version) so two concurrent changes of one organ collide.
+ */
+@Entity({ name: 'purchasing_organ_version' })
+export class PurchasingOrganVersionOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 100 }) unitId: string;
+  @PrimaryColumn({ type: 'int' }) version: number;
+  @Column({ type: 'varchar', length: 200 }) name: string;
+  @Column({ type: 'varchar', length: 60 }) kind: string;
+  @Column({ type: 'varchar', length: 6 }) jurisdiction: string;
+  @Column({ type: 'varchar', length: 500, nullable: true }) reason: string | null;
+  @Column({ type: 'varchar', length: 200 }) recordedBy: string;
+  @Column({ ...DATETIME6 }) recordedAt: Date;
+  @Column({ type: 'varchar', length: 36 }) eventId: string;
+}
+
+/** The current version of each purchasing organ (one row per unit, replaced with each version), for lookups and lists by division. */
+@Entity({ name: 'purchasing_organ' })
+@Index('ix_purchasing_organ_jurisdiction', ['jurisdiction'])
+export class PurchasingOrganOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 100 }) unitId: string;
+  @Column({ type: 'int' }) version: number;
+  @Column({ type: 'varchar', length: 6 }) jurisdiction: string;
+}
+
 export const PURCHASING_ENTITIES = [
+  PurchasingOrganVersionOrmEntity,
+  PurchasingOrganOrmEntity,
   PurchasingRuleSetVersionOrmEntity,
   PurchasingSupplierOrmEntity,
   PurchasingJointMeasuresOrmEntity,

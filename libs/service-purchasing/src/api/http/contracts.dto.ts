@@ -23,9 +23,12 @@ export class SignContractRequest {
   @Matches(USCC_FORMAT, { message: 'supplierUscc must be an 18-character USCC' })
   supplierUscc: string;
 
-  @ApiProperty({ example: '北京市海淀区民政局', description: 'the purchasing state organ (Order 102 Art. 5)' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
-  purchaser: string;
+  @ApiPropertyOptional({
+    example: '北京市海淀区民政局',
+    description: "optional: the purchaser is the registered organ of the token's unit_id (Order 102 Art. 5); if given, it must be that organ's registered name",
+  })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  purchaser?: string;
 
   @ApiProperty({ example: '社区居家养老服务' })
   @IsString() @IsNotEmpty() @MaxLength(300)

@@ -12,7 +12,7 @@ interface StatusResponse {
   setHeader(name: string, value: string): unknown;
 }
 
-/** Purchasers record contracts; finance officers and auditors read them. */
+/** Purchasing organs' users record contracts; they, finance officers and auditors read them within reach (read-reach.ts). */
 @ApiTags('contracts')
 @ApiBearerAuth()
 @Controller('contracts')
@@ -24,7 +24,10 @@ export class ContractsHttpController {
 
   @Post()
   @Roles('purchaser')
-  @ApiOperation({ summary: 'Record a signed purchase-of-services contract (term per Order 102 Art. 24; supplier active and not barred by credit joint measures, regulations §5.3); publishes ContractSigned. Term dates are Beijing dates (YYYY-MM-DD, inclusive); signedAt an ISO 8601 instant with its offset; the answer adds signedOn, termStartsAt and termEndsAt' })
+  @ApiOperation({
+    summary:
+      "Record a signed purchase-of-services contract for the caller's purchasing organ: the token's unit_id must be an organ registered as a state organ (POST /organs) in a division the token's jurisdiction covers, else 403 PURCHASING.PURCHASER_NOT_REGISTERED (Order 102 Art. 5); the purchaser is its registered name (an optional `purchaser` must equal it, else 422 PURCHASING.PURCHASER_NAME_MISMATCH). Term per Order 102 Art. 24; supplier active and not barred by credit joint measures (regulations §5.3); publishes ContractSigned with the organ's unit id. Term dates are Beijing dates (YYYY-MM-DD, inclusive); signedAt an ISO 8601 instant with its offset; the answer adds signedOn, termStartsAt and termEndsAt",
+  })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -46,8 +49,11 @@ export class ContractsHttpController {
 
   @Get(':id')
   @Roles('purchaser', 'finance-officer', 'auditor')
-  @ApiOperation({ summary: 'A contract with its performance assessments (Beijing dates beside instants: signedOn, termStartsAt/termEndsAt, assessedOn)' })
-  byId(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.reading.contractOf(id);
+  @ApiOperation({
+    summary:
+      "A contract with its performance assessments (Beijing dates beside instants: signedOn, termStartsAt/termEndsAt, assessedOn). Within reach only: auditors every contract, finance officers those of purchasing organs in their jurisdiction, purchasers their own organ's; anything else is 404 PURCHASING.CONTRACT_NOT_FOUND exactly as a missing contract",
+  })
+  byId(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.reading.contractOf(id, principal);
   }
 }

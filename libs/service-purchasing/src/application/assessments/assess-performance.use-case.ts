@@ -6,9 +6,9 @@ import { UnitOfWork } from '@sop/messaging';
 import { Clock } from '@sop/util';
 import { decideAssessment } from '../../domain/performance-assessment';
 import { assertSamePurchaser } from '../../domain/purchaser-binding';
-import { PurchasingErrors } from '../../domain/purchasing.errors';
 import { ruleSetInForce, ruleVersionOf } from '../../domain/purchasing-rules';
 import { ContractStore } from '../contracts/contracts.ports';
+import { assertContractReadable, contractNotFound } from '../read-reach';
 import { RuleSetStore } from '../rule-sets/rule-sets.ports';
 import { assessmentView } from './assessment.view';
 import { AssessmentStore, type PerformanceAssessment } from './assessments.ports';
@@ -37,13 +37,16 @@ export class AssessPerformance {
    * Score → outcome by the bands of the purchaser's rule set in force today (local practice, regulations §7.2): the
    * most specific rule set covering the contract's purchaserJurisdiction (for a contract recorded before the binding:
    * its recorder's, who alone may assess it). Under the national default (no bands) the outcome is NOT_BANDED. Only
-   * the purchaser the contract is bound to (Order 102 Art. 5).
+   * the purchaser the contract is bound to (Order 102 Art. 5); a contract outside the caller's read reach is 404
+   * PURCHASING.CONTRACT_NOT_FOUND, as a missing one.
    */
   async assessPerformance(contractId: string, input: AssessPerformanceInput, principal: Principal) {
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
       const contract = await this.contracts.contract(tx, contractId);
-      if (!contract) throw new PurchasingErrors.CONTRACT_NOT_FOUND(`no contract ${contractId}`);
+      if (!contract) throw contractNotFound(contractId);
+      // A contract the caller cannot read answers as a missing one (404); one it reads but does not manage, 403.
+      assertContractReadable(principal, contract);
       assertSamePurchaser(contract, principal);
       const rules = ruleSetInForce(now, 'assessedAt', contract.purchaserJurisdiction ?? principal.jurisdiction, await this.ruleSets.versions(tx));
       const ruleVersion = ruleVersionOf(rules);

@@ -14,6 +14,7 @@ const contract: Contract = {
   recordedBy: 'purchaser-1',
   purchaserUnitId: null,
   purchaserJurisdiction: '110108',
+  purchaserOrganVersion: 1,
   recordedAt: new Date('2026-12-31T16:31:00.000Z'),
   eventId: '00000000-0000-4000-8000-000000000002',
   idempotencyKey: null,

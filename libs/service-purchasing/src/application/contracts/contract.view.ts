@@ -29,6 +29,7 @@ export function contractView(c: Contract, assessments: PerformanceAssessment[]) 
     recordedBy: c.recordedBy,
     purchaserUnitId: c.purchaserUnitId,
     purchaserJurisdiction: c.purchaserJurisdiction,
+    purchaserOrganVersion: c.purchaserOrganVersion,
     recordedAt: c.recordedAt.toISOString(),
     assessments: assessments.map(assessmentView),
   };

@@ -19,10 +19,12 @@ export interface Contract {
   ruleVersion: string;
   /** The signing principal's subject; with the two below, the purchaser binding (domain/purchaser-binding.ts). */
   recordedBy: string;
-  /** The signing principal's unit (claim unit_id); null when it had none or for rows recorded before the binding. */
+  /** The registered organ that signed (the principal's claim unit_id); null for rows signed before the organ registry without a unit. */
   purchaserUnitId: string | null;
-  /** The signing principal's jurisdiction; null only for rows recorded before the binding. */
+  /** The signing organ's jurisdiction (before the registry: the signer's); null only for rows recorded before the binding. */
   purchaserJurisdiction: string | null;
+  /** The version of the organ's registration in force at signing; null before the organ registry. */
+  purchaserOrganVersion: number | null;
   recordedAt: Date;
   eventId: string;
   /** The creating request's Idempotency-Key (unique per recordedBy) and the SHA-256 of its body; null without one. */

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { PurchasingErrors } from '../../domain/purchasing.errors';
+import type { Principal } from '@sop/auth';
 import { AssessmentStore } from '../assessments/assessments.ports';
+import { assertContractReadable, contractNotFound } from '../read-reach';
 import { contractView, type ContractView } from './contract.view';
 import { ContractStore } from './contracts.ports';
 
-/** Reads one contract with its performance assessments (purchasers, finance officers and auditors). */
+/**
+ * Reads one contract with its performance assessments, within the caller's reach (read-reach.ts: auditors all,
+ * finance officers their jurisdiction, purchasers their own organ); anything else answers as a missing contract.
+ */
 @Injectable()
 export class GetContract {
   constructor(
@@ -12,9 +16,10 @@ export class GetContract {
     private readonly assessments: AssessmentStore,
   ) {}
 
-  async contractOf(contractId: string): Promise<ContractView> {
+  async contractOf(contractId: string, principal: Principal): Promise<ContractView> {
     const contract = await this.contracts.contract(null, contractId);
-    if (!contract) throw new PurchasingErrors.CONTRACT_NOT_FOUND(`no contract ${contractId}`);
+    if (!contract) throw contractNotFound(contractId);
+    assertContractReadable(principal, contract);
     return contractView(contract, await this.assessments.assessments(null, contractId));
   }
 }

@@ -8,10 +8,12 @@ import { Clock } from '@sop/util';
 import { checkContractTerms, type MultiYearDeclaration } from '../../domain/contract-terms';
 import { assertSameRequest, requestHash } from '../../domain/idempotency';
 import { bindingOf } from '../../domain/purchaser-binding';
+import { signingOrgan } from '../../domain/purchasing-organ';
 import { PurchasingErrors } from '../../domain/purchasing.errors';
 import { ruleSetInForce, ruleVersionOf } from '../../domain/purchasing-rules';
 import { assertSignedAfterRegistration, assertSupplierEligible } from '../../domain/supplier-eligibility';
 import { AssessmentStore } from '../assessments/assessments.ports';
+import { OrganStore } from '../organs/organs.ports';
 import { RuleSetStore } from '../rule-sets/rule-sets.ports';
 import { SupplierStore } from '../suppliers/suppliers.ports';
 import { contractView, type ContractView } from './contract.view';
@@ -19,7 +21,8 @@ import { ContractStore, type Contract } from './contracts.ports';
 
 export interface SignContractInput {
   supplierUscc: string;
-  purchaser: string;
+  /** Optional: the purchaser is the registered organ of the principal's unit_id; if given, it must be its name. */
+  purchaser?: string;
   title: string;
   method: string;
   valueFen: number;
@@ -39,7 +42,7 @@ export interface SignOutcome {
 function signingRequestHash(input: SignContractInput): string {
   return requestHash({
     supplierUscc: input.supplierUscc,
-    purchaser: input.purchaser,
+    purchaser: input.purchaser ?? null,
     title: input.title,
     method: input.method,
     valueFen: input.valueFen,
@@ -52,8 +55,9 @@ function signingRequestHash(input: SignContractInput): string {
 
 /**
  * Records a signed purchase-of-services contract (Order 102 Art. 23: written, publicly announced — the
- * ContractSigned event): term rules, supplier eligibility (registered, active, not barred by credit, §5.3), the
- * purchaser binding and idempotent retries. The contract and its event commit in one UnitOfWork transaction.
+ * ContractSigned event): the purchaser is the registered organ of the principal's unit_id (Order 102 Art. 5; 403
+ * PURCHASING.PURCHASER_NOT_REGISTERED otherwise), term rules, supplier eligibility (registered, active, not barred by
+ * credit, §5.3), the purchaser binding and idempotent retries. The contract and its event commit in one UnitOfWork transaction.
  */
 @Injectable()
 export class SignContract {
@@ -63,6 +67,7 @@ export class SignContract {
     private readonly assessments: AssessmentStore,
     private readonly suppliers: SupplierStore,
     private readonly ruleSets: RuleSetStore,
+    private readonly organs: OrganStore,
     private readonly clock: Clock,
   ) {}
 
@@ -112,11 +117,14 @@ export class SignContract {
       throw new PurchasingErrors.SIGNED_IN_FUTURE('signedAt lies in the future', {
         violations: [{ field: 'signedAt', rule: 'a contract is recorded once signed', message: 'signedAt must not be after now' }],
       });
-    // The purchaser's rule set (issue §2 "local rules are local"): the most specific one covering the signing
-    // principal's jurisdiction — the contract's purchaserJurisdiction (bindingOf, Order 102 Art. 5) — in force on the
-    // Beijing date of signing.
-    const binding = bindingOf(principal);
-    const rules = ruleSetInForce(signedAt, 'signedAt', principal.jurisdiction, await this.ruleSets.versions(null));
+    // The signing organ (Order 102 Art. 5): the principal's unit_id, registered as a state organ in a division the
+    // principal's jurisdiction covers; its registered name is the contract's purchaser. Checked before the terms, so
+    // an unregistered caller learns nothing about the rules.
+    const organ = signingOrgan(principal, principal.unitId ? await this.organs.current(null, principal.unitId.trim()) : null, input.purchaser);
+    const binding = bindingOf(principal, organ);
+    // The purchaser's rule set (issue §2 "local rules are local"): the most specific one covering the organ's
+    // jurisdiction — the contract's purchaserJurisdiction (Order 102 Art. 5) — in force on the Beijing date of signing.
+    const rules = ruleSetInForce(signedAt, 'signedAt', organ.jurisdiction, await this.ruleSets.versions(null));
     const accepted = checkContractTerms(input, rules);
     const ruleVersion = ruleVersionOf(rules);
 
@@ -130,7 +138,7 @@ export class SignContract {
       // What the ContractSigned event announces and the contract row records alike.
       const terms = {
         supplierUscc: input.supplierUscc,
-        purchaser: input.purchaser,
+        purchaser: organ.name,
         title: input.title,
         method: accepted.method,
         valueFen: input.valueFen,
@@ -140,7 +148,7 @@ export class SignContract {
       const published = await tx.publish(ContractSigned, {
         subject: input.supplierUscc,
         policyVersion: ruleVersion,
-        data: { contractId: id, ...terms, signedAt: signedAt.toISOString(), ruleVersion },
+        data: { contractId: id, ...terms, purchaserUnitId: organ.unitId, purchaserJurisdiction: organ.jurisdiction, signedAt: signedAt.toISOString(), ruleVersion },
       });
       const contract: Contract = {
         id,
@@ -152,6 +160,7 @@ export class SignContract {
         status: 'SIGNED',
         ruleVersion,
         ...binding,
+        purchaserOrganVersion: organ.version,
         recordedAt: now,
         eventId: published.id,
         idempotencyKey,
