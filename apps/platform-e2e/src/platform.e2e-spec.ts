@@ -172,7 +172,7 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
     expect(JSON.stringify(profile.body)).not.toContain('李四'); // no personal data in the public credit profile
   });
 
-  it('refuses an out-of-jurisdiction registrar with 403 and changes nothing', async () => {
+  it('answers an out-of-jurisdiction registrar as if the application did not exist (404) and changes nothing', async () => {
     const reg = services.registration.baseUrl;
     const other = await http('POST', `${reg}/applications`, applicant, {
       proposedName: '北京市海淀区公益慈善促进会',
@@ -187,9 +187,9 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
       individualMembers: 50,
     });
     const res = await http('POST', `${reg}/applications/${other.body.id}/approve`, token(['registrar'], '440000', 'registrar-guangdong'));
-    expect(res.status).toBe(403);
+    expect(res.status).toBe(404);
     expect(res.contentType).toContain('application/problem+json');
-    expect(res.body.code).toBe('AUTH.OUT_OF_JURISDICTION');
+    expect(res.body.code).toBe('REGISTRATION.APPLICATION_NOT_FOUND');
     const after = await http('GET', `${reg}/applications/${other.body.id}`, registrar);
     expect(after.body).toMatchObject({ status: 'SUBMITTED', uscc: null });
   });
@@ -307,7 +307,9 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
       await probe.produce(OrganizationRegistered.topic, [{ key: registered.key, value: registered.value }]);
     }
     const evaluator = token(['evaluator'], gradingAuthority, 'evaluator-e2e');
-    const purchaser = token(['purchaser'], '110000', 'purchaser-e2e');
+    // A user of a registered purchasing organ (Order 102 Art. 5): contracts are signed for the token's unit_id.
+    const organUnit = `unit-haidian-mca-e2e-${serial}`;
+    const purchaser = signAccessToken({ subject: 'purchaser-e2e', roles: ['purchaser'], jurisdiction: '110000', unitId: organUnit }, privateKeyPem, ISSUER, AUDIENCE);
     const officer = token(['credit-officer'], gradingAuthority, 'officer-e2e');
     for (const uscc of [graded, other]) {
       await waitFor(async () => (await http('GET', `${evaluation}/organizations/${uscc}`, evaluator)).status === 200, 20000, `evaluation knows ${uscc}`);
@@ -330,7 +332,10 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
     }, 20000, 'purchasing sees the 3A+ grade');
     expect(prioritised.gradeInForce).toMatchObject({ grade: '4A' });
 
-    // Purchasing: a one-year contract with the other organization → credit's government purchases.
+    // Purchasing: the organ registered by a Beijing finance officer, then a one-year contract with the other
+    // organization → credit's government purchases.
+    const organ = await http('POST', `${purchasing}/organs`, token(['finance-officer'], '110000', 'finance-e2e'), { unitId: organUnit, name: '北京市海淀区民政局', kind: 'STATE_ORGAN', jurisdiction: '110108' });
+    expect(organ.status).toBe(201);
     const today = new Date().toISOString().slice(0, 10);
     const contract = await http('POST', `${purchasing}/contracts`, purchaser, {
       supplierUscc: other,
@@ -432,4 +437,144 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
     expect(Number((inbox as { n: number }[])[0].n)).toBe(produced);
     expect(Number((orgs as { n: number }[])[0].n)).toBe(produced);
   });
+});
+
+/**
+ * Issue 10 §5, the fast fault subset (in `npm test`): each test reconciles what was produced against what was
+ * applied and counts what was lost and what was applied twice. `npm run test:faults` runs these with the rest.
+ */
+describe('faults: nothing lost, nothing applied twice', () => {
+  const reg = () => services.registration.baseUrl;
+  let registrationDb: mysql.Connection;
+  beforeAll(async () => {
+    registrationDb = await mysql.createConnection({
+      host: commonEnv.DB_HOST,
+      port: Number(commonEnv.DB_PORT),
+      user: commonEnv.DB_USER,
+      password: commonEnv.DB_PASSWORD,
+      database: dbNames.registration,
+    });
+  });
+  afterAll(() => registrationDb?.end());
+
+  const count = async (db: mysql.Connection, sql: string, params: unknown[]) => Number(((await db.query(sql, params))[0] as { n: number }[])[0].n);
+
+  it('SIGKILL of registration mid-burst of approvals: every committed approval reaches credit supervision once', async () => {
+    const N = 120;
+    const authority = `6501${String(10 + Math.floor(Math.random() * 80))}`;
+    const applicant = token(['applicant'], authority, 'applicant-faults');
+    const registrar = token(['registrar'], authority, 'registrar-faults');
+    const tag = randomUUID().slice(0, 6);
+    const ids: string[] = [];
+    for (let i = 0; i < N; i++) {
+      const res = await http('POST', `${reg()}/applications`, applicant, {
+        proposedName: `新疆维吾尔自治区乌鲁木齐市故障${tag}${i}社区服务中心`,
+        form: 'SOCIAL_SERVICE_ORGANIZATION',
+        category: 'URBAN_RURAL_COMMUNITY_SERVICE',
+        registeringAuthority: authority,
+        domicile: '乌鲁木齐市沙依巴克区',
+        purpose: '社区服务',
+        legalRepresentativeName: '周七',
+        legalRepresentativeIdNumber: '11010519491231002X',
+        registeredCapitalFen: 1_000_000,
+      });
+      expect(res.status).toBe(201);
+      ids.push(res.body.id);
+    }
+    // Approvals 8 at a time; registration is SIGKILLed once 30 have committed, then restarted; the clients retry
+    // what failed (an approval committed before the kill answers 409 APPLICATION_ALREADY_DECIDED on retry).
+    let confirmed = 0;
+    const approveAll = async (pending: string[]) => {
+      const failed: string[] = [];
+      for (let i = 0; i < pending.length; i += 8) {
+        await Promise.all(
+          pending.slice(i, i + 8).map(async (id) => {
+            const res = await http('POST', `${reg()}/applications/${id}/approve`, registrar).catch(() => undefined);
+            if (res?.status === 200 || (res?.status === 409 && res.body?.code === 'REGISTRATION.APPLICATION_ALREADY_DECIDED')) confirmed++;
+            else failed.push(id);
+          }),
+        );
+      }
+      return failed;
+    };
+    const burst = approveAll(ids);
+    await waitFor(async () => (await count(registrationDb, 'SELECT COUNT(*) AS n FROM organization WHERE registering_authority = ?', [authority])) >= 30, 60000, '30 approvals committed');
+    await services.registration.kill();
+    const failed = await burst;
+    const atKill = await count(registrationDb, 'SELECT COUNT(*) AS n FROM organization WHERE registering_authority = ?', [authority]);
+    await services.registration.start();
+    expect(await approveAll(failed)).toEqual([]);
+
+    const [orgRows] = await registrationDb.query('SELECT uscc FROM organization WHERE registering_authority = ?', [authority]);
+    const usccs = (orgRows as { uscc: string }[]).map((r) => r.uscc);
+    const produced = await count(registrationDb, "SELECT COUNT(*) AS n FROM outbox_message WHERE event_type = 'registration.organization.registered' AND message_key IN (?)", [usccs]);
+    await waitFor(
+      async () => (await count(registrationDb, "SELECT COUNT(*) AS n FROM outbox_message WHERE event_type = 'registration.organization.registered' AND message_key IN (?) AND published_at IS NULL", [usccs])) === 0,
+      60000,
+      'the relay published everything after the restart',
+    );
+    await waitFor(async () => (await count(creditDb, 'SELECT COUNT(*) AS n FROM credit_organization WHERE uscc IN (?)', [usccs])) >= N, 90000, 'credit applied every registration');
+    await new Promise((r) => setTimeout(r, 1500)); // let any redelivery land before counting duplicates
+    const applied = await count(creditDb, 'SELECT COUNT(*) AS n FROM credit_organization WHERE uscc IN (?)', [usccs]);
+    const [[info]] = (await creditDb.query(
+      "SELECT COUNT(*) AS n, COUNT(DISTINCT uscc) AS d FROM credit_information WHERE fact_type = 'REGISTERED' AND uscc IN (?)",
+      [usccs],
+    )) as unknown as [{ n: number; d: number }[]];
+    console.log(`[faults] SIGKILL registration: ${N} approvals, ${atKill} committed at the kill, ${failed.length} retried; produced ${produced}, applied ${applied}, lost ${produced - applied}, applied twice ${Number(info.n) - Number(info.d)}`);
+    expect(atKill).toBeLessThan(N);
+    expect(usccs).toHaveLength(N);
+    expect(confirmed).toBe(N);
+    expect(produced).toBe(N);
+    expect(applied).toBe(N);
+    expect(Number(info.n)).toBe(N);
+    expect(Number(info.d)).toBe(N);
+  }, 240_000);
+
+  it('duplicate and reordered delivery: every event applied once', async () => {
+    const N = 200;
+    const start = 500_000 + Math.floor(Math.random() * 100_000) * 4;
+    const events = Array.from({ length: N }, (_, i) => syntheticRegistered(buildCivilAffairsUscc('SOCIAL_GROUP', '650105', start + i), `faults-dup-${i}`));
+    const ids = events.map((e) => e.id);
+    const messages = events.map(({ key, value }) => ({ key, value }));
+    await probe.produce(OrganizationRegistered.topic, messages);
+    await probe.produce(OrganizationRegistered.topic, [...messages].reverse()); // every event again, in reverse order
+    await probe.produce(OrganizationRegistered.topic, messages.slice(0, 50)); // and some a third time
+    const applied = async () => count(creditDb, 'SELECT COUNT(DISTINCT source_event_id) AS n FROM credit_information WHERE source_event_id IN (?)', [ids]);
+    await waitFor(async () => (await applied()) >= N, 60000, 'every event applied');
+    await waitFor(async () => (await count(creditDb, "SELECT COUNT(*) AS n FROM inbox_message WHERE consumer_group = 'credit-supervision' AND event_id IN (?)", [ids])) >= N, 30000, 'inbox');
+    await new Promise((r) => setTimeout(r, 2000)); // the duplicates are consumed after the originals on each partition
+    const rows = await count(creditDb, 'SELECT COUNT(*) AS n FROM credit_information WHERE source_event_id IN (?)', [ids]);
+    const inbox = await count(creditDb, "SELECT COUNT(*) AS n FROM inbox_message WHERE consumer_group = 'credit-supervision' AND event_id IN (?)", [ids]);
+    console.log(`[faults] duplicates: produced ${N} (+${N + 50} redeliveries, reversed), applied ${await applied()}, rows ${rows}, inbox ${inbox}, applied twice ${rows - N}`);
+    expect(rows).toBe(N);
+    expect(inbox).toBe(N);
+  }, 120_000);
+
+  it('a forged or unchained event is dead-lettered with its reason, never applied', async () => {
+    const uscc = buildCivilAffairsUscc('SOCIAL_GROUP', '650106', 900_000 + Math.floor(Math.random() * 90_000));
+    const data = { uscc, lists: [], measures: [], effectiveFrom: new Date().toISOString(), ruleVersion: 'credit-lists/order-60@v1' };
+    const envelope = (source: string) => ({
+      specversion: '1.0',
+      id: randomUUID(),
+      source,
+      type: 'credit.joint-measures.changed',
+      time: new Date().toISOString(),
+      subject: uscc,
+      datacontenttype: 'application/json',
+      dataschema: 'urn:sop:event:credit.joint-measures.changed:v1',
+      data,
+    });
+    const forged = EventChain.detached().next(envelope('registration') as CloudEvent); // chained, but not by credit supervision
+    const unchained = envelope('credit-supervision');
+    await probe.produce('credit.joint-measures.v1', [
+      { key: uscc, value: JSON.stringify(forged) },
+      { key: uscc, value: JSON.stringify(unchained) },
+    ]);
+    const reasonOf = async (id: string) =>
+      (await probe.find('service-purchasing.dlq', (m) => m.value?.toString().includes(id) ?? false, 60000)).headers['dlq-reason'];
+    const [forgedReason, unchainedReason] = await Promise.all([reasonOf(forged.id), reasonOf(unchained.id)]);
+    console.log(`[faults] forged: dead-lettered ${forgedReason}; unchained: dead-lettered ${unchainedReason}`);
+    expect(forgedReason).toBe('FORGED');
+    expect(unchainedReason).toBe('UNCHAINED');
+  }, 120_000);
 });
