@@ -21,6 +21,7 @@ import { waitFor } from '@sop/testing';
 import { buildCivilAffairsUscc, civilDate, MovableClock } from '@sop/util';
 import { AssessPerformance } from './application/assessments/assess-performance.use-case';
 import { GetContract } from './application/contracts/get-contract.use-case';
+import { OrganStore } from './application/organs/organs.ports';
 import { PurchasingOrgans } from './application/organs/purchasing-organs.use-cases';
 import { PublishRuleSetVersion, RuleSetReads } from './application/rule-sets/publish-rule-set-version.use-case';
 import { RuleSetStore } from './application/rule-sets/rule-sets.ports';
@@ -269,6 +270,13 @@ describe('service purchasing on SQLite (embedded mode)', () => {
       ['purchasing.organ.v1', 'purchasing.organ.changed', 3],
     ]);
     expect(JSON.parse(organEvents[1].envelope).data).toMatchObject({ previousName: '北京市朝阳区民政局', previousKind: 'STATE_ORGAN', previousJurisdiction: '110105', reason: '机构改革更名' });
+
+    // A concurrent change (it read version 1 before versions 2 and 3 were stored) takes an existing number: 409, nothing stored or published.
+    const [v1] = await app.get(OrganStore).history(null, 'unit-chaoyang-mca');
+    jest.spyOn(app.get(OrganStore), 'current').mockResolvedValueOnce(v1);
+    await expect(organs.change('unit-chaoyang-mca', { name: '并发改名', reason: '并发' }, financeBeijing)).rejects.toMatchObject({ kind: 'CONFLICT', code: 'PURCHASING.ORGAN_VERSION_CONFLICT' });
+    expect(await ds.getRepository(OutboxMessageOrmEntity).count({ where: { messageKey: 'unit-chaoyang-mca' } })).toBe(3);
+    expect((await organs.organ('unit-chaoyang-mca', auditor)).version).toBe(3);
   });
 
   it('upgrades a skeleton database: existing suppliers become ACTIVE', async () => {
