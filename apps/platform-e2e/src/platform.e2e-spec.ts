@@ -590,4 +590,61 @@ describe('faults: nothing lost, nothing applied twice', () => {
     expect(forgedReason).toBe('FORGED');
     expect(unchainedReason).toBe('UNCHAINED');
   }, 120_000);
+
+  /**
+   * The heavy faults, in `npm run test:faults` only (FAULTS_FULL=1): they restart the broker and the database under
+   * every other test's feet. KAFKA_RESTART_CMD / DB_RESTART_CMD override how (default: this repository's Kafka
+   * script; mysqladmin shutdown and mariadbd started again, as .ci/run does).
+   */
+  const full = process.env['FAULTS_FULL'] === '1' ? it : it.skip;
+  const sh = (cmd: string) => execFileSync('bash', ['-c', cmd], { cwd: ROOT, stdio: 'inherit', timeout: 180_000 });
+  const burst = async (division: string, n: number, tagName: string) => {
+    const start = 700_000 + Math.floor(Math.random() * 50_000) * 4;
+    const events = Array.from({ length: n }, (_, i) => syntheticRegistered(buildCivilAffairsUscc('SOCIAL_GROUP', division, start + i), `${tagName}-${i}`));
+    return { events, ids: events.map((e) => e.id) };
+  };
+  const reconcile = async (label: string, ids: string[]) => {
+    const applied = async () => count(creditDb, 'SELECT COUNT(DISTINCT source_event_id) AS n FROM credit_information WHERE source_event_id IN (?)', [ids]);
+    await waitFor(async () => (await applied()) >= ids.length, 180_000, `${label}: every event applied`);
+    await new Promise((r) => setTimeout(r, 2000));
+    const rows = await count(creditDb, 'SELECT COUNT(*) AS n FROM credit_information WHERE source_event_id IN (?)', [ids]);
+    console.log(`[faults] ${label}: produced ${ids.length}, applied ${await applied()}, lost ${ids.length - (await applied())}, applied twice ${rows - ids.length}`);
+    expect(rows).toBe(ids.length);
+  };
+
+  full('broker restart mid-stream: nothing lost, nothing twice', async () => {
+    const { events, ids } = await burst('650107', 600, 'faults-broker');
+    const messages = events.map(({ key, value }) => ({ key, value }));
+    await probe.produce(OrganizationRegistered.topic, messages.slice(0, 300));
+    sh(process.env['KAFKA_RESTART_CMD'] ?? 'bash deploy/kafka/kafka-local.sh stop && bash deploy/kafka/kafka-local.sh start');
+    await probe.close();
+    await probe.produce(OrganizationRegistered.topic, messages.slice(300));
+    await reconcile('broker restart', ids);
+  }, 400_000);
+
+  full('MariaDB restart mid-stream: the consumers hold and resume, nothing lost, nothing twice', async () => {
+    const { events, ids } = await burst('650108', 400, 'faults-db');
+    const messages = events.map(({ key, value }) => ({ key, value }));
+    await probe.produce(OrganizationRegistered.topic, messages.slice(0, 200));
+    await creditDb.end();
+    sh(
+      process.env['DB_RESTART_CMD'] ??
+        'mysqladmin -h127.0.0.1 -uroot shutdown; sleep 2; (start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || true); for i in $(seq 1 60); do mysqladmin -h127.0.0.1 -uroot ping --silent && break; sleep 1; done',
+    );
+    await probe.produce(OrganizationRegistered.topic, messages.slice(200));
+    creditDb = await mysql.createConnection({ host: commonEnv.DB_HOST, port: Number(commonEnv.DB_PORT), user: commonEnv.DB_USER, password: commonEnv.DB_PASSWORD, database: dbNames['credit-supervision'] });
+    await reconcile('MariaDB restart', ids);
+  }, 400_000);
+
+  full('a rebalance as credit supervision scales 1 → 3 → 1 mid-stream: nothing lost, nothing twice', async () => {
+    const { events, ids } = await burst('650109', 900, 'faults-rebalance');
+    const messages = events.map(({ key, value }) => ({ key, value }));
+    const extra = [1, 2].map((i) => new ServiceProcess('credit-supervision', basePort + 10 + i, { ...commonEnv, DB_NAME: dbNames['credit-supervision'] }));
+    await probe.produce(OrganizationRegistered.topic, messages.slice(0, 300));
+    await Promise.all(extra.map((e) => e.start()));
+    await probe.produce(OrganizationRegistered.topic, messages.slice(300, 600));
+    await Promise.all(extra.map((e) => e.stop()));
+    await probe.produce(OrganizationRegistered.topic, messages.slice(600));
+    await reconcile('rebalance 1→3→1', ids);
+  }, 400_000);
 });

@@ -47,7 +47,10 @@ export class KafkaProbe {
     }
   }
 
+  /** Disconnects; a later `produce` connects a new producer (after a broker restart, for instance). */
   async close(): Promise<void> {
-    await this.producer?.disconnect();
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
   }
 }
