@@ -647,4 +647,32 @@ describe('faults: nothing lost, nothing applied twice', () => {
     await probe.produce(OrganizationRegistered.topic, messages.slice(600));
     await reconcile('rebalance 1→3→1', ids);
   }, 400_000);
+
+  full('SIGKILL of evaluation and of service purchasing mid-stream: each applies every event once', async () => {
+    for (const [app, table, division] of [
+      ['evaluation', 'evaluation_organization', '650111'],
+      ['service-purchasing', 'purchasing_supplier', '650112'],
+    ] as const) {
+      const db = await mysql.createConnection({ host: commonEnv.DB_HOST, port: Number(commonEnv.DB_PORT), user: commonEnv.DB_USER, password: commonEnv.DB_PASSWORD, database: dbNames[app] });
+      try {
+        const { events, ids } = await burst(division, 600, `faults-kill-${app}`);
+        const usccs = events.map((e) => e.key);
+        const applied = () => count(db, `SELECT COUNT(*) AS n FROM ${table} WHERE uscc IN (?)`, [usccs]);
+        await probe.produce(OrganizationRegistered.topic, events.map(({ key, value }) => ({ key, value })));
+        await waitFor(async () => (await applied()) >= 20, 60_000, `${app}: some applied before the kill`);
+        await services[app].kill();
+        const atKill = await applied();
+        await services[app].start();
+        await waitFor(async () => (await applied()) >= usccs.length, 180_000, `${app}: all applied after the restart`);
+        await new Promise((r) => setTimeout(r, 2000));
+        const inbox = await count(db, 'SELECT COUNT(*) AS n FROM inbox_message WHERE consumer_group = ? AND event_id IN (?)', [app, ids]);
+        console.log(`[faults] SIGKILL ${app}: produced ${ids.length}, applied before the kill ${atKill}, applied ${await applied()}, inbox ${inbox}, lost ${ids.length - (await applied())}, applied twice ${inbox - ids.length}`);
+        expect(atKill).toBeLessThan(ids.length);
+        expect(await applied()).toBe(ids.length);
+        expect(inbox).toBe(ids.length);
+      } finally {
+        await db.end();
+      }
+    }
+  }, 600_000);
 });
