@@ -9,6 +9,7 @@ import {
   authEnvConfig,
   createHttpApp,
   embeddedConfig,
+  messagingConfig,
   hostConfig,
   hostLogger,
   setUpTracing,
@@ -25,7 +26,7 @@ const SERVICES: ServiceDefinition[] = EMBEDDED_SERVICES;
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
-  const schemas = [hostConfig, authEnvConfig, embeddedConfig, ...SERVICES.flatMap((s) => s.config ?? [])];
+  const schemas = [hostConfig, authEnvConfig, embeddedConfig, messagingConfig, ...SERVICES.flatMap((s) => s.config ?? [])];
   assertConfiguration(schemas); // every problem listed at once, before anything starts
   const host = hostConfig.load();
   const dataDir = host.DATA_DIR;

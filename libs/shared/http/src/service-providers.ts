@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { DataSource } from 'typeorm';
 import { OfficialCalendars, ServiceRuntime, UnitOfWork, type ServiceRuntimeOptions } from '@sop/messaging';
 import { Clock } from '@sop/util';
+import { messagingConfig } from './config/platform.config';
 import { platformMetrics } from './observability/metrics';
 import { SERVICE_RUNTIME, type ServiceDeps } from './service-definition';
 
@@ -30,9 +31,12 @@ export function serviceRuntimeProviders(
       provide: SERVICE_RUNTIME,
       useFactory: () => {
         const metrics = platformMetrics();
+        const messaging = messagingConfig.load();
         const runtime = new ServiceRuntime({
           consumerHooks: metrics.consumerHooks(options.serviceName),
           onRelayPublished: metrics.relayObserver(options.serviceName),
+          retention: { outboxDays: messaging.MESSAGING_OUTBOX_RETENTION_DAYS, inboxDays: messaging.MESSAGING_INBOX_RETENTION_DAYS, busDays: messaging.MESSAGING_BUS_RETENTION_DAYS },
+          relay: { maxBatchBytes: messaging.RELAY_MAX_BATCH_BYTES },
           ...options,
           db: deps.db,
           transport: deps.transport,

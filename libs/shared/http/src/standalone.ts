@@ -3,7 +3,7 @@ import { audienceOf, authConfigFromEnv } from '@sop/auth';
 import type { DbConfig } from '@sop/persistence';
 import { SystemClock } from '@sop/util';
 import { assertConfiguration, type AnyConfigSchema } from './config/config-schema';
-import { authEnvConfig, databaseConfig, hostConfig, kafkaConfig, type DatabaseEnv } from './config/platform.config';
+import { authEnvConfig, databaseConfig, hostConfig, kafkaConfig, messagingConfig, type DatabaseEnv } from './config/platform.config';
 import { edgeConfig } from './edge/edge.config';
 import { createHttpApp, hostLogger, startServices } from './http-app';
 import { setUpTracing, shutDownTracing } from './observability/tracing';
@@ -19,7 +19,7 @@ export interface PlatformTopology {
 export function standaloneConfigSchemas(def: ServiceDefinition, command: string): AnyConfigSchema[] {
   if (command === 'provision-topics' || command === 'audit-chain') return [kafkaConfig];
   if (command === 'migrate') return [kafkaConfig, databaseConfig];
-  return [hostConfig, authEnvConfig, edgeConfig, kafkaConfig, databaseConfig, ...(def.config ?? [])];
+  return [hostConfig, authEnvConfig, edgeConfig, kafkaConfig, databaseConfig, messagingConfig, ...(def.config ?? [])];
 }
 
 function dbConfigOf(env: DatabaseEnv, def: ServiceDefinition): DbConfig {

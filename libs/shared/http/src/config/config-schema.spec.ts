@@ -1,5 +1,5 @@
 import { assertConfiguration, configurationProblems, InvalidConfigurationError } from './config-schema';
-import { databaseConfig, hostConfig, kafkaConfig } from './platform.config';
+import { databaseConfig, hostConfig, kafkaConfig, messagingConfig } from './platform.config';
 
 describe('configuration schemas', () => {
   const schemas = [hostConfig, kafkaConfig, databaseConfig];
@@ -33,6 +33,12 @@ describe('configuration schemas', () => {
     expect(hostConfig.load(env)).toMatchObject({ HOST: '0.0.0.0', LOG_LEVEL: 'log', DATA_DIR: './data' });
     expect(hostConfig.load(env).PORT).toBeUndefined();
     expect(kafkaConfig.load(env)).toMatchObject({ KAFKA_BROKERS: 'kafka:9092,kafka-2:9092', KAFKA_REPLICATION_FACTOR: 1 });
+  });
+
+  it('messaging housekeeping: defaults, and an inbox (the dedup window) no shorter than the broker keeps events', () => {
+    expect(messagingConfig.load({})).toMatchObject({ MESSAGING_OUTBOX_RETENTION_DAYS: 7, MESSAGING_INBOX_RETENTION_DAYS: 30, MESSAGING_BUS_RETENTION_DAYS: 7, RELAY_MAX_BATCH_BYTES: 1_048_576 });
+    expect(messagingConfig.problems({ MESSAGING_INBOX_RETENTION_DAYS: '7' })).toEqual([expect.stringMatching(/^MESSAGING_INBOX_RETENTION_DAYS: .*exceed the broker retention/)]);
+    expect(messagingConfig.load({ RELAY_MAX_BATCH_BYTES: '4000000' }).RELAY_MAX_BATCH_BYTES).toBe(4_000_000);
   });
 
   it('does not need a database host for SQLite', () => {

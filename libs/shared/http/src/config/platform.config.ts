@@ -96,7 +96,24 @@ export class EmbeddedEnv {
   @IsOptional() @IsString() BUS_PATH?: string;
 }
 
+/** Messaging housekeeping of every service (libs/shared/messaging: retention, relay batches). */
+export class MessagingEnv {
+  /** Published outbox rows are deleted this many days after publication. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) MESSAGING_OUTBOX_RETENTION_DAYS = 7;
+  /**
+   * Inbox rows (the dedup record) are deleted this many days after the event was applied; longer than the broker
+   * keeps events (7 days) plus the longest lag, or a redelivered event could be applied twice.
+   */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(8, { message: 'MESSAGING_INBOX_RETENTION_DAYS must exceed the broker retention (7 days): the inbox is the dedup window' })
+  MESSAGING_INBOX_RETENTION_DAYS = 30;
+  /** Consumed embedded-bus messages are deleted this many days after they were appended. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) MESSAGING_BUS_RETENTION_DAYS = 7;
+  /** The largest batch the relay sends (the broker's max.message.bytes). */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1024) RELAY_MAX_BATCH_BYTES = 1_048_576;
+}
+
 export const hostConfig = defineConfig('host', HostEnv);
+export const messagingConfig = defineConfig('messaging', MessagingEnv);
 export const authEnvConfig = withRule(defineConfig('auth', AuthEnv), authKeyProblems);
 export const kafkaConfig = defineConfig('kafka', KafkaEnv);
 export const databaseConfig = defineConfig('database', DatabaseEnv);
