@@ -675,4 +675,44 @@ describe('faults: nothing lost, nothing applied twice', () => {
       }
     }
   }, 600_000);
+
+  full('SIGSTOP of the relay leader: a standby registration instance takes over the relay within 30 s', async () => {
+    const standby = new ServiceProcess('registration', basePort + 20, { ...commonEnv, DB_NAME: dbNames.registration });
+    await standby.start();
+    const authority = `6501${String(10 + Math.floor(Math.random() * 80))}`;
+    const applicant = token(['applicant'], authority, 'applicant-failover');
+    const registrar = token(['registrar'], authority, 'registrar-failover');
+    try {
+      // The first instance leads the relay (it started first); freeze it with its connections open.
+      services.registration.signal('SIGSTOP');
+      const stoppedAt = Date.now();
+      const submitted = await http('POST', `${standby.baseUrl}/applications`, applicant, {
+        proposedName: `新疆维吾尔自治区乌鲁木齐市接管${randomUUID().slice(0, 6)}社区服务中心`,
+        form: 'SOCIAL_SERVICE_ORGANIZATION',
+        category: 'URBAN_RURAL_COMMUNITY_SERVICE',
+        registeringAuthority: authority,
+        domicile: '乌鲁木齐市',
+        purpose: '社区服务',
+        legalRepresentativeName: '周七',
+        legalRepresentativeIdNumber: '11010519491231002X',
+        registeredCapitalFen: 1_000_000,
+      });
+      expect(submitted.status).toBe(201);
+      const approved = await http('POST', `${standby.baseUrl}/applications/${submitted.body.id}/approve`, registrar);
+      expect(approved.status).toBe(200);
+      const uscc = approved.body.organization.uscc as string;
+      await waitFor(
+        async () => (await count(registrationDb, "SELECT COUNT(*) AS n FROM outbox_message WHERE message_key = ? AND event_type = 'registration.organization.registered' AND published_at IS NOT NULL", [uscc])) === 1,
+        60_000,
+        'the standby relay published the approval',
+      );
+      const failoverSeconds = (Date.now() - stoppedAt) / 1000;
+      await waitFor(async () => (await count(creditDb, 'SELECT COUNT(*) AS n FROM credit_organization WHERE uscc = ?', [uscc])) === 1, 60_000, 'credit applied it');
+      console.log(`[faults] SIGSTOP relay leader: the standby published ${failoverSeconds.toFixed(1)} s after the leader froze`);
+      expect(failoverSeconds).toBeLessThan(30);
+    } finally {
+      services.registration.signal('SIGCONT');
+      await standby.stop();
+    }
+  }, 180_000);
 });

@@ -43,6 +43,11 @@ export class ServiceProcess {
     );
   }
 
+  /** SIGSTOP / SIGCONT: the process freezes with its connections open (a hung host), then resumes. */
+  signal(sig: 'SIGSTOP' | 'SIGCONT'): void {
+    this.child?.kill(sig);
+  }
+
   /** SIGKILL: no shutdown hooks, no offset commit, no outbox marking — a crash. */
   async kill(): Promise<void> {
     this.child?.kill('SIGKILL');
