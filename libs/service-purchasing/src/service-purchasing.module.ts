@@ -1,4 +1,5 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { ALL_EVENT_CONTRACTS, CalendarYearPublished, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
 import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps, calendarEventHandlerFor } from '@sop/http';
@@ -12,6 +13,23 @@ import { OrgansHttpController } from './api/http/organs.http.controller';
 import { ContractsHttpController } from './api/http/contracts.http.controller';
 import { RuleSetsHttpController } from './api/http/rule-sets.http.controller';
 import { SuppliersHttpController } from './api/http/suppliers.http.controller';
+import { BudgetsHttpController } from './api/http/budgets.http.controller';
+import { CataloguesHttpController } from './api/http/catalogues.http.controller';
+import { ProcurementsHttpController } from './api/http/procurements.http.controller';
+import { BudgetLines } from './application/budgets/budget-lines.use-cases';
+import { BudgetStore } from './application/budgets/budgets.ports';
+import { CatalogueStore } from './application/catalogue/catalogue.ports';
+import { Catalogues } from './application/catalogue/catalogues.use-cases';
+import { BidSealer } from './application/procurements/bid-sealer.port';
+import { BidStore, ProcurementStore } from './application/procurements/procurements.ports';
+import { OCDS_PREFIX, Procurements } from './application/procurements/procurements.use-cases';
+import { SealedBids } from './application/procurements/sealed-bids.use-cases';
+import { AesGcmBidSealer, bidMasterKeyOf } from './infrastructure/bid-sealing/aes-gcm-bid-sealer';
+import { PurchasingProcurements1732500000450 } from './infrastructure/migrations/1732500000450-purchasing-procurements.migration';
+import { TypeOrmBudgetStore } from './infrastructure/typeorm-budget.store';
+import { TypeOrmCatalogueStore } from './infrastructure/typeorm-catalogue.store';
+import { TypeOrmBidStore, TypeOrmProcurementStore } from './infrastructure/typeorm-procurement.store';
+import { purchasingConfig, type PurchasingEnv } from './service-purchasing.config';
 import { AssessPerformance } from './application/assessments/assess-performance.use-case';
 import { AssessmentStore } from './application/assessments/assessments.ports';
 import { ContractStore } from './application/contracts/contracts.ports';
@@ -45,13 +63,14 @@ export interface ServicePurchasingOptions {
   consumerGroupId?: string;
 }
 
-export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440];
+export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450];
 
 @Module({})
 export class ServicePurchasingModule {
   static register(deps: ServiceDeps, options: ServicePurchasingOptions = {}): DynamicModule {
     return {
       module: ServicePurchasingModule,
+      imports: [ConfigModule.forFeature(purchasingConfig.factory)],
       controllers: [
         calendarEventHandlerFor(CalendarYearPublished, PURCHASING_EVENTS),
         SuppliersHttpController,
@@ -59,6 +78,9 @@ export class ServicePurchasingModule {
         ContractsHttpController,
         AssessmentsHttpController,
         RuleSetsHttpController,
+        BudgetsHttpController,
+        CataloguesHttpController,
+        ProcurementsHttpController,
         RegistrationEventsHandler,
         CreditEventsHandler,
         EvaluationEventsHandler,
@@ -82,6 +104,21 @@ export class ServicePurchasingModule {
         { provide: AssessmentStore, useClass: TypeOrmAssessmentStore },
         { provide: RuleSetStore, useClass: TypeOrmRuleSetStore },
         { provide: OrganStore, useClass: TypeOrmOrganStore },
+        { provide: BudgetStore, useClass: TypeOrmBudgetStore },
+        { provide: CatalogueStore, useClass: TypeOrmCatalogueStore },
+        { provide: ProcurementStore, useClass: TypeOrmProcurementStore },
+        { provide: BidStore, useClass: TypeOrmBidStore },
+        {
+          provide: BidSealer,
+          useFactory: (config: PurchasingEnv) => {
+            // PURCHASING_BID_KEY / _FILE, or (embedded mode / AUTH_ALLOW_DEV_KEYS; purchasing.config.ts refuses it otherwise) a dev key.
+            const { key, devKey } = bidMasterKeyOf(config);
+            if (devKey) new Logger('ServicePurchasing').warn('no PURCHASING_BID_KEY: sealed bids are encrypted with the development key under DATA_DIR/dev-keys');
+            return new AesGcmBidSealer(key);
+          },
+          inject: [purchasingConfig.KEY],
+        },
+        { provide: OCDS_PREFIX, useFactory: (config: PurchasingEnv) => config.PURCHASING_OCDS_PREFIX, inject: [purchasingConfig.KEY] },
         // use cases: suppliers (facts from events, profile), contracts, assessments
         SupplierRegistrationFacts,
         SupplierCreditMeasures,
@@ -93,6 +130,10 @@ export class ServicePurchasingModule {
         AssessPerformance,
         RuleSetReads,
         PublishRuleSetVersion,
+        BudgetLines,
+        Catalogues,
+        Procurements,
+        SealedBids,
       ],
     };
   }
@@ -104,8 +145,9 @@ export const SERVICE_PURCHASING_SERVICE: ServiceDefinition = {
   schema: 'service_purchasing',
   defaultPort: 3004,
   title: 'Service purchasing service',
-  description: 'Purchasing organs (Order 102 Art. 5, 8), purchase-of-services contracts (Order 102), supplier eligibility and priority, performance assessment.',
+  description: 'Purchasing organs (Order 102 Art. 5, 8), budget lines, the guiding catalogue and negative list (Art. 10–11), procurement notices and sealed bids, purchase-of-services contracts (Order 102), supplier eligibility and priority, performance assessment.',
   moduleClass: ServicePurchasingModule,
   module: (deps) => ServicePurchasingModule.register(deps),
   errors: [PurchasingErrors],
+  config: [purchasingConfig],
 };

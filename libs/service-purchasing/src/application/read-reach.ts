@@ -40,3 +40,17 @@ export function assertOrganReadable(principal: Principal, organ: Pick<Purchasing
   if (principal.roles.includes('finance-officer')) return assertWithinReach(principal, organ.jurisdiction, notFound);
   throw notFound();
 }
+
+/**
+ * Budget lines: auditor all; finance-officer those of organs in divisions its jurisdiction covers; purchaser its own
+ * organ's lines; else 404 PURCHASING.BUDGET_LINE_NOT_FOUND.
+ */
+export const budgetLineNotFound = (id: string) => new PurchasingErrors.BUDGET_LINE_NOT_FOUND(`no budget line ${id}`, { violations: [{ field: 'budgetLineId', rule: 'a budget line within your reach', message: id }] });
+
+export function assertBudgetLineReadable(principal: Principal, line: { id: string; organUnitId: string; organJurisdiction: string }): void {
+  const notFound = () => budgetLineNotFound(line.id);
+  if (principal.roles.includes('auditor')) return;
+  if (principal.roles.includes('purchaser') && principal.unitId === line.organUnitId) return;
+  if (principal.roles.includes('finance-officer')) return assertWithinReach(principal, line.organJurisdiction, notFound);
+  throw notFound();
+}

@@ -108,6 +108,64 @@ export const PurchasingErrors = defineErrors('PURCHASING', {
   },
   RULE_SET_VERSION_CONFLICT: { kind: 'CONFLICT', meaning: 'Another version of this rule set was published at the same time; read the versions and retry.' },
 
+  // ---------------------------------------------------------------- budgets (Order 102 Art. 3: budget constraint)
+  BUDGET_LINE_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: "No budget line has this id within your reach (auditors: all; finance officers: their jurisdiction; purchasers: their own organ's lines).",
+  },
+  BUDGET_LINE_EXISTS: { kind: 'CONFLICT', meaning: 'The organ already has a budget line with this code in this fiscal year; `budgetLineId` names it.' },
+  BUDGET_EXCEEDED: {
+    kind: 'REFUSED',
+    meaning:
+      'A purchase is made within its budget (Order 102 Art. 3): the committed and paid amounts of a budget line never exceed its amount. `remainingFen` gives what the line still allows.',
+  },
+
+  // ---------------------------------------------------------------- guiding catalogue and negative list (Order 102 Art. 10–11)
+  CATALOGUE_INVALID: {
+    kind: 'INVALID',
+    meaning:
+      'A catalogue version lists at least one item, codes are unique across its items and negative list, each negative-list item cites the article that excludes it, and the version cites its source.',
+  },
+  CATALOGUE_EFFECTIVE_DATE_PAST: { kind: 'INVALID', meaning: 'A catalogue version takes effect today or on a later Beijing date, never in the past.' },
+  CATALOGUE_VERSION_CONFLICT: { kind: 'CONFLICT', meaning: 'Another version of this catalogue was published at the same time; read the versions and retry.' },
+  CATALOGUE_ITEM_UNKNOWN: {
+    kind: 'REFUSED',
+    meaning:
+      "Purchasing scope is managed by the guiding catalogue (Order 102 Art. 11): the item must be in the catalogue in force for the purchasing organ's jurisdiction; `catalogueVersion` names it.",
+  },
+  NEGATIVE_LIST_ITEM: {
+    kind: 'REFUSED',
+    meaning: 'The matter is on the negative list and may not be purchased as a service (Order 102 Art. 10); `item` and `article` name the entry.',
+  },
+
+  // ---------------------------------------------------------------- procurement notices
+  PROCUREMENT_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'No procurement has this id.' },
+  JUSTIFICATION_REQUIRED: { kind: 'INVALID', meaning: 'A single-source procurement states its justification (Government Procurement Law Art. 31 conditions).' },
+  SCORING_INVALID: {
+    kind: 'INVALID',
+    meaning: 'The scoring method gives a price weight and quality criteria whose weights, with the price weight, sum to 100; each criterion has a unique name and positive max points.',
+  },
+  DEADLINE_TOO_EARLY: {
+    kind: 'REFUSED',
+    meaning:
+      'The bid deadline leaves at least the minimum period of the method after the notice (Government Procurement Law Art. 35: open tender 20 days; the others as rule data); `earliestDeadline` gives the first acceptable instant.',
+  },
+  PROCUREMENT_CLOSED: { kind: 'CONFLICT', meaning: 'The bid deadline has passed: bids, replacements, withdrawals and amendments are no longer accepted; `bidDeadline` gives it.' },
+  PROCUREMENT_CANCELLED: { kind: 'CONFLICT', meaning: 'The procurement was cancelled; nothing more is done under it.' },
+  AMENDMENT_EMPTY: { kind: 'INVALID', meaning: 'An amendment changes at least one of bidDeadline, qualificationRequirements or scoring.' },
+  PROCUREMENT_CHANGED_CONCURRENTLY: { kind: 'CONFLICT', meaning: 'The procurement or the bid changed at the same time as your request (another amendment, cancellation or submission); read it and retry.' },
+
+  // ---------------------------------------------------------------- sealed bids
+  BIDS_SEALED: {
+    kind: 'CONFLICT',
+    meaning: 'Bids stay sealed until the bid deadline: no one reads their content before it (only each bidder its own); `bidDeadline` says when they can be opened.',
+  },
+  BIDDER_NOT_AN_ORGANIZATION: {
+    kind: 'FORBIDDEN',
+    meaning: "A bid is made by an organization's representative for its own organization: the token names it (claim org_uscc).",
+  },
+  BID_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'Your organization has no bid (or no bid still standing) in this procurement.' },
+
   // ---------------------------------------------------------------- reads
   CONTRACT_NOT_FOUND: {
     kind: 'NOT_FOUND',

@@ -160,7 +160,85 @@ export class PurchasingOrganOrmEntity {
   @Column({ type: 'varchar', length: 6 }) jurisdiction: string;
 }
 
+/** A purchasing organ's budget line in fen (Order 102 Art. 3); committed + paid ≤ amount. */
+@Entity({ name: 'purchasing_budget_line' })
+@Index('ux_purchasing_budget_line_code', ['organUnitId', 'fiscalYear', 'lineCode'], { unique: true })
+export class PurchasingBudgetLineOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 100 }) organUnitId: string;
+  @Column({ type: 'varchar', length: 6 }) organJurisdiction: string;
+  @Column({ type: 'int' }) fiscalYear: number;
+  @Column({ type: 'varchar', length: 40 }) lineCode: string;
+  @Column({ type: 'varchar', length: 500 }) description: string;
+  @Column({ type: 'bigint', transformer: fenAsNumber }) amountFen: number;
+  @Column({ type: 'bigint', transformer: fenAsNumber }) committedFen: number;
+  @Column({ type: 'bigint', transformer: fenAsNumber }) paidFen: number;
+  @Column({ type: 'varchar', length: 200 }) createdBy: string;
+  @Column({ ...DATETIME6 }) createdAt: Date;
+}
+
+/** A published version of a jurisdiction's guiding catalogue and negative list (Order 102 Art. 10–11); items as JSON. */
+@Entity({ name: 'purchasing_catalogue_version' })
+export class PurchasingCatalogueVersionOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 6 }) jurisdiction: string;
+  @PrimaryColumn({ type: 'int' }) version: number;
+  @Column({ type: 'varchar', length: 10 }) effectiveFrom: string;
+  @Column({ type: 'text' }) items: string;
+  @Column({ type: 'text' }) negativeList: string;
+  @Column({ type: 'varchar', length: 500 }) source: string;
+  @Column({ type: 'varchar', length: 200 }) publishedBy: string;
+  @Column({ ...DATETIME6 }) publishedAt: Date;
+  @Column({ type: 'varchar', length: 1000, nullable: true }) note: string | null;
+}
+
+/** A procurement notice and its state (requirements, scoring, amendments and cancellation reasons as JSON text). */
+@Entity({ name: 'purchasing_procurement' })
+export class PurchasingProcurementOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 100 }) ocid: string;
+  @Column({ type: 'varchar', length: 100 }) organUnitId: string;
+  @Column({ type: 'varchar', length: 6 }) organJurisdiction: string;
+  @Column({ type: 'varchar', length: 200 }) organName: string;
+  @Column({ type: 'varchar', length: 36 }) budgetLineId: string;
+  @Column({ type: 'varchar', length: 300 }) title: string;
+  @Column({ type: 'text' }) description: string;
+  @Column({ type: 'varchar', length: 40 }) method: string;
+  @Column({ type: 'varchar', length: 2000, nullable: true }) justification: string | null;
+  @Column({ type: 'varchar', length: 40 }) catalogueItemCode: string;
+  @Column({ type: 'varchar', length: 100 }) catalogueVersion: string;
+  @Column({ type: 'bigint', transformer: fenAsNumber }) estimatedFen: number;
+  @Column({ type: 'text' }) requirements: string;
+  @Column({ type: 'text' }) scoring: string;
+  @Column({ ...DATETIME6 }) bidDeadline: Date;
+  @Column({ type: 'varchar', length: 20 }) status: string;
+  @Column({ type: 'text' }) amendments: string;
+  @Column({ type: 'varchar', length: 200 }) publishedBy: string;
+  @Column({ ...DATETIME6 }) publishedAt: Date;
+  @Column({ type: 'text', nullable: true }) cancelReasons: string | null;
+  @Column({ ...DATETIME6, nullable: true }) cancelledAt: Date | null;
+  @Column({ type: 'int' }) revision: number;
+}
+
+/** A sealed bid: metadata in clear, the content only as AES-256-GCM ciphertext (`sealed`) under the procurement's key. */
+@Entity({ name: 'purchasing_bid' })
+@Index('ux_purchasing_bid_bidder', ['procurementId', 'bidderUscc'], { unique: true })
+export class PurchasingBidOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 36 }) procurementId: string;
+  @Column({ type: 'varchar', length: 18 }) bidderUscc: string;
+  @Column({ type: 'varchar', length: 20 }) status: string;
+  @Column({ type: 'int' }) submission: number;
+  @Column({ type: 'varchar', length: 200 }) submittedBy: string;
+  @Column({ ...DATETIME6 }) submittedAt: Date;
+  @Column({ ...DATETIME6, nullable: true }) withdrawnAt: Date | null;
+  @Column({ type: 'text', nullable: true }) sealed: string | null;
+}
+
 export const PURCHASING_ENTITIES = [
+  PurchasingBudgetLineOrmEntity,
+  PurchasingCatalogueVersionOrmEntity,
+  PurchasingProcurementOrmEntity,
+  PurchasingBidOrmEntity,
   PurchasingOrganVersionOrmEntity,
   PurchasingOrganOrmEntity,
   PurchasingRuleSetVersionOrmEntity,

@@ -1,0 +1,21 @@
+import type { Tx } from '@sop/messaging';
+import type { Procurement } from '../../domain/procurement/procurement-notice';
+import type { SealedBid } from '../../domain/procurement/sealed-bid';
+
+export abstract class ProcurementStore {
+  abstract insert(tx: Tx, p: Procurement): Promise<void>;
+  abstract byId(tx: Tx | null, id: string): Promise<Procurement | null>;
+  /** Writes `p` if the stored revision is still `p.revision - 1`; false when another change came first. */
+  abstract update(tx: Tx, p: Procurement): Promise<boolean>;
+  /** The newest notices of organs whose jurisdiction starts with `divisionPrefix`. */
+  abstract list(divisionPrefix: string, limit: number): Promise<Procurement[]>;
+}
+
+export abstract class BidStore {
+  abstract ofBidder(tx: Tx | null, procurementId: string, bidderUscc: string): Promise<SealedBid | null>;
+  /** Unique (procurement, bidder): a concurrent first bid of the same organization fails as a duplicate key. */
+  abstract insert(tx: Tx, bid: SealedBid): Promise<void>;
+  /** Writes `bid` if the stored submission is still `expectedSubmission`; false otherwise. */
+  abstract update(tx: Tx, bid: SealedBid, expectedSubmission: number, expectedStatus: string): Promise<boolean>;
+  abstract ofProcurement(tx: Tx | null, procurementId: string): Promise<SealedBid[]>;
+}
