@@ -269,7 +269,7 @@ const packageProperties = {
 
 /** `links` belongs to the pagination extension: a package that uses it must list the extension. */
 const linksNeedExtension = {
-  dependencies: { links: { required: ['extensions'], properties: { extensions: { contains: { const: PAGINATION_EXTENSION } } } } },
+  dependencies: { links: { required: ['extensions'], properties: { extensions: { type: 'array', contains: { const: PAGINATION_EXTENSION } } } } },
 };
 
 export const OCDS_RELEASE_PACKAGE_SCHEMA = {
@@ -303,7 +303,7 @@ const record = object(
     },
     // The compiled release is a release whose only tag is 'compiled'.
     compiledRelease: {
-      allOf: [{ $ref: OCDS_RELEASE_SCHEMA_ID }, { properties: { tag: { const: ['compiled'] } } }],
+      allOf: [{ $ref: OCDS_RELEASE_SCHEMA_ID }, { type: 'object', properties: { tag: { const: ['compiled'] } } }],
     },
   },
   ['ocid', 'releases'],

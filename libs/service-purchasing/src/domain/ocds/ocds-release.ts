@@ -164,7 +164,7 @@ function tender(event: LifecycleEvent, s: ProcurementSnapshot, procuringEntity: 
       id: String(a.number),
       date: ocdsDate(a.amendedAt),
       rationale: a.reasons.join('；'),
-      description: `变更：${a.changed.join('、')}`,
+      description: `变更：${a.changed.map((field) => CHANGED_LABELS[field] ?? field).join('、')}`,
     }));
   }
   if (step === 'tenderCancellation') {
@@ -176,6 +176,9 @@ function tender(event: LifecycleEvent, s: ProcurementSnapshot, procuringEntity: 
   if (reached(step, 'award')) section.numberOfTenderers = s.bids.count;
   return section;
 }
+
+/** What an amendment changed (the purchasing event's field names), in the notice's words. */
+const CHANGED_LABELS: Record<string, string> = { bidDeadline: '投标截止时间', qualificationRequirements: '资格要求', scoring: '评分办法' };
 
 function tenderStatus(step: LifecycleStep) {
   if (step === 'planning') return 'planning';
