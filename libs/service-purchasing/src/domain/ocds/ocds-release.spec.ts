@@ -153,8 +153,9 @@ describe('releaseFor: other paths', () => {
   });
 
   it('publishes a termination with its reasons', () => {
-    const base = openTenderSnapshot();
-    const snapshot = openTenderSnapshot({ contract: { ...base.contract!, termination: { terminatedAt: '2027-12-01T02:00:00Z', reasons: ['承接主体被列入严重失信名单'] } } });
+    const signed = openTenderSnapshot().contract;
+    if (!signed) throw new Error('the fixture has a contract');
+    const snapshot = openTenderSnapshot({ contract: { ...signed, termination: { terminatedAt: '2027-12-01T02:00:00Z', reasons: ['承接主体被列入严重失信名单'] } } });
     const r = releaseFor(event('contractTermination', '2027-12-01T02:00:00Z'), snapshot);
     expect(ocdsViolations('release', r)).toEqual([]);
     const contract = wire(r).contracts[0];
@@ -190,7 +191,7 @@ describe('releaseFor: other paths', () => {
     expect(() => releaseFor(event('tender', '2027-03-01T01:30:00Z', 'a#b'), openTenderSnapshot())).toThrow('must not contain #');
     expect(() => releaseFor(event('tender', '2027-03-01 09:30'), openTenderSnapshot())).toThrow(RangeError);
     const badSupplier = openTenderSnapshot();
-    badSupplier.award!.suppliers[0].uscc = '52110108MJ0000018X';
+    badSupplier.award?.suppliers.splice(0, 1, { uscc: '52110108MJ0000018X', name: '校验位错误' });
     expect(() => releaseFor(event('award', '2027-03-28T08:00:00Z'), badSupplier)).toThrow('award.suppliers[].uscc is not a USCC: USCC.CHECK_CHARACTER');
   });
 });
