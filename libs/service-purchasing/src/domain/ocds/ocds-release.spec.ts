@@ -185,6 +185,13 @@ describe('releaseFor: other paths', () => {
     expect(ocdsJson(oneFen)).toContain('"value":{"amount":0.01,"currency":"CNY"}');
   });
 
+  it('adds the organ USCC as an additional CN-USCI identifier, its unit id staying the primary one', () => {
+    const organUscc = '11622700013944908W'; // a state organ's code (registration department 1, type 1)
+    const r = releaseFor(event('planning', '2027-02-20T02:00:00Z'), openTenderSnapshot({ buyer: { unitId: 'HD-MZJ', name: '北京市海淀区民政局', jurisdiction: '110108', uscc: organUscc } }));
+    expect(ocdsViolations('release', r)).toEqual([]);
+    expect(wire(r).parties[0]).toMatchObject({ identifier: { scheme: 'SOP-PURCHASING-ORGAN', id: 'HD-MZJ' }, additionalIdentifiers: [{ scheme: 'CN-USCI', id: organUscc }] });
+  });
+
   it('refuses a release the snapshot cannot support, naming what is missing', () => {
     expect(() => releaseFor(event('award', '2027-03-28T08:00:00Z'), openTenderSnapshot({ award: undefined }))).toThrow("a award release needs the snapshot's award");
     expect(() => releaseFor(event('tenderAmendment', '2027-03-05T00:00:00Z'), openTenderSnapshot())).toThrow('needs an amendment dated at or before the event');
