@@ -1,4 +1,3 @@
-import type { Principal } from '@sop/auth';
 import { PurchasingErrors } from '../purchasing.errors';
 import type { Procurement } from './procurement-notice';
 
@@ -25,8 +24,15 @@ export interface SealedBid {
   sealed: string | null;
 }
 
+/** Who is asking, as these rules see it (the token's roles, unit_id and org_uscc). */
+export interface BidReader {
+  roles: readonly string[];
+  unitId?: string;
+  organizationUscc?: string;
+}
+
 /** The organization a bidder speaks for: its token's org_uscc (else 403). */
-export function bidderOf(principal: Principal): string {
+export function bidderOf(principal: BidReader): string {
   const uscc = principal.organizationUscc?.trim();
   if (!uscc) throw new PurchasingErrors.BIDDER_NOT_AN_ORGANIZATION('your token names no organization (claim org_uscc)', { rule: 'a bid is made for the representative’s own organization' });
   return uscc;
@@ -37,7 +43,7 @@ export function bidderOf(principal: Principal): string {
  * own purchaser (same unit) and auditors; anyone else is refused as not the purchaser. Sealed means sealed for
  * everyone: the purchaser, finance officers and auditors alike.
  */
-export function assertBidsOpenable(principal: Principal, p: Pick<Procurement, 'id' | 'organUnitId' | 'bidDeadline'>, now: Date): void {
+export function assertBidsOpenable(principal: BidReader, p: Pick<Procurement, 'id' | 'organUnitId' | 'bidDeadline'>, now: Date): void {
   const auditor = principal.roles.includes('auditor');
   const ownPurchaser = principal.roles.includes('purchaser') && principal.unitId === p.organUnitId;
   if (!auditor && !ownPurchaser)
