@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
 import { devKeysAllowed, productionMode } from '@sop/auth';
 import { defineConfig, withRule } from '@sop/http';
@@ -32,6 +32,8 @@ export class PurchasingEnv {
 export function bidKeyProblems(env: NodeJS.ProcessEnv = process.env): string[] {
   const file = env['PURCHASING_BID_KEY_FILE'];
   if (file && !existsSync(file)) return ['PURCHASING_BID_KEY_FILE must name a readable file'];
+  if (file && !env['PURCHASING_BID_KEY'] && !KEY_FORMAT.test(readFileSync(file, 'utf8').trim()))
+    return ['PURCHASING_BID_KEY_FILE must hold the base64 of exactly 32 bytes (44 characters ending in =)'];
   if (env['PURCHASING_BID_KEY'] || file) return [];
   if (!productionMode(env) || devKeysAllowed(env)) return [];
   return [

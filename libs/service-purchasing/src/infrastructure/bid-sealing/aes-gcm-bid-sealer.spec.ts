@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bidKeyProblems } from '../../service-purchasing.config';
@@ -48,5 +48,11 @@ describe('AES-256-GCM bid sealing', () => {
     expect(bidKeyProblems({ KAFKA_BROKERS: 'k:9092', AUTH_ALLOW_DEV_KEYS: 'true' })).toEqual([]);
     expect(bidKeyProblems({ KAFKA_BROKERS: 'k:9092', PURCHASING_BID_KEY: randomBytes(32).toString('base64') })).toEqual([]);
     expect(bidKeyProblems({ KAFKA_BROKERS: 'k:9092', PURCHASING_BID_KEY_FILE: '/nonexistent/key' })).toEqual(['PURCHASING_BID_KEY_FILE must name a readable file']);
+    const dir = mkdtempSync(join(tmpdir(), 'bid-key-file-'));
+    const [good, bad] = [join(dir, 'good'), join(dir, 'bad')];
+    writeFileSync(good, `${randomBytes(32).toString('base64')}\n`);
+    writeFileSync(bad, randomBytes(16).toString('base64'));
+    expect(bidKeyProblems({ KAFKA_BROKERS: 'k:9092', PURCHASING_BID_KEY_FILE: good })).toEqual([]);
+    expect(bidKeyProblems({ KAFKA_BROKERS: 'k:9092', PURCHASING_BID_KEY_FILE: bad })).toEqual([expect.stringContaining('32 bytes')]);
   });
 });
