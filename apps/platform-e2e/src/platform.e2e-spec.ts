@@ -42,6 +42,8 @@ const commonEnv = {
   AUTH_AUDIENCE: AUDIENCE,
   // Distributed mode refuses development keys (issue 10): registration gets a real personal-data key.
   REGISTRATION_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
+  // …and service purchasing a sealed-bid master key.
+  PURCHASING_BID_KEY: randomBytes(32).toString('base64'),
 };
 const services = Object.fromEntries(
   (Object.keys(dbNames) as (keyof typeof dbNames)[]).map((app, i) => [app, new ServiceProcess(app, basePort + i, { ...commonEnv, DB_NAME: dbNames[app] })]),

@@ -66,9 +66,12 @@ function operatorEnvironment(dir: string): NodeJS.ProcessEnv {
   writeFileSync(publicKey, generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }));
   const piiKeys = join(dir, 'pii-keys');
   writeFileSync(piiKeys, `2026-12:${randomBytes(32).toString('base64')}\n`);
+  const bidKey = join(dir, 'bid-key');
+  writeFileSync(bidKey, `${randomBytes(32).toString('base64')}\n`);
   return {
     AUTH_PUBLIC_KEY_PATH: publicKey,
     REGISTRATION_PII_KEYS_PATH: piiKeys,
+    PURCHASING_BID_KEY_PATH: bidKey,
     MYSQL_ROOT_PASSWORD: 'root-secret',
     REGISTRATION_DB_PASSWORD: 'registration-secret',
     CREDIT_DB_PASSWORD: 'credit-secret',
