@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Tx } from '@sop/messaging';
+import { isSqlite } from '@sop/persistence';
 import { BidStore, ProcurementStore } from '../application/procurements/procurements.ports';
 import type { Procurement, ProcurementStatus, PurchaseMethod } from '../domain/procurement/procurement-notice';
 import type { BidStatus, SealedBid } from '../domain/procurement/sealed-bid';
@@ -43,6 +44,12 @@ export class TypeOrmProcurementStore extends ProcurementStore {
 
   async byId(tx: Tx | null, id: string): Promise<Procurement | null> {
     const r = await managerOf(this.ds, tx).findOneBy(PurchasingProcurementOrmEntity, { id });
+    return r ? toProcurement(r) : null;
+  }
+
+  async byIdLocked(tx: Tx, id: string): Promise<Procurement | null> {
+    const qb = tx.manager.createQueryBuilder(PurchasingProcurementOrmEntity, 'p').where('p.id = :id', { id });
+    const r = await (isSqlite(tx.manager.connection) ? qb : qb.setLock('pessimistic_write')).getOne();
     return r ? toProcurement(r) : null;
   }
 

@@ -5,6 +5,12 @@ import type { SealedBid } from '../../domain/procurement/sealed-bid';
 export abstract class ProcurementStore {
   abstract insert(tx: Tx, p: Procurement): Promise<void>;
   abstract byId(tx: Tx | null, id: string): Promise<Procurement | null>;
+  /**
+   * Reads the procurement with its row locked until the transaction ends (MySQL FOR UPDATE — FOR SHARE is not MariaDB
+   * syntax; SQLite has one writer): a bid is recorded against the notice as it stands, and an amendment or
+   * cancellation waits for it (or it for them). Bids on one procurement are thereby serialized.
+   */
+  abstract byIdLocked(tx: Tx, id: string): Promise<Procurement | null>;
   /** Writes `p` if the stored revision is still `p.revision - 1`; false when another change came first. */
   abstract update(tx: Tx, p: Procurement): Promise<boolean>;
   /** The newest notices of organs whose jurisdiction starts with `divisionPrefix`. */

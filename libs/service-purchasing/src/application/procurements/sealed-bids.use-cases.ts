@@ -38,7 +38,7 @@ export class SealedBids {
     const now = this.clock.now();
     return this.uow
       .run(async (tx) => {
-        const p = await this.procurements.byId(tx, procurementId);
+        const p = await this.procurements.byIdLocked(tx, procurementId);
         if (!p) throw procurementNotFound(procurementId);
         assertOpenForBids(p, now);
         if (!(await this.suppliers.supplier(tx, uscc)))
@@ -75,7 +75,7 @@ export class SealedBids {
     const uscc = bidderOf(principal);
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
-      const p = await this.procurements.byId(tx, procurementId);
+      const p = await this.procurements.byIdLocked(tx, procurementId);
       if (!p) throw procurementNotFound(procurementId);
       assertOpenForBids(p, now);
       const existing = await this.bids.ofBidder(tx, procurementId, uscc);
