@@ -1,8 +1,7 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { signAccessToken, type Role } from '@sop/auth';
 import {
   allTopicSpecs,
   BidReceived,
@@ -20,15 +19,10 @@ import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/tes
 import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
 import { PurchasingBidOrmEntity } from './infrastructure/purchasing.orm-entities';
 import { ServicePurchasingModule } from './service-purchasing.module';
+import { httpCaller, TEST_AUTH, tokenOf } from './test-support/http-client.fixture';
 import { organizationRegisteredData } from './test-support/organization-registered.fixture';
 
 const producers = EventChain.detached();
-const ISSUER = 'int-issuer';
-const AUDIENCE = 'social-org-platform';
-const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-const privateKeyPem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const tokenOf = (subject: string, roles: Role[], jurisdiction: string, extra: { unitId?: string; organizationUscc?: string } = {}) =>
-  signAccessToken({ subject, roles, jurisdiction, ...extra }, privateKeyPem, ISSUER, AUDIENCE);
 
 const DAY = 24 * 3600 * 1000;
 const BEIJING_CATALOGUE = {
@@ -66,15 +60,7 @@ describe('service purchasing: budgets, catalogue, procurement notices and sealed
   const onKafka: CloudEvent[] = [];
   const savedKey = process.env['PURCHASING_BID_KEY'];
 
-  async function call(method: string, path: string, bearer: string | null, body?: unknown) {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  }
+  const call = httpCaller(() => base);
 
   /** An organization registered (as registration's relay would publish it) and known to purchasing. */
   async function organization(): Promise<string> {
@@ -111,7 +97,7 @@ describe('service purchasing: budgets, catalogue, procurement notices and sealed
     await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
     app = await createHttpApp(
       [ServicePurchasingModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId })],
-      { publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), issuer: ISSUER, audience: AUDIENCE },
+      TEST_AUTH,
       [],
     );
     await startServices(app);

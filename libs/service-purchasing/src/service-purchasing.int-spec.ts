@@ -1,8 +1,8 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { signAccessToken, type Role } from '@sop/auth';
+import type { Role } from '@sop/auth';
 import {
   allTopicSpecs,
   ContractPerformanceAssessed,
@@ -47,19 +47,15 @@ import {
 } from './infrastructure/purchasing.orm-entities';
 import { ServicePurchasingModule } from './service-purchasing.module';
 import { SAMPLE_BANDS } from './test-support/local-rule-set.fixture';
+import { httpCaller, TEST_AUTH, tokenOf } from './test-support/http-client.fixture';
 import { organizationRegisteredData } from './test-support/organization-registered.fixture';
 
 /** The other services' events these tests publish, chained as their relays would (consumers refuse unchained events). */
 const producers = EventChain.detached();
 
-const ISSUER = 'int-issuer';
-const AUDIENCE = 'social-org-platform';
-const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-const privateKeyPem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const token = (roles: Role[]) => signAccessToken({ subject: `${roles.join('+')}-int`, roles, jurisdiction: '110000' }, privateKeyPem, ISSUER, AUDIENCE);
+const token = (roles: Role[]) => tokenOf(`${roles.join('+')}-int`, roles, '110000');
 /** A purchaser of a given purchasing organ: claim unit_id when `unitId` is set. */
-const purchaserOf = (subject: string, jurisdiction: string, unitId?: string) =>
-  signAccessToken({ subject, roles: ['purchaser'], jurisdiction, ...(unitId ? { unitId } : {}) }, privateKeyPem, ISSUER, AUDIENCE);
+const purchaserOf = (subject: string, jurisdiction: string, unitId?: string) => tokenOf(subject, ['purchaser'], jurisdiction, unitId ? { unitId } : {});
 
 /**
  * Purchase-of-services contracts on real MySQL/MariaDB and Kafka, over HTTP. Input events are built with the
@@ -75,7 +71,7 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
   const purchaser = purchaserOf('purchaser-int', '110000', 'unit-haidian-mca');
   const finance = token(['finance-officer']);
   /** A finance officer of a division (publishes local purchasing rule sets at national or provincial level). */
-  const financeOf = (subject: string, jurisdiction: string) => signAccessToken({ subject, roles: ['finance-officer'], jurisdiction }, privateKeyPem, ISSUER, AUDIENCE);
+  const financeOf = (subject: string, jurisdiction: string) => tokenOf(subject, ['finance-officer'], jurisdiction);
   const auditor = token(['auditor']);
   const serialBase = Math.floor(Math.random() * 800_000_000);
   let serial = 0;
@@ -88,15 +84,7 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
   const onKafka: CloudEvent[] = [];
   const ours = new Set<string>();
 
-  async function call(method: string, path: string, bearer: string, body?: unknown, headers: Record<string, string> = {}) {
-    const res = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${bearer}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
-  }
+  const call = httpCaller(() => base);
 
   async function send<T extends object>(source: string, contract: { type: string; topic: string; version: number }, subject: string, data: T): Promise<CloudEvent<T>> {
     const event = producers.next(buildCloudEvent(source, dataschemaOf(contract), { type: contract.type, subject, data }, clock.now()));
@@ -176,7 +164,7 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
     await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
     app = await createHttpApp(
       [ServicePurchasingModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId })],
-      { publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), issuer: ISSUER, audience: AUDIENCE },
+      TEST_AUTH,
       [],
     );
     await startServices(app);
@@ -331,7 +319,7 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
       expect(shape(refused, byUnit.body.id)).toEqual(missing);
     }
     // A caller who reads the contract (as a finance officer) but is not its purchaser: 403, the contract being known to it.
-    const financeAndUnitB = signAccessToken({ subject: 'fin-purchaser-b', roles: ['purchaser', 'finance-officer'], jurisdiction: '110108', unitId: 'unit-haidian-finance' }, privateKeyPem, ISSUER, AUDIENCE);
+    const financeAndUnitB = tokenOf('fin-purchaser-b', ['purchaser', 'finance-officer'], '110108', { unitId: 'unit-haidian-finance' });
     const notThePurchaser = await assess(byUnit.body.id, financeAndUnitB);
     expect(notThePurchaser).toMatchObject({ status: 403, body: { code: 'PURCHASING.NOT_THE_PURCHASER', errors: [{ field: 'contractId' }] } });
     expect(notThePurchaser.body.rule).toContain('Order 102 Art. 5');
