@@ -5,7 +5,12 @@ import { DataSource } from 'typeorm';
 import {
   allTopicSpecs,
   BidReceived,
+  BidsScored,
   BidWithdrawn,
+  EligibilityEvaluated,
+  JointMeasuresChanged,
+  ProcurementAwarded,
+  type JointMeasuresChangedV1,
   OrganizationRegistered,
   ProcurementAmended,
   ProcurementCancelled,
@@ -71,6 +76,15 @@ describe('service purchasing: budgets, catalogue, procurement notices and sealed
     await transport.publish([{ topic: OrganizationRegistered.topic, key: uscc, value: JSON.stringify(event as CloudEvent<OrganizationRegisteredV1>) }]);
     await waitFor(async () => ((await call('GET', `/suppliers/${uscc}`, purchaser)).status === 200 ? true : undefined), 60000, `supplier ${uscc}`);
     return uscc;
+  }
+
+  /** Credit's joint measures for `uscc`, as credit's relay would publish them; resolves once purchasing applied them. */
+  async function listed(uscc: string, lists: string[], measures: string[]): Promise<string> {
+    const data: JointMeasuresChangedV1 = { uscc, lists, measures, effectiveFrom: clock.now().toISOString(), ruleVersion: 'credit-lists/order-60@v1' };
+    const event = producers.next(buildCloudEvent('credit-supervision', dataschemaOf(JointMeasuresChanged), { type: JointMeasuresChanged.type, subject: uscc, data }, clock.now()));
+    await transport.publish([{ topic: JointMeasuresChanged.topic, key: uscc, value: JSON.stringify(event) }]);
+    await waitFor(async () => ((await call('GET', `/suppliers/${uscc}`, purchaser)).body.barred === measures.includes('NO_PURCHASE_OF_SERVICES') ? true : undefined), 60000, `measures of ${uscc}`);
+    return event.id;
   }
 
   async function budgetLine(lineCode: string, amountFen: number): Promise<string> {
@@ -277,6 +291,94 @@ describe('service purchasing: budgets, catalogue, procurement notices and sealed
     expect(byBidder[orgB]).toMatchObject({ status: 'WITHDRAWN', content: null });
     expect((await call('GET', `/procurements/${id}/bids`, auditor)).status).toBe(200);
     expect(await call('GET', `/procurements/${id}/bids`, otherPurchaser)).toMatchObject({ status: 403, body: { code: 'PURCHASING.NOT_THE_PURCHASER' } });
+    clock.set(start);
+  });
+
+  it('eligibility frozen at the deadline and at award, scoring, award with standstill: an organization listed between deadline and award is refused with that evidence', async () => {
+    const line = await budgetLine('AWD-1', 1_000_000);
+    const p = await call('POST', '/procurements', purchaser, notice(line, { qualificationRequirements: { noMajorViolationYears: 3 } }));
+    expect(p.status).toBe(201);
+    const id = p.body.id as string;
+    const deadline = new Date(p.body.bidDeadline);
+    const [orgA, orgB, orgC] = [await organization(), await organization(), await organization()];
+    const rep = (uscc: string) => tokenOf(`rep-${uscc}`, ['org-representative'], '110108', { organizationUscc: uscc });
+    const listedBefore = await listed(orgC, ['SERIOUS'], ['NO_PURCHASE_OF_SERVICES']);
+    for (const [org, priceFen] of [[orgA, 300_000], [orgB, 250_000], [orgC, 200_000]] as const)
+      expect((await call('POST', `/procurements/${id}/bids`, rep(org), { priceFen, technicalProposal: `方案-${org}`, declarations: [] })).status).toBe(201);
+    const marks = (uscc: string, plan: number, team: number) => ({ bidderUscc: uscc, quality: [{ criterion: '服务方案', points: plan }, { criterion: '团队与经验', points: team }] });
+
+    // Before the deadline: nothing is scored, nothing awarded.
+    expect(await call('POST', `/procurements/${id}/scores`, purchaser, { scores: [marks(orgA, 50, 20)] })).toMatchObject({ status: 409, body: { code: 'PURCHASING.BIDS_SEALED' } });
+    expect(await call('GET', `/procurements/${id}/award`, null)).toMatchObject({ status: 404, body: { code: 'PURCHASING.AWARD_NOT_FOUND' } });
+
+    // After the deadline the first opening records the evaluation at the deadline (frozen: a second opening returns the same).
+    clock.set(new Date(deadline.getTime() + 3600_000));
+    const opened = await call('GET', `/procurements/${id}/bids`, purchaser);
+    expect(opened.status).toBe(200);
+    const atDeadline = opened.body.eligibilityAtDeadline;
+    expect(atDeadline).toMatchObject({ stage: 'DEADLINE', asOf: deadline.toISOString(), ruleVersion: 'purchasing/100000@v1' });
+    const verdict = Object.fromEntries(atDeadline.bidders.map((b: { bidderUscc: string }) => [b.bidderUscc, b]));
+    expect(verdict[orgA]).toMatchObject({ eligible: true });
+    expect(verdict[orgC]).toMatchObject({ eligible: false });
+    expect(verdict[orgC].rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rule: 'NOT_BARRED_FROM_PURCHASE', outcome: 'FAIL', evidence: expect.objectContaining({ measuresEventId: listedBefore, lists: ['SERIOUS'] }) }),
+        expect.objectContaining({ rule: 'ANNUAL_REPORT', outcome: 'NOT_EVALUATED' }),
+      ]),
+    );
+    expect((await call('GET', `/procurements/${id}/bids`, auditor)).body.eligibilityAtDeadline).toEqual(atDeadline);
+
+    // Scoring: the procurement's purchaser only; exactly the bids eligible at the deadline; points within the max.
+    expect(await call('POST', `/procurements/${id}/scores`, otherPurchaser, { scores: [marks(orgA, 50, 20), marks(orgB, 30, 10)] })).toMatchObject({ status: 403 });
+    expect(await call('POST', `/procurements/${id}/scores`, purchaser, { scores: [marks(orgA, 50, 20), marks(orgB, 30, 10), marks(orgC, 50, 20)] })).toMatchObject({
+      status: 400,
+      body: { code: 'PURCHASING.SCORES_INVALID', errors: [{ field: 'scores.2.bidderUscc' }] },
+    });
+    expect(await call('POST', `/procurements/${id}/scores`, purchaser, { scores: [marks(orgA, 51, 20), marks(orgB, 30, 10)] })).toMatchObject({
+      status: 400,
+      body: { code: 'PURCHASING.SCORES_INVALID', errors: [{ field: 'scores.0.quality.0.points' }] },
+    });
+    expect(await call('POST', `/procurements/${id}/scores`, purchaser, { scores: [{ bidderUscc: orgA, quality: [{ criterion: '服务方案', points: -1 }] }] })).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED' } });
+    const scored = await call('POST', `/procurements/${id}/scores`, purchaser, { scores: [marks(orgA, 50, 20), marks(orgB, 30, 10)] });
+    expect(scored.status).toBe(201);
+    // price: lowest eligible 250,000 / 300,000 × 30 = 25 for A, 30 for B (C's 200,000 is not eligible and not the benchmark)
+    expect(scored.body).toMatchObject({ lowestPriceFen: 250_000, ruleVersion: 'purchasing/100000@v1' });
+    expect(scored.body.bids.map((b: { bidderUscc: string; priceScore: number; qualityScore: number; total: number; rank: number }) => [b.bidderUscc, b.priceScore, b.qualityScore, b.total, b.rank])).toEqual([
+      [orgA, 25, 70, 95, 1],
+      [orgB, 30, 40, 70, 2],
+    ]);
+    expect(await call('POST', `/procurements/${id}/scores`, purchaser, { scores: [marks(orgA, 50, 20), marks(orgB, 30, 10)] })).toMatchObject({ status: 409, body: { code: 'PURCHASING.ALREADY_SCORED' } });
+    expect((await call('GET', `/procurements/${id}/scores`, auditor)).body.bids).toHaveLength(2);
+
+    // A is listed after the deadline, before the award: naming it is refused with the credit event as evidence.
+    clock.set(new Date(deadline.getTime() + 2 * DAY));
+    const listedAfter = await listed(orgA, ['SERIOUS'], ['NO_PURCHASE_OF_SERVICES']);
+    const refused = await call('POST', `/procurements/${id}/award`, purchaser, { reasons: ['综合得分最高'], bidderUscc: orgA });
+    expect(refused).toMatchObject({ status: 422, body: { code: 'PURCHASING.INELIGIBLE_AT_AWARD', errors: [{ field: 'bidderUscc', message: expect.stringMatching(/^NOT_BARRED_FROM_PURCHASE/) }, { field: 'bidderUscc', message: expect.stringMatching(/^NO_MAJOR_VIOLATION/) }] } });
+    expect(refused.body.failed).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'NOT_BARRED_FROM_PURCHASE', evidence: expect.objectContaining({ measuresEventId: listedAfter }) })]));
+    expect(await call('POST', `/procurements/${id}/award`, purchaser, { reasons: [] })).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED' } });
+    expect((await call('POST', `/procurements/${id}/award`, otherPurchaser, { reasons: ['x'] })).status).toBe(403);
+
+    const awarded = await call('POST', `/procurements/${id}/award`, purchaser, { reasons: ['有效投标中综合得分最高'] });
+    expect(awarded).toMatchObject({ status: 201, body: { winner: { bidderUscc: orgB, total: 70 }, bidCount: 3, standstill: { days: 7, confirmed: false } } });
+    expect(awarded.body.standstill.endsAt).toBe(new Date(deadline.getTime() + 9 * DAY).toISOString());
+    expect(awarded.body.eligibilityAtAward).toMatchObject({ stage: 'AWARD', asOf: clock.now().toISOString() });
+    expect(awarded.body.refusedAtAward).toEqual([{ bidderUscc: orgA, failed: expect.arrayContaining([expect.objectContaining({ rule: 'NOT_BARRED_FROM_PURCHASE', evidence: expect.objectContaining({ measuresEventId: listedAfter }) })]) }]);
+    expect(await call('POST', `/procurements/${id}/award`, purchaser, { reasons: ['again'] })).toMatchObject({ status: 409, body: { code: 'PURCHASING.ALREADY_AWARDED' } });
+    expect(await call('POST', `/procurements/${id}/cancellation`, purchaser, { reasons: ['x'] })).toMatchObject({ status: 409, body: { code: 'PURCHASING.ALREADY_AWARDED' } });
+
+    // The public award notice: the winner's evaluation per rule at the deadline and at award, the count of bids, nothing of the losing bids.
+    const pub = await call('GET', `/procurements/${id}/award`, null);
+    expect(pub).toMatchObject({ status: 200, body: { supplierUscc: orgB, priceFen: 250_000, bidCount: 3, scores: { total: 70 }, reasons: ['有效投标中综合得分最高'] } });
+    expect(pub.body.eligibility.atDeadline).toMatchObject({ asOf: deadline.toISOString(), eligible: true });
+    expect(pub.body.eligibility.atAward).toMatchObject({ eligible: true, rules: expect.arrayContaining([expect.objectContaining({ rule: 'NOT_BARRED_FROM_PURCHASE', outcome: 'PASS' })]) });
+    const text = JSON.stringify(pub.body);
+    for (const secret of ['300000', '200000', `方案-${orgA}`, orgA, orgC]) expect(text).not.toContain(secret);
+
+    const types = (await ds.getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: id }, order: { id: 'ASC' } })).map((r) => r.eventType).filter((t) => t !== BidReceived.type);
+    expect(types).toEqual([ProcurementNoticePublished.type, EligibilityEvaluated.type, BidsScored.type, EligibilityEvaluated.type, ProcurementAwarded.type]);
+    const awardEvent = await waitFor(() => onKafka.find((e) => e.type === ProcurementAwarded.type && e.subject === id), 60000, 'award on Kafka');
+    expect(awardEvent).toMatchObject({ source: 'service-purchasing', data: { supplierUscc: orgB, bidCount: 3, standstillEndsAt: awarded.body.standstill.endsAt } });
     clock.set(start);
   });
 });

@@ -594,7 +594,7 @@ describe('service purchasing: contracts, supplier facts and events (MySQL + Kafk
     expect(byCode.get('PURCHASING.ORGAN_NOT_FOUND')).toMatchObject({ status: 404 });
     expect(byCode.get('PURCHASING.BIDS_SEALED')).toMatchObject({ status: 409 });
     expect(byCode.get('PURCHASING.NEGATIVE_LIST_ITEM')).toMatchObject({ status: 422 });
-    expect(codes.filter((c) => c.code.startsWith('PURCHASING.'))).toHaveLength(51);
+    expect(codes.filter((c) => c.code.startsWith('PURCHASING.'))).toHaveLength(60);
   });
 
   it('a 3A grade in force → priority; a replacement supersedes it; lowered below 3A → none; redelivery changes nothing', async () => {

@@ -21,14 +21,16 @@ import { BudgetStore } from './application/budgets/budgets.ports';
 import { CatalogueStore } from './application/catalogue/catalogue.ports';
 import { Catalogues } from './application/catalogue/catalogues.use-cases';
 import { BidSealer } from './application/procurements/bid-sealer.port';
-import { BidStore, ProcurementStore } from './application/procurements/procurements.ports';
+import { BidStore, DecisionStore, ProcurementStore } from './application/procurements/procurements.ports';
+import { ProcurementAwards } from './application/procurements/awards.use-cases';
 import { OCDS_PREFIX, Procurements } from './application/procurements/procurements.use-cases';
 import { SealedBids } from './application/procurements/sealed-bids.use-cases';
 import { AesGcmBidSealer, bidMasterKeyOf } from './infrastructure/bid-sealing/aes-gcm-bid-sealer';
 import { PurchasingProcurements1732500000450 } from './infrastructure/migrations/1732500000450-purchasing-procurements.migration';
 import { TypeOrmBudgetStore } from './infrastructure/typeorm-budget.store';
 import { TypeOrmCatalogueStore } from './infrastructure/typeorm-catalogue.store';
-import { TypeOrmBidStore, TypeOrmProcurementStore } from './infrastructure/typeorm-procurement.store';
+import { TypeOrmBidStore, TypeOrmDecisionStore, TypeOrmProcurementStore } from './infrastructure/typeorm-procurement.store';
+import { PurchasingAward1732500000460 } from './infrastructure/migrations/1732500000460-purchasing-award.migration';
 import { purchasingConfig, type PurchasingEnv } from './service-purchasing.config';
 import { AssessPerformance } from './application/assessments/assess-performance.use-case';
 import { AssessmentStore } from './application/assessments/assessments.ports';
@@ -63,7 +65,7 @@ export interface ServicePurchasingOptions {
   consumerGroupId?: string;
 }
 
-export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450];
+export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450, PurchasingAward1732500000460];
 
 @Module({})
 export class ServicePurchasingModule {
@@ -108,6 +110,7 @@ export class ServicePurchasingModule {
         { provide: CatalogueStore, useClass: TypeOrmCatalogueStore },
         { provide: ProcurementStore, useClass: TypeOrmProcurementStore },
         { provide: BidStore, useClass: TypeOrmBidStore },
+        { provide: DecisionStore, useClass: TypeOrmDecisionStore },
         {
           provide: BidSealer,
           useFactory: (config: PurchasingEnv) => {
@@ -134,6 +137,7 @@ export class ServicePurchasingModule {
         Catalogues,
         Procurements,
         SealedBids,
+        ProcurementAwards,
       ],
     };
   }

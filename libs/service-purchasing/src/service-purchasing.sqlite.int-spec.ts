@@ -291,12 +291,13 @@ describe('service purchasing on SQLite (embedded mode)', () => {
     await old.destroy();
     const upgraded = createDataSource({ type: 'sqlite', path }, PURCHASING_ENTITIES, [MessagingTables1732500000000, ...PURCHASING_MIGRATIONS]);
     await upgraded.initialize();
-    expect((await upgraded.runMigrations()).map((m) => m.name)).toEqual(['PurchasingContracts1732500000410', 'PurchasingPurchaserBinding1732500000420', 'PurchasingRuleSets1732500000430', 'PurchasingOrgans1732500000440', 'PurchasingProcurements1732500000450']);
+    expect((await upgraded.runMigrations()).map((m) => m.name)).toEqual(['PurchasingContracts1732500000410', 'PurchasingPurchaserBinding1732500000420', 'PurchasingRuleSets1732500000430', 'PurchasingOrgans1732500000440', 'PurchasingProcurements1732500000450', 'PurchasingAward1732500000460']);
     expect(await upgraded.getRepository(PurchasingSupplierOrmEntity).findOneBy({ uscc })).toMatchObject({ name: '旧数据', status: 'ACTIVE', statusChangedAt: null });
     // The national default is seeded (Order 102, no bands).
     expect(await upgraded.getRepository(PurchasingRuleSetVersionOrmEntity).find()).toEqual([
       expect.objectContaining({ ruleSetId: 'purchasing/100000', version: 1, jurisdiction: '100000', effectiveFrom: '2020-03-01', bands: null, publishedBy: 'seed', publishedAt: new Date('2020-02-29T16:00:00.000Z') }),
     ]);
+    await upgraded.undoLastMigration();
     await upgraded.undoLastMigration();
     await upgraded.undoLastMigration();
     await upgraded.undoLastMigration();

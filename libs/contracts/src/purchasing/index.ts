@@ -1,14 +1,16 @@
 import type { EventContractDefinition } from '../shared/contract-types';
 import { ContractPerformanceAssessed, ContractSigned } from './contract-events.v1';
 import { PurchasingOrganChanged, PurchasingOrganRegistered } from './organ-events.v1';
+import { BidsScored, EligibilityEvaluated, ProcurementAwarded } from './award-events.v1';
 import { BidReceived, BidWithdrawn, ProcurementAmended, ProcurementCancelled, ProcurementNoticePublished } from './procurement-events.v1';
 
+export * from './award-events.v1';
 export * from './contract-events.v1';
 export * from './organ-events.v1';
 export * from './procurement-events.v1';
 
 /** Event types the service-purchasing service publishes. */
-export const PURCHASING_CONTRACTS: EventContractDefinition[] = [ContractSigned, ContractPerformanceAssessed, PurchasingOrganRegistered, PurchasingOrganChanged, ProcurementNoticePublished, ProcurementAmended, ProcurementCancelled, BidReceived, BidWithdrawn];
+export const PURCHASING_CONTRACTS: EventContractDefinition[] = [ContractSigned, ContractPerformanceAssessed, PurchasingOrganRegistered, PurchasingOrganChanged, ProcurementNoticePublished, ProcurementAmended, ProcurementCancelled, BidReceived, BidWithdrawn, EligibilityEvaluated, BidsScored, ProcurementAwarded];
 
 /** Purchasing's topics, with explicit partition counts. */
 export const PURCHASING_TOPICS: { topic: string; partitions: number }[] = [

@@ -166,6 +166,23 @@ export const PurchasingErrors = defineErrors('PURCHASING', {
   },
   BID_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'Your organization has no bid (or no bid still standing) in this procurement.' },
 
+  // ---------------------------------------------------------------- eligibility, scoring, award
+  SCORES_INVALID: {
+    kind: 'INVALID',
+    meaning: "The panel's scores cover exactly the bids eligible at the deadline, each once, with points 0–max for every criterion of the notice; `violations` names the field.",
+  },
+  ALREADY_SCORED: { kind: 'CONFLICT', meaning: 'The bids of this procurement were scored already; the scores are frozen and never recomputed.' },
+  NOT_SCORED: { kind: 'CONFLICT', meaning: 'The evaluation panel has not scored the bids yet: score them before the award.' },
+  NO_ELIGIBLE_BID: { kind: 'REFUSED', meaning: 'No bid is eligible (at the deadline for scoring, at award for the award): nothing can be scored or awarded; cancel or re-tender.' },
+  INELIGIBLE_AT_AWARD: {
+    kind: 'REFUSED',
+    meaning: 'The bidder named fails the eligibility re-run at award (for example listed under NO_PURCHASE_OF_SERVICES after the deadline); `failed` gives each rule with its evidence.',
+  },
+  AWARD_DEVIATION_REFUSED: { kind: 'REFUSED', meaning: 'The award goes to the highest eligible total; the rule version in force allows no deviation.' },
+  AWARD_TIE: { kind: 'REFUSED', meaning: 'Several eligible bids are equal in total and in priority: the purchaser names one (bidderUscc) with reasons.' },
+  ALREADY_AWARDED: { kind: 'CONFLICT', meaning: 'The procurement was awarded already; the award and its eligibility evaluation are frozen.' },
+  AWARD_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'The procurement has not been awarded (yet).' },
+
   // ---------------------------------------------------------------- reads
   CONTRACT_NOT_FOUND: {
     kind: 'NOT_FOUND',

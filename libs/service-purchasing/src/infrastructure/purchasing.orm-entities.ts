@@ -234,7 +234,20 @@ export class PurchasingBidOrmEntity {
   @Column({ type: 'text', nullable: true }) sealed: string | null;
 }
 
+/** A frozen decision about a procurement (eligibility at the deadline, scores, award): written once, never updated. */
+@Entity({ name: 'purchasing_procurement_decision' })
+export class PurchasingProcurementDecisionOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) procurementId: string;
+  @PrimaryColumn({ type: 'varchar', length: 30 }) kind: string;
+  @Column({ type: 'text' }) body: string;
+  @Column({ type: 'varchar', length: 100 }) ruleVersion: string;
+  @Column({ type: 'varchar', length: 200 }) recordedBy: string;
+  @Column({ ...DATETIME6 }) recordedAt: Date;
+  @Column({ type: 'varchar', length: 36 }) eventId: string;
+}
+
 export const PURCHASING_ENTITIES = [
+  PurchasingProcurementDecisionOrmEntity,
   PurchasingBudgetLineOrmEntity,
   PurchasingCatalogueVersionOrmEntity,
   PurchasingProcurementOrmEntity,

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Tx } from '@sop/messaging';
 import { isSqlite } from '@sop/persistence';
-import { BidStore, ProcurementStore } from '../application/procurements/procurements.ports';
+import { BidStore, DecisionStore, ProcurementStore, type DecisionKind, type StoredDecision } from '../application/procurements/procurements.ports';
 import type { Procurement, ProcurementStatus, PurchaseMethod } from '../domain/procurement/procurement-notice';
 import type { BidStatus, SealedBid } from '../domain/procurement/sealed-bid';
 import { managerOf } from './entity-manager';
-import { PurchasingBidOrmEntity, PurchasingProcurementOrmEntity } from './purchasing.orm-entities';
+import { PurchasingBidOrmEntity, PurchasingProcurementDecisionOrmEntity, PurchasingProcurementOrmEntity } from './purchasing.orm-entities';
 
 function toProcurement(r: PurchasingProcurementOrmEntity): Procurement {
   return {
@@ -97,5 +97,23 @@ export class TypeOrmBidStore extends BidStore {
 
   async ofProcurement(tx: Tx | null, procurementId: string): Promise<SealedBid[]> {
     return (await managerOf(this.ds, tx).find(PurchasingBidOrmEntity, { where: { procurementId }, order: { submittedAt: 'ASC', id: 'ASC' } })).map(toBid);
+  }
+}
+
+/** Frozen procurement decisions on TypeORM (table purchasing_procurement_decision). */
+@Injectable()
+export class TypeOrmDecisionStore extends DecisionStore {
+  constructor(private readonly ds: DataSource) {
+    super();
+  }
+
+  async get<T>(tx: Tx | null, procurementId: string, kind: DecisionKind): Promise<StoredDecision<T> | null> {
+    const r = await managerOf(this.ds, tx).findOneBy(PurchasingProcurementDecisionOrmEntity, { procurementId, kind });
+    if (!r) return null;
+    return { procurementId, kind, body: JSON.parse(r.body) as T, ruleVersion: r.ruleVersion, recordedBy: r.recordedBy, recordedAt: r.recordedAt, eventId: r.eventId };
+  }
+
+  async insert<T>(tx: Tx, d: StoredDecision<T>): Promise<void> {
+    await tx.manager.insert(PurchasingProcurementDecisionOrmEntity, { ...d, body: JSON.stringify(d.body) });
   }
 }

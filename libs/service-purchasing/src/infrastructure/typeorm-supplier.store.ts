@@ -27,6 +27,8 @@ export class TypeOrmSupplierStore extends SupplierStore {
       registeredAt: r.registeredAt,
       status: (r.status ?? 'ACTIVE') as SupplierStatus,
       statusChangedAt: r.statusChangedAt,
+      registrationEventId: r.lastEventId,
+      statusEventId: r.statusEventId,
     };
   }
 

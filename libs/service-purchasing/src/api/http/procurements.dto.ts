@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CATALOGUE_ITEM_CODE_FORMAT, PURCHASE_METHODS } from '@sop/contracts';
-import { IsInstant } from '@sop/util';
+import { IsInstant, USCC_FORMAT } from '@sop/util';
 import type { PurchaseMethod } from '../../domain/procurement/procurement-notice';
 
 const GRADES = ['1A', '2A', '3A', '4A', '5A'] as const;
@@ -139,4 +139,40 @@ export class ListProcurementsQuery {
   @ApiPropertyOptional({ example: '110000', description: 'a division: its notices and those of the divisions under it (default: the whole country)' })
   @IsOptional() @Matches(/^\d{6}$/, { message: 'jurisdiction must be a 6-digit division code' })
   jurisdiction?: string;
+}
+
+export class QualityMarkDto {
+  @ApiProperty({ example: '服务方案' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  criterion: string;
+
+  @ApiProperty({ example: 8.5, description: 'points, 0 to the criterion’s max points' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(1_000_000)
+  points: number;
+}
+
+export class BidScoreDto {
+  @ApiProperty({ example: '51110000MJ0000001X' })
+  @Matches(USCC_FORMAT, { message: 'bidderUscc must be an 18-character unified social credit code' })
+  bidderUscc: string;
+
+  @ApiProperty({ type: [QualityMarkDto] })
+  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => QualityMarkDto)
+  quality: QualityMarkDto[];
+}
+
+export class ScoreBidsRequest {
+  @ApiProperty({ type: [BidScoreDto], description: 'every bid eligible at the deadline, once' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => BidScoreDto)
+  scores: BidScoreDto[];
+}
+
+export class AwardRequest {
+  @ApiProperty({ type: [String], example: ['综合得分最高'] })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(1000, { each: true })
+  reasons: string[];
+
+  @ApiPropertyOptional({ example: '51110000MJ0000001X', description: 'the bidder awarded (only needed to settle a tie at the top; any other than the highest eligible total is refused)' })
+  @IsOptional() @Matches(USCC_FORMAT, { message: 'bidderUscc must be an 18-character unified social credit code' })
+  bidderUscc?: string;
 }

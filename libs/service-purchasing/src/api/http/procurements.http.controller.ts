@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@sop/auth';
+import { ProcurementAwards } from '../../application/procurements/awards.use-cases';
 import { Procurements } from '../../application/procurements/procurements.use-cases';
 import { SealedBids } from '../../application/procurements/sealed-bids.use-cases';
 import type { QualificationRequirements, ScoringMethod } from '../../domain/procurement/procurement-notice';
-import { AmendNoticeRequest, CancelNoticeRequest, ListProcurementsQuery, PublishNoticeRequest, QualificationRequirementsDto, ScoringMethodDto, SubmitBidRequest } from './procurements.dto';
+import { AwardRequest, ScoreBidsRequest, AmendNoticeRequest, CancelNoticeRequest, ListProcurementsQuery, PublishNoticeRequest, QualificationRequirementsDto, ScoringMethodDto, SubmitBidRequest } from './procurements.dto';
 
 function requirementsOf(dto: QualificationRequirementsDto): QualificationRequirements {
   return {
@@ -27,6 +28,7 @@ export class ProcurementsHttpController {
   constructor(
     private readonly procurements: Procurements,
     private readonly bids: SealedBids,
+    private readonly awards: ProcurementAwards,
   ) {}
 
   @Post()
@@ -133,5 +135,42 @@ export class ProcurementsHttpController {
   })
   openBids(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.bids.open(id, principal);
+  }
+
+  @Post(':id/scores')
+  @ApiBearerAuth()
+  @Roles('purchaser')
+  @ApiOperation({
+    summary:
+      "The evaluation panel's scores (the procurement's purchaser, after the deadline): quality points per criterion of the notice for every bid eligible at the deadline (recorded then, frozen); the price score is lowest eligible price / bid price × price weight; totals ranked, equal totals broken by priority (direct-registration category, 3A+). Once only (409 PURCHASING.ALREADY_SCORED). Publishes BidsScored",
+  })
+  score(@Param('id') id: string, @Body() body: ScoreBidsRequest, @CurrentPrincipal() principal: Principal) {
+    return this.awards.score(id, body.scores.map((s) => ({ bidderUscc: s.bidderUscc, quality: s.quality.map((q) => ({ criterion: q.criterion, points: q.points })) })), principal);
+  }
+
+  @Get(':id/scores')
+  @ApiBearerAuth()
+  @Roles('purchaser', 'auditor')
+  @ApiOperation({ summary: "The recorded scores with each criterion (the procurement's purchaser and auditors)" })
+  scores(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.awards.scores(id, principal);
+  }
+
+  @Post(':id/award')
+  @ApiBearerAuth()
+  @Roles('purchaser')
+  @ApiOperation({
+    summary:
+      "Award (the procurement's purchaser, after scoring) with reasons: eligibility re-run at award and frozen in the award; the highest total still eligible wins (a named bidder not eligible at award 422 PURCHASING.INELIGIBLE_AT_AWARD with the failing rules and evidence; any other than the best 422 PURCHASING.AWARD_DEVIATION_REFUSED); starts the standstill. Publishes EligibilityEvaluated and ProcurementAwarded",
+  })
+  award(@Param('id') id: string, @Body() body: AwardRequest, @CurrentPrincipal() principal: Principal) {
+    return this.awards.award(id, { reasons: body.reasons, bidderUscc: body.bidderUscc }, principal);
+  }
+
+  @Get(':id/award')
+  @Public()
+  @ApiOperation({ summary: "The award notice (public): the winner, its price and scores, reasons, standstill, the number of bids and the winner's eligibility per rule at the deadline and at award; nothing of the losing bids" })
+  getAward(@Param('id') id: string) {
+    return this.awards.publicAward(id);
   }
 }

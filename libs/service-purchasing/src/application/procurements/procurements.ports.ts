@@ -25,3 +25,23 @@ export abstract class BidStore {
   abstract update(tx: Tx, bid: SealedBid, expectedSubmission: number, expectedStatus: string): Promise<boolean>;
   abstract ofProcurement(tx: Tx | null, procurementId: string): Promise<SealedBid[]>;
 }
+
+/** The frozen decisions about a procurement, one per kind. */
+export const DECISION_KINDS = ['ELIGIBILITY_AT_DEADLINE', 'SCORES', 'AWARD'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+export interface StoredDecision<T> {
+  procurementId: string;
+  kind: DecisionKind;
+  body: T;
+  ruleVersion: string;
+  recordedBy: string;
+  recordedAt: Date;
+  eventId: string;
+}
+
+export abstract class DecisionStore {
+  abstract get<T>(tx: Tx | null, procurementId: string, kind: DecisionKind): Promise<StoredDecision<T> | null>;
+  /** Insert only: a second decision of the same kind fails as a duplicate key (frozen, never recomputed). */
+  abstract insert<T>(tx: Tx, d: StoredDecision<T>): Promise<void>;
+}

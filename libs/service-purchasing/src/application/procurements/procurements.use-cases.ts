@@ -26,7 +26,7 @@ import { CatalogueStore } from '../catalogue/catalogue.ports';
 import { OrganStore } from '../organs/organs.ports';
 import { budgetLineNotFound } from '../read-reach';
 import { procurementView } from './procurement.view';
-import { ProcurementStore } from './procurements.ports';
+import { DecisionStore, ProcurementStore } from './procurements.ports';
 
 /** The OCDS publisher prefix of ocids (PURCHASING_OCDS_PREFIX). */
 export const OCDS_PREFIX = Symbol('PURCHASING_OCDS_PREFIX');
@@ -50,8 +50,8 @@ export const procurementNotFound = (id: string) => new PurchasingErrors.PROCUREM
 
 const concurrent = (id: string) => new PurchasingErrors.PROCUREMENT_CHANGED_CONCURRENTLY(`procurement ${id} changed concurrently; read it and retry`);
 
-/** Only the organ that published a notice amends or cancels it (its purchasers, by unit_id). */
-function assertOwnPurchaser(principal: Principal, p: Procurement): void {
+/** Only the organ that published a notice amends, cancels, scores or awards it (its purchasers, by unit_id). */
+export function assertOwnPurchaser(principal: Principal, p: Procurement): void {
   if (principal.unitId !== p.organUnitId)
     throw new PurchasingErrors.NOT_THE_PURCHASER(`procurement ${p.id} belongs to unit ${p.organUnitId}`, { rule: 'the purchasing organ that published the notice manages it' });
 }
@@ -72,6 +72,7 @@ export class Procurements {
     private readonly organs: OrganStore,
     private readonly clock: Clock,
     @Inject(OCDS_PREFIX) private readonly ocdsPrefix: string,
+    private readonly decisions: DecisionStore,
   ) {}
 
   async publish(input: PublishNoticeInput, principal: Principal) {
@@ -174,13 +175,14 @@ export class Procurements {
     });
   }
 
-  /** Cancellation with reasons (before or after the deadline; nothing is awarded in this slice): the commitment goes back to the line. */
+  /** Cancellation with reasons (before or after the deadline, not after the award): the commitment goes back to the line. */
   async cancel(id: string, reasons: string[], principal: Principal) {
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
       const p = await this.existing(tx, id);
       assertOwnPurchaser(principal, p);
       if (p.status === 'CANCELLED') throw new PurchasingErrors.PROCUREMENT_CANCELLED(`procurement ${id} was already cancelled`);
+      if (await this.decisions.get(tx, id, 'AWARD')) throw new PurchasingErrors.ALREADY_AWARDED(`procurement ${id} was awarded: it is no longer cancelled as a notice`);
       const line = await this.budgets.lockById(tx, p.budgetLineId);
       if (!line) throw budgetLineNotFound(p.budgetLineId);
       await this.budgets.saveAmounts(tx, release(line, p.estimatedFen));

@@ -9,6 +9,7 @@ import { assertOpenForBids } from '../../domain/procurement/procurement-notice';
 import { assertBidsOpenable, bidderOf, type BidContent, type SealedBid } from '../../domain/procurement/sealed-bid';
 import { PurchasingErrors } from '../../domain/purchasing.errors';
 import { SupplierStore } from '../suppliers/suppliers.ports';
+import { ProcurementAwards } from './awards.use-cases';
 import { BidSealer } from './bid-sealer.port';
 import { bidView } from './procurement.view';
 import { ProcurementStore, BidStore } from './procurements.ports';
@@ -31,6 +32,7 @@ export class SealedBids {
     private readonly suppliers: SupplierStore,
     private readonly sealer: BidSealer,
     private readonly clock: Clock,
+    private readonly awards: ProcurementAwards,
   ) {}
 
   async submit(procurementId: string, content: BidContent, principal: Principal) {
@@ -97,16 +99,21 @@ export class SealedBids {
     return bidView(bid, bid.sealed ? this.sealer.open(procurementId, uscc, bid.sealed) : null);
   }
 
-  /** After the deadline: every bid opened, for the procurement's purchaser and auditors (before it 409 BIDS_SEALED). */
+  /**
+   * After the deadline: every bid opened, for the procurement's purchaser and auditors (before it 409 BIDS_SEALED).
+   * The first opening records the eligibility evaluation at the deadline (frozen; later openings return it).
+   */
   async open(procurementId: string, principal: Principal) {
     const p = await this.procurements.byId(null, procurementId);
     if (!p) throw procurementNotFound(procurementId);
     assertBidsOpenable(principal, p, this.clock.now());
+    const eligibilityAtDeadline = p.status === 'CANCELLED' ? null : await this.awards.deadlineEvaluation(procurementId);
     const bids = await this.bids.ofProcurement(null, procurementId);
     return {
       procurementId,
       ocid: p.ocid,
       bidDeadline: p.bidDeadline.toISOString(),
+      eligibilityAtDeadline,
       bids: bids.map((b) => bidView(b, b.sealed ? this.sealer.open(procurementId, b.bidderUscc, b.sealed) : null)),
     };
   }

@@ -16,6 +16,9 @@ export interface SupplierRegister {
 export interface Supplier extends SupplierRegister {
   status: SupplierStatus;
   statusChangedAt: Date | null;
+  /** The registration event last applied, and the lifecycle event that set the status (evidence of eligibility). */
+  registrationEventId?: string | null;
+  statusEventId?: string | null;
 }
 
 /** What an OrganizationRegistered event records: the register fields (never the status) and the event. */
