@@ -81,6 +81,19 @@ describe('eligibility per rule with evidence', () => {
     expect(none.rules.find((r) => r.rule === 'MINIMUM_GRADE')).toMatchObject({ outcome: 'FAIL', evidence: { minimumGrade: '3A', grade: null } });
   });
 
+  it('as of an earlier instant, a listing or revocation that took effect later is NOT_EVALUATED with its reason, never a failure then', () => {
+    const deadline = new Date('2026-02-01T00:00:00Z'); // serious.effectiveFrom is 2026-03-01
+    const e = evaluateEligibility('DEADLINE', deadline, new Date('2026-03-02T00:00:00Z'), [facts(A, { measures: serious })], req(), ORDER_102_2020).bidders[0];
+    expect(e.eligible).toBe(true);
+    expect(e.rules.find((r) => r.rule === 'NOT_BARRED_FROM_PURCHASE')).toMatchObject({ outcome: 'NOT_EVALUATED', reason: expect.stringMatching(/after the as-of instant/), evidence: { measuresEventId: 'credit-ev-1' } });
+    expect(e.rules.find((r) => r.rule === 'NO_MAJOR_VIOLATION')?.outcome).toBe('NOT_EVALUATED');
+    const revoked = facts(A, { supplier: { status: 'REVOKED', statusChangedAt: '2026-03-01T00:00:00.000Z', category: 'OTHER', registrationEventId: 'r', statusEventId: 's' } });
+    expect(evaluateBidder(revoked, req(), ORDER_102_2020, deadline).rules[0].outcome).toBe('NOT_EVALUATED');
+    expect(evaluateBidder(revoked, req(), ORDER_102_2020, new Date('2026-03-01T00:00:01Z')).rules[0].outcome).toBe('FAIL');
+    // as of the listing instant or later: it bars
+    expect(evaluateEligibility('AWARD', new Date('2026-03-01T00:00:00Z'), new Date('2026-03-01T00:00:00Z'), [facts(A, { measures: serious })], req(), ORDER_102_2020).bidders[0].eligible).toBe(false);
+  });
+
   it('an evaluation names its stage, as-of instant, recording instant and rule set version', () => {
     const e = evaluateEligibility('DEADLINE', new Date('2026-05-01T02:00:00Z'), new Date('2026-05-01T03:00:00Z'), [facts(A)], req(), ORDER_102_2020);
     expect(e).toMatchObject({ stage: 'DEADLINE', asOf: '2026-05-01T02:00:00.000Z', recordedAt: '2026-05-01T03:00:00.000Z', ruleVersion: 'purchasing/100000@v1' });

@@ -75,14 +75,22 @@ function measureEvidence(m: BidderFacts['measures']) {
   return m ? { measuresEventId: m.eventId, lists: m.lists, measures: m.measures, measuresEffectiveFrom: m.effectiveFrom, measureRuleVersion: m.ruleVersion } : { measuresEventId: null, lists: [], measures: [] };
 }
 
-/** One bidder against the notice's requirements and the rule set, each rule with its outcome and evidence. */
-export function evaluateBidder(facts: BidderFacts, req: QualificationRequirements, rules: PurchasingRuleSet): BidderEligibility {
+const LATER_FACT = 'purchasing keeps only the latest fact, which took effect after the as-of instant; the one in force then is not kept';
+
+/**
+ * One bidder against the notice's requirements and the rule set, each rule with its outcome and evidence, as of
+ * `asOf` (default: the facts as they stand). Purchasing keeps only the latest status and measure set: when the one
+ * that would refuse took effect after `asOf` (a deadline evaluation recorded later), the rule is NOT_EVALUATED with
+ * that reason rather than judged on a later fact.
+ */
+export function evaluateBidder(facts: BidderFacts, req: QualificationRequirements, rules: PurchasingRuleSet, asOf?: Date): BidderEligibility {
   const s = facts.supplier;
+  const after = (iso: string | null | undefined) => !!asOf && !!iso && Date.parse(iso) > asOf.getTime();
   const out: RuleResult[] = [];
   if (!s) out.push(result('REGISTERED_AND_ACTIVE', 'FAIL', `purchasing knows no registered organization ${facts.uscc}`, { supplierKnown: false }));
   else
     out.push(
-      result('REGISTERED_AND_ACTIVE', s.status === 'ACTIVE' ? 'PASS' : 'FAIL', `registration status ${s.status}`, {
+      result('REGISTERED_AND_ACTIVE', s.status === 'ACTIVE' ? 'PASS' : after(s.statusChangedAt) ? 'NOT_EVALUATED' : 'FAIL', s.status !== 'ACTIVE' && after(s.statusChangedAt) ? `registration status ${s.status} since ${s.statusChangedAt}: ${LATER_FACT}` : `registration status ${s.status}`, {
         status: s.status,
         statusChangedAt: s.statusChangedAt,
         registrationEventId: s.registrationEventId,
@@ -92,17 +100,18 @@ export function evaluateBidder(facts: BidderFacts, req: QualificationRequirement
   if (!req.notOnSeriousList) out.push(result('NOT_BARRED_FROM_PURCHASE', 'NOT_REQUIRED', 'the notice does not ask for it'));
   else {
     const barring = barringMeasuresOf(facts.measures, rules);
+    const later = after(facts.measures?.effectiveFrom);
     out.push(
       result(
         'NOT_BARRED_FROM_PURCHASE',
-        barring.length ? 'FAIL' : 'PASS',
-        barring.length ? `under ${barring.join(', ')} (lists: ${facts.measures?.lists.join(', ') || 'none'})` : facts.measures ? 'no barring measure in the set in force' : 'credit never published measures for it',
+        later ? 'NOT_EVALUATED' : barring.length ? 'FAIL' : 'PASS',
+        later ? `measure set in force from ${facts.measures?.effectiveFrom}: ${LATER_FACT}` : barring.length ? `under ${barring.join(', ')} (lists: ${facts.measures?.lists.join(', ') || 'none'})` : facts.measures ? 'no barring measure in the set in force' : 'credit never published measures for it',
         measureEvidence(facts.measures),
       ),
     );
   }
   if (req.noMajorViolationYears === null) out.push(result('NO_MAJOR_VIOLATION', 'NOT_REQUIRED', 'the notice does not ask for it'));
-  else if (facts.measures?.lists.includes('SERIOUS'))
+  else if (facts.measures?.lists.includes('SERIOUS') && !after(facts.measures.effectiveFrom))
     out.push(result('NO_MAJOR_VIOLATION', 'FAIL', 'on the serious list of credit now (a serious violation in the period)', { years: req.noMajorViolationYears, ...measureEvidence(facts.measures) }));
   else
     out.push(
@@ -130,7 +139,7 @@ export function evaluateBidder(facts: BidderFacts, req: QualificationRequirement
 }
 
 export function evaluateEligibility(stage: EligibilityStage, asOf: Date, recordedAt: Date, bidders: BidderFacts[], req: QualificationRequirements, rules: PurchasingRuleSet): EligibilityEvaluation {
-  return { stage, asOf: asOf.toISOString(), recordedAt: recordedAt.toISOString(), ruleVersion: ruleVersionOf(rules), bidders: bidders.map((b) => evaluateBidder(b, req, rules)) };
+  return { stage, asOf: asOf.toISOString(), recordedAt: recordedAt.toISOString(), ruleVersion: ruleVersionOf(rules), bidders: bidders.map((b) => evaluateBidder(b, req, rules, asOf)) };
 }
 
 export const isValidGrade = (g: string): g is EvaluationGrade => (EVALUATION_GRADES as readonly string[]).includes(g);
