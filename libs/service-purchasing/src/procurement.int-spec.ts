@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -8,9 +8,12 @@ import {
   BidsScored,
   BidWithdrawn,
   EligibilityEvaluated,
+  GradeAwarded,
   JointMeasuresChanged,
   ProcurementAwarded,
+  type GradeAwardedV1,
   type JointMeasuresChangedV1,
+  type OrganizationCategory,
   OrganizationRegistered,
   ProcurementAmended,
   ProcurementCancelled,
@@ -68,10 +71,11 @@ describe('service purchasing: budgets, catalogue, procurement notices and sealed
   const call = httpCaller(() => base);
 
   /** An organization registered (as registration's relay would publish it) and known to purchasing. */
-  async function organization(): Promise<string> {
+  async function organization(category?: OrganizationCategory): Promise<string> {
     const uscc = buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', '110108', serialBase + ++serial);
+    const data = organizationRegisteredData(uscc, { name: `社区服务中心${serialBase}-${serial}`, ...(category ? { category } : {}) });
     const event = producers.next(
-      buildCloudEvent('registration', dataschemaOf(OrganizationRegistered), { type: OrganizationRegistered.type, subject: uscc, data: organizationRegisteredData(uscc, { name: `社区服务中心${serialBase}-${serial}` }) }, clock.now()),
+      buildCloudEvent('registration', dataschemaOf(OrganizationRegistered), { type: OrganizationRegistered.type, subject: uscc, data }, clock.now()),
     );
     await transport.publish([{ topic: OrganizationRegistered.topic, key: uscc, value: JSON.stringify(event as CloudEvent<OrganizationRegisteredV1>) }]);
     await waitFor(async () => ((await call('GET', `/suppliers/${uscc}`, purchaser)).status === 200 ? true : undefined), 60000, `supplier ${uscc}`);
@@ -85,6 +89,16 @@ describe('service purchasing: budgets, catalogue, procurement notices and sealed
     await transport.publish([{ topic: JointMeasuresChanged.topic, key: uscc, value: JSON.stringify(event) }]);
     await waitFor(async () => ((await call('GET', `/suppliers/${uscc}`, purchaser)).body.barred === measures.includes('NO_PURCHASE_OF_SERVICES') ? true : undefined), 60000, `measures of ${uscc}`);
     return event.id;
+  }
+
+  /** An evaluation grade (as evaluation's relay would publish it) valid through 2030; resolves once purchasing has it in force. */
+  async function graded(uscc: string, grade: GradeAwardedV1['grade']): Promise<string> {
+    const gradeId = randomUUID();
+    const data: GradeAwardedV1 = { gradeId, uscc, grade, score: 800, evaluatingAuthority: '110108', announcedAt: '2026-01-01T00:00:00.000Z', validFrom: '2026-01-01', validUntil: '2030-12-31', ruleVersion: 'evaluation/order-39@v1' };
+    const event = producers.next(buildCloudEvent('evaluation', dataschemaOf(GradeAwarded), { type: GradeAwarded.type, subject: uscc, data }, clock.now()));
+    await transport.publish([{ topic: GradeAwarded.topic, key: uscc, value: JSON.stringify(event) }]);
+    await waitFor(async () => ((await call('GET', `/suppliers/${uscc}`, purchaser)).body.gradeInForce?.gradeId === gradeId ? true : undefined), 60000, `grade of ${uscc}`);
+    return gradeId;
   }
 
   async function budgetLine(lineCode: string, amountFen: number): Promise<string> {
@@ -379,6 +393,39 @@ describe('service purchasing: budgets, catalogue, procurement notices and sealed
     expect(types).toEqual([ProcurementNoticePublished.type, EligibilityEvaluated.type, BidsScored.type, EligibilityEvaluated.type, ProcurementAwarded.type]);
     const awardEvent = await waitFor(() => onKafka.find((e) => e.type === ProcurementAwarded.type && e.subject === id), 60000, 'award on Kafka');
     expect(awardEvent).toMatchObject({ source: 'service-purchasing', data: { supplierUscc: orgB, bidCount: 3, standstillEndsAt: awarded.body.standstill.endsAt } });
+    clock.set(start);
+  });
+
+  it('a minimum grade refuses an ungraded bidder at the deadline with the evidence; equal totals go to the 3A+ bidder (priority under equal conditions)', async () => {
+    const line = await budgetLine('AWD-2', 1_000_000);
+    const p = await call('POST', '/procurements', purchaser, notice(line, { qualificationRequirements: { minimumGrade: '2A' } }));
+    const id = p.body.id as string;
+    const deadline = new Date(p.body.bidDeadline);
+    const [three, two, none] = [await organization('OTHER'), await organization('OTHER'), await organization('OTHER')];
+    const gradeThree = await graded(three, '3A');
+    await graded(two, '2A');
+    for (const org of [three, two, none])
+      expect((await call('POST', `/procurements/${id}/bids`, tokenOf(`rep-${org}`, ['org-representative'], '110108', { organizationUscc: org }), { priceFen: 280_000, technicalProposal: '方案', declarations: [] })).status).toBe(201);
+    clock.set(new Date(deadline.getTime() + 1000));
+    const marks = (uscc: string) => ({ bidderUscc: uscc, quality: [{ criterion: '服务方案', points: 40 }, { criterion: '团队与经验', points: 15 }] });
+    // the ungraded bidder is not eligible at the deadline, so it cannot be scored
+    expect(await call('POST', `/procurements/${id}/scores`, purchaser, { scores: [marks(three), marks(two), marks(none)] })).toMatchObject({ status: 400, body: { code: 'PURCHASING.SCORES_INVALID' } });
+    const scored = await call('POST', `/procurements/${id}/scores`, purchaser, { scores: [marks(two), marks(three)] });
+    expect(scored.status).toBe(201);
+    const deadlineVerdict = scored.body.eligibilityAtDeadline.bidders.find((b: { bidderUscc: string }) => b.bidderUscc === none);
+    expect(deadlineVerdict).toMatchObject({ eligible: false, rules: expect.arrayContaining([expect.objectContaining({ rule: 'MINIMUM_GRADE', outcome: 'FAIL', evidence: { minimumGrade: '2A', grade: null } })]) });
+    // 40/50×50 + 15/20×20 + 30 = 40 + 15 + 30 = 85 each; the 3A bidder ranks first by priority
+    expect(scored.body.bids.map((b: { bidderUscc: string; total: number; rank: number; priority: { code: string }[] }) => [b.bidderUscc, b.total, b.rank, b.priority.map((x) => x.code)])).toEqual([
+      [three, 85, 1, ['GRADE_3A_OR_ABOVE']],
+      [two, 85, 2, []],
+    ]);
+    expect(await call('POST', `/procurements/${id}/award`, purchaser, { reasons: ['x'], bidderUscc: two })).toMatchObject({ status: 422, body: { code: 'PURCHASING.AWARD_DEVIATION_REFUSED', errors: [{ field: 'bidderUscc' }] } });
+    const awarded = await call('POST', `/procurements/${id}/award`, purchaser, { reasons: ['综合得分相同，按同等条件优先（3A以上）'] });
+    expect(awarded).toMatchObject({ status: 201, body: { winner: { bidderUscc: three, priority: [{ code: 'GRADE_3A_OR_ABOVE' }] }, bidCount: 3 } });
+    const pub = await call('GET', `/procurements/${id}/award`, null);
+    expect(pub.body.eligibility.atAward.rules).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rule: 'MINIMUM_GRADE', outcome: 'PASS', evidence: expect.objectContaining({ grade: expect.objectContaining({ gradeId: gradeThree, grade: '3A', validUntil: '2030-12-31' }) }) })]),
+    );
     clock.set(start);
   });
 });
