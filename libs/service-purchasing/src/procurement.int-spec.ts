@@ -428,4 +428,29 @@ describe('service purchasing: budgets, catalogue, procurement notices and sealed
     );
     clock.set(start);
   });
+
+  it('frozen once under concurrency: 6 parallel first openings record one deadline evaluation; 4 parallel scorings and awards commit one each', async () => {
+    const line = await budgetLine('AWD-3', 1_000_000);
+    const p = await call('POST', '/procurements', purchaser, notice(line, { qualificationRequirements: {} }));
+    const id = p.body.id as string;
+    const [a, b] = [await organization(), await organization()];
+    for (const [org, priceFen] of [[a, 200_000], [b, 210_000]] as const)
+      expect((await call('POST', `/procurements/${id}/bids`, tokenOf(`rep-${org}`, ['org-representative'], '110108', { organizationUscc: org }), { priceFen, technicalProposal: '方案', declarations: [] })).status).toBe(201);
+    clock.set(new Date(new Date(p.body.bidDeadline).getTime() + 1000));
+    const openings = await Promise.all(Array.from({ length: 6 }, (_, i) => call('GET', `/procurements/${id}/bids`, i % 2 ? auditor : purchaser)));
+    expect(openings.map((o) => o.status)).toEqual(Array(6).fill(200));
+    expect(new Set(openings.map((o) => JSON.stringify(o.body.eligibilityAtDeadline))).size).toBe(1);
+    const count = (type: string) => ds.getRepository(OutboxMessageOrmEntity).count({ where: { messageKey: id, eventType: type } });
+    expect(await count(EligibilityEvaluated.type)).toBe(1);
+
+    const marks = (uscc: string) => ({ bidderUscc: uscc, quality: [{ criterion: '服务方案', points: 45 }, { criterion: '团队与经验', points: 18 }] });
+    const scorings = await Promise.all(Array.from({ length: 4 }, () => call('POST', `/procurements/${id}/scores`, purchaser, { scores: [marks(a), marks(b)] })));
+    expect(scorings.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    const awards = await Promise.all(Array.from({ length: 4 }, () => call('POST', `/procurements/${id}/award`, purchaser, { reasons: ['综合得分最高'] })));
+    expect(awards.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    expect(awards.find((r) => r.status === 201)?.body.winner.bidderUscc).toBe(a);
+    expect(awards.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(3).fill('PURCHASING.ALREADY_AWARDED'));
+    expect([await count(EligibilityEvaluated.type), await count(BidsScored.type), await count(ProcurementAwarded.type)]).toEqual([2, 1, 1]);
+    clock.set(start);
+  });
 });

@@ -11,6 +11,7 @@ import { waitFor } from '@sop/testing';
 import { MovableClock } from '@sop/util';
 import { BudgetLines } from './application/budgets/budget-lines.use-cases';
 import { PurchasingOrgans } from './application/organs/purchasing-organs.use-cases';
+import { ProcurementAwards } from './application/procurements/awards.use-cases';
 import { Procurements } from './application/procurements/procurements.use-cases';
 import { SealedBids } from './application/procurements/sealed-bids.use-cases';
 import { SupplierStore } from './application/suppliers/suppliers.ports';
@@ -20,7 +21,7 @@ import { organizationRegisteredData } from './test-support/organization-register
 
 const DAY = 24 * 3600 * 1000;
 
-/** Budgets, notices and sealed bids in embedded mode: SQLite, the in-process bus and the development bid key under DATA_DIR. */
+/** Budgets, notices, sealed bids, scoring and award in embedded mode: SQLite, the in-process bus and the development bid key under DATA_DIR. */
 describe('service purchasing procurement on SQLite (embedded mode)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'purchasing-proc-sqlite-'));
   const transport = new InProcessTransport(join(dir, 'bus.sqlite'));
@@ -83,6 +84,15 @@ describe('service purchasing procurement on SQLite (embedded mode)', () => {
     expect(row.sealed).not.toContain('88888');
     await expect(bids.open(p.id, { ...purchaser })).rejects.toMatchObject({ code: 'PURCHASING.BIDS_SEALED' });
     clock.set(new Date(p.bidDeadline));
-    expect((await bids.open(p.id, purchaser)).bids).toEqual([expect.objectContaining({ bidderUscc: uscc, content })]);
+    const opened = await bids.open(p.id, purchaser);
+    expect(opened.bids).toEqual([expect.objectContaining({ bidderUscc: uscc, content })]);
+    expect(opened.eligibilityAtDeadline).toMatchObject({ stage: 'DEADLINE', asOf: p.bidDeadline, bidders: [{ bidderUscc: uscc, eligible: true }] });
+
+    // Scoring (price only: 100 × lowest / price) and award, frozen once, on SQLite.
+    const awards = app.get(ProcurementAwards);
+    expect(await awards.score(p.id, [{ bidderUscc: uscc, quality: [] }], purchaser)).toMatchObject({ bids: [{ bidderUscc: uscc, priceScore: 100, total: 100, rank: 1 }] });
+    await expect(awards.score(p.id, [{ bidderUscc: uscc, quality: [] }], purchaser)).rejects.toMatchObject({ code: 'PURCHASING.ALREADY_SCORED' });
+    expect(await awards.award(p.id, { reasons: ['唯一有效投标，得分最高'] }, purchaser)).toMatchObject({ winner: { bidderUscc: uscc }, bidCount: 1, eligibilityAtAward: { stage: 'AWARD' } });
+    expect(await awards.publicAward(p.id)).toMatchObject({ supplierUscc: uscc, priceFen: 88_888, bidCount: 1, eligibility: { atDeadline: { eligible: true }, atAward: { eligible: true } } });
   });
 });
