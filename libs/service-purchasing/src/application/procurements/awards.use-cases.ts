@@ -3,17 +3,8 @@ import type { Principal } from '@sop/auth';
 import { BidsScored, EligibilityEvaluated, ProcurementAwarded } from '@sop/contracts';
 import { UnitOfWork, type Tx } from '@sop/messaging';
 import { Clock } from '@sop/util';
-import {
-  chooseWinner,
-  evaluateEligibility,
-  scoreBids,
-  STANDSTILL,
-  type BidderFacts,
-  type EligibilityEvaluation,
-  type PanelScore,
-  type ScoredBid,
-  type ScoringResult,
-} from '../../domain/procurement/bid-evaluation';
+import { evaluateEligibility, type BidderFacts, type EligibilityEvaluation } from '../../domain/procurement/bidder-eligibility';
+import { chooseWinner, scoreBids, STANDSTILL, type PanelScore, type ScoredBid, type ScoringResult } from '../../domain/procurement/bid-scoring';
 import type { Procurement } from '../../domain/procurement/procurement-notice';
 import type { SealedBid } from '../../domain/procurement/sealed-bid';
 import { PurchasingErrors } from '../../domain/purchasing.errors';

@@ -1,7 +1,8 @@
 import { DomainError } from '@sop/util';
 import { ORDER_102_2020 } from '../purchasing-rules';
 import type { GradeInForce } from '../supplier-grade';
-import { chooseWinner, evaluateBidder, evaluateEligibility, scoreBids, STANDSTILL, type BidderFacts, type EligibleBid } from './bid-evaluation';
+import { evaluateBidder, evaluateEligibility, type BidderFacts } from './bidder-eligibility';
+import { chooseWinner, scoreBids, STANDSTILL, type EligibleBid } from './bid-scoring';
 import type { QualificationRequirements, ScoringMethod } from './procurement-notice';
 
 const A = '52110108MJ0000018M';
