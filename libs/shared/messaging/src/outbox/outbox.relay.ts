@@ -1,13 +1,13 @@
 import { Logger } from '@nestjs/common';
-import { hostname } from 'node:os';
-import { randomUUID } from 'node:crypto';
 import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
-import { isSqlite, runInTransaction } from '@sop/persistence';
+import { runInTransaction } from '@sop/persistence';
 import { appendToChain, type ChainHead, type CloudEvent } from '../envelope/cloud-event';
 import { eventSpanAttributes, failSpan, SpanKind, startSpan, traceContextOfEvent } from '../tracing/event-tracing';
 import { PublishRefusedError, type EventTransport } from '../transport/transport.port';
 import { OutboxMessageOrmEntity } from './outbox-message.orm-entity';
 import { OutboxQuarantineOrmEntity } from './outbox-quarantine.orm-entity';
+import { RelayLease } from './relay-lease';
+import { CHAIN_FIELDS_BYTES, cutBySize, estimatedRecordBytes } from './relay-batches';
 
 /** One published batch, for the service's metrics: how long the broker took, and each event's time in the outbox. */
 export interface RelayBatchReport {
@@ -54,20 +54,7 @@ export interface OutboxRelayOptions {
   onPublished?: (report: RelayBatchReport) => void;
 }
 
-/** What the chain fields (sequence, prevhash, hash and their names) add to an envelope, rounded up. */
-const CHAIN_FIELDS_BYTES = 256;
-
-/** A record's size on the wire, estimated: value, key, the three headers and Kafka's per-record overhead. */
-function estimatedRecordBytes(row: OutboxMessageOrmEntity): number {
-  return Buffer.byteLength(row.envelope) + Buffer.byteLength(row.messageKey) + Buffer.byteLength(row.eventType) + 36 + 64 + 96;
-}
-
 /** Rows changed by an UPDATE or INSERT through DataSource.query (mysql2's result header). */
-function affectedRows(result: unknown): number {
-  const header = (Array.isArray(result) ? result[0] : result) as { affectedRows?: unknown } | undefined;
-  return Number(header?.affectedRows ?? 0);
-}
-
 /** Relay state for health checks: a relay failing round after round for this long is reported down. */
 export const RELAY_FAILING_DOWN_AFTER_MS = 60_000;
 
@@ -94,12 +81,8 @@ export class OutboxRelay {
   private loop?: Promise<void>;
   private wakeUp?: () => void;
   private woken = false;
-  private leader = false;
   /** Local time of the last successful renewal (the lease itself expires in the database's clock). */
-  private leaseRenewedAt = 0;
-  private readonly holderId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  private readonly leaseTtlMs: number;
-  private readonly leaseRenewMs: number;
+  private readonly lease: RelayLease;
   private readonly standbyPollMs: number;
   private readonly batchSize: number;
   private readonly maxBatchBytes: number;
@@ -109,7 +92,6 @@ export class OutboxRelay {
   /** Start of the current streak of failed rounds (undefined while rounds succeed). */
   private failingSince?: number;
   private publishedCount = 0;
-  private readonly leaseName: string;
 
   constructor(
     private readonly ds: DataSource,
@@ -120,11 +102,8 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 200;
     this.maxBatchBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.leaseName = `sop.outbox-relay.${options.serviceName}`;
-    this.leaseTtlMs = options.leaseTtlMs ?? 15_000;
-    this.leaseRenewMs = options.leaseRenewMs ?? 5_000;
     this.standbyPollMs = options.standbyPollMs ?? 2_000;
-    if (this.leaseRenewMs * 2 > this.leaseTtlMs) throw new Error('the relay lease must be renewed at least twice per lease (leaseRenewMs <= leaseTtlMs / 2)');
+    this.lease = new RelayLease(ds, `sop.outbox-relay.${options.serviceName}`, options.leaseTtlMs ?? 15_000, options.leaseRenewMs ?? 5_000, this.logger);
   }
 
   start(): void {
@@ -143,13 +122,13 @@ export class OutboxRelay {
     this.running = false;
     this.wake();
     await this.loop;
-    await this.releaseLease();
+    await this.lease.release();
   }
 
   /** `failingForMs`: how long rounds have failed without a success in between (0 when healthy). */
   status(): { leader: boolean; published: number; quarantined: number; lastError?: string; failingForMs: number } {
     const failingForMs = this.failingSince === undefined ? 0 : this.now() - this.failingSince;
-    return { leader: this.leader, published: this.publishedCount, quarantined: this.quarantinedCount, lastError: this.lastError, failingForMs };
+    return { leader: this.lease.leader, published: this.publishedCount, quarantined: this.quarantinedCount, lastError: this.lastError, failingForMs };
   }
 
   /** Unpublished rows and the creation time of the oldest: the backlog operators watch. */
@@ -180,33 +159,15 @@ export class OutboxRelay {
         take: this.batchSize,
       });
       if (rows.length === 0) return total;
-      for (const batch of this.cutBySize(rows)) {
+      for (const batch of cutBySize(rows, this.maxBatchBytes)) {
         // A long drain renews as it goes, and stops as soon as another instance holds the lease.
-        if (this.running && !(await this.ensureLeadership())) return total;
+        if (this.running && !(await this.lease.ensure())) return total;
         total += await this.publish(batch);
       }
     }
   }
 
   /** Consecutive runs of rows within maxBatchBytes each (a row over it on its own, which the broker may yet accept). */
-  private cutBySize(rows: OutboxMessageOrmEntity[]): OutboxMessageOrmEntity[][] {
-    const batches: OutboxMessageOrmEntity[][] = [];
-    let current: OutboxMessageOrmEntity[] = [];
-    let bytes = 0;
-    for (const row of rows) {
-      const size = estimatedRecordBytes(row);
-      if (current.length > 0 && bytes + size > this.maxBatchBytes) {
-        batches.push(current);
-        current = [];
-        bytes = 0;
-      }
-      current.push(row);
-      bytes += size;
-    }
-    if (current.length > 0) batches.push(current);
-    return batches;
-  }
-
   /**
    * Publishes one batch and marks it published. A batch the broker refuses as too large is halved until it is
    * accepted; a single event refused on its own is quarantined and the relay goes on with the next.
@@ -290,7 +251,7 @@ export class OutboxRelay {
     let backoff = 200;
     while (this.running) {
       try {
-        if (!(await this.ensureLeadership())) {
+        if (!(await this.lease.ensure())) {
           await this.idle(this.standbyPollMs);
           continue;
         }
@@ -342,52 +303,5 @@ export class OutboxRelay {
         await repo.update({ id: row.id }, { sequence: head.sequence, hash: head.hash, envelope: JSON.stringify(event) });
       }
     });
-  }
-
-  /** True while this instance holds the lease: renewed when due, taken when free or expired. */
-  private async ensureLeadership(): Promise<boolean> {
-    if (isSqlite(this.ds)) return (this.leader = true);
-    if (this.leader && Date.now() - this.leaseRenewedAt < this.leaseRenewMs) return true;
-    const asked = Date.now();
-    let held: boolean;
-    try {
-      held = await this.takeOrRenewLease();
-    } catch (err) {
-      this.leader = false; // unknown: do not publish on a lease that may have expired
-      throw err;
-    }
-    if (held) {
-      this.leaseRenewedAt = asked;
-      if (!this.leader) this.logger.log(`this instance (${this.holderId}) is the active outbox relay`);
-    } else if (this.leader) {
-      this.logger.warn('lost relay leadership: another instance holds the lease');
-    }
-    this.leader = held;
-    return held;
-  }
-
-  private async takeOrRenewLease(): Promise<boolean> {
-    const ttlMicros = this.leaseTtlMs * 1000;
-    const updated = await this.ds.query(
-      'UPDATE relay_lease SET holder = ?, expires_at = DATE_ADD(NOW(6), INTERVAL ? MICROSECOND) WHERE name = ? AND (holder = ? OR expires_at < NOW(6))',
-      [this.holderId, ttlMicros, this.leaseName, this.holderId],
-    );
-    if (affectedRows(updated) > 0) return true;
-    const inserted = await this.ds.query('INSERT IGNORE INTO relay_lease (name, holder, expires_at) VALUES (?, ?, DATE_ADD(NOW(6), INTERVAL ? MICROSECOND))', [
-      this.leaseName,
-      this.holderId,
-      ttlMicros,
-    ]);
-    return affectedRows(inserted) > 0;
-  }
-
-  /** On a clean stop the lease ends at once, so a standby takes over at its next poll. */
-  private async releaseLease(): Promise<void> {
-    const wasLeader = this.leader;
-    this.leader = false;
-    if (!wasLeader || isSqlite(this.ds) || !this.ds.isInitialized) return;
-    await this.ds
-      .query('UPDATE relay_lease SET expires_at = DATE_SUB(NOW(6), INTERVAL 1 SECOND) WHERE name = ? AND holder = ?', [this.leaseName, this.holderId])
-      .catch((err: Error) => this.logger.warn(`could not release the relay lease (it expires on its own): ${err.message}`));
   }
 }
