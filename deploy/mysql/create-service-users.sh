@@ -1,5 +1,6 @@
 #!/bin/sh
-# One database user per service, with every right on its own schema and none elsewhere (least privilege).
+# One database user per service, with every right on its own schema, SELECT and INSERT on its command audit log
+# (schema <schema>_audit) and none elsewhere (least privilege).
 # Idempotent: creates what is missing, sets the passwords given, and takes back any right beyond the service's
 # own schema (REVOKE ALL, then GRANT on that schema), so running it again converges. MySQL 8 and MariaDB 10.5+.
 #
@@ -45,7 +46,8 @@ service_sql() {
   eval "user=\${$1_DB_USER:-$2}; schema=\${$1_DB_NAME:-$3}; password=\${$1_DB_PASSWORD:-}"
   [ -n "$password" ] || fail "$1_DB_PASSWORD is required (the $1 service's database password)"
   user=$(ident "$1_DB_USER" "$user" '[A-Za-z0-9_]{1,32}')
-  schema=$(ident "$1_DB_NAME" "$schema" '[A-Za-z0-9_]{1,64}')
+  # 58: the command audit log's schema adds "_audit" within MySQL's 64.
+  schema=$(ident "$1_DB_NAME" "$schema" '[A-Za-z0-9_]{1,58}')
   account="'$user'@'$USER_HOST'"
   pw=$(literal "$password")
   cat <<SQL
@@ -55,6 +57,19 @@ CREATE USER IF NOT EXISTS $account IDENTIFIED BY $pw;
 ALTER USER $account IDENTIFIED BY $pw;
 REVOKE ALL PRIVILEGES, GRANT OPTION FROM $account;
 GRANT ALL PRIVILEGES ON \`$schema\`.* TO $account;
+-- The command audit log (issue 13): its own schema, where the service may only add and read entries, never change
+-- or delete them. Same definition as mysqlCommandAuditDdl in libs/shared/http/src/command-audit/command-audit.log.ts.
+CREATE DATABASE IF NOT EXISTS \`${schema}_audit\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE TABLE IF NOT EXISTS \`${schema}_audit\`.command_audit_log (
+  id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  at DATETIME(6) NOT NULL,
+  subject VARCHAR(200) NULL, roles VARCHAR(300) NOT NULL, jurisdiction VARCHAR(12) NULL, unit_id VARCHAR(100) NULL,
+  organization_uscc VARCHAR(18) NULL, method VARCHAR(8) NOT NULL, route VARCHAR(300) NOT NULL, target VARCHAR(2000) NOT NULL,
+  client_address VARCHAR(64) NULL, request_id VARCHAR(100) NULL, correlation_id VARCHAR(100) NULL,
+  status SMALLINT NOT NULL, problem_code VARCHAR(100) NULL,
+  KEY IDX_command_audit_at (at), KEY IDX_command_audit_subject (subject, at)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+GRANT SELECT, INSERT ON \`${schema}_audit\`.* TO $account;
 SQL
 }
 

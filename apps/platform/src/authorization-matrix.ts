@@ -75,6 +75,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
   'GET /registration/errors': { access: 'public' },
   'GET /registration/health/live': { access: 'public' },
   'GET /registration/health/ready': { access: 'public' },
+  'GET /registration/audit/commands': { access: { auditor: 'anywhere' } },
   // credit supervision
   'GET /credit/profiles': { access: 'public' },
   'GET /credit/profiles/{uscc}': { access: 'public' },
@@ -107,6 +108,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
   'POST /credit/rule-sets/{jurisdiction}/versions': { access: { 'credit-officer': 'division' } },
   'GET /credit/health/live': { access: 'public' },
   'GET /credit/health/ready': { access: 'public' },
+  'GET /credit/audit/commands': { access: { auditor: 'anywhere' } },
   'GET /credit/errors': { access: 'public' },
   // evaluation
   'POST /evaluation/grades': { access: { evaluator: 'jurisdiction' } },
@@ -129,6 +131,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
   'POST /evaluation/rule-sets/{jurisdiction}/versions': { access: { evaluator: 'division' } },
   'GET /evaluation/health/live': { access: 'public' },
   'GET /evaluation/health/ready': { access: 'public' },
+  'GET /evaluation/audit/commands': { access: { auditor: 'anywhere' } },
   'GET /evaluation/errors': { access: 'public' },
   // service purchasing
   'GET /purchasing/suppliers/{uscc}': { access: { purchaser: 'anywhere', 'finance-officer': 'anywhere', auditor: 'anywhere' }, relation: { object: 'organization' } },
@@ -160,5 +163,6 @@ export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
   'GET /purchasing/procurements/{id}/award': { access: 'public' },
   'GET /purchasing/health/live': { access: 'public' },
   'GET /purchasing/health/ready': { access: 'public' },
+  'GET /purchasing/audit/commands': { access: { auditor: 'anywhere' } },
   'GET /purchasing/errors': { access: 'public' },
 };

@@ -2,7 +2,7 @@ import { ConfigModule } from '@nestjs/config';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ALL_EVENT_CONTRACTS, CalendarYearPublished, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog, OfficialCalendars } from '@sop/messaging';
-import { calendarEventHandlerFor, errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
+import { commandAuditControllerFor, calendarEventHandlerFor, errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
 import { CREDIT_EVENTS, CREDIT_SUPERVISION } from './api/events/credit-events';
 import { EvaluationEventsHandler } from './api/events/evaluation-events.event-handler';
 import { PurchasingEventsHandler } from './api/events/purchasing-events.event-handler';
@@ -121,6 +121,7 @@ export class CreditSupervisionModule {
         // registration.calendar.year-published: the service's copy of the official calendar gains the year.
         calendarEventHandlerFor(CalendarYearPublished, CREDIT_EVENTS),
         healthControllerFor(SERVICE_RUNTIME),
+        commandAuditControllerFor(),
         errorCatalogueControllerFor([CreditErrors]),
       ],
       providers: [

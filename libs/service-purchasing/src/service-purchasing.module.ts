@@ -2,7 +2,7 @@ import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { ALL_EVENT_CONTRACTS, CalendarYearPublished, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
-import { errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps, calendarEventHandlerFor } from '@sop/http';
+import { commandAuditControllerFor, errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps, calendarEventHandlerFor } from '@sop/http';
 import { PURCHASING_EVENTS } from './api/events/purchasing-events';
 import { CreditEventsHandler } from './api/events/credit-events.event-handler';
 import { EvaluationEventsHandler } from './api/events/evaluation-events.event-handler';
@@ -87,6 +87,7 @@ export class ServicePurchasingModule {
         CreditEventsHandler,
         EvaluationEventsHandler,
         healthControllerFor(SERVICE_RUNTIME),
+        commandAuditControllerFor(),
         errorCatalogueControllerFor([PurchasingErrors]),
       ],
       providers: [

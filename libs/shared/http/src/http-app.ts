@@ -1,4 +1,4 @@
-import { DiscoveryModule, NestFactory, Reflector } from '@nestjs/core';
+import { DiscoveryModule, DiscoveryService, NestFactory, Reflector } from '@nestjs/core';
 import { Logger, Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -17,6 +17,8 @@ import { RateLimitGuard } from './edge/rate-limit';
 import { bodyParserOptions, requestLimits } from './edge/request-limits';
 import { securityHeaders } from './edge/security-headers';
 import { OPERATOR_REQUEST } from './health.controller';
+import { CommandAuditLog } from './command-audit/command-audit.log';
+import { commandAudit } from './command-audit/command-audit.middleware';
 import { bearerMatches } from './observability/metrics-endpoint';
 
 export interface DocsMount {
@@ -65,7 +67,12 @@ export async function createHttpApp(
   express.disable('x-powered-by');
   if (edge.HTTP_TRUST_PROXY) express.set('trust proxy', true);
   // First: request id, correlation id, server span and latency for everything after it.
-  app.use(requestObservation(options.serviceOf ?? (() => 'platform')));
+  const serviceOf = options.serviceOf ?? (() => 'platform');
+  app.use(requestObservation(serviceOf));
+  // After the observation (its finish listener sets the route template first): every state-changing request is
+  // recorded in the command audit log of the service that owns its path.
+  const auditLogs = commandAuditLogsOf(app);
+  app.use(commandAudit(serviceOf, () => auditLogs));
   app.use(securityHeaders({ hsts: edge.HTTP_HSTS, trustProxy: edge.HTTP_TRUST_PROXY, docsPaths: docs.map((d) => d.path) }));
   const metricsToken = options.metricsToken;
   if (metricsToken) {
@@ -108,6 +115,15 @@ export async function createHttpApp(
     SwaggerModule.setup(d.path, app, document, { jsonDocumentUrl: `${d.path}-json` });
   }
   return app;
+}
+
+/** Each mounted service's command audit log by service name (serviceRuntimeProviders provides one per service). */
+function commandAuditLogsOf(app: INestApplication): Map<string, CommandAuditLog> {
+  const logs = new Map<string, CommandAuditLog>();
+  for (const wrapper of app.get(DiscoveryService).getProviders()) {
+    if (wrapper.instance instanceof CommandAuditLog) logs.set(wrapper.instance.serviceName, wrapper.instance);
+  }
+  return logs;
 }
 
 /**

@@ -16,3 +16,6 @@ export * from './edge/edge.config';
 export * from './edge/rate-limit';
 export * from './edge/request-limits';
 export * from './edge/security-headers';
+export * from './command-audit/command-audit.log';
+export * from './command-audit/command-audit.controller';
+export * from './audit-keys.controller';

@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, type DomainErrorClass, type ErrorKind, type FieldViolation } from '@sop/util';
+import { PROBLEM_CODE_LOCAL } from './command-audit/command-audit.middleware';
 import { HttpErrors, ValidationErrors } from './http.errors';
 
 interface Res {
@@ -8,6 +9,7 @@ interface Res {
   setHeader(name: string, value: string): void;
   send(body: string): void;
   headersSent?: boolean;
+  locals?: Record<string, unknown>;
 }
 
 /** An RFC 9457 problem as the edge renders it: the status decided here from the error's kind. */
@@ -48,6 +50,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const body = problemBody(problem, req.originalUrl ?? req.url);
     if (res.headersSent) return;
+    // For the command audit log (its middleware reads it when the response has finished).
+    if (res.locals) res.locals[PROBLEM_CODE_LOCAL] = problem.code;
     res.status(problem.status);
     res.setHeader('Content-Type', 'application/problem+json; charset=utf-8');
     res.send(JSON.stringify(body));

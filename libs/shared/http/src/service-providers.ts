@@ -5,13 +5,18 @@ import { Clock } from '@sop/util';
 import { messagingConfig } from './config/platform.config';
 import { platformMetrics } from './observability/metrics';
 import { SERVICE_RUNTIME, type ServiceDeps } from './service-definition';
+import { CommandAuditLog } from './command-audit/command-audit.log';
 
-/** Starts the service's runtime (migrations, relay, consumer) with the app and stops it on shutdown. */
+/** Starts the service's runtime (migrations, relay, consumer) and its command audit log with the app; stops it on shutdown. */
 @Injectable()
 export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(@Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime) {}
+  constructor(
+    @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
+    private readonly commandAudit: CommandAuditLog,
+  ) {}
   async onApplicationBootstrap(): Promise<void> {
     await this.runtime.start();
+    await this.commandAudit.ensure();
   }
   async onApplicationShutdown(): Promise<void> {
     await this.runtime.stop();
@@ -53,6 +58,11 @@ export function serviceRuntimeProviders(
     { provide: UnitOfWork, useFactory: (rt: ServiceRuntime) => rt.unitOfWork, inject: [SERVICE_RUNTIME] },
     { provide: OfficialCalendars, useFactory: (rt: ServiceRuntime) => rt.calendars, inject: [SERVICE_RUNTIME] },
     { provide: Clock, useValue: deps.clock },
+    {
+      provide: CommandAuditLog,
+      useFactory: (rt: ServiceRuntime) => new CommandAuditLog(options.serviceName, () => rt.dataSource, deps.db, deps.createDatabase),
+      inject: [SERVICE_RUNTIME],
+    },
     ServiceLifecycle,
   ];
 }

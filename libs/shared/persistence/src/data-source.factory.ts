@@ -83,6 +83,8 @@ export async function dropDatabase(config: DbConfig): Promise<void> {
   const conn = await createConnection({ host: config.host, port: config.port, user: config.username, password: config.password });
   try {
     await conn.query(`DROP DATABASE IF EXISTS \`${config.database}\``);
+    // The service's command audit log beside it (created by the service in development and tests).
+    await conn.query(`DROP DATABASE IF EXISTS \`${config.database}_audit\``);
   } finally {
     await conn.end();
   }

@@ -60,6 +60,7 @@ describe('deploy/mysql/create-service-users.sh on the test server', () => {
     for (const s of Object.values(services)) {
       await root.query(`DROP USER IF EXISTS '${s.user}'@'%'`);
       await root.query(`DROP DATABASE IF EXISTS \`${s.schema}\``);
+      await root.query(`DROP DATABASE IF EXISTS \`${s.schema}_audit\``);
     }
     await root.end();
   });
@@ -94,7 +95,29 @@ describe('deploy/mysql/create-service-users.sh on the test server', () => {
       const text = (grants as Record<string, string>[]).map((g) => Object.values(g)[0]).join('\n');
       expect(text).toMatch(/GRANT USAGE ON \*\.\*/);
       expect(text).toContain(`ON \`${services.REGISTRATION.schema}\`.*`);
-      expect(text.split('\n')).toHaveLength(2);
+      expect(text).toContain(`GRANT SELECT, INSERT ON \`${services.REGISTRATION.schema}_audit\`.*`);
+      expect(text.split('\n')).toHaveLength(3);
+    } finally {
+      await reg.end();
+    }
+  });
+
+  it('the command audit log: the service\'s user adds and reads entries, and cannot change, delete or drop them', async () => {
+    const audit = `\`${services.REGISTRATION.schema}_audit\`.command_audit_log`;
+    const reg = await connectAs('REGISTRATION', services.REGISTRATION.schema);
+    try {
+      await reg.query(
+        `INSERT INTO ${audit} (at, subject, roles, method, route, target, status) VALUES (UTC_TIMESTAMP(6), 'registrar-1', 'registrar', 'POST', '/registration/applications', '{}', 201)`,
+      );
+      const [rows] = await reg.query(`SELECT subject, status FROM ${audit}`);
+      expect(rows).toEqual([{ subject: 'registrar-1', status: 201 }]);
+      expect(await errorCodeOf(reg.query(`UPDATE ${audit} SET status = 200`))).toBe('ER_TABLEACCESS_DENIED_ERROR');
+      expect(await errorCodeOf(reg.query(`DELETE FROM ${audit}`))).toBe('ER_TABLEACCESS_DENIED_ERROR');
+      expect(await errorCodeOf(reg.query(`TRUNCATE TABLE ${audit}`))).toBe('ER_TABLEACCESS_DENIED_ERROR');
+      expect(await errorCodeOf(reg.query(`DROP TABLE ${audit}`))).toBe('ER_TABLEACCESS_DENIED_ERROR');
+      expect(await errorCodeOf(reg.query(`ALTER TABLE ${audit} ADD COLUMN note INT`))).toBe('ER_TABLEACCESS_DENIED_ERROR');
+      const [after] = await reg.query(`SELECT subject, status FROM ${audit}`);
+      expect(after).toEqual([{ subject: 'registrar-1', status: 201 }]);
     } finally {
       await reg.end();
     }

@@ -82,6 +82,13 @@ export class PlatformMetrics {
     registers: [this.registry],
   });
 
+  readonly commandAuditFailures = new Counter({
+    name: 'sop_command_audit_failures_total',
+    help: 'State-changing requests whose command audit entry could not be written (the log line names them).',
+    labelNames: ['service'] as const,
+    registers: [this.registry],
+  });
+
   readonly schedulerRuns = new Counter({
     name: 'sop_scheduler_runs_total',
     help: 'Scheduler runs by task and outcome (ok, failed).',
