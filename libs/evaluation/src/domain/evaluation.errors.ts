@@ -112,4 +112,53 @@ export const EvaluationErrors = defineErrors('EVALUATION', {
     kind: 'REFUSED',
     meaning: 'An adjustment lowers (a strictly lower grade) or cancels (no new grade); a higher grade needs a (re-)evaluation.',
   },
+  // ------------------------------------------------------------ procedure (issue 13; regulations §6 Procedure)
+  FRAMEWORK_INVALID: {
+    kind: 'INVALID',
+    meaning: "An indicator framework names its form's four sections in order (regulations §6 Content), each with indicators of whole maximum ≥ 1 and unique codes, the maxima adding up to 1,000, and a local bonus of 0 to 100 points.",
+  },
+  SCORE_SHEET_INVALID: {
+    kind: 'INVALID',
+    meaning: "An expert's score sheet scores every indicator of the procedure's framework once, in whole points from 0 to the indicator's maximum, and a bonus within the framework's local bonus; `field` names the indicator.",
+  },
+  EXPERT_GROUP_INVALID: {
+    kind: 'INVALID',
+    meaning: 'An expert group names each expert once, and a score sheet comes from an expert of the assigned group.',
+  },
+  PROCEDURE_NOT_FOUND: {
+    kind: 'NOT_FOUND',
+    meaning: 'No evaluation procedure (or review request, or certificate) has this id, or it is outside your reach.',
+  },
+  PROCEDURE_STEP_OUT_OF_ORDER: {
+    kind: 'CONFLICT',
+    meaning: 'The step does not follow the procedure as it stands (regulations §6: application, eligibility, experts, field assessment, scores, preliminary opinion, committee, public notice, reviews, announcement); `rule` names the order rule.',
+  },
+  PROCEDURE_ALREADY_OPEN: {
+    kind: 'CONFLICT',
+    meaning: 'The organization already has an evaluation procedure in progress; one at a time.',
+  },
+  EXPERT_CONFLICT_OF_INTEREST: {
+    kind: 'CONFLICT',
+    meaning: 'An expert declared linked to the organization cannot be assigned to evaluate it (recusal; rule EXPERT_RECUSAL_LINKED_ORGANIZATION). Assign another expert.',
+  },
+  REVIEW_PERIOD_OVER: {
+    kind: 'REFUSED',
+    meaning: 'Review requests are received in writing during the public notice only (regulations §6, Order 39 Art. 20); the notice has ended.',
+  },
+  TRACKING_NOT_ADMITTED: {
+    kind: 'REFUSED',
+    meaning: 'Tracking evaluation (跟踪评估) samples organizations graded 4A or above under the 2026 measures; the organization has no such grade in force or the rule set in force has no tracking evaluation.',
+  },
+  NO_FRAMEWORK: {
+    kind: 'REFUSED',
+    meaning: "No indicator framework for the organization's form covers its evaluating authority (the national defaults cover every form; the form reported by registration is unknown).",
+  },
+  CERTIFICATE_NOT_DUE: {
+    kind: 'CONFLICT',
+    meaning: 'Certificate and plaque are returned (or voided) only once issued and after the grade was lowered or cancelled (regulations §6 Downgrade/cancellation); this one is not due back, or already returned or voided.',
+  },
+  CERTIFICATE_RETURN_PERIOD_RUNNING: {
+    kind: 'CONFLICT',
+    meaning: 'Certificate and plaque are voided by announcement only after the 15 days for returning them have run out (regulations §6).',
+  },
 });
