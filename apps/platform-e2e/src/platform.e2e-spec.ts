@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import mysql from 'mysql2/promise';
 import { signAccessToken, type Role } from '@sop/auth';
-import { OrganizationRegistered, type OrganizationRegisteredV1 } from '@sop/contracts';
+import { ALL_EVENT_CONTRACTS, OrganizationRegistered, type OrganizationRegisteredV1 } from '@sop/contracts';
 import { EventChain, type CloudEvent } from '@sop/messaging';
 import { testDatabaseName, testKafkaBrokers, waitFor } from '@sop/testing';
 import { buildCivilAffairsUscc, validateUscc } from '@sop/util';
@@ -276,7 +276,19 @@ describe('walking skeleton over Kafka and MySQL, four processes', () => {
       const ready = await fetch(`${service.baseUrl}/health/ready`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, broker: { status: 'up' }, relay: { status: 'up' } } });
+      // The event API on every service (issue 13 item 4): every contract a message.
+      const asyncApi = (await (await fetch(`${service.baseUrl}/asyncapi.json`)).json()) as { asyncapi: string; components: { messages: object } };
+      expect(asyncApi.asyncapi).toBe('3.0.0');
+      expect(Object.keys(asyncApi.components.messages)).toHaveLength(ALL_EVENT_CONTRACTS.length);
     }
+    // The command audit log on MySQL (issue 13 item 8): the registrations of the first test, as an auditor reads them.
+    const auditor = token(['auditor'], '100000', 'auditor-e2e');
+    const audit = (await (await fetch(`${services.registration.baseUrl}/audit/commands?subject=registrar-beijing`, { headers: { authorization: `Bearer ${auditor}` } })).json()) as {
+      items: { route: string; status: number; outcome: string; roles: string[] }[];
+    };
+    expect(audit.items.length).toBeGreaterThan(0);
+    expect(audit.items[0]).toMatchObject({ roles: ['registrar'], outcome: expect.stringMatching(/SUCCEEDED|REFUSED/) });
+    expect(audit.items.some((e) => e.route.includes('/applications') && e.status < 300)).toBe(true);
     const credit = await (await fetch(`${services['credit-supervision'].baseUrl}/metrics`)).text();
     // The poison message of the previous test, counted by reason; the lag of credit's group per partition.
     expect(credit).toMatch(/sop_consumer_dead_lettered_total\{service="credit-supervision",group="credit-supervision",reason="UNDECODABLE"\} [1-9]/);

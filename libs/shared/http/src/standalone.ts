@@ -13,6 +13,8 @@ import { SERVICE_RUNTIME, type ServiceDefinition } from './service-definition';
 export interface PlatformTopology {
   specs(): { topic: string; partitions: number }[];
   contracts: { type: string; topic: string }[];
+  /** The event API (AsyncAPI 3.0) served at GET /asyncapi.json. */
+  asyncApi?: () => object;
 }
 
 /** The configuration each command of a standalone service needs (validated together before anything starts). */
@@ -98,6 +100,11 @@ export async function runStandaloneService(def: ServiceDefinition, topics: Platf
     metricsToken: host.METRICS_TOKEN,
     logLevel: host.LOG_LEVEL,
   });
+  const asyncApi = topics.asyncApi?.();
+  if (asyncApi) {
+    // Public, like the embedded host's: the document of every event the platform's topics carry (no personal data).
+    app.getHttpAdapter().get('/asyncapi.json', (_req: unknown, res: { status(code: number): { json(body: unknown): void } }) => res.status(200).json(asyncApi));
+  }
   const port = host.PORT ?? def.defaultPort;
   await startServices(app);
   await app.listen(port, host.HOST);
