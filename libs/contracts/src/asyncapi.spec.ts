@@ -29,6 +29,21 @@ describe('AsyncAPI document of the event contracts', () => {
     expect(validate({ asyncapi: '3.0.0', channels: {} })).toBe(false); // no info: the check does refuse
   });
 
+  it('parses with the AsyncAPI parser (no error diagnostics, every $ref resolved): every contract is a message', async () => {
+    const { Parser } = require('@asyncapi/parser') as typeof import('@asyncapi/parser');
+    const parser = new Parser();
+    const { document, diagnostics } = await parser.parse(rendered);
+    expect(diagnostics.filter((d) => d.severity === 0).map((d) => `${d.code} ${d.message} at ${d.path.join('.')}`)).toEqual([]);
+    const names = new Set((document?.allMessages().all() ?? []).map((m) => m.name()));
+    for (const c of ALL_EVENT_CONTRACTS) expect(names).toContain(c.type);
+    // The parser does refuse a dangling reference (the check can fail).
+    const broken = JSON.parse(rendered) as Json;
+    const firstSchema = Object.values(broken['components']['schemas'])[0] as Json;
+    firstSchema['properties'] = { ...firstSchema['properties'], dangling: { $ref: '#/components/schemas/Missing' } };
+    const refused = await parser.parse(JSON.stringify(broken));
+    expect(refused.diagnostics.some((d) => d.severity === 0 && d.code === 'invalid-ref')).toBe(true);
+  }, 60_000);
+
   it('has, for every contract, a message on its topic’s channel with the payload’s schema and a producer operation', () => {
     for (const c of ALL_EVENT_CONTRACTS) {
       const message = (Object.values(doc['components']['messages']) as Json[]).find((m: Json) => m['name'] === c.type) as Json | undefined;

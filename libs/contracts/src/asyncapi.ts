@@ -1,3 +1,4 @@
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { CREDIT_CONTRACTS } from './credit';
 import { EVALUATION_CONTRACTS } from './evaluation';
@@ -61,7 +62,9 @@ const ENVELOPE: Json = {
  * embedded host at GET /asyncapi.json and kept in docs/asyncapi.json (a test fails when it is stale).
  */
 export function asyncApiDocument(): Json {
-  const all = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/' }) as Record<string, Json>;
+  // class-transformer's @Type tells the item class of a nested array; without its storage every such array would
+  // point at a schema named "Array" (a dangling $ref the AsyncAPI parser refuses).
+  const all = validationMetadatasToSchemas({ refPointerPrefix: '#/components/schemas/', classTransformerMetadataStorage: defaultMetadataStorage }) as Record<string, Json>;
   const schemas = reachable(all, PRODUCERS.flatMap(([, contracts]) => contracts.map((c) => c.payload.name)));
   const channels: Json = {};
   const operations: Json = {};
