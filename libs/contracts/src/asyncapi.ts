@@ -1,5 +1,6 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import { AUDIT_CONTRACTS } from './audit';
 import { CREDIT_CONTRACTS } from './credit';
 import { EVALUATION_CONTRACTS } from './evaluation';
 import { PURCHASING_CONTRACTS } from './purchasing';
@@ -15,6 +16,7 @@ const PRODUCERS: [string, EventContractDefinition[]][] = [
   ['credit-supervision', CREDIT_CONTRACTS],
   ['evaluation', EVALUATION_CONTRACTS],
   ['service-purchasing', PURCHASING_CONTRACTS],
+  ...Object.entries(AUDIT_CONTRACTS),
 ];
 
 const id = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '_');

@@ -1,3 +1,4 @@
+import { AUDIT_CONTRACTS, AUDIT_TOPICS } from './audit';
 import { CREDIT_CONTRACTS, CREDIT_TOPICS } from './credit';
 import { EVALUATION_CONTRACTS, EVALUATION_TOPICS } from './evaluation';
 import { PURCHASING_CONTRACTS, PURCHASING_TOPICS } from './purchasing';
@@ -15,6 +16,8 @@ export const ALL_EVENT_CONTRACTS: EventContractDefinition[] = [
   ...producedBy('credit-supervision', CREDIT_CONTRACTS),
   ...producedBy('evaluation', EVALUATION_CONTRACTS),
   ...producedBy('service-purchasing', PURCHASING_CONTRACTS),
+  // Each service's signed checkpoints and signing keys, on its own audit topic (issue 13 item 5).
+  ...Object.entries(AUDIT_CONTRACTS).flatMap(([source, contracts]) => producedBy(source, contracts)),
 ];
 
 /** Topics with explicit partition counts (auto-creation is off on every broker we run). */
@@ -23,6 +26,7 @@ export const EVENT_TOPICS: { topic: string; partitions: number }[] = [
   ...CREDIT_TOPICS,
   ...EVALUATION_TOPICS,
   ...PURCHASING_TOPICS,
+  ...AUDIT_TOPICS,
 ];
 
 /** Consumer groups; each has a dead-letter topic `<group>.dlq`. */

@@ -19,6 +19,10 @@ import { OutboxWriter } from './outbox/outbox.writer';
 import type { EventTransport } from './transport/transport.port';
 import { MessagingRetention, type RetentionOptions, type RetentionReport } from './retention/messaging-retention';
 import { UnitOfWork } from './unit-of-work';
+import { checkpointOptionsFromEnv, type CheckpointOptions, type SignedCheckpoint } from './audit/checkpoint-signing';
+import { auditContractsIn, Checkpointer } from './audit/checkpointer';
+import { SigningKeyOrmEntity } from './audit/signing-key.orm-entity';
+import { AuditSigningKey1733000000200 } from './audit/signing-key.migration';
 
 type Ctor = new (...args: never[]) => unknown;
 
@@ -39,6 +43,11 @@ export interface ServiceRuntimeOptions {
   retention?: RetentionOptions;
   /** Relay tuning: the broker's max.message.bytes (default 1 MiB) and the quarantine alert hook. */
   relay?: Pick<OutboxRelayOptions, 'maxBatchBytes' | 'onQuarantined'>;
+  /**
+   * Signed checkpoints of the event chain (issue 13 item 5); default from MESSAGING_CHECKPOINT_* (checkpointOptionsFromEnv).
+   * Only when the catalogue has this service's audit contracts.
+   */
+  checkpoints?: Partial<CheckpointOptions>;
   clock: Clock;
   /** Create the MySQL database if missing (dev, tests, local distributed mode). */
   createDatabase?: boolean;
@@ -66,6 +75,9 @@ export class ServiceRuntime {
   /** Deletes published outbox, old inbox and consumed bus rows past their retention. */
   readonly retention: MessagingRetention;
   private readonly retentionTask: PeriodicTask<RetentionReport | undefined>;
+  /** Signs the chain head now and then (absent when the catalogue has no audit contracts for this service). */
+  readonly checkpoints?: Checkpointer;
+  private readonly checkpointTask?: PeriodicTask<SignedCheckpoint | undefined>;
   private readonly logger: Logger;
   private started = false;
 
@@ -73,8 +85,8 @@ export class ServiceRuntime {
     this.logger = new Logger(`Runtime:${options.serviceName}`);
     this.dataSource = createDataSource(
       options.db,
-      [OutboxMessageOrmEntity, OutboxQuarantineOrmEntity, InboxMessageOrmEntity, OfficialCalendarYearOrmEntity, ...(options.entities as Ctor[])],
-      [MessagingTables1732500000000, OfficialCalendarTables1732500000001, OutboxQuarantine1733000000000, RelayLease1733000000100, ...options.migrations],
+      [OutboxMessageOrmEntity, OutboxQuarantineOrmEntity, InboxMessageOrmEntity, OfficialCalendarYearOrmEntity, SigningKeyOrmEntity, ...(options.entities as Ctor[])],
+      [MessagingTables1732500000000, OfficialCalendarTables1732500000001, OutboxQuarantine1733000000000, RelayLease1733000000100, AuditSigningKey1733000000200, ...options.migrations],
     );
     const now = () => options.clock.now();
     const outbox = new OutboxWriter(options.serviceName, options.catalog, now);
@@ -92,6 +104,26 @@ export class ServiceRuntime {
       },
       `${options.serviceName}/messaging-retention`,
     );
+    const audit = auditContractsIn(options.catalog, options.serviceName);
+    if (audit) {
+      const fromEnv = options.checkpoints?.key ? undefined : checkpointOptionsFromEnv();
+      const settings = { everyEvents: 1000, everyMs: 300_000, pollMs: 5_000, ...fromEnv, ...options.checkpoints } as CheckpointOptions;
+      this.checkpoints = new Checkpointer(this.dataSource, outbox, audit, options.serviceName, settings, () => this.relay.status().leader, now);
+      const checkpoints = this.checkpoints;
+      this.checkpointTask = new PeriodicTask(
+        async () => {
+          const written = await checkpoints.tick();
+          if (written) wake();
+          return written;
+        },
+        Math.min(settings.pollMs, settings.everyMs),
+        (err) => {
+          this.logger.warn(`checkpoint failed (retried at the next run): ${err.message}`);
+          return undefined;
+        },
+        `${options.serviceName}/checkpoints`,
+      );
+    }
     if (options.consumer) {
       this.eventServer = new EventTransportServer({
         ...options.consumer,
@@ -125,6 +157,7 @@ export class ServiceRuntime {
     // The relay starts here; the consumer starts when the host starts its microservices (after this hook).
     this.relay.start();
     this.retentionTask.start();
+    this.checkpointTask?.start();
     this.started = true;
     this.logger.log(`started on ${describeDb(this.options.db)} with ${this.options.transport.kind} transport`);
   }
@@ -134,6 +167,7 @@ export class ServiceRuntime {
     this.started = false;
     this.calendars.stop();
     await this.retentionTask.stop();
+    await this.checkpointTask?.stop();
     await this.eventServer?.close(); // normally closed already by the host, before this shutdown hook
     await this.relay.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();

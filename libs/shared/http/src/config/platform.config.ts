@@ -17,6 +17,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { authKeyProblems } from '@sop/auth';
+import { checkpointKeyProblems } from '@sop/messaging';
 import { defineConfig, withRule } from './config-schema';
 
 /** "true"/"false" (any case) as a boolean; anything else stays a string and fails @IsBoolean. */
@@ -110,10 +111,19 @@ export class MessagingEnv {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) MESSAGING_BUS_RETENTION_DAYS = 7;
   /** The largest batch the relay sends (the broker's max.message.bytes). */
   @IsOptional() @Type(() => Number) @IsInt() @Min(1024) RELAY_MAX_BATCH_BYTES = 1_048_576;
+  /** A signed checkpoint of the event chain after this many events (issue 13 item 5)... */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) MESSAGING_CHECKPOINT_EVERY_EVENTS = 1000;
+  /** ...or this many minutes after the last one, when events were published since. */
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) MESSAGING_CHECKPOINT_EVERY_MINUTES = 5;
+  /** The Ed25519 private key (PKCS#8 PEM) checkpoints are signed with; required in distributed mode (or the file below). */
+  @IsOptional() @IsString() MESSAGING_CHECKPOINT_KEY?: string;
+  @IsOptional() @IsString() MESSAGING_CHECKPOINT_KEY_FILE?: string;
+  /** The key's id in checkpoints and GET /<service>/audit/keys (default: derived from the public key). */
+  @IsOptional() @IsString() MESSAGING_CHECKPOINT_KEY_ID?: string;
 }
 
 export const hostConfig = defineConfig('host', HostEnv);
-export const messagingConfig = defineConfig('messaging', MessagingEnv);
+export const messagingConfig = withRule(defineConfig('messaging', MessagingEnv), checkpointKeyProblems);
 export const authEnvConfig = withRule(defineConfig('auth', AuthEnv), authKeyProblems);
 export const kafkaConfig = defineConfig('kafka', KafkaEnv);
 export const databaseConfig = defineConfig('database', DatabaseEnv);

@@ -1,4 +1,4 @@
-import { GENESIS_HASH, chainHash, type CloudEvent } from '../envelope/cloud-event';
+import { GENESIS_HASH, canonicalJson, chainHash, type CloudEvent } from '../envelope/cloud-event';
 
 /**
  * Auditor's check of one producer's event history as read back from the broker: the relay numbers every
@@ -29,36 +29,44 @@ export interface ChainAuditReport {
   unchained: number;
 }
 
-export function auditChain(source: string, events: CloudEvent[]): ChainAuditReport {
-  let unchained = 0;
+/** One source's chained events without identical re-sends, and how many of its events carry no chain fields. */
+export function chainedEventsOf(source: string, events: CloudEvent[]): { chained: CloudEvent[]; unchained: CloudEvent[]; duplicatesOnWire: number } {
+  const unchained: CloudEvent[] = [];
   let duplicatesOnWire = 0;
-  const mine = events.filter((e) => e.source === source);
-  const seen = new Map<string, CloudEvent>();
+  const seen = new Set<string>();
   const chained: CloudEvent[] = [];
-  for (const e of mine) {
+  for (const e of events) {
+    if (e.source !== source) continue;
     if (e.sequence === undefined || e.hash === undefined || e.prevhash === undefined) {
-      unchained++;
+      unchained.push(e);
       continue;
     }
-    const key = `${e.hash}`;
+    // The same hash with other content is not a re-send (one of them was altered): both are kept.
+    const key = `${e.hash}|${canonicalJson(e)}`;
     if (seen.has(key)) {
       duplicatesOnWire++;
       continue;
     }
-    seen.set(key, e);
+    seen.add(key);
     chained.push(e);
   }
-  // Segments: a genesis event (sequence 1, genesis prevhash) starts a new one. Within a segment, order by sequence.
-  const segments: CloudEvent[][] = [];
-  // Follow prevhash links from each genesis: robust to several segments interleaved on partitions.
+  return { chained, unchained, duplicatesOnWire };
+}
+
+/**
+ * Follows prevhash links from each root: robust to several segments interleaved on partitions. Returns the segments
+ * (each in chain order) and every event reached; at a fork the first candidate is followed.
+ */
+export function followChains(chained: CloudEvent[], roots: CloudEvent[]): { segments: CloudEvent[][]; linked: Set<CloudEvent> } {
   const byPrev = new Map<string, CloudEvent[]>();
   for (const e of chained) byPrev.set(e.prevhash!, [...(byPrev.get(e.prevhash!) ?? []), e]);
-  const geneses = chained.filter((e) => e.sequence === '1' && e.prevhash === GENESIS_HASH);
   const linked = new Set<CloudEvent>();
-  for (const g of geneses) {
-    const segment: CloudEvent[] = [g];
-    linked.add(g);
-    let cursor = g;
+  const segments: CloudEvent[][] = [];
+  for (const root of roots) {
+    if (linked.has(root)) continue;
+    const segment: CloudEvent[] = [root];
+    linked.add(root);
+    let cursor = root;
     for (;;) {
       const next = (byPrev.get(cursor.hash!) ?? []).filter((e) => !linked.has(e));
       if (next.length === 0) break;
@@ -68,14 +76,27 @@ export function auditChain(source: string, events: CloudEvent[]): ChainAuditRepo
     }
     segments.push(segment);
   }
+  return { segments, linked };
+}
+
+/** The first problem inside a linked segment: content not matching its hash, or a sequence jump. */
+export function segmentProblem(segment: CloudEvent[]): { at: CloudEvent; problem: string; kind: 'ALTERED' | 'GAP' } | undefined {
+  for (let i = 0; i < segment.length; i++) {
+    const e = segment[i];
+    if (chainHash(e) !== e.hash) return { at: e, kind: 'ALTERED', problem: `event ${e.id} (sequence ${e.sequence}): content does not match its hash` };
+    if (i > 0 && BigInt(e.sequence!) !== BigInt(segment[i - 1].sequence!) + 1n)
+      return { at: e, kind: 'GAP', problem: `sequence jumps from ${segment[i - 1].sequence} to ${e.sequence}` };
+  }
+  return undefined;
+}
+
+export function auditChain(source: string, events: CloudEvent[]): ChainAuditReport {
+  const { chained, unchained, duplicatesOnWire } = chainedEventsOf(source, events);
+  // Segments: a genesis event (sequence 1, genesis prevhash) starts a new one.
+  const geneses = chained.filter((e) => e.sequence === '1' && e.prevhash === GENESIS_HASH);
+  const { segments, linked } = followChains(chained, geneses);
   const reports: ChainSegmentReport[] = segments.map((segment) => {
-    let problem: string | undefined;
-    for (let i = 0; i < segment.length && !problem; i++) {
-      const e = segment[i];
-      if (chainHash(e) !== e.hash) problem = `event ${e.id} (sequence ${e.sequence}): content does not match its hash`;
-      else if (i > 0 && BigInt(e.sequence!) !== BigInt(segment[i - 1].sequence!) + 1n)
-        problem = `sequence jumps from ${segment[i - 1].sequence} to ${e.sequence}`;
-    }
+    const problem = segmentProblem(segment)?.problem;
     return {
       firstSequence: segment[0].sequence!,
       lastSequence: segment[segment.length - 1].sequence!,
@@ -96,5 +117,5 @@ export function auditChain(source: string, events: CloudEvent[]): ChainAuditRepo
       problem: `${orphans.length} event(s) not linked to any chain from genesis, first at sequence ${first.sequence} (${first.id}): an event before it is missing or was altered`,
     });
   }
-  return { source, ok: unchained === 0 && reports.every((r) => r.ok), segments: reports, duplicatesOnWire, unchained };
+  return { source, ok: unchained.length === 0 && reports.every((r) => r.ok), segments: reports, duplicatesOnWire, unchained: unchained.length };
 }
