@@ -161,6 +161,12 @@ export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
   'GET /purchasing/procurements/{id}/scores': { access: { purchaser: 'own', auditor: 'anywhere' } },
   'POST /purchasing/procurements/{id}/award': { access: { purchaser: 'own' } },
   'GET /purchasing/procurements/{id}/award': { access: 'public' },
+  // OCDS 1.1 open data (issue 11 item 6): public and read-only
+  'GET /purchasing/ocds/releases': { access: 'public' },
+  'GET /purchasing/ocds/releases/{releaseId}': { access: 'public' },
+  'GET /purchasing/ocds/records': { access: 'public' },
+  'GET /purchasing/ocds/records/{ocid}': { access: 'public' },
+  'GET /purchasing/ocds/bulk': { access: 'public' },
   'GET /purchasing/health/live': { access: 'public' },
   'GET /purchasing/health/ready': { access: 'public' },
   'GET /purchasing/audit/commands': { access: { auditor: 'anywhere' } },

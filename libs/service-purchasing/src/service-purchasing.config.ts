@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
 import { devKeysAllowed, productionMode } from '@sop/auth';
+import { USCC_FORMAT } from '@sop/util';
 import { defineConfig, withRule } from '@sop/http';
 
 const KEY_FORMAT = /^[A-Za-z0-9+/]{43}=$/;
@@ -21,6 +22,22 @@ export class PurchasingEnv {
    */
   @IsOptional() @Matches(/^[a-z0-9]{6}$/, { message: 'PURCHASING_OCDS_PREFIX must be 6 lowercase letters or digits (the registered OCDS prefix)' })
   PURCHASING_OCDS_PREFIX = 'sopdev';
+  /**
+   * The public URL under which the purchasing endpoints are reached (the OCDS endpoints are `<this>/ocds/…`): package
+   * URIs, linked releases and `links.next` are built from it, never from a request's Host header. The default is the
+   * embedded platform on this machine (port 3000, service prefix /purchasing); a publisher sets its public address.
+   */
+  @IsOptional() @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'PURCHASING_OCDS_BASE_URL must be an http(s) URL' })
+  @Matches(/[^/]$/, { message: 'PURCHASING_OCDS_BASE_URL must not end with /' })
+  PURCHASING_OCDS_BASE_URL = 'http://localhost:3000/purchasing';
+  /** The publisher named in every OCDS package (publisher.name). */
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) PURCHASING_OCDS_PUBLISHER_NAME = 'Social organization platform (development; set PURCHASING_OCDS_PUBLISHER_NAME)';
+  /** The publisher's unified social credit code (publisher.scheme CN-USCI, publisher.uid), when set. */
+  @IsOptional() @Matches(USCC_FORMAT, { message: 'PURCHASING_OCDS_PUBLISHER_USCC must be an 18-character unified social credit code' }) PURCHASING_OCDS_PUBLISHER_USCC?: string;
+  /** The publisher's web site (publisher.uri), the data licence (license) and the publication policy (publicationPolicy), when set. */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }) PURCHASING_OCDS_PUBLISHER_URI?: string;
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }) PURCHASING_OCDS_LICENSE?: string;
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }) PURCHASING_OCDS_PUBLICATION_POLICY?: string;
   /** Where the development bid key is kept when no key is set (embedded mode only). */
   @IsOptional() @IsString() @MinLength(1) DATA_DIR = './data';
 }

@@ -16,6 +16,15 @@ import { SuppliersHttpController } from './api/http/suppliers.http.controller';
 import { BudgetsHttpController } from './api/http/budgets.http.controller';
 import { CataloguesHttpController } from './api/http/catalogues.http.controller';
 import { ProcurementsHttpController } from './api/http/procurements.http.controller';
+import { OcdsHttpController } from './api/http/ocds.http.controller';
+import { NoContractYet, OCDS_PUBLICATION, OcdsContractSource, OcdsReleaseStore, type OcdsPublication } from './application/ocds/ocds.ports';
+import { OcdsPublisher } from './application/ocds/ocds-publisher';
+import { OcdsReads } from './application/ocds/ocds-reads.use-cases';
+import { ProcurementSnapshotAssembler } from './application/ocds/procurement-snapshot.assembler';
+import { USCC_SCHEME } from './domain/ocds';
+import { PurchasingOcdsReleases1732500000475 } from './infrastructure/migrations/1732500000475-purchasing-ocds-releases.migration';
+import { OCDS_ENTITIES } from './infrastructure/ocds/ocds-release.orm-entities';
+import { TypeOrmOcdsReleaseStore } from './infrastructure/ocds/typeorm-ocds-release.store';
 import { BudgetLines } from './application/budgets/budget-lines.use-cases';
 import { BudgetStore } from './application/budgets/budgets.ports';
 import { CatalogueStore } from './application/catalogue/catalogue.ports';
@@ -65,7 +74,7 @@ export interface ServicePurchasingOptions {
   consumerGroupId?: string;
 }
 
-export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450, PurchasingAward1732500000460];
+export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450, PurchasingAward1732500000460, PurchasingOcdsReleases1732500000475];
 
 @Module({})
 export class ServicePurchasingModule {
@@ -83,6 +92,7 @@ export class ServicePurchasingModule {
         BudgetsHttpController,
         CataloguesHttpController,
         ProcurementsHttpController,
+        OcdsHttpController,
         RegistrationEventsHandler,
         CreditEventsHandler,
         EvaluationEventsHandler,
@@ -94,7 +104,7 @@ export class ServicePurchasingModule {
         ...serviceRuntimeProviders(deps, {
           serviceName: SERVICE_PURCHASING,
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
-          entities: PURCHASING_ENTITIES,
+          entities: [...PURCHASING_ENTITIES, ...OCDS_ENTITIES],
           migrations: PURCHASING_MIGRATIONS,
           consumer: {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.servicePurchasing,
@@ -112,6 +122,24 @@ export class ServicePurchasingModule {
         { provide: ProcurementStore, useClass: TypeOrmProcurementStore },
         { provide: BidStore, useClass: TypeOrmBidStore },
         { provide: DecisionStore, useClass: TypeOrmDecisionStore },
+        { provide: OcdsReleaseStore, useClass: TypeOrmOcdsReleaseStore },
+        // The contract part of OCDS snapshots: none until the contract-performance slice provides it.
+        { provide: OcdsContractSource, useClass: NoContractYet },
+        {
+          provide: OCDS_PUBLICATION,
+          useFactory: (config: PurchasingEnv): OcdsPublication => ({
+            baseUrl: config.PURCHASING_OCDS_BASE_URL,
+            publisher: {
+              name: config.PURCHASING_OCDS_PUBLISHER_NAME,
+              scheme: config.PURCHASING_OCDS_PUBLISHER_USCC ? USCC_SCHEME : undefined,
+              uid: config.PURCHASING_OCDS_PUBLISHER_USCC,
+              uri: config.PURCHASING_OCDS_PUBLISHER_URI,
+            },
+            license: config.PURCHASING_OCDS_LICENSE,
+            publicationPolicy: config.PURCHASING_OCDS_PUBLICATION_POLICY,
+          }),
+          inject: [purchasingConfig.KEY],
+        },
         {
           provide: BidSealer,
           useFactory: (config: PurchasingEnv) => {
@@ -139,6 +167,9 @@ export class ServicePurchasingModule {
         Procurements,
         SealedBids,
         ProcurementAwards,
+        ProcurementSnapshotAssembler,
+        OcdsPublisher,
+        OcdsReads,
       ],
     };
   }

@@ -64,6 +64,9 @@ describe('PurchasingErrors', () => {
       'PURCHASING.AWARD_NOT_FOUND': 'NOT_FOUND',
       'PURCHASING.CONTRACT_NOT_FOUND': 'NOT_FOUND', // 404
       'PURCHASING.SUPPLIER_NOT_FOUND': 'NOT_FOUND',
+      'PURCHASING.OCDS_RELEASE_NOT_FOUND': 'NOT_FOUND',
+      'PURCHASING.OCDS_RECORD_NOT_FOUND': 'NOT_FOUND',
+      'PURCHASING.OCDS_NO_RELEASES': 'NOT_FOUND',
     });
     for (const d of definitionsOf(PurchasingErrors)) expect(d.meaning.length).toBeGreaterThan(20);
   });

@@ -189,4 +189,11 @@ export const PurchasingErrors = defineErrors('PURCHASING', {
     meaning: 'No contract has this id within your reach (auditors: all; finance officers: their jurisdiction; purchasers: their own organ).',
   },
   SUPPLIER_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'Purchasing has not learnt of a registered organization with this USCC (from registration events).' },
+  // OCDS 1.1 open data (issue 11 item 6): a package holds at least one release or record, so "nothing" is a 404.
+  OCDS_RELEASE_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'No OCDS release has this id (release ids are the ids of the purchasing events that published them).' },
+  OCDS_RECORD_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'No contracting process with this ocid has published an OCDS release.' },
+  OCDS_NO_RELEASES: {
+    kind: 'NOT_FOUND',
+    meaning: 'No OCDS release (or record) matches the request: none published yet, none for this ocid, none since this instant or after this cursor. An OCDS package holds at least one release, so an empty page is not served.',
+  },
 });

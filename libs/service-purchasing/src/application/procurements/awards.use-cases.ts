@@ -10,6 +10,7 @@ import type { SealedBid } from '../../domain/procurement/sealed-bid';
 import { PurchasingErrors } from '../../domain/purchasing.errors';
 import { ruleSetInForce } from '../../domain/purchasing-rules';
 import { gradeInForce } from '../../domain/supplier-grade';
+import { OcdsPublisher } from '../ocds/ocds-publisher';
 import { RuleSetStore } from '../rule-sets/rule-sets.ports';
 import { SupplierGradeStore, SupplierStore } from '../suppliers/suppliers.ports';
 import { BidSealer } from './bid-sealer.port';
@@ -62,6 +63,7 @@ export class ProcurementAwards {
     private readonly ruleSets: RuleSetStore,
     private readonly sealer: BidSealer,
     private readonly clock: Clock,
+    private readonly ocds: OcdsPublisher,
   ) {}
 
   /**
@@ -166,6 +168,7 @@ export class ProcurementAwards {
         refusedAtAward: refused,
       };
       await this.decisions.insert<AwardRecord>(tx, { procurementId: p.id, kind: 'AWARD', body: record, ruleVersion: atAward.ruleVersion, recordedBy: principal.subject, recordedAt: now, eventId: event.id });
+      await this.ocds.record(tx, p.id, 'award', event.id, now);
       return { ...record, eventId: event.id };
     });
   }

@@ -23,6 +23,7 @@ import { assertDivisionCode, signingOrgan } from '../../domain/purchasing-organ'
 import { PurchasingErrors } from '../../domain/purchasing.errors';
 import { BudgetStore } from '../budgets/budgets.ports';
 import { CatalogueStore } from '../catalogue/catalogue.ports';
+import { OcdsPublisher } from '../ocds/ocds-publisher';
 import { OrganStore } from '../organs/organs.ports';
 import { budgetLineNotFound } from '../read-reach';
 import { procurementView } from './procurement.view';
@@ -73,6 +74,7 @@ export class Procurements {
     private readonly clock: Clock,
     @Inject(OCDS_PREFIX) private readonly ocdsPrefix: string,
     private readonly decisions: DecisionStore,
+    private readonly ocds: OcdsPublisher,
   ) {}
 
   async publish(input: PublishNoticeInput, principal: Principal) {
@@ -113,7 +115,7 @@ export class Procurements {
         cancelledAt: null,
         revision: 1,
       };
-      await tx.publish(ProcurementNoticePublished, {
+      const published = await tx.publish(ProcurementNoticePublished, {
         subject: id,
         data: {
           procurementId: id,
@@ -132,6 +134,7 @@ export class Procurements {
         },
       });
       await this.procurements.insert(tx, p);
+      await this.ocds.record(tx, id, 'tender', published.id, now);
       return procurementView(p);
     });
   }
@@ -171,6 +174,7 @@ export class Procurements {
         },
       ];
       if (!(await this.procurements.update(tx, next))) throw concurrent(id);
+      await this.ocds.record(tx, id, 'tenderAmendment', published.id, now);
       return procurementView(next);
     });
   }
@@ -187,11 +191,12 @@ export class Procurements {
       if (!line) throw budgetLineNotFound(p.budgetLineId);
       await this.budgets.saveAmounts(tx, release(line, p.estimatedFen));
       const next: Procurement = { ...p, status: 'CANCELLED', cancelReasons: reasons, cancelledAt: now, revision: p.revision + 1 };
-      await tx.publish(ProcurementCancelled, {
+      const published = await tx.publish(ProcurementCancelled, {
         subject: id,
         data: { procurementId: id, ocid: p.ocid, reasons, budgetLineId: p.budgetLineId, releasedFen: p.estimatedFen, cancelledAt: now.toISOString() },
       });
       if (!(await this.procurements.update(tx, next))) throw concurrent(id);
+      await this.ocds.record(tx, id, 'tenderCancellation', published.id, now);
       return procurementView(next);
     });
   }
