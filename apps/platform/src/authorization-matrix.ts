@@ -76,6 +76,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
   'GET /registration/health/live': { access: 'public' },
   'GET /registration/health/ready': { access: 'public' },
   'GET /registration/audit/commands': { access: { auditor: 'anywhere' } },
+  'GET /registration/audit/keys': { access: 'public' },
   // credit supervision
   'GET /credit/profiles': { access: 'public' },
   'GET /credit/profiles/{uscc}': { access: 'public' },
@@ -109,6 +110,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
   'GET /credit/health/live': { access: 'public' },
   'GET /credit/health/ready': { access: 'public' },
   'GET /credit/audit/commands': { access: { auditor: 'anywhere' } },
+  'GET /credit/audit/keys': { access: 'public' },
   'GET /credit/errors': { access: 'public' },
   // evaluation
   'POST /evaluation/grades': { access: { evaluator: 'jurisdiction' } },
@@ -132,6 +134,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
   'GET /evaluation/health/live': { access: 'public' },
   'GET /evaluation/health/ready': { access: 'public' },
   'GET /evaluation/audit/commands': { access: { auditor: 'anywhere' } },
+  'GET /evaluation/audit/keys': { access: 'public' },
   'GET /evaluation/errors': { access: 'public' },
   // service purchasing
   'GET /purchasing/suppliers/{uscc}': { access: { purchaser: 'anywhere', 'finance-officer': 'anywhere', auditor: 'anywhere' }, relation: { object: 'organization' } },
@@ -170,5 +173,6 @@ export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
   'GET /purchasing/health/live': { access: 'public' },
   'GET /purchasing/health/ready': { access: 'public' },
   'GET /purchasing/audit/commands': { access: { auditor: 'anywhere' } },
+  'GET /purchasing/audit/keys': { access: 'public' },
   'GET /purchasing/errors': { access: 'public' },
 };

@@ -2,7 +2,7 @@ import { ConfigModule } from '@nestjs/config';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { ALL_EVENT_CONTRACTS, CalendarYearPublished, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog, OfficialCalendars } from '@sop/messaging';
-import { commandAuditControllerFor, calendarEventHandlerFor, errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
+import { commandAuditControllerFor, calendarEventHandlerFor, errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps, auditKeysControllerFor } from '@sop/http';
 import { CREDIT_EVENTS, CREDIT_SUPERVISION } from './api/events/credit-events';
 import { EvaluationEventsHandler } from './api/events/evaluation-events.event-handler';
 import { PurchasingEventsHandler } from './api/events/purchasing-events.event-handler';
@@ -123,6 +123,7 @@ export class CreditSupervisionModule {
         healthControllerFor(SERVICE_RUNTIME),
         commandAuditControllerFor(),
         errorCatalogueControllerFor([CreditErrors]),
+        auditKeysControllerFor(SERVICE_RUNTIME),
       ],
       providers: [
         ...serviceRuntimeProviders(deps, {

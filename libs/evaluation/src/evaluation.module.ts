@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { ALL_EVENT_CONTRACTS, CalendarYearPublished, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
-import { commandAuditControllerFor, errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps, calendarEventHandlerFor } from '@sop/http';
+import { commandAuditControllerFor, errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps, calendarEventHandlerFor, auditKeysControllerFor } from '@sop/http';
 import { EVALUATION_EVENTS } from './api/events/evaluation-events';
 import { CreditEventsHandler } from './api/events/credit-events.event-handler';
 import { EVALUATION } from './api/events/evaluation-events';
@@ -65,6 +65,7 @@ export class EvaluationModule {
         healthControllerFor(SERVICE_RUNTIME),
         commandAuditControllerFor(),
         errorCatalogueControllerFor([EvaluationErrors]),
+        auditKeysControllerFor(SERVICE_RUNTIME),
       ],
       providers: [
         ...serviceRuntimeProviders(deps, {

@@ -2,7 +2,7 @@ import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { ALL_EVENT_CONTRACTS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
-import { commandAuditControllerFor, errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps } from '@sop/http';
+import { commandAuditControllerFor, errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps, auditKeysControllerFor } from '@sop/http';
 import { AnnualReportsHttpController } from './api/http/annual-reports.http.controller';
 import { CalendarHttpController } from './api/http/calendar.http.controller';
 import { ApplicationsHttpController } from './api/http/applications.http.controller';
@@ -63,6 +63,7 @@ export class RegistrationModule {
         PartyOrganizationHttpController,
         RegimeMetricsHttpController,
         errorCatalogueControllerFor([RegistrationErrors]),
+        auditKeysControllerFor(SERVICE_RUNTIME),
         healthControllerFor(SERVICE_RUNTIME),
         commandAuditControllerFor(),
       ],

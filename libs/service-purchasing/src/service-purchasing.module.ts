@@ -2,7 +2,7 @@ import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { ALL_EVENT_CONTRACTS, CalendarYearPublished, CONSUMER_GROUPS } from '@sop/contracts';
 import { EventCatalog } from '@sop/messaging';
-import { commandAuditControllerFor, errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps, calendarEventHandlerFor } from '@sop/http';
+import { commandAuditControllerFor, errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps, calendarEventHandlerFor, auditKeysControllerFor } from '@sop/http';
 import { PURCHASING_EVENTS } from './api/events/purchasing-events';
 import { CreditEventsHandler } from './api/events/credit-events.event-handler';
 import { EvaluationEventsHandler } from './api/events/evaluation-events.event-handler';
@@ -99,6 +99,7 @@ export class ServicePurchasingModule {
         healthControllerFor(SERVICE_RUNTIME),
         commandAuditControllerFor(),
         errorCatalogueControllerFor([PurchasingErrors]),
+        auditKeysControllerFor(SERVICE_RUNTIME),
       ],
       providers: [
         ...serviceRuntimeProviders(deps, {
