@@ -56,6 +56,23 @@ import { SupplierProfile } from './application/suppliers/supplier-profile.use-ca
 import { SupplierRegistrationFacts } from './application/suppliers/supplier-registration.use-cases';
 import { SupplierGradeStore, SupplierStore } from './application/suppliers/suppliers.ports';
 import { PurchasingErrors } from './domain/purchasing.errors';
+import { FunctionCatalogueHttpController } from './api/http/function-transfer/function-catalogue.http.controller';
+import { TransferAgreementsHttpController } from './api/http/function-transfer/transfer-agreements.http.controller';
+import { TransferCasesHttpController } from './api/http/function-transfer/transfer-cases.http.controller';
+import { SelfRegulationHttpController } from './api/http/function-transfer/self-regulation.http.controller';
+import { AgreementTakeBack } from './application/function-transfer/agreements/take-back.use-case';
+import { TransferAgreements } from './application/function-transfer/agreements/transfer-agreements.use-cases';
+import { TransferCases } from './application/function-transfer/cases/transfer-cases.use-cases';
+import { FunctionCatalogue } from './application/function-transfer/catalogue/catalogue-items.use-cases';
+import { ConcentrationReport } from './application/function-transfer/concentration/concentration-report.use-case';
+import { FunctionTransferStore } from './application/function-transfer/function-transfer.ports';
+import { QualificationSuspensions } from './application/function-transfer/qualifications/qualification-suspension.use-case';
+import { UndertakerQualifications } from './application/function-transfer/qualifications/undertaker-qualifications.use-cases';
+import { SelfRegulation } from './application/function-transfer/self-regulation/self-regulation.use-cases';
+import { FunctionTransferErrors } from './domain/function-transfer/function-transfer.errors';
+import { PurchasingFunctionTransfer1732500000700 } from './infrastructure/function-transfer/1732500000700-purchasing-function-transfer.migration';
+import { FUNCTION_TRANSFER_ENTITIES } from './infrastructure/function-transfer/function-transfer.orm-entities';
+import { TypeOrmFunctionTransferStore } from './infrastructure/function-transfer/typeorm-function-transfer.store';
 import { PurchasingSkeleton1732500000400 } from './infrastructure/migrations/1732500000400-purchasing-skeleton.migration';
 import { PurchasingContracts1732500000410 } from './infrastructure/migrations/1732500000410-purchasing-contracts.migration';
 import { PurchasingPurchaserBinding1732500000420 } from './infrastructure/migrations/1732500000420-purchasing-purchaser-binding.migration';
@@ -74,7 +91,7 @@ export interface ServicePurchasingOptions {
   consumerGroupId?: string;
 }
 
-export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450, PurchasingAward1732500000460, PurchasingOcdsReleases1732500000475];
+export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450, PurchasingAward1732500000460, PurchasingOcdsReleases1732500000475, PurchasingFunctionTransfer1732500000700];
 
 @Module({})
 export class ServicePurchasingModule {
@@ -92,20 +109,24 @@ export class ServicePurchasingModule {
         BudgetsHttpController,
         CataloguesHttpController,
         ProcurementsHttpController,
+        FunctionCatalogueHttpController,
+        TransferAgreementsHttpController,
+        TransferCasesHttpController,
+        SelfRegulationHttpController,
         OcdsHttpController,
         RegistrationEventsHandler,
         CreditEventsHandler,
         EvaluationEventsHandler,
         healthControllerFor(SERVICE_RUNTIME),
         commandAuditControllerFor(),
-        errorCatalogueControllerFor([PurchasingErrors]),
+        errorCatalogueControllerFor([PurchasingErrors, FunctionTransferErrors]),
         auditKeysControllerFor(SERVICE_RUNTIME),
       ],
       providers: [
         ...serviceRuntimeProviders(deps, {
           serviceName: SERVICE_PURCHASING,
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
-          entities: [...PURCHASING_ENTITIES, ...OCDS_ENTITIES],
+          entities: [...PURCHASING_ENTITIES, ...OCDS_ENTITIES, ...FUNCTION_TRANSFER_ENTITIES],
           migrations: PURCHASING_MIGRATIONS,
           consumer: {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.servicePurchasing,
@@ -123,6 +144,7 @@ export class ServicePurchasingModule {
         { provide: ProcurementStore, useClass: TypeOrmProcurementStore },
         { provide: BidStore, useClass: TypeOrmBidStore },
         { provide: DecisionStore, useClass: TypeOrmDecisionStore },
+        { provide: FunctionTransferStore, useClass: TypeOrmFunctionTransferStore },
         { provide: OcdsReleaseStore, useClass: TypeOrmOcdsReleaseStore },
         // The contract part of OCDS snapshots: none until the contract-performance slice provides it.
         { provide: OcdsContractSource, useClass: NoContractYet },
@@ -168,6 +190,15 @@ export class ServicePurchasingModule {
         Procurements,
         SealedBids,
         ProcurementAwards,
+        // transfer of government functions (regulations §8, issue 12)
+        FunctionCatalogue,
+        UndertakerQualifications,
+        QualificationSuspensions,
+        TransferAgreements,
+        AgreementTakeBack,
+        TransferCases,
+        SelfRegulation,
+        ConcentrationReport,
         ProcurementSnapshotAssembler,
         OcdsPublisher,
         OcdsReads,
@@ -185,6 +216,6 @@ export const SERVICE_PURCHASING_SERVICE: ServiceDefinition = {
   description: 'Purchasing organs (Order 102 Art. 5, 8), budget lines, the guiding catalogue and negative list (Art. 10–11), procurement notices and sealed bids, purchase-of-services contracts (Order 102), supplier eligibility and priority, performance assessment.',
   moduleClass: ServicePurchasingModule,
   module: (deps) => ServicePurchasingModule.register(deps),
-  errors: [PurchasingErrors],
+  errors: [PurchasingErrors, FunctionTransferErrors],
   config: [purchasingConfig],
 };
