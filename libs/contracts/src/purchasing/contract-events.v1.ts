@@ -1,9 +1,12 @@
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { EventContractDefinition } from '../shared/contract-types';
 import { USCC_FORMAT } from '@sop/util';
 import { ORGAN_UNIT_ID_FORMAT } from './organ-events.v1';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** procurement-events.v1 OCID_FORMAT, repeated here: that module imports this one (no import cycle). */
+const OCID = /^ocds-[a-z0-9]{6}-[0-9a-f-]{36}$/;
 
 /** Purchase methods of the Government Procurement Law Art. 26 plus the two MOF recognizes (regulations §7.2). */
 export const PURCHASE_METHODS = [
@@ -25,6 +28,15 @@ export const PERFORMANCE_BAND_OUTCOMES = ['EXCELLENT', 'GOOD', 'QUALIFIED', 'UNQ
  * regulations §7.2) — the score is then the result.
  */
 export const PERFORMANCE_OUTCOMES = [...PERFORMANCE_BAND_OUTCOMES, 'NOT_BANDED'] as const;
+
+/** One milestone of a contract as ContractSigned announces it (optional field of v1). */
+export class ContractMilestoneV1 {
+  @IsInt() @Min(1) sequence: number;
+  @IsString() @IsNotEmpty() @MaxLength(300) title: string;
+  /** Last day for the deliverables: a Beijing date within the term. */
+  @Matches(DATE) dueOn: string;
+  @IsInt() @Min(1) amountFen: number;
+}
 
 /**
  * A government purchase-of-services contract with a social organization was signed (Order 102 Art. 23: written,
@@ -58,6 +70,14 @@ export class ContractSignedV1 {
    * purchaser's jurisdiction in force on the Beijing date of signing (before local rule sets: `purchasing/order-102@2020-03-01`).
    */
   @IsString() @IsNotEmpty() @MaxLength(100) ruleVersion: string;
+  /**
+   * Added in v1 as optional fields (issue 11): the procurement and OCDS contracting process the contract was awarded
+   * in (absent for a contract recorded stand-alone), and its milestones (amounts summing to valueFen; absent on
+   * contracts signed before milestones, which are paid against one implicit milestone of the whole value).
+   */
+  @IsOptional() @IsUUID() procurementId?: string;
+  @IsOptional() @Matches(OCID) ocid?: string;
+  @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ContractMilestoneV1) milestones?: ContractMilestoneV1[];
 }
 
 export const ContractSigned: EventContractDefinition<ContractSignedV1> = {

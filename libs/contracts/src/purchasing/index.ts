@@ -1,6 +1,7 @@
 import type { EventContractDefinition } from '../shared/contract-types';
 import { ContractPerformanceAssessed, ContractSigned } from './contract-events.v1';
 import { FUNCTION_TRANSFER_CONTRACTS } from './function-transfer-events.v1';
+import { ContractFlagged, ContractTerminated, MilestoneAccepted, PaymentDecided, PaymentMade } from './contract-performance-events.v1';
 import { PurchasingOrganChanged, PurchasingOrganRegistered } from './organ-events.v1';
 import { BidsScored, EligibilityEvaluated, ProcurementAwarded } from './award-events.v1';
 import { BidReceived, BidWithdrawn, ProcurementAmended, ProcurementCancelled, ProcurementNoticePublished } from './procurement-events.v1';
@@ -8,11 +9,12 @@ import { BidReceived, BidWithdrawn, ProcurementAmended, ProcurementCancelled, Pr
 export * from './award-events.v1';
 export * from './contract-events.v1';
 export * from './function-transfer-events.v1';
+export * from './contract-performance-events.v1';
 export * from './organ-events.v1';
 export * from './procurement-events.v1';
 
 /** Event types the service-purchasing service publishes. */
-export const PURCHASING_CONTRACTS: EventContractDefinition[] = [ContractSigned, ContractPerformanceAssessed, PurchasingOrganRegistered, PurchasingOrganChanged, ProcurementNoticePublished, ProcurementAmended, ProcurementCancelled, BidReceived, BidWithdrawn, EligibilityEvaluated, BidsScored, ProcurementAwarded, ...FUNCTION_TRANSFER_CONTRACTS];
+export const PURCHASING_CONTRACTS: EventContractDefinition[] = [ContractSigned, ContractPerformanceAssessed, PurchasingOrganRegistered, PurchasingOrganChanged, ProcurementNoticePublished, ProcurementAmended, ProcurementCancelled, BidReceived, BidWithdrawn, EligibilityEvaluated, BidsScored, ProcurementAwarded, MilestoneAccepted, PaymentMade, ContractFlagged, PaymentDecided, ContractTerminated, ...FUNCTION_TRANSFER_CONTRACTS];
 
 /** Purchasing's topics, with explicit partition counts. */
 export const PURCHASING_TOPICS: { topic: string; partitions: number }[] = [
