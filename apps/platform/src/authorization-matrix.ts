@@ -145,6 +145,12 @@ export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
   'POST /purchasing/contracts': { access: { purchaser: 'own' } },
   'GET /purchasing/contracts/{id}': { access: { purchaser: 'own', 'finance-officer': 'jurisdiction', auditor: 'anywhere' } },
   'POST /purchasing/contracts/{id}/performance-assessments': { access: { purchaser: 'own' } },
+  // contract performance: the purchaser accepts milestones and terminates; finance (the purchaser's jurisdiction) pays and decides on flagged contracts
+  'POST /purchasing/procurements/{id}/contract': { access: { purchaser: 'own' } },
+  'POST /purchasing/contracts/{id}/milestones/{sequence}/acceptance': { access: { purchaser: 'own' } },
+  'POST /purchasing/contracts/{id}/payments': { access: { 'finance-officer': 'jurisdiction' } },
+  'POST /purchasing/contracts/{id}/payment-decisions': { access: { 'finance-officer': 'jurisdiction' } },
+  'POST /purchasing/contracts/{id}/termination': { access: { purchaser: 'own' } },
   'GET /purchasing/rule-sets': { access: 'public' },
   'POST /purchasing/rule-sets/{jurisdiction}/versions': { access: { 'finance-officer': 'division' } },
   'POST /purchasing/budgets': { access: { 'finance-officer': 'jurisdiction' } },

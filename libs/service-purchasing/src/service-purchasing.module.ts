@@ -5,6 +5,17 @@ import { EventCatalog } from '@sop/messaging';
 import { commandAuditControllerFor, errorCatalogueControllerFor, healthControllerFor, SERVICE_RUNTIME, serviceRuntimeProviders, type ServiceDefinition, type ServiceDeps, calendarEventHandlerFor, auditKeysControllerFor } from '@sop/http';
 import { PURCHASING_EVENTS } from './api/events/purchasing-events';
 import { CreditEventsHandler } from './api/events/credit-events.event-handler';
+import { CreditListEventsHandler } from './api/events/credit-list-events.event-handler';
+import { ContractPerformanceHttpController, ProcurementContractHttpController } from './api/http/contract-performance.http.controller';
+import { ContractFlags } from './application/contract-performance/contract-flags.use-case';
+import { ContractFromAward } from './application/contract-performance/contract-from-award.use-case';
+import { ContractPayments } from './application/contract-performance/contract-payments.use-case';
+import { PerformanceStore } from './application/contract-performance/contract-performance.ports';
+import { MilestoneAcceptances } from './application/contract-performance/milestone-acceptance.use-case';
+import { PaymentDecisions } from './application/contract-performance/payment-decisions.use-case';
+import { TerminateContract } from './application/contract-performance/terminate-contract.use-case';
+import { PurchasingContractPerformance1732500000480 } from './infrastructure/migrations/1732500000480-purchasing-contract-performance.migration';
+import { TypeOrmPerformanceStore } from './infrastructure/typeorm-contract-performance.store';
 import { EvaluationEventsHandler } from './api/events/evaluation-events.event-handler';
 import { SERVICE_PURCHASING } from './api/events/purchasing-events';
 import { RegistrationEventsHandler } from './api/events/registration-events.event-handler';
@@ -91,7 +102,7 @@ export interface ServicePurchasingOptions {
   consumerGroupId?: string;
 }
 
-export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450, PurchasingAward1732500000460, PurchasingOcdsReleases1732500000475, PurchasingFunctionTransfer1732500000700];
+export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450, PurchasingAward1732500000460, PurchasingOcdsReleases1732500000475, PurchasingContractPerformance1732500000480, PurchasingFunctionTransfer1732500000700];
 
 @Module({})
 export class ServicePurchasingModule {
@@ -113,9 +124,12 @@ export class ServicePurchasingModule {
         TransferAgreementsHttpController,
         TransferCasesHttpController,
         SelfRegulationHttpController,
+        ProcurementContractHttpController,
+        ContractPerformanceHttpController,
         OcdsHttpController,
         RegistrationEventsHandler,
         CreditEventsHandler,
+        CreditListEventsHandler,
         EvaluationEventsHandler,
         healthControllerFor(SERVICE_RUNTIME),
         commandAuditControllerFor(),
@@ -145,6 +159,7 @@ export class ServicePurchasingModule {
         { provide: BidStore, useClass: TypeOrmBidStore },
         { provide: DecisionStore, useClass: TypeOrmDecisionStore },
         { provide: FunctionTransferStore, useClass: TypeOrmFunctionTransferStore },
+        { provide: PerformanceStore, useClass: TypeOrmPerformanceStore },
         { provide: OcdsReleaseStore, useClass: TypeOrmOcdsReleaseStore },
         // The contract part of OCDS snapshots: none until the contract-performance slice provides it.
         { provide: OcdsContractSource, useClass: NoContractYet },
@@ -199,6 +214,12 @@ export class ServicePurchasingModule {
         TransferCases,
         SelfRegulation,
         ConcentrationReport,
+        ContractFromAward,
+        MilestoneAcceptances,
+        ContractPayments,
+        PaymentDecisions,
+        TerminateContract,
+        ContractFlags,
         ProcurementSnapshotAssembler,
         OcdsPublisher,
         OcdsReads,

@@ -2,7 +2,8 @@ import { civilDateOf, compareCivilDates, parseCivilDate, startOfCivilDay } from 
 import { PurchasingErrors } from './purchasing.errors';
 import type { PerformanceOutcome, PurchasingRuleSet } from './purchasing-rules';
 
-export const CONTRACT_STATUSES = ['SIGNED'] as const;
+/** SIGNED: in performance; TERMINATED by the purchaser with reasons; COMPLETED once every milestone is paid in full. */
+export const CONTRACT_STATUSES = ['SIGNED', 'TERMINATED', 'COMPLETED'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 /** The outcome when the rule set has no banding rule (the national default: bands are local practice, §7.2). */

@@ -183,6 +183,43 @@ export const PurchasingErrors = defineErrors('PURCHASING', {
   ALREADY_AWARDED: { kind: 'CONFLICT', meaning: 'The procurement was awarded already; the award and its eligibility evaluation are frozen.' },
   AWARD_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'The procurement has not been awarded (yet).' },
 
+  // ---------------------------------------------------------------- contract performance (Order 102 Art. 23–24, §7.2)
+  STANDSTILL_NOT_ENDED: {
+    kind: 'CONFLICT',
+    meaning: "The contract is signed once the award's standstill period has ended (and signedAt lies after it); `standstillEndsAt` gives the instant.",
+  },
+  CONTRACT_EXISTS: { kind: 'CONFLICT', meaning: 'The procurement already has its contract; `contractId` names it.' },
+  MILESTONES_INVALID: {
+    kind: 'INVALID',
+    meaning: 'Milestones are numbered 1, 2, 3… once each, with a title, a due date (a Beijing date within the term) and a positive amount in fen; their amounts sum to the contract value.',
+  },
+  MILESTONE_NOT_FOUND: { kind: 'NOT_FOUND', meaning: 'The contract has no milestone with this sequence number.' },
+  CONTRACT_NOT_IN_PERFORMANCE: {
+    kind: 'CONFLICT',
+    meaning: 'The contract is no longer in performance (TERMINATED or COMPLETED): nothing more is accepted, decided or paid under it; `contractStatus` names its state.',
+  },
+  MILESTONE_ALREADY_ACCEPTED: {
+    kind: 'CONFLICT',
+    meaning: 'The milestone passed its acceptance already; a passed acceptance is final (only a failed one is followed by a re-acceptance).',
+  },
+  ACCEPTANCE_INCONSISTENT: {
+    kind: 'REFUSED',
+    meaning: "A milestone passes acceptance only with a score outside the rule set's UNQUALIFIED band; `band` and `ruleVersion` name the band applied.",
+  },
+  MILESTONE_NOT_ACCEPTED: { kind: 'CONFLICT', meaning: 'Payments are made only against a milestone that passed acceptance (regulations §7.2 performance acceptance); accept it first.' },
+  MILESTONE_OVERPAID: {
+    kind: 'REFUSED',
+    meaning: "The payment would take the milestone's paid total over its amount; `outstandingFen` gives what may still be paid for it.",
+  },
+  PAID_AT_INVALID: { kind: 'INVALID', meaning: 'paidAt is the instant the money was paid: not after now and not before the contract was signed.' },
+  PAYMENT_NEEDS_DECISION: {
+    kind: 'CONFLICT',
+    meaning:
+      "The contract is flagged (its supplier entered the serious list, regulations §5.3): each further payment of a milestone needs a recorded PAY decision of the finance officer made after the flag (POST …/payment-decisions); `flagEvidenceEventId` names the listing.",
+  },
+  PAYMENT_WITHHELD: { kind: 'CONFLICT', meaning: "The latest decision for this milestone of the flagged contract is WITHHOLD; `decisionId` names it. A new PAY decision is needed." },
+  CONTRACT_NOT_FLAGGED: { kind: 'CONFLICT', meaning: 'Payment decisions are recorded only for a contract flagged by a serious listing of its supplier; payments of other contracts need none.' },
+
   // ---------------------------------------------------------------- reads
   CONTRACT_NOT_FOUND: {
     kind: 'NOT_FOUND',

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DATETIME6 } from '@sop/persistence';
+import { CONTRACT_PERFORMANCE_ENTITIES } from './contract-performance.orm-entities';
 
 /** bigint columns come back as strings (bigNumberStrings); fen amounts stay below 2^53 and are numbers in code. */
 const fenAsNumber = {
@@ -69,6 +70,7 @@ export class PurchasingSupplierGradeOrmEntity {
 @Entity({ name: 'purchasing_contract' })
 @Index('ix_purchasing_contract_supplier', ['supplierUscc'])
 @Index('ux_purchasing_contract_idempotency', ['idempotencyKey', 'recordedBy'], { unique: true })
+@Index('ux_purchasing_contract_procurement', ['procurementId'], { unique: true })
 export class PurchasingContractOrmEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @Column({ type: 'varchar', length: 18 }) supplierUscc: string;
@@ -95,6 +97,16 @@ export class PurchasingContractOrmEntity {
   /** Idempotent creation: the request's Idempotency-Key (unique with recordedBy) and the SHA-256 of its body. */
   @Column({ type: 'varchar', length: 100, nullable: true }) idempotencyKey: string | null;
   @Column({ type: 'varchar', length: 64, nullable: true }) requestHash: string | null;
+  /** Contract performance (migration 1732500000480): the procurement and budget line (null stand-alone), Art. 23 content as JSON, flag, termination, completion. */
+  @Column({ type: 'varchar', length: 36, nullable: true }) procurementId: string | null;
+  @Column({ type: 'varchar', length: 100, nullable: true }) ocid: string | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) budgetLineId: string | null;
+  @Column({ type: 'text', nullable: true }) content: string | null;
+  @Column({ ...DATETIME6, nullable: true }) flaggedAt: Date | null;
+  @Column({ type: 'varchar', length: 36, nullable: true }) flagEventId: string | null;
+  @Column({ ...DATETIME6, nullable: true }) terminatedAt: Date | null;
+  @Column({ type: 'text', nullable: true }) terminationReasons: string | null;
+  @Column({ ...DATETIME6, nullable: true }) completedAt: Date | null;
 }
 
 /** The purchaser's performance assessment of a contract (performance management and acceptance, §7.2). */
@@ -260,4 +272,5 @@ export const PURCHASING_ENTITIES = [
   PurchasingSupplierGradeOrmEntity,
   PurchasingContractOrmEntity,
   PurchasingPerformanceAssessmentOrmEntity,
+  ...CONTRACT_PERFORMANCE_ENTITIES,
 ];

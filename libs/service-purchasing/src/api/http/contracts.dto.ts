@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PURCHASE_METHODS } from '@sop/contracts';
 import type { PurchaseMethod } from '../../domain/purchasing-rules';
 import { IsInstant, USCC_FORMAT } from '@sop/util';
+import { MilestoneDto } from './milestone.dto';
 
 /** The shape of a civil date; whether it is a real day (parseCivilDate) is the domain's 400 PURCHASING.TERM_INVALID. */
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -60,4 +61,8 @@ export class SignContractRequest {
   @ApiPropertyOptional({ type: MultiYearDeclarationDto, description: 'required for a term over one year' })
   @IsOptional() @ValidateNested() @Type(() => MultiYearDeclarationDto)
   multiYear?: MultiYearDeclarationDto;
+
+  @ApiPropertyOptional({ type: [MilestoneDto], description: 'optional: milestones summing to valueFen; without them the contract is accepted and paid as one implicit milestone of its whole value, due on termEnd' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => MilestoneDto)
+  milestones?: MilestoneDto[];
 }

@@ -5,6 +5,7 @@ import { ContractSigned } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
 import { isDuplicateKey } from '@sop/persistence';
 import { Clock } from '@sop/util';
+import { checkMilestones, implicitMilestone, type Milestone } from '../../domain/contract/milestones';
 import { checkContractTerms, type MultiYearDeclaration } from '../../domain/contract-terms';
 import { assertSameRequest, requestHash } from '../../domain/idempotency';
 import { bindingOf } from '../../domain/purchaser-binding';
@@ -13,6 +14,7 @@ import { PurchasingErrors } from '../../domain/purchasing.errors';
 import { ruleSetInForce, ruleVersionOf } from '../../domain/purchasing-rules';
 import { assertSignedAfterRegistration, assertSupplierEligible } from '../../domain/supplier-eligibility';
 import { AssessmentStore } from '../assessments/assessments.ports';
+import { PerformanceStore } from '../contract-performance/contract-performance.ports';
 import { OrganStore } from '../organs/organs.ports';
 import { RuleSetStore } from '../rule-sets/rule-sets.ports';
 import { SupplierStore } from '../suppliers/suppliers.ports';
@@ -30,6 +32,8 @@ export interface SignContractInput {
   termEnd: string;
   signedAt: string;
   multiYear?: MultiYearDeclaration;
+  /** Optional milestones (summing to valueFen); without them the contract is paid against one implicit milestone of its whole value. */
+  milestones?: Milestone[];
 }
 
 /** The outcome of a signing: the contract, and whether it is the original answered again for an idempotent retry. */
@@ -50,6 +54,8 @@ function signingRequestHash(input: SignContractInput): string {
     termEnd: input.termEnd,
     signedAt: input.signedAt,
     multiYear: input.multiYear ? { budgetAssured: input.multiYear.budgetAssured, stableService: input.multiYear.stableService } : null,
+    // Only when given: a body without milestones hashes as it did before milestones existed.
+    ...(input.milestones ? { milestones: input.milestones } : {}),
   });
 }
 
@@ -68,6 +74,7 @@ export class SignContract {
     private readonly suppliers: SupplierStore,
     private readonly ruleSets: RuleSetStore,
     private readonly organs: OrganStore,
+    private readonly performance: PerformanceStore,
     private readonly clock: Clock,
   ) {}
 
@@ -127,6 +134,7 @@ export class SignContract {
     const rules = ruleSetInForce(signedAt, 'signedAt', organ.jurisdiction, await this.ruleSets.versions(null));
     const accepted = checkContractTerms(input, rules);
     const ruleVersion = ruleVersionOf(rules);
+    const milestones = input.milestones ? checkMilestones(input.milestones, input.valueFen, input.termStart, input.termEnd) : null;
 
     return this.uow.run(async (tx) => {
       await this.suppliers.lockSupplierFacts(tx, input.supplierUscc);
@@ -148,7 +156,15 @@ export class SignContract {
       const published = await tx.publish(ContractSigned, {
         subject: input.supplierUscc,
         policyVersion: ruleVersion,
-        data: { contractId: id, ...terms, purchaserUnitId: organ.unitId, purchaserJurisdiction: organ.jurisdiction, signedAt: signedAt.toISOString(), ruleVersion },
+        data: {
+          contractId: id,
+          ...terms,
+          purchaserUnitId: organ.unitId,
+          purchaserJurisdiction: organ.jurisdiction,
+          signedAt: signedAt.toISOString(),
+          ruleVersion,
+          ...(milestones ? { milestones: milestones.map((m) => ({ sequence: m.sequence, title: m.title, dueOn: m.dueOn, amountFen: m.amountFen })) } : {}),
+        },
       });
       const contract: Contract = {
         id,
@@ -167,6 +183,7 @@ export class SignContract {
         requestHash: hash,
       };
       await this.contracts.insertContract(tx, contract);
+      await this.performance.insertMilestones(tx, id, milestones ?? [implicitMilestone(terms)]);
       return contractView(contract, []);
     });
   }
