@@ -7,6 +7,7 @@ import Ajv2019 from 'ajv/dist/2019';
 import { parse } from 'yaml';
 import { authKeyProblems } from '@sop/auth';
 import { configurationProblems, standaloneConfigSchemas } from '@sop/http';
+import { kafkaSecurityFromEnv } from '@sop/messaging';
 import { EMBEDDED_SERVICES } from './services';
 
 /**
@@ -19,6 +20,7 @@ const COMPOSE_FILE = join(ROOT, 'docker-compose.yml');
 
 interface ComposeService {
   image?: string;
+  entrypoint?: string[] | string;
   build?: unknown;
   command?: string[] | string;
   environment?: Record<string, string | number | boolean | null> | string[];
@@ -59,7 +61,7 @@ const secretNames = (service: ComposeService) => (service.secrets ?? []).map((s)
 
 /**
  * What an operator supplies (issue 10): the identity provider's public key and the personal-data keys as files, the
- * database passwords. Nothing else comes from the shell.
+ * database passwords, the Kafka principals' passwords. Nothing else comes from the shell.
  */
 function operatorEnvironment(dir: string): NodeJS.ProcessEnv {
   const publicKey = join(dir, 'idp-public.pem');
@@ -77,6 +79,12 @@ function operatorEnvironment(dir: string): NodeJS.ProcessEnv {
     CREDIT_DB_PASSWORD: 'credit-secret',
     EVALUATION_DB_PASSWORD: 'evaluation-secret',
     PURCHASING_DB_PASSWORD: 'purchasing-secret',
+    KAFKA_ADMIN_PASSWORD: 'kafka-admin-secret',
+    KAFKA_REGISTRATION_PASSWORD: 'kafka-registration-secret',
+    KAFKA_CREDIT_PASSWORD: 'kafka-credit-secret',
+    KAFKA_EVALUATION_PASSWORD: 'kafka-evaluation-secret',
+    KAFKA_PURCHASING_PASSWORD: 'kafka-purchasing-secret',
+    KAFKA_AUDITOR_PASSWORD: 'kafka-auditor-secret',
   };
 }
 
@@ -186,6 +194,36 @@ describe('docker-compose.yml', () => {
       expect(env['DB_CREATE_DATABASE']).toBe('false');
     }
     expect(users.size).toBe(servers.length);
+  });
+
+  it('connects to Kafka with SASL/SCRAM: each service as its own principal, provisioning as admin, the broker knowing them all', () => {
+    const scramPassword = (env: NodeJS.ProcessEnv, principal: string) => env[`KAFKA_SCRAM_PASSWORD_${principal.toUpperCase().replace(/-/g, '_')}`];
+    const [, kafka] = Object.entries(compose.services).find(([name]) => name === 'kafka') ?? [];
+    const [, acls] = Object.entries(compose.services).find(([name]) => name === 'kafka-acls') ?? [];
+    const brokerEnv = environmentOf(kafka as ComposeService, operator);
+    // The broker is deploy/kafka/kafka-local.sh `run` in secure mode on the image's jars (its smoke test runs it so).
+    expect(kafka?.image).toBe('apache/kafka:4.4.0');
+    expect([...(kafka?.entrypoint ?? []), ...(kafka?.command ?? [])]).toEqual(['bash', '/opt/sop/kafka-local.sh', 'run']);
+    expect(kafka?.volumes).toContain('./deploy/kafka/kafka-local.sh:/opt/sop/kafka-local.sh:ro');
+    expect(brokerEnv).toMatchObject({ KAFKA_SECURE: '1', KAFKA_JARS_DIR: '/opt/kafka/libs', KAFKA_LISTEN_HOST: '0.0.0.0', KAFKA_ADVERTISED_HOST: 'kafka' });
+    // The ACL job runs after the broker is healthy, as admin; every service waits for it and for the topics.
+    expect([...(acls?.entrypoint ?? []), ...(acls?.command ?? [])]).toEqual(['bash', '/opt/sop/kafka-local.sh', 'acls']);
+    expect(acls?.depends_on).toEqual({ kafka: { condition: 'service_healthy' } });
+    expect(environmentOf(acls as ComposeService, operator)).toMatchObject({ KAFKA_SECURE: '1', KAFKA_BOOTSTRAP: 'kafka:9092', KAFKA_SCRAM_PASSWORD_ADMIN: operator['KAFKA_ADMIN_PASSWORD'] });
+
+    const principals = new Set<string>();
+    for (const [name, service] of ours) {
+      const env = envOf(service);
+      const sasl = kafkaSecurityFromEnv(env).sasl as { mechanism: string; username: string; password: string } | undefined;
+      const expected = service.command ? 'admin' : env['APP'];
+      expect({ name, mechanism: sasl?.mechanism, username: sasl?.username }).toEqual({ name, mechanism: 'scram-sha-512', username: expected });
+      // The broker bootstraps that principal with the same password.
+      expect({ name, same: Boolean(sasl?.password) && scramPassword(brokerEnv, sasl?.username ?? '') === sasl?.password }).toEqual({ name, same: true });
+      if (!service.command) principals.add(sasl?.username ?? '');
+      if (!service.command) expect({ name, deps: service.depends_on }).toMatchObject({ deps: { 'kafka-acls': { condition: 'service_completed_successfully' } } });
+    }
+    expect(principals.size).toBe(servers.length);
+    expect(scramPassword(brokerEnv, 'auditor')).toBe(operator['KAFKA_AUDITOR_PASSWORD']);
   });
 
   it('a missing required variable would be caught by the same check', () => {
