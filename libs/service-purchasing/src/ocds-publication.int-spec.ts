@@ -262,4 +262,35 @@ describe('service purchasing: OCDS 1.1 releases, records and bulk download (MySQ
     expect(parsed).toEqual(all);
     for (const r of parsed) expect(ocdsViolations('release', r)).toEqual([]);
   });
+
+  it('six concurrent notices get distinct, gap-free sequences (the counter row serializes them); paging still sees each release once', async () => {
+    const before = await ds.getRepository(PurchasingOcdsReleaseOrmEntity).count();
+    const lines = await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => (await call('POST', '/budgets', finance, { organUnitId: 'unit-haidian-mca', fiscalYear: 2026, lineCode: `PAR-${i}`, description: '并发', amountFen: 1_000_000 })).body.id as string),
+    );
+    const notice = (budgetLineId: string) => ({
+      title: '并发公告',
+      description: '并发',
+      method: 'OPEN_TENDERING',
+      catalogueItemCode: 'PS-ELDERLY-CARE',
+      budgetLineId,
+      estimatedFen: 100_000,
+      qualificationRequirements: {},
+      scoring: { priceWeight: 100, criteria: [] },
+      bidDeadline: new Date(clock.now().getTime() + 25 * DAY).toISOString(),
+    });
+    const published = await Promise.all(lines.map((line) => call('POST', '/procurements', purchaser, notice(line))));
+    expect(published.map((p) => p.status)).toEqual(Array(6).fill(201));
+    const rows = await ds.getRepository(PurchasingOcdsReleaseOrmEntity).find({ order: { sequence: 'ASC' } });
+    expect(rows.map((r) => r.sequence)).toEqual(Array.from({ length: before + 6 }, (_, i) => i + 1));
+    expect(new Set(rows.slice(before).map((r) => r.procurementId))).toEqual(new Set(published.map((p) => p.body.id)));
+    const seen: string[] = [];
+    let path: string | undefined = `/ocds/releases?limit=2&after=${before - 1}`;
+    while (path) {
+      const page = await call('GET', path, null);
+      seen.push(...page.body.releases.map((r: Release) => r.id));
+      path = page.body.links?.next ? local(page.body.links.next) : undefined;
+    }
+    expect(seen).toEqual(rows.slice(before - 1).map((r) => r.releaseId));
+  });
 });

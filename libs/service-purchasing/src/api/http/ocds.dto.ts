@@ -13,7 +13,7 @@ export class OcdsPageQuery {
   limit?: number;
 
   @ApiPropertyOptional({ example: 0, description: 'cursor: the sequence after which the page starts (from links.next)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
   after?: number;
 }
 
