@@ -5,7 +5,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { allTopicSpecs, OrganizationRegistered } from '@sop/contracts';
 import { startServiceContext } from '@sop/http';
-import { buildCloudEvent, dataschemaOf, EventChain, InProcessTransport } from '@sop/messaging';
+import { buildCloudEvent, dataschemaOf, EventChain, InProcessTransport, MessagingTables1732500000000 } from '@sop/messaging';
+import { createDataSource } from '@sop/persistence';
 import { waitFor } from '@sop/testing';
 import { MovableClock } from '@sop/util';
 import { ContractPayments } from './application/contract-performance/contract-payments.use-case';
@@ -14,7 +15,9 @@ import { GetContract } from './application/contracts/get-contract.use-case';
 import { SignContract } from './application/contracts/sign-contract.use-case';
 import { PurchasingOrgans } from './application/organs/purchasing-organs.use-cases';
 import { SupplierStore } from './application/suppliers/suppliers.ports';
-import { ServicePurchasingModule } from './service-purchasing.module';
+import { PurchasingContractMilestoneOrmEntity } from './infrastructure/contract-performance.orm-entities';
+import { PURCHASING_ENTITIES } from './infrastructure/purchasing.orm-entities';
+import { PURCHASING_MIGRATIONS, ServicePurchasingModule } from './service-purchasing.module';
 import { organizationRegisteredData } from './test-support/organization-registered.fixture';
 
 /** Contract performance in embedded mode (SQLite, in-process bus): the migrations run; a contract without milestones is paid against its implicit one. */
@@ -58,5 +61,25 @@ describe('service purchasing contract performance on SQLite (embedded mode)', ()
     expect(await payment(50_000)).toMatchObject({ contractPaidFen: 50_000, contractOutstandingFen: 0, contractStatus: 'COMPLETED' });
     const view = await app.get(GetContract).contractOf(contract.id, finance);
     expect(view).toMatchObject({ status: 'COMPLETED', totals: { paidFen: 50_000, outstandingFen: 0 }, milestones: [{ sequence: 1, title: '社区养老服务', dueOn: '2026-12-31', amountFen: 50_000, paidFen: 50_000, acceptance: { passed: true } }] });
+  });
+
+  it('migration 480 gives a contract recorded before milestones one implicit milestone: its whole value, due on its last day', async () => {
+    const path = join(dir, 'upgrade.sqlite');
+    const upTo = PURCHASING_MIGRATIONS.findIndex((M) => new M().name === 'PurchasingContractPerformance1732500000480');
+    const old = createDataSource({ type: 'sqlite', path }, PURCHASING_ENTITIES, [MessagingTables1732500000000, ...PURCHASING_MIGRATIONS.slice(0, upTo)]);
+    await old.initialize();
+    await old.runMigrations();
+    await old.query(
+      `INSERT INTO purchasing_contract (id, supplier_uscc, purchaser, title, method, value_fen, term_start, term_end, multi_year, budget_assured, stable_service, signed_at, status, rule_version, recorded_by, recorded_at, event_id)
+       VALUES ('6f1c2c56-3f43-4a55-9d0e-6f0f4c1f0a01', '${uscc}', '北京市海淀区民政局', '旧合同', 'SINGLE_SOURCE', 70000, '2025-01-01', '2025-12-31', 0, 0, 0, '2024-12-20 02:00:00.000', 'SIGNED', 'purchasing/order-102@2020-03-01', 'old', '2024-12-20 02:00:00.000', '6f1c2c56-3f43-4a55-9d0e-6f0f4c1f0a02')`,
+    );
+    await old.destroy();
+    const upgraded = createDataSource({ type: 'sqlite', path }, PURCHASING_ENTITIES, [MessagingTables1732500000000, ...PURCHASING_MIGRATIONS]);
+    await upgraded.initialize();
+    expect((await upgraded.runMigrations()).map((m) => m.name)).toContain('PurchasingContractPerformance1732500000480');
+    expect(await upgraded.getRepository(PurchasingContractMilestoneOrmEntity).find()).toEqual([
+      { contractId: '6f1c2c56-3f43-4a55-9d0e-6f0f4c1f0a01', sequence: 1, title: '旧合同', deliverables: '[]', dueOn: '2025-12-31', amountFen: 70_000, paidFen: 0 },
+    ]);
+    await upgraded.destroy();
   });
 });
