@@ -52,7 +52,7 @@ export class TypeOrmFunctionTransferStore extends FunctionTransferStore {
       if (value !== undefined && value !== null) qb.andWhere(`r.${key} = :${key}`, { [key]: value });
     }
     if (filter.jurisdictionPrefix) qb.andWhere('r.jurisdiction LIKE :prefix', { prefix: `${filter.jurisdictionPrefix}%` });
-    const rows = await qb.orderBy('r.createdAt', 'ASC').addOrderBy('r.id', 'ASC').limit(limit).getMany();
+    const rows = await qb.orderBy('r.seq', 'ASC').limit(limit).getMany();
     return rows.map((r) => JSON.parse(r.body) as T);
   }
 }
