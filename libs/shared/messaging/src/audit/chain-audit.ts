@@ -33,7 +33,7 @@ export interface ChainAuditReport {
 export function chainedEventsOf(source: string, events: CloudEvent[]): { chained: CloudEvent[]; unchained: CloudEvent[]; duplicatesOnWire: number } {
   const unchained: CloudEvent[] = [];
   let duplicatesOnWire = 0;
-  const seen = new Set<string>();
+  const seen = new Map<string, CloudEvent[]>();
   const chained: CloudEvent[] = [];
   for (const e of events) {
     if (e.source !== source) continue;
@@ -42,12 +42,12 @@ export function chainedEventsOf(source: string, events: CloudEvent[]): { chained
       continue;
     }
     // The same hash with other content is not a re-send (one of them was altered): both are kept.
-    const key = `${e.hash}|${canonicalJson(e)}`;
-    if (seen.has(key)) {
+    const sameHash = seen.get(e.hash);
+    if (sameHash?.some((x) => x === e || canonicalJson(x) === canonicalJson(e))) {
       duplicatesOnWire++;
       continue;
     }
-    seen.add(key);
+    seen.set(e.hash, [...(sameHash ?? []), e]);
     chained.push(e);
   }
   return { chained, unchained, duplicatesOnWire };

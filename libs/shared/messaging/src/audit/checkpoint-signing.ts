@@ -62,11 +62,18 @@ export function signCheckpoint(key: CheckpointKey, fields: Omit<CheckpointFields
   return { ...full, signature: sign(null, checkpointSigningInput(full), key.privateKey).toString('base64') };
 }
 
+const publicKeys = new Map<string, KeyObject>();
+function publicKeyOf(pem: string): KeyObject {
+  let key = publicKeys.get(pem);
+  if (!key) publicKeys.set(pem, (key = createPublicKey(pem)));
+  return key;
+}
+
 /** Whether `checkpoint.signature` is the Ed25519 signature of its fields under `publicKeyPem` (false on malformed input). */
 export function checkpointSignatureValid(checkpoint: Partial<SignedCheckpoint>, publicKeyPem: string): boolean {
   try {
     if (typeof checkpoint.signature !== 'string' || checkpoint.algorithm !== 'Ed25519') return false;
-    return verify(null, checkpointSigningInput(checkpoint as CheckpointFields), createPublicKey(publicKeyPem), Buffer.from(checkpoint.signature, 'base64'));
+    return verify(null, checkpointSigningInput(checkpoint as CheckpointFields), publicKeyOf(publicKeyPem), Buffer.from(checkpoint.signature, 'base64'));
   } catch {
     return false;
   }

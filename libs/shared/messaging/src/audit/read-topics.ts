@@ -33,20 +33,33 @@ export async function readTopicsToEnd(
  */
 export type KafkaConnection = Pick<KafkaConfig, 'brokers' | 'ssl' | 'sasl'>;
 
+/** Where to start on each partition (default: its first offset), and a callback per message read (progress). */
+export interface ReadRange {
+  /** The first offset to read of a partition (clamped to the partition's low water mark). */
+  from?: (topic: string, partition: number) => bigint | undefined;
+  onMessage?: (message: IncomingMessage) => void;
+}
+
 export async function readTopicMessagesToEnd(
   connection: KafkaConnection,
   topics: string[],
   timeoutMs = 120000,
+  range: ReadRange = {},
 ): Promise<IncomingMessage[]> {
   const kafka = new Kafka({ ...connection, clientId: `sop-reader-${process.pid}`, logLevel: logLevel.ERROR });
   const admin = kafka.admin();
   await admin.connect();
   const remaining = new Map<string, bigint>(); // "topic:partition" → last offset to read
+  const starts = new Map<string, { topic: string; partition: number; offset: bigint }>(); // where a read starts past the low mark
   try {
     for (const topic of topics) {
       for (const p of await admin.fetchTopicOffsets(topic)) {
         const high = BigInt(p.high);
-        if (high > BigInt(p.low)) remaining.set(`${topic}:${p.partition}`, high - 1n);
+        const low = BigInt(p.low);
+        const from = range.from?.(topic, p.partition);
+        const start = from !== undefined && from > low ? from : low;
+        if (high > start) remaining.set(`${topic}:${p.partition}`, high - 1n);
+        if (start > low && high > start) starts.set(`${topic}:${p.partition}`, { topic, partition: p.partition, offset: start });
       }
     }
   } finally {
@@ -60,21 +73,28 @@ export async function readTopicMessagesToEnd(
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`audit read did not reach the end of ${topics.join(', ')} in ${timeoutMs} ms`)), timeoutMs);
-      void consumer.run({
-        autoCommit: false,
-        eachMessage: async ({ topic, partition, message }) => {
-          const key = `${topic}:${partition}`;
-          const last = remaining.get(key);
-          if (last === undefined || BigInt(message.offset) > last) return;
-          const headers = kafkaHeaders(message.headers);
-          messages.push({ topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers });
-          if (BigInt(message.offset) === last) remaining.delete(key);
-          if (remaining.size === 0) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      });
+      consumer
+        .run({
+          autoCommit: false,
+          eachMessage: async ({ topic, partition, message }) => {
+            const key = `${topic}:${partition}`;
+            const last = remaining.get(key);
+            if (last === undefined || BigInt(message.offset) > last) return;
+            if (BigInt(message.offset) < (starts.get(key)?.offset ?? 0n)) return;
+            const headers = kafkaHeaders(message.headers);
+            const incoming = { topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers };
+            messages.push(incoming);
+            range.onMessage?.(incoming);
+            if (BigInt(message.offset) === last) remaining.delete(key);
+            if (remaining.size === 0) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        // Partitions read from a given offset skip what lies before it (earlier messages are dropped above anyway).
+        .then(() => starts.forEach((s) => consumer.seek({ topic: s.topic, partition: s.partition, offset: s.offset.toString() })))
+        .catch(reject);
     });
   } finally {
     await consumer.disconnect();

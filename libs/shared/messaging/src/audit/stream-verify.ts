@@ -24,6 +24,8 @@ export interface ReadEvent {
   event: CloudEvent;
   stream: string;
   where: string;
+  /** Its offset on the stream: a stream whose first record read is past offset 0 was read in part (--from-offset, retention). */
+  offset?: string;
 }
 
 export interface VerifyOptions {
@@ -65,21 +67,26 @@ export function verifyStream(read: ReadEvent[], options: VerifyOptions): VerifyR
     const p = segmentProblem(segment);
     if (p) findings.push({ kind: p.kind, sequence: p.kind === 'GAP' ? (BigInt(segmentBefore(segment, p.at).sequence!) + 1n).toString() : p.at.sequence, eventId: p.at.id, where: whereOf.get(p.at), detail: p.problem });
   }
-  // A root that is not a genesis is where the read entered the chain, unless an earlier segment of this producer
-  // ended below it: then the events between are missing (or one was altered so its successor no longer links).
+  // A root that is not a genesis links to an event not read. The events between the history below it (another
+  // segment of this producer, earlier) and it are missing, unless they may lie before the start of a partition read in
+  // part: the relay publishes in sequence order, so a partition whose first record read has sequence f held the
+  // producer's events below f before that record.
+  const partialFloor = partialFirstSequence(read, options.source);
   for (const segment of segments) {
     const root = segment[0];
     if (root.sequence === '1' && root.prevhash === GENESIS_HASH) continue;
-    const before = segments.filter((s) => s !== segment && BigInt(s[s.length - 1].sequence!) < BigInt(root.sequence!) && s[s.length - 1].time <= root.time);
-    if (before.length === 0) continue;
-    const last = before.map((s) => s[s.length - 1]).reduce((a, b) => (compareSeq(a, b) >= 0 ? a : b));
-    const missing = BigInt(last.sequence!) + 1n;
+    const below = segments.filter((s) => s !== segment && BigInt(s[s.length - 1].sequence!) < BigInt(root.sequence!) && s[s.length - 1].time <= root.time);
+    const last = below.map((s) => s[s.length - 1]).reduce<CloudEvent | undefined>((a, b) => (a && compareSeq(a, b) >= 0 ? a : b), undefined);
+    const lowest = last ? BigInt(last.sequence!) + 1n : 1n;
+    const missing = lowest > partialFloor ? lowest : partialFloor;
+    const upTo = BigInt(root.sequence!) - 1n;
+    if (missing > upTo) continue; // the read entered the chain here
     findings.push({
       kind: 'GAP',
       sequence: missing.toString(),
       eventId: root.id,
       where: whereOf.get(root),
-      detail: `sequence ${missing}${missing < BigInt(root.sequence!) - 1n ? ` to ${BigInt(root.sequence!) - 1n}` : ''} missing: event ${root.id} (sequence ${root.sequence}) links to an event not in the stream, the chain before it ends at ${last.sequence}`,
+      detail: `sequence ${missing}${missing < upTo ? ` to ${upTo}` : ''} missing: event ${root.id} (sequence ${root.sequence}) links to an event not in the stream${last ? `, the chain before it ends at ${last.sequence}` : ''}`,
     });
   }
   for (const e of chained.filter((x) => !linked.has(x)))
@@ -108,6 +115,19 @@ export function verifyStream(read: ReadEvent[], options: VerifyOptions): VerifyR
 function compareSeq(a: CloudEvent, b: CloudEvent): number {
   const d = BigInt(a.sequence!) - BigInt(b.sequence!);
   return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
+
+/** The highest first sequence of the partitions read in part (0 when every one was read from offset 0). */
+function partialFirstSequence(read: ReadEvent[], source: string): bigint {
+  const first = new Map<string, ReadEvent>();
+  for (const r of read) if (!first.has(r.stream)) first.set(r.stream, r);
+  let floor = 0n;
+  for (const [stream, r] of first) {
+    if (!r.offset || BigInt(r.offset) === 0n) continue;
+    const own = read.find((x) => x.stream === stream && x.event.source === source && x.event.sequence !== undefined);
+    if (own && BigInt(own.event.sequence!) > floor) floor = BigInt(own.event.sequence!);
+  }
+  return floor;
 }
 
 function segmentBefore(segment: CloudEvent[], at: CloudEvent): CloudEvent {
@@ -153,6 +173,7 @@ function checkpointFindings(
     if (given && given.publicKeyPem.trim() !== k.publicKeyPem.trim())
       findings.push({ kind: 'KEY_MISMATCH', detail: `key ${k.kid} published on the stream differs from the one the producer serves` });
   }
+  const bySequence = segments.map((s) => new Map(s.map((e) => [e.sequence!, e])));
   let verified = 0;
   let failed = 0;
   let lastVerified: bigint | undefined;
@@ -181,7 +202,7 @@ function checkpointFindings(
       continue;
     }
     // The covered event, in the same history as the checkpoint: its hash must be the one signed.
-    const covered = segments[segmentOf.get(e) ?? -1]?.find((x) => x.sequence === cp.sequence);
+    const covered = bySequence[segmentOf.get(e) ?? -1]?.get(cp.sequence!);
     if (covered && covered.hash !== cp.hash) {
       failed++;
       findings.push({ kind: 'CHECKPOINT_MISMATCH', sequence: covered.sequence, eventId: covered.id, where: whereOf.get(covered), detail: `event at sequence ${cp.sequence} has hash ${covered.hash}, the signed checkpoint ${e.id} says ${cp.hash}: the history was rewritten` });
