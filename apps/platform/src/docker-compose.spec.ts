@@ -190,7 +190,9 @@ describe('docker-compose.yml', () => {
       const account = `'${user}'@'%'`;
       expect(script.stdout).toContain(`CREATE USER IF NOT EXISTS ${account} IDENTIFIED BY '${env['DB_PASSWORD']}';`);
       expect(script.stdout).toContain(`GRANT ALL PRIVILEGES ON \`${schema}\`.* TO ${account};`);
-      expect(script.stdout.split('\n').filter((l) => l.startsWith('GRANT') && l.includes(account))).toHaveLength(1);
+      // …and on its command audit log, adding and reading entries only (issue 13 item 8).
+      expect(script.stdout).toContain(`GRANT SELECT, INSERT ON \`${schema}_audit\`.* TO ${account};`);
+      expect(script.stdout.split('\n').filter((l) => l.startsWith('GRANT') && l.includes(account))).toHaveLength(2);
       expect(env['DB_CREATE_DATABASE']).toBe('false');
     }
     expect(users.size).toBe(servers.length);
