@@ -28,8 +28,9 @@ import { BudgetsHttpController } from './api/http/budgets.http.controller';
 import { CataloguesHttpController } from './api/http/catalogues.http.controller';
 import { ProcurementsHttpController } from './api/http/procurements.http.controller';
 import { OcdsHttpController } from './api/http/ocds.http.controller';
-import { NoContractYet, OCDS_PUBLICATION, OcdsContractSource, OcdsReleaseStore, type OcdsPublication } from './application/ocds/ocds.ports';
+import { OCDS_PUBLICATION, OcdsContractSource, OcdsReleaseStore, type OcdsPublication } from './application/ocds/ocds.ports';
 import { OcdsPublisher } from './application/ocds/ocds-publisher';
+import { PerformanceContractSource } from './application/ocds/performance-contract-source';
 import { OcdsReads } from './application/ocds/ocds-reads.use-cases';
 import { ProcurementSnapshotAssembler } from './application/ocds/procurement-snapshot.assembler';
 import { USCC_SCHEME } from './domain/ocds';
@@ -161,8 +162,8 @@ export class ServicePurchasingModule {
         { provide: FunctionTransferStore, useClass: TypeOrmFunctionTransferStore },
         { provide: PerformanceStore, useClass: TypeOrmPerformanceStore },
         { provide: OcdsReleaseStore, useClass: TypeOrmOcdsReleaseStore },
-        // The contract part of OCDS snapshots: none until the contract-performance slice provides it.
-        { provide: OcdsContractSource, useClass: NoContractYet },
+        // The contract part of OCDS snapshots: contracts, milestones, acceptances and payments of contract performance.
+        { provide: OcdsContractSource, useClass: PerformanceContractSource },
         {
           provide: OCDS_PUBLICATION,
           useFactory: (config: PurchasingEnv): OcdsPublication => ({

@@ -23,6 +23,7 @@ import { budgetLineNotFound } from '../read-reach';
 import { RuleSetStore } from '../rule-sets/rule-sets.ports';
 import { SupplierStore } from '../suppliers/suppliers.ports';
 import { GetContract } from '../contracts/get-contract.use-case';
+import { OcdsPublisher } from '../ocds/ocds-publisher';
 import { PerformanceStore, type ContractContent, type PerformingContract } from './contract-performance.ports';
 
 export interface ContractFromAwardInput {
@@ -59,6 +60,7 @@ export class ContractFromAward {
     private readonly organs: OrganStore,
     private readonly reading: GetContract,
     private readonly clock: Clock,
+    private readonly ocds: OcdsPublisher,
   ) {}
 
   async sign(procurementId: string, input: ContractFromAwardInput, principal: Principal, idempotencyKey: string | null): Promise<{ contract: ContractFull; replayed: boolean }> {
@@ -169,6 +171,8 @@ export class ContractFromAward {
       };
       await this.performance.insertContract(tx, contract);
       await this.performance.insertMilestones(tx, id, milestones);
+      // OCDS 'contract' release of the process, frozen with the signing (issue 11 item 6).
+      await this.ocds.record(tx, p.id, 'contract', published.id, now);
       return id;
     });
   }

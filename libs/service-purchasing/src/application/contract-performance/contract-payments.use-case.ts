@@ -6,6 +6,7 @@ import { UnitOfWork } from '@sop/messaging';
 import { Clock } from '@sop/util';
 import { decidePayment, isFullyPaid, milestoneNotFound, payFromCommitment } from '../../domain/contract/contract-performance';
 import { BudgetStore } from '../budgets/budgets.ports';
+import { OcdsPublisher } from '../ocds/ocds-publisher';
 import { assertContractReadable, budgetLineNotFound, contractNotFound } from '../read-reach';
 import { PerformanceStore, type ContractPayment, type PerformanceRecord, type PerformingContract } from './contract-performance.ports';
 
@@ -38,6 +39,7 @@ export class ContractPayments {
     private readonly performance: PerformanceStore,
     private readonly budgets: BudgetStore,
     private readonly clock: Clock,
+    private readonly ocds: OcdsPublisher,
   ) {}
 
   async pay(contractId: string, input: PaymentInput, principal: Principal) {
@@ -88,6 +90,8 @@ export class ContractPayments {
       const payment: ContractPayment = { id, contractId: c.id, sequence: input.sequence, amountFen: input.amountFen, paidAt, decisionId, recordedBy: principal.subject, recordedAt: now, eventId: event.id };
       await this.performance.insertPayment(tx, payment);
       if (completed) await this.performance.saveState(tx, { ...c, status: 'COMPLETED', completedAt: now });
+      // OCDS 'implementation' release (the payment as a transaction); a stand-alone contract has no ocid: none.
+      if (c.procurementId) await this.ocds.record(tx, c.procurementId, 'implementation', event.id, now);
       return {
         id,
         contractId: c.id,

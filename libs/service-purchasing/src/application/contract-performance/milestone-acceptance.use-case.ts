@@ -9,6 +9,7 @@ import { assertSamePurchaser } from '../../domain/purchaser-binding';
 import { ruleSetInForce, ruleVersionOf } from '../../domain/purchasing-rules';
 import { assertContractReadable, contractNotFound } from '../read-reach';
 import { RuleSetStore } from '../rule-sets/rule-sets.ports';
+import { OcdsPublisher } from '../ocds/ocds-publisher';
 import { PerformanceStore, type MilestoneAcceptance } from './contract-performance.ports';
 
 export interface AcceptanceInput {
@@ -31,6 +32,7 @@ export class MilestoneAcceptances {
     private readonly performance: PerformanceStore,
     private readonly ruleSets: RuleSetStore,
     private readonly clock: Clock,
+    private readonly ocds: OcdsPublisher,
   ) {}
 
   async accept(contractId: string, sequence: number, input: AcceptanceInput, principal: Principal) {
@@ -68,6 +70,8 @@ export class MilestoneAcceptances {
       });
       const acceptance: MilestoneAcceptance = { id, contractId: c.id, sequence, attempt, passed: input.passed, score: input.score, band, findings: input.findings, ruleVersion, acceptedBy: principal.subject, acceptedAt: now, eventId: event.id };
       await this.performance.insertAcceptance(tx, acceptance);
+      // OCDS 'implementation' release (milestone met / not met); a stand-alone contract has no procurement, no ocid: none.
+      if (c.procurementId) await this.ocds.record(tx, c.procurementId, 'implementation', event.id, now);
       return { ...acceptance, acceptedAt: now.toISOString() };
     });
   }

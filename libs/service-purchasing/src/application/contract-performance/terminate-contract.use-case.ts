@@ -7,6 +7,7 @@ import { assertInPerformance } from '../../domain/contract/contract-performance'
 import { release } from '../../domain/procurement/budget-line';
 import { assertSamePurchaser } from '../../domain/purchaser-binding';
 import { BudgetStore } from '../budgets/budgets.ports';
+import { OcdsPublisher } from '../ocds/ocds-publisher';
 import { assertContractReadable, budgetLineNotFound, contractNotFound } from '../read-reach';
 import { PerformanceStore } from './contract-performance.ports';
 
@@ -22,6 +23,7 @@ export class TerminateContract {
     private readonly performance: PerformanceStore,
     private readonly budgets: BudgetStore,
     private readonly clock: Clock,
+    private readonly ocds: OcdsPublisher,
   ) {}
 
   async terminate(contractId: string, reasons: string[], principal: Principal) {
@@ -55,6 +57,8 @@ export class TerminateContract {
         },
       });
       await this.performance.saveState(tx, { ...c, status: 'TERMINATED', terminatedAt: now, terminationReasons: reasons });
+      // OCDS 'contractTermination' release; a stand-alone contract has no ocid: none.
+      if (c.procurementId) await this.ocds.record(tx, c.procurementId, 'contractTermination', event.id, now);
       return { contractId: c.id, status: 'TERMINATED' as const, reasons, terminatedAt: now.toISOString(), paidFen, unpaidFen, eventId: event.id };
     });
   }

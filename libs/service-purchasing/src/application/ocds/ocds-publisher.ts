@@ -12,8 +12,10 @@ import { ProcurementSnapshotAssembler } from './procurement-snapshot.assembler';
  *
  * Steps and where they happen: the notice is `tender` (planning and notice are one act here, so the tender release
  * also carries the planning section — budget and rationale — and no separate planning release is made);
- * an amendment `tenderAmendment`; a cancellation `tenderCancellation`; the award `award`. `contract`,
- * `implementation` and `contractTermination` follow once contracts are published (OcdsContractSource).
+ * an amendment `tenderAmendment`; a cancellation `tenderCancellation`; the award `award`; the contract signed from
+ * the award `contract`; each milestone acceptance and each payment `implementation`; a termination
+ * `contractTermination` (the contract part comes from OcdsContractSource). Stand-alone contracts (POST /contracts)
+ * belong to no procurement, have no ocid and publish nothing.
  */
 @Injectable()
 export class OcdsPublisher {

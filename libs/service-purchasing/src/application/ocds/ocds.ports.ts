@@ -50,19 +50,12 @@ export abstract class OcdsReleaseStore {
 }
 
 /**
- * The contract part of a procurement's snapshot (contract, milestones with acceptance, payments), from the contract
- * tables. A port, so the contract-performance slice can provide it; until it does, NoContractYet answers that no
- * procurement has a contract, and no contract / implementation release is published.
+ * The contract part of a procurement's snapshot (contract, milestones with acceptance, payments, termination or
+ * completion), from the contract tables: a port, so the OCDS slice does not read the contract-performance tables
+ * itself. Provided by PerformanceContractSource; undefined while the procurement has no contract.
  */
 export abstract class OcdsContractSource {
   abstract contractOf(tx: Tx, procurementId: string): Promise<SnapshotContract | undefined>;
-}
-
-/** The default contract source: contracts are not yet published as OCDS (their tables belong to another slice). */
-export class NoContractYet extends OcdsContractSource {
-  async contractOf(): Promise<SnapshotContract | undefined> {
-    return undefined;
-  }
 }
 
 /** Where the OCDS endpoints live and who publishes (from configuration). */

@@ -164,6 +164,16 @@ describe('releaseFor: other paths', () => {
     expect(contract.implementation.transactions.map((t: { id: string }) => t.id)).toEqual(['pay-1']);
   });
 
+  it('closes a completed contract as terminated (OCDS: "successful completion") from its completing payment on, not before', () => {
+    const signed = openTenderSnapshot().contract;
+    if (!signed) throw new Error('the fixture has a contract');
+    const snapshot = openTenderSnapshot({ contract: { ...signed, completedAt: '2028-05-20T02:00:00Z' } });
+    const [first, last] = [releaseFor(OPEN_TENDER_EVENTS[5], snapshot), releaseFor(OPEN_TENDER_EVENTS[6], snapshot)];
+    expect([first, last].map((r) => ocdsViolations('release', r))).toEqual([[], []]);
+    expect([wire(first).contracts[0].status, wire(last).contracts[0].status]).toEqual(['active', 'terminated']);
+    expect(wire(last).contracts[0].documents).toBeUndefined();
+  });
+
   it.each(Object.keys(METHOD_MAPPING) as PurchaseMethod[])('maps %s to the OCDS method and its Chinese name', (method) => {
     const r = releaseFor(event('tender', '2027-03-01T01:30:00Z'), openTenderSnapshot({ method, methodRationale: method === 'SINGLE_SOURCE' ? '只能从唯一供应商处采购' : undefined }));
     expect(ocdsViolations('release', r)).toEqual([]);

@@ -211,6 +211,16 @@ function award(event: LifecycleEvent, s: ProcurementSnapshot, suppliers: Ref[]) 
   };
 }
 
+/**
+ * OCDS 1.1 contract status: 'active' once signed (a contract is recorded here only when signed, so never 'pending' or
+ * 'cancelled', which mean not yet / never signed); 'terminated' once it has come to a close — by early termination or,
+ * as the codelist says, by "successful completion of the contract" (the last payment), as of the event.
+ */
+function contractStatus(event: LifecycleEvent, c: SnapshotContract): 'active' | 'terminated' {
+  if (event.step === 'contractTermination') return 'terminated';
+  return c.completedAt !== undefined && notAfter(c.completedAt, event.at) ? 'terminated' : 'active';
+}
+
 function contractSection(event: LifecycleEvent, s: ProcurementSnapshot, c: SnapshotContract, buyer: Ref, payments: SnapshotContract['payments']) {
   const { step, at } = event;
   const awardId = required(s.award, 'award', step).awardId;
@@ -223,7 +233,7 @@ function contractSection(event: LifecycleEvent, s: ProcurementSnapshot, c: Snaps
     id: c.contractId,
     awardID: awardId,
     title: c.title,
-    status: step === 'contractTermination' ? 'terminated' : 'active',
+    status: contractStatus(event, c),
     period: { startDate: ocdsStartOfDay(c.termStart), endDate: ocdsEndOfDay(c.termEnd) },
     value: cny(c.valueFen),
     dateSigned: ocdsDate(c.signedAt),

@@ -93,6 +93,8 @@ export interface SnapshotContract {
   milestones: SnapshotMilestone[];
   payments: SnapshotPayment[];
   termination?: { terminatedAt: string; reasons: string[] };
+  /** When the last outstanding payment completed the contract (its obligations performed and paid). */
+  completedAt?: string;
 }
 
 /**
