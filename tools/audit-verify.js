@@ -25,9 +25,9 @@ const paths = Object.fromEntries(Object.entries(compilerOptions.paths).map(([ali
 tsconfigPaths.register({ baseUrl: distRoot, paths });
 require('reflect-metadata');
 const argv = process.argv.slice(2);
-const { ALL_EVENT_CONTRACTS } = require(contracts);
+const { ALL_EVENT_CONTRACTS, AUDIT_REBUILDERS } = require(contracts);
 const lib = require(messaging);
-const run = argv.includes('--rebuild') ? lib.auditRebuildMain(argv, ALL_EVENT_CONTRACTS) : lib.auditVerifyMain(argv, ALL_EVENT_CONTRACTS);
+const run = argv.includes('--rebuild') ? lib.auditRebuildMain(argv, AUDIT_REBUILDERS) : lib.auditVerifyMain(argv, ALL_EVENT_CONTRACTS);
 run
   .then((status) => process.exit(status))
   .catch((err) => {

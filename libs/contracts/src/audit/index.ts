@@ -1,6 +1,11 @@
 import { auditContractsFor } from './audit-events.v1';
+import { CREDIT_LISTS_REBUILDER } from './rebuild-credit-lists';
+import { GRADES_REBUILDER } from './rebuild-grades';
 
 export * from './audit-events.v1';
+export * from './rebuild.types';
+export * from './rebuild-grades';
+export * from './rebuild-credit-lists';
 
 /** Each service's audit contracts (checkpoints and signing keys), by CloudEvents source. */
 export const AUDIT_CONTRACTS = {
@@ -15,3 +20,6 @@ export const AUDIT_TOPICS: { topic: string; partitions: number }[] = ['registrat
   topic: `${p}.audit.v1`,
   partitions: 1,
 }));
+
+/** The auditor's rebuilds (`npm run audit:verify -- --rebuild <name>`): state from the topics alone vs the services' answers. */
+export const AUDIT_REBUILDERS = { grades: GRADES_REBUILDER, 'credit-lists': CREDIT_LISTS_REBUILDER };

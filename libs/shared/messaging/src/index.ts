@@ -29,6 +29,7 @@ export * from './audit/checkpointer';
 export * from './audit/stream-verify';
 export * from './audit/audit-input';
 export * from './audit/verify-command';
+export * from './audit/rebuild-command';
 export * from './audit/signing-key.orm-entity';
 export * from './audit/signing-key.migration';
 export * from './dlq/dead-letters';

@@ -30,7 +30,7 @@ export class AuditUsageError extends Error {}
 
 const USAGE =
   'usage: npm run audit:verify -- (--service <name> | --topics <t,..> --source <name>) [--brokers h:p,..] [--from-offset N|topic:partition=N,..] | --file <export.jsonl> [--source <name>]; [--keys <url|file>] [--export <file>] [--json] [--progress-every N]';
-const VALUED = ['service', 'topics', 'source', 'brokers', 'from-offset', 'file', 'keys', 'export', 'progress-every', 'rebuild', 'compare', 'subjects', 'token'];
+const VALUED = ['service', 'topics', 'source', 'brokers', 'from-offset', 'file', 'keys', 'export', 'progress-every', 'rebuild', 'compare', 'subjects', 'token', 'as-of'];
 
 export function parseArgs(argv: string[]): Record<string, string | true> {
   const args: Record<string, string | true> = {};
