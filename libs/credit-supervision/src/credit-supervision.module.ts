@@ -50,6 +50,7 @@ import { CreditRegistrationFacts1732500000220 } from './infrastructure/migration
 import { CreditGradesAndPurchases1732500000230 } from './infrastructure/migrations/1732500000230-credit-grades-and-purchases.migration';
 import { CreditExportJobs1732500000240 } from './infrastructure/migrations/1732500000240-credit-export-jobs.migration';
 import { CreditRuleSets1732500000250 } from './infrastructure/migrations/1732500000250-credit-rule-sets.migration';
+import { CreditPurchasePerformance1732500000260 } from './infrastructure/migrations/1732500000260-credit-purchase-performance.migration';
 import { CreditProfileQuery } from './infrastructure/public-register/credit-profile.query';
 import { RegisterExportService } from './infrastructure/public-register/register-export.service';
 import { TypeOrmCreditRuleSetStore } from './infrastructure/stores/typeorm-credit-rule-set.store';
@@ -130,7 +131,7 @@ export class CreditSupervisionModule {
           serviceName: CREDIT_SUPERVISION,
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
           entities: [...CREDIT_ENTITIES, ...CREDIT_LIST_ENTITIES, ...CREDIT_FACT_ENTITIES],
-          migrations: [CreditSkeleton1732500000200, CreditLists1732500000210, CreditRegistrationFacts1732500000220, CreditGradesAndPurchases1732500000230, CreditExportJobs1732500000240, CreditRuleSets1732500000250],
+          migrations: [CreditSkeleton1732500000200, CreditLists1732500000210, CreditRegistrationFacts1732500000220, CreditGradesAndPurchases1732500000230, CreditExportJobs1732500000240, CreditRuleSets1732500000250, CreditPurchasePerformance1732500000260],
           consumer: {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.creditSupervision,
           },

@@ -67,4 +67,41 @@ export class CreditPurchaseAssessmentOrmEntity {
   @Column({ type: 'varchar', length: 36 }) sourceEventId: string;
 }
 
-export const CREDIT_FACT_ENTITIES = [CreditGradeOrmEntity, CreditGradeAdjustmentOrmEntity, CreditPurchaseContractOrmEntity, CreditPurchaseAssessmentOrmEntity];
+/** A purchaser's acceptance of a contract milestone (passed or failed, score, band, rule version; issue 11 item 5). */
+@Entity({ name: 'credit_purchase_acceptance' })
+@Index('ix_credit_purchase_acceptance_contract', ['contractId'])
+export class CreditPurchaseAcceptanceOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) acceptanceId: string;
+  @Column({ type: 'varchar', length: 36 }) contractId: string;
+  @Column({ type: 'varchar', length: 18 }) uscc: string;
+  @Column({ type: 'int' }) sequence: number;
+  @Column({ type: 'int' }) attempt: number;
+  @Column({ type: 'boolean' }) passed: boolean;
+  @Column({ type: 'int' }) score: number;
+  @Column({ type: 'varchar', length: 20 }) band: string;
+  @Column({ ...DATETIME6 }) acceptedAt: Date;
+  @Column({ type: 'varchar', length: 100 }) ruleVersion: string;
+  @Column({ type: 'varchar', length: 36 }) sourceEventId: string;
+}
+
+/** The purchaser's termination of a contract; `reasons` (JSON array, the purchaser's free text) stay out of the public profile. */
+@Entity({ name: 'credit_purchase_termination' })
+@Index('ix_credit_purchase_termination_uscc', ['uscc'])
+export class CreditPurchaseTerminationOrmEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) contractId: string;
+  @Column({ type: 'varchar', length: 18 }) uscc: string;
+  @Column({ type: 'text' }) reasons: string;
+  @Column({ ...DATETIME6 }) terminatedAt: Date;
+  @Column({ type: 'bigint', transformer: bigintAsString }) paidFen: string;
+  @Column({ type: 'bigint', transformer: bigintAsString }) unpaidFen: string;
+  @Column({ type: 'varchar', length: 36 }) sourceEventId: string;
+}
+
+export const CREDIT_FACT_ENTITIES = [
+  CreditGradeOrmEntity,
+  CreditGradeAdjustmentOrmEntity,
+  CreditPurchaseContractOrmEntity,
+  CreditPurchaseAssessmentOrmEntity,
+  CreditPurchaseAcceptanceOrmEntity,
+  CreditPurchaseTerminationOrmEntity,
+];

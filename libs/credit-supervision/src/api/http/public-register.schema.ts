@@ -118,6 +118,20 @@ export const PUBLIC_PROFILE_SCHEMA = {
           type: 'array',
           items: obj({ outcome: { enum: [...PERFORMANCE_OUTCOMES] }, score: { type: 'integer', minimum: 0, maximum: 100 }, breach: { type: 'boolean' }, assessedAt: INSTANT, ruleVersion: { type: 'string' } }),
         },
+        acceptances: {
+          type: 'array',
+          description: 'Milestone acceptances by the purchaser: passed or failed, score, band (rule data of the purchasing rule version)',
+          items: obj({
+            sequence: { type: 'integer', minimum: 1 },
+            attempt: { type: 'integer', minimum: 1 },
+            passed: { type: 'boolean' },
+            score: { type: 'integer', minimum: 0, maximum: 100 },
+            band: { enum: [...PERFORMANCE_OUTCOMES] },
+            acceptedAt: INSTANT,
+            ruleVersion: { type: 'string' },
+          }),
+        },
+        termination: nullable(obj({ terminatedAt: INSTANT, paidFen: { type: 'integer', minimum: 0 }, unpaidFen: { type: 'integer', minimum: 0 }, reasonCount: { type: 'integer', minimum: 1 } })),
       }),
     },
     information: {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ContractPerformanceAssessedV1, ContractSignedV1 } from '@sop/contracts';
+import type { ContractPerformanceAssessedV1, ContractSignedV1, ContractTerminatedV1, MilestoneAcceptedV1 } from '@sop/contracts';
 import type { CloudEvent, Tx } from '@sop/messaging';
 import { Clock } from '@sop/util';
 import { CreditCalendar } from '../calendar/credit-calendar';
@@ -61,6 +61,43 @@ export class ContractFacts {
       d.breach ? 'GOVERNMENT_PURCHASE_BREACH' : 'GOVERNMENT_PURCHASE_ASSESSED',
       `performance of contract ${d.contractId} assessed by ${d.purchaser}: ${d.outcome} (${d.score}/100)${d.breach ? ', breach of contract' : ''} (${d.ruleVersion})`,
       new Date(d.assessedAt),
+    );
+  }
+
+  /**
+   * purchasing.contract.milestone-accepted → the purchaser's acceptance of a milestone (issue 11 item 5): passed or
+   * failed with score, band and rule version. A failed acceptance is credit information, not a list trigger (§5.1/§5.2).
+   */
+  async onMilestoneAccepted(event: CloudEvent<MilestoneAcceptedV1>, tx: Tx): Promise<void> {
+    const d = event.data;
+    // Idempotent on the acceptance id as well as the event id (the inbox): a republication records nothing twice.
+    const added = await this.facts.addPurchaseAcceptance(
+      tx,
+      { acceptanceId: d.acceptanceId, contractId: d.contractId, uscc: d.supplierUscc, sequence: d.sequence, attempt: d.attempt, passed: d.passed, score: d.score, band: d.band, acceptedAt: new Date(d.acceptedAt), ruleVersion: d.ruleVersion },
+      event.id,
+    );
+    if (!added) return;
+    await this.information(
+      tx,
+      event,
+      d.supplierUscc,
+      d.passed ? 'GOVERNMENT_PURCHASE_MILESTONE_PASSED' : 'GOVERNMENT_PURCHASE_MILESTONE_FAILED',
+      `milestone ${d.sequence} of contract ${d.contractId} ${d.passed ? 'passed' : 'failed'} acceptance (attempt ${d.attempt}): ${d.band}, ${d.score}/100 (${d.ruleVersion})`,
+      new Date(d.acceptedAt),
+    );
+  }
+
+  /** purchasing.contract.terminated → the purchaser's termination; the reasons are kept, the summary counts them (free text stays out of the public profile). */
+  async onContractTerminated(event: CloudEvent<ContractTerminatedV1>, tx: Tx): Promise<void> {
+    const d = event.data;
+    if (!(await this.facts.addPurchaseTermination(tx, { contractId: d.contractId, uscc: d.supplierUscc, reasons: d.reasons, terminatedAt: new Date(d.terminatedAt), paidFen: d.paidFen, unpaidFen: d.unpaidFen }, event.id))) return;
+    await this.information(
+      tx,
+      event,
+      d.supplierUscc,
+      'GOVERNMENT_PURCHASE_TERMINATED',
+      `contract ${d.contractId} terminated by the purchaser with ${d.reasons.length} reason(s); paid ${fen(d.paidFen)}, unpaid ${fen(d.unpaidFen)}`,
+      new Date(d.terminatedAt),
     );
   }
 

@@ -17,8 +17,10 @@ import {
 import {
   CreditGradeAdjustmentOrmEntity,
   CreditGradeOrmEntity,
+  CreditPurchaseAcceptanceOrmEntity,
   CreditPurchaseAssessmentOrmEntity,
   CreditPurchaseContractOrmEntity,
+  CreditPurchaseTerminationOrmEntity,
 } from '../credit-facts.orm-entities';
 import { CreditInformationOrmEntity, CreditOrganizationOrmEntity } from '../credit.orm-entities';
 
@@ -96,7 +98,7 @@ export class CreditProfileQuery {
     if (usccs.length === 0) return [];
     const m = manager;
     const asOf = effectiveAsOf ?? knownAt;
-    const [information, penalties, entries, events, measures, grades, adjustments, contracts, assessments] = await Promise.all([
+    const [information, penalties, entries, events, measures, grades, adjustments, contracts, assessments, acceptances, terminations] = await Promise.all([
       m.find(CreditInformationOrmEntity, { where: { uscc: In(usccs) }, order: { occurredAt: 'ASC', id: 'ASC' } }),
       m.find(CreditPenaltyOrmEntity, { where: { uscc: In(usccs) }, order: { decidedAt: 'ASC', recordedAt: 'ASC', penaltyId: 'ASC' } }),
       asOf ? Promise.resolve([]) : m.find(CreditListEntryOrmEntity, { where: { uscc: In(usccs) } }),
@@ -106,6 +108,8 @@ export class CreditProfileQuery {
       m.find(CreditGradeAdjustmentOrmEntity, { where: { uscc: In(usccs) } }),
       m.find(CreditPurchaseContractOrmEntity, { where: { uscc: In(usccs) }, order: { signedAt: 'ASC', contractId: 'ASC' } }),
       m.find(CreditPurchaseAssessmentOrmEntity, { where: { uscc: In(usccs) }, order: { assessedAt: 'ASC', assessmentId: 'ASC' } }),
+      m.find(CreditPurchaseAcceptanceOrmEntity, { where: { uscc: In(usccs) }, order: { acceptedAt: 'ASC', sequence: 'ASC', attempt: 'ASC' } }),
+      m.find(CreditPurchaseTerminationOrmEntity, { where: { uscc: In(usccs) } }),
     ]);
     const at = asOf?.getTime() ?? Number.POSITIVE_INFINITY;
     const known = knownAt?.getTime() ?? Number.POSITIVE_INFINITY;
@@ -191,6 +195,15 @@ export class CreditProfileQuery {
             assessments: assessments
               .filter((a) => a.contractId === c.contractId && a.assessedAt.getTime() <= at && knownFact(a))
               .map((a) => ({ outcome: a.outcome, score: a.score, breach: Boolean(a.breach), assessedAt: a.assessedAt.toISOString(), ruleVersion: a.ruleVersion })),
+            /** Milestone acceptances (issue 11 item 5): passed or failed, score, band, rule version; no findings (free text). */
+            acceptances: acceptances
+              .filter((a) => a.contractId === c.contractId && a.acceptedAt.getTime() <= at && knownFact(a))
+              .map((a) => ({ sequence: a.sequence, attempt: a.attempt, passed: Boolean(a.passed), score: a.score, band: a.band, acceptedAt: a.acceptedAt.toISOString(), ruleVersion: a.ruleVersion })),
+            /** The purchaser's termination, if any: when, paid and unpaid value, how many reasons (their text stays out). */
+            termination:
+              terminations
+                .filter((t) => t.contractId === c.contractId && t.terminatedAt.getTime() <= at && knownFact(t))
+                .map((t) => ({ terminatedAt: t.terminatedAt.toISOString(), paidFen: Number(t.paidFen), unpaidFen: Number(t.unpaidFen), reasonCount: (JSON.parse(t.reasons) as string[]).length }))[0] ?? null,
           })),
         information: information
           .filter((i) => i.uscc === org.uscc && i.occurredAt.getTime() <= at && recorded(i))

@@ -1,12 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '@sop/messaging';
-import { GradesAndContractsStore, type PurchaseAssessmentRecord, type PurchaseContractRecord } from '../../application/grades-and-contracts/grades-and-contracts.ports';
+import {
+  GradesAndContractsStore,
+  type PurchaseAcceptanceRecord,
+  type PurchaseAssessmentRecord,
+  type PurchaseContractRecord,
+  type PurchaseTerminationRecord,
+} from '../../application/grades-and-contracts/grades-and-contracts.ports';
 import type { GradeAdjustmentRecord, GradeRecord } from '../../domain/grade-record';
 import {
   CreditGradeAdjustmentOrmEntity,
   CreditGradeOrmEntity,
+  CreditPurchaseAcceptanceOrmEntity,
   CreditPurchaseAssessmentOrmEntity,
   CreditPurchaseContractOrmEntity,
+  CreditPurchaseTerminationOrmEntity,
 } from '../credit-facts.orm-entities';
 
 /**
@@ -58,5 +66,17 @@ export class TypeOrmGradesAndContractsStore extends GradesAndContractsStore {
 
   async addPurchaseAssessment(tx: Tx, a: PurchaseAssessmentRecord, sourceEventId: string): Promise<void> {
     await tx.manager.upsert(CreditPurchaseAssessmentOrmEntity, { ...a, sourceEventId }, ['assessmentId']);
+  }
+
+  async addPurchaseAcceptance(tx: Tx, a: PurchaseAcceptanceRecord, sourceEventId: string): Promise<boolean> {
+    if (await tx.manager.existsBy(CreditPurchaseAcceptanceOrmEntity, { acceptanceId: a.acceptanceId })) return false;
+    await tx.manager.insert(CreditPurchaseAcceptanceOrmEntity, { ...a, sourceEventId });
+    return true;
+  }
+
+  async addPurchaseTermination(tx: Tx, t: PurchaseTerminationRecord, sourceEventId: string): Promise<boolean> {
+    if (await tx.manager.existsBy(CreditPurchaseTerminationOrmEntity, { contractId: t.contractId })) return false;
+    await tx.manager.insert(CreditPurchaseTerminationOrmEntity, { ...t, reasons: JSON.stringify(t.reasons), paidFen: String(t.paidFen), unpaidFen: String(t.unpaidFen), sourceEventId });
+    return true;
   }
 }
