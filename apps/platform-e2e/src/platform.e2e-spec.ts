@@ -44,6 +44,8 @@ const commonEnv = {
   REGISTRATION_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
   // …and service purchasing a sealed-bid master key.
   PURCHASING_BID_KEY: randomBytes(32).toString('base64'),
+  // …and every service a checkpoint signing key (issue 13 item 5).
+  MESSAGING_CHECKPOINT_KEY: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
 };
 const services = Object.fromEntries(
   (Object.keys(dbNames) as (keyof typeof dbNames)[]).map((app, i) => [app, new ServiceProcess(app, basePort + i, { ...commonEnv, DB_NAME: dbNames[app] })]),

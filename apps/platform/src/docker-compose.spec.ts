@@ -70,7 +70,16 @@ function operatorEnvironment(dir: string): NodeJS.ProcessEnv {
   writeFileSync(piiKeys, `2026-12:${randomBytes(32).toString('base64')}\n`);
   const bidKey = join(dir, 'bid-key');
   writeFileSync(bidKey, `${randomBytes(32).toString('base64')}\n`);
+  // Each service's Ed25519 checkpoint signing key (issue 13 item 5).
+  const checkpointKeys = Object.fromEntries(
+    ['REGISTRATION', 'CREDIT', 'EVALUATION', 'PURCHASING'].map((service) => {
+      const file = join(dir, `${service.toLowerCase()}-checkpoint.pem`);
+      writeFileSync(file, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }));
+      return [`${service}_CHECKPOINT_KEY_PATH`, file];
+    }),
+  );
   return {
+    ...checkpointKeys,
     AUTH_PUBLIC_KEY_PATH: publicKey,
     REGISTRATION_PII_KEYS_PATH: piiKeys,
     PURCHASING_BID_KEY_PATH: bidKey,
@@ -155,7 +164,10 @@ describe('docker-compose.yml', () => {
       expect(authKeyProblems(env)).toEqual([]);
       expect(secretNames(service)).toContain('auth_public_key');
       expect(env['AUTH_PUBLIC_KEY_FILE']).toBe(operator['AUTH_PUBLIC_KEY_PATH']);
+      // Its own checkpoint signing key, from a secret (a key generated per process is refused in distributed mode).
+      expect({ name, checkpointKey: Boolean(env['MESSAGING_CHECKPOINT_KEY_FILE']) && env['MESSAGING_CHECKPOINT_KEY_FILE']?.includes('-checkpoint.pem') }).toEqual({ name, checkpointKey: true });
     }
+    expect(new Set(servers.map(([, s]) => envOf(s)['MESSAGING_CHECKPOINT_KEY_FILE'])).size).toBe(servers.length);
     const [, registration] = servers.find(([, s]) => envOf(s)['APP'] === 'registration') ?? [];
     const env = envOf(registration as ComposeService);
     expect(env['REGISTRATION_PII_KEYS_FILE']).toBe(operator['REGISTRATION_PII_KEYS_PATH']);

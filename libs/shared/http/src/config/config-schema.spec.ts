@@ -41,6 +41,13 @@ describe('configuration schemas', () => {
     expect(messagingConfig.load({ RELAY_MAX_BATCH_BYTES: '4000000' }).RELAY_MAX_BATCH_BYTES).toBe(4_000_000);
   });
 
+  it('signed checkpoints: every 1,000 events or 5 minutes by default; distributed mode needs the signing key', () => {
+    expect(messagingConfig.load({})).toMatchObject({ MESSAGING_CHECKPOINT_EVERY_EVENTS: 1000, MESSAGING_CHECKPOINT_EVERY_MINUTES: 5 });
+    expect(messagingConfig.problems({ MESSAGING_CHECKPOINT_EVERY_EVENTS: '0' })).toEqual([expect.stringMatching(/^MESSAGING_CHECKPOINT_EVERY_EVENTS/)]);
+    expect(messagingConfig.problems({ KAFKA_BROKERS: 'kafka:9092' })).toEqual([expect.stringMatching(/^MESSAGING_CHECKPOINT_KEY or MESSAGING_CHECKPOINT_KEY_FILE/)]);
+    expect(messagingConfig.problems({ KAFKA_BROKERS: 'kafka:9092', MESSAGING_CHECKPOINT_KEY_FILE: '/run/secrets/key' })).toEqual([]);
+  });
+
   it('does not need a database host for SQLite', () => {
     expect(databaseConfig.problems({ DB_TYPE: 'sqlite' })).toEqual([]);
   });
