@@ -4,8 +4,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { signAccessToken, type Principal } from '@sop/auth';
 import { allTopicSpecs, AUDIT_REBUILDERS, OrganizationRegistered, type OrganizationRegisteredV1 } from '@sop/contracts';
-import { createHttpApp, startServices } from '@sop/http';
-import { buildCloudEvent, dataschemaOf, EventChain, KafkaTransport, runAuditRebuild, type RebuildReport } from '@sop/messaging';
+import { createHttpApp, SERVICE_RUNTIME, startServices } from '@sop/http';
+import { buildCloudEvent, checkpointSignatureValid, dataschemaOf, EventChain, KafkaTransport, readTopicsToEnd, runAuditRebuild, type PublishedKey, type RebuildReport, type ServiceRuntime } from '@sop/messaging';
 import { dropDatabase } from '@sop/persistence';
 import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
 import { buildCivilAffairsUscc, civilDateOf, MovableClock } from '@sop/util';
@@ -99,6 +99,25 @@ describe('auditor rebuild of the grades from the topics (MariaDB + Kafka + HTTP)
     const after = await rebuild(subjects);
     expect(after.status).toBe(1);
     expect(after.report.differences).toEqual([{ subject: reEvaluated, differences: [expect.stringMatching(new RegExp(`^grade ${first.gradeId}\\.grade: rebuilt "4A", service "1A"`))] }]);
+  });
+
+  it('serves its checkpoint keys publicly (GET /audit/keys) and publishes the key and the signed checkpoint after the events it covers', async () => {
+    const runtime = app.get<ServiceRuntime>(SERVICE_RUNTIME, { strict: false });
+    const checkpoint = await runtime.checkpoints!.tick(true);
+    expect(checkpoint).toMatchObject({ producer: 'evaluation', algorithm: 'Ed25519', kid: runtime.checkpoints!.kid });
+    const res = await fetch(`${base}/audit/keys`); // no token
+    expect(res.status).toBe(200);
+    const served = (await res.json()) as { producer: string; keys: PublishedKey[] };
+    expect(served).toEqual({ producer: 'evaluation', keys: [{ kid: checkpoint!.kid, algorithm: 'Ed25519', publicKeyPem: expect.stringMatching(/^-----BEGIN PUBLIC KEY-----/), validFrom: expect.any(String), validUntil: null }] });
+    expect(checkpointSignatureValid(checkpoint!, served.keys[0].publicKeyPem)).toBe(true);
+    await waitFor(async () => (await unpublished()) === 0, 60000, 'the checkpoint published');
+    const { events } = await readTopicsToEnd(brokers, ['evaluation.audit.v1']);
+    const mine = events.filter((e) => (e.data as { kid?: string }).kid === checkpoint!.kid);
+    expect(mine.map((e) => e.type)).toEqual(['evaluation.audit.key-published', 'evaluation.audit.checkpoint']);
+    expect(mine[0].data).toMatchObject({ producer: 'evaluation', publicKeyPem: served.keys[0].publicKeyPem, validFrom: served.keys[0].validFrom });
+    expect(mine[1].data).toEqual(checkpoint);
+    // Chained right after the events it covers (the key event between them).
+    expect(BigInt(mine[1].sequence!)).toBe(BigInt(checkpoint!.sequence) + 2n);
   });
 
   async function unpublished(): Promise<number> {

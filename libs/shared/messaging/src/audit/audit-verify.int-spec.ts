@@ -53,17 +53,19 @@ describe('audit:verify on a service stream (MariaDB, Kafka)', () => {
   const db = testMysqlConfig('audit_verify');
   const transport = new KafkaTransport({ brokers, clientId: `${p}-test` });
   const key = generateCheckpointKey();
-  const runtime = new ServiceRuntime({
-    serviceName: source,
-    db,
-    transport,
-    catalog: new EventCatalog(contracts),
-    entities: [],
-    migrations: [],
-    clock: new SystemClock(),
-    createDatabase: true,
-    checkpoints: { everyEvents: 100, everyMs: 3_600_000, pollMs: 100, key },
-  });
+  const runtimeWith = (signingKey: typeof key) =>
+    new ServiceRuntime({
+      serviceName: source,
+      db,
+      transport,
+      catalog: new EventCatalog(contracts),
+      entities: [],
+      migrations: [],
+      clock: new SystemClock(),
+      createDatabase: true,
+      checkpoints: { everyEvents: 100, everyMs: 3_600_000, pollMs: 100, key: signingKey },
+    });
+  let runtime = runtimeWith(key);
   const dir = mkdtempSync(join(tmpdir(), 'audit-verify-'));
   const keysFile = join(dir, 'keys.json');
   const exportFile = join(dir, 'export.jsonl');
@@ -172,6 +174,36 @@ describe('audit:verify on a service stream (MariaDB, Kafka)', () => {
     const { status, report } = await verifyFile(all);
     expect([status, report.firstFailingSequence, report.findings[0].kind]).toEqual([1, forged.sequence, 'BAD_SIGNATURE']);
   });
+
+  it('after a key rotation (a restart with another key) verifies both keys\' checkpoints against the published history', async () => {
+    const oldKeys = readFileSync(keysFile, 'utf8');
+    await runtime.stop();
+    const next = generateCheckpointKey();
+    runtime = runtimeWith(next);
+    await runtime.start();
+    await runtime.unitOfWork.run(async (tx) => {
+      for (let j = 0; j < 30; j++) await tx.publish(widget, { subject: `w${j % 7}`, data: { widgetId: `w${j % 7}`, size: j, note: `after rotation ${j}` } });
+    });
+    await waitFor(async () => (await runtime.relay.backlog()).unpublished === 0 && (await runtime.checkpoints!.tick(true)) !== undefined, 60_000, 'a checkpoint with the new key');
+    await waitFor(async () => (await runtime.relay.backlog()).unpublished === 0, 60_000, 'published');
+    const history = await runtime.checkpoints!.publishedKeys();
+    expect(history.map((k) => k.kid)).toEqual([key.kid, next.kid]);
+    expect(history[0].validUntil).toBe(history[1].validFrom);
+    expect(history[1].validUntil).toBeNull();
+    writeFileSync(keysFile, JSON.stringify({ producer: source, keys: history }));
+    const { status, report } = await verify(args);
+    expect([status, report.findings]).toEqual([0, []]);
+    // The key events on the audit topic tell the same history; with only the old key, the new checkpoints are unknown.
+    const { err: _e, ...withOld } = await verify([...args.slice(0, -1), writeKeys(oldKeys)]);
+    expect(withOld.status).toBe(1);
+    expect(new Set(withOld.report.findings.map((f) => f.kind))).toEqual(new Set(['UNKNOWN_KEY']));
+  });
+
+  function writeKeys(text: string): string {
+    const file = join(dir, 'old-keys.json');
+    writeFileSync(file, text);
+    return file;
+  }
 
   it('exits 2 on bad usage or an unreadable input', async () => {
     expect((await verify(['--topics', 'x'])).status).toBe(2);
