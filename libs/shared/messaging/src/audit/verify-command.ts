@@ -29,7 +29,7 @@ export interface AuditVerifyDeps {
 export class AuditUsageError extends Error {}
 
 const USAGE =
-  'usage: npm run audit:verify -- (--service <name> | --topics <t,..> --source <name>) [--brokers h:p,..] [--from-offset N|topic:partition=N,..] | --file <export.jsonl> [--source <name>]; [--keys <url|file>] [--export <file>] [--json] [--progress-every N]';
+  'usage: npm run audit:verify -- (--service <name> | --topics <t,..> --source <name>) [--brokers h:p,..] [--from-offset N|topic:partition=N,..] | --file <export.jsonl> [--source <name>]; [--keys <url|file>] [--export <file>] [--json] [--progress-every N]\n   or: npm run audit:verify -- --rebuild <grades|credit-lists> --compare <service base URL> [--token <bearer>] [--subjects uscc,..] [--as-of YYYY-MM-DD]';
 const VALUED = ['service', 'topics', 'source', 'brokers', 'from-offset', 'file', 'keys', 'export', 'progress-every', 'rebuild', 'compare', 'subjects', 'token', 'as-of'];
 
 export function parseArgs(argv: string[]): Record<string, string | true> {
@@ -115,7 +115,7 @@ export async function runAuditVerify(argv: string[], deps: AuditVerifyDeps): Pro
 
 function summary(r: VerifyReport, read: number, readMs: number, verifyMs: number, perSecond: number, overall: number): string[] {
   const lines = [
-    `${r.source}: ${r.events} events of ${read} records read, ${r.chains.length} chain(s) ${r.chains.map((c) => `${c.firstSequence}..${c.lastSequence}${c.fromGenesis ? ' (from genesis)' : ''}`).join(', ')}; ${r.duplicatesOnWire} re-send(s)`,
+    `${r.source}: ${r.events} events of ${read} records read, ${r.chains.length} chain(s) ${r.chains.slice(0, 5).map((c) => `${c.firstSequence}..${c.lastSequence}${c.fromGenesis ? ' (from genesis)' : ''}`).join(', ')}${r.chains.length > 5 ? ', …' : ''}; ${r.duplicatesOnWire} re-send(s)`,
     `checkpoints: ${r.checkpoints.verified} verified, ${r.checkpoints.failed} failed (keys ${r.checkpoints.keys === 'given' ? 'given by --keys' : 'taken from the stream itself: pass --keys to trust them'})${r.checkpoints.lastVerifiedSequence ? `; signed up to sequence ${r.checkpoints.lastVerifiedSequence}` : ''}`,
   ];
   for (const f of r.findings) lines.push(`  ${f.kind}${f.sequence ? ` at sequence ${f.sequence}` : ''}${f.where ? ` (${f.where})` : ''}: ${f.detail}`);
