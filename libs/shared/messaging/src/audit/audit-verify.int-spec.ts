@@ -205,6 +205,32 @@ describe('audit:verify on a service stream (MariaDB, Kafka)', () => {
     return file;
   }
 
+  it('reads and verifies a long stream from the broker (30,000 chained events with a checkpoint every 1,000), printing events/s', async () => {
+    const topic = `${p}.long.v1`;
+    await transport.ensureTopics([{ topic, partitions: 3 }]);
+    const chain = new EventChain();
+    const signer = generateCheckpointKey();
+    const batch: { topic: string; key: string; value: string; headers: Record<string, string> }[] = [];
+    for (let i = 1; i <= 30_000; i++) {
+      const subject = `w${i % 11}`;
+      const e = chain.next<unknown>({ specversion: '1.0', id: `long-${i}`, source, type: widget.type, time: new Date(1_800_000_000_000 + i).toISOString(), subject, datacontenttype: 'application/json', dataschema: 'urn:x', data: { widgetId: subject, size: i, note: `long ${i}` } });
+      batch.push({ topic, key: subject, value: JSON.stringify(e), headers: {} });
+      if (i % 1000 === 0) {
+        const cp = signCheckpoint(signer, { producer: source, sequence: e.sequence!, hash: e.hash!, signedAt: e.time });
+        const c = chain.next<unknown>({ specversion: '1.0', id: `long-cp-${i}`, source, type: `${p}.audit.checkpoint`, time: e.time, subject: source, datacontenttype: 'application/json', dataschema: 'urn:x', data: cp });
+        batch.push({ topic, key: source, value: JSON.stringify(c), headers: {} });
+      }
+      if (batch.length >= 2000) await transport.publish(batch.splice(0));
+    }
+    if (batch.length) await transport.publish(batch.splice(0));
+    const keys = join(dir, 'long-keys.json');
+    writeFileSync(keys, JSON.stringify({ keys: [{ kid: signer.kid, algorithm: 'Ed25519', publicKeyPem: signer.publicKeyPem, validFrom: '2020-01-01T00:00:00.000Z', validUntil: null }] }));
+    const { status, report } = await verify(['--source', source, '--topics', topic, '--brokers', brokers.join(','), '--keys', keys]);
+    expect([status, report.findings.length, report.checkpoints.verified]).toEqual([0, 0, 30]);
+    // eslint-disable-next-line no-console
+    console.log(`audit:verify long stream: ${report.read} events read from Kafka in ${report.readMs} ms; verified at ${report.eventsPerSecond} events/s, ${report.eventsPerSecondWithRead} events/s with the read`);
+  });
+
   it('exits 2 on bad usage or an unreadable input', async () => {
     expect((await verify(['--topics', 'x'])).status).toBe(2);
     expect((await verify(['--file', join(dir, 'missing.jsonl'), '--source', source])).status).toBe(2);
