@@ -93,10 +93,15 @@ describe('credit supervision consumes contract performance (MySQL + Kafka)', () 
     await redeliver(MilestoneAccepted, failed);
     await redeliver(ContractTerminated, terminated);
     const republished = await send<MilestoneAcceptedV1>(MilestoneAccepted, uscc, failed.data, 'service-purchasing');
+    // A contract with a supplier outside civil affairs (an enterprise, 91…) is not credit information of this service.
+    const enterprise = '91110108MA01ABCD2X';
+    const enterpriseSigned = await send<ContractSignedV1>(ContractSigned, uscc, { ...signed.data, contractId: randomUUID(), supplierUscc: enterprise, supplierEligibility: 'NOT_EVALUATED' }, 'service-purchasing');
     // A later event with the same key (same partition) shows the ones before it were consumed.
     const marker = await send<MilestoneAcceptedV1>(MilestoneAccepted, uscc, acceptance({ contractId: randomUUID(), acceptedAt: '2027-04-09T06:00:00.000Z' }), 'service-purchasing');
     await info(marker.id);
     expect(await ds.getRepository(CreditInformationOrmEntity).countBy({ sourceEventId: republished.id })).toBe(0);
+    expect(await ds.getRepository(CreditInformationOrmEntity).countBy({ sourceEventId: enterpriseSigned.id })).toBe(0);
+    expect(await ds.getRepository(CreditInformationOrmEntity).countBy({ uscc: enterprise })).toBe(0);
     expect(await ds.getRepository(CreditPurchaseAcceptanceOrmEntity).countBy({ contractId })).toBe(2);
     expect(await ds.getRepository(CreditPurchaseTerminationOrmEntity).countBy({ contractId })).toBe(1);
     expect(await ds.getRepository(CreditInformationOrmEntity).countBy({ sourceEventId: failed.id })).toBe(1);

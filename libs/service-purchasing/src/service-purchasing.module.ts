@@ -95,6 +95,10 @@ import { TypeOrmAssessmentStore } from './infrastructure/typeorm-assessment.stor
 import { TypeOrmContractStore } from './infrastructure/typeorm-contract.store';
 import { TypeOrmOrganStore } from './infrastructure/typeorm-organ.store';
 import { TypeOrmRuleSetStore } from './infrastructure/typeorm-rule-set.store';
+import { TypeOrmPerformanceHistoryStore } from './infrastructure/typeorm-performance-history.store';
+import { PerformanceHistoryStore } from './application/procurements/performance-history.port';
+import { PurchasingPerformanceBar1732500000490 } from './infrastructure/migrations/1732500000490-purchasing-performance-bar.migration';
+import { PurchasingSupplierKinds1732500000495 } from './infrastructure/migrations/1732500000495-purchasing-supplier-kinds.migration';
 import { TypeOrmSupplierGradeStore } from './infrastructure/typeorm-supplier-grade.store';
 import { TypeOrmSupplierStore } from './infrastructure/typeorm-supplier.store';
 
@@ -103,7 +107,7 @@ export interface ServicePurchasingOptions {
   consumerGroupId?: string;
 }
 
-export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450, PurchasingAward1732500000460, PurchasingOcdsReleases1732500000475, PurchasingContractPerformance1732500000480, PurchasingFunctionTransfer1732500000700];
+export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450, PurchasingAward1732500000460, PurchasingOcdsReleases1732500000475, PurchasingContractPerformance1732500000480, PurchasingPerformanceBar1732500000490, PurchasingSupplierKinds1732500000495, PurchasingFunctionTransfer1732500000700];
 
 @Module({})
 export class ServicePurchasingModule {
@@ -153,6 +157,7 @@ export class ServicePurchasingModule {
         { provide: ContractStore, useClass: TypeOrmContractStore },
         { provide: AssessmentStore, useClass: TypeOrmAssessmentStore },
         { provide: RuleSetStore, useClass: TypeOrmRuleSetStore },
+        { provide: PerformanceHistoryStore, useClass: TypeOrmPerformanceHistoryStore },
         { provide: OrganStore, useClass: TypeOrmOrganStore },
         { provide: BudgetStore, useClass: TypeOrmBudgetStore },
         { provide: CatalogueStore, useClass: TypeOrmCatalogueStore },

@@ -78,6 +78,13 @@ export class ContractSignedV1 {
   @IsOptional() @IsUUID() procurementId?: string;
   @IsOptional() @Matches(OCID) ocid?: string;
   @IsOptional() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => ContractMilestoneV1) milestones?: ContractMilestoneV1[];
+  /**
+   * Optional (issue 11 item 5): NOT_EVALUATED when the supplier is outside civil-affairs registration (USCC not starting
+   * with 5; Order 102 Art. 6 admits it, the purchaser attests its eligibility); absent: evaluated as before.
+   */
+  @IsOptional() @IsIn(['NOT_EVALUATED']) supplierEligibility?: 'NOT_EVALUATED';
+  /** Optional: a stand-alone contract the purchaser declared a public service (Order 102 Art. 9), or not. */
+  @IsOptional() @IsBoolean() publicService?: boolean;
 }
 
 export const ContractSigned: EventContractDefinition<ContractSignedV1> = {
@@ -85,7 +92,7 @@ export const ContractSigned: EventContractDefinition<ContractSignedV1> = {
   topic: 'purchasing.contract.v1',
   version: 1,
   payload: ContractSignedV1,
-  description: 'A purchase-of-services contract with a social organization was signed.',
+  description: 'A purchase-of-services contract was signed (with a social organization, or a stand-alone contract with another supplier Order 102 Art. 6 admits).',
 };
 
 /** The purchaser assessed the supplier's performance of a contract (performance management and acceptance). */

@@ -1,5 +1,6 @@
 import { PERFORMANCE_OUTCOMES, PURCHASE_METHODS, type EvaluationGrade, type OrganizationCategory } from '@sop/contracts';
 import { civilDate, civilDateOf, mostSpecificVersionInForce, NATIONAL_DIVISION, startOfCivilDay, type CivilDate } from '@sop/util';
+import type { PerformanceBarRule } from './procurement/performance-bar';
 import { PurchasingErrors } from './purchasing.errors';
 
 /**
@@ -60,6 +61,8 @@ export interface PurchasingRuleSet {
     bands: readonly PerformanceBand[];
     source: string;
   } | null;
+  /** Bar after a failed final acceptance or a termination (issue 11 item 5; local practice, UNCONFIRMED); null: none. */
+  performanceBar: PerformanceBarRule | null;
 }
 
 /**
@@ -78,6 +81,8 @@ export interface PurchasingRuleSetVersion {
   publishedBy: string;
   publishedAt: Date;
   note: string | null;
+  /** Absent or null (every version before issue 11 item 5, the national default): no performance bar. */
+  performanceBar?: PerformanceBarRule | null;
 }
 
 export function purchasingRuleSetIdFor(jurisdiction: string): string {
@@ -123,6 +128,7 @@ export function ruleSetOf(v: PurchasingRuleSetVersion): PurchasingRuleSet {
     source: v.source,
     ...ORDER_102_RULES,
     performance: v.bands ? { bands: v.bands, source: v.source } : null,
+    performanceBar: v.performanceBar ?? null,
   };
 }
 

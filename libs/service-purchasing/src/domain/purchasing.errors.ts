@@ -28,6 +28,10 @@ export const PurchasingErrors = defineErrors('PURCHASING', {
     kind: 'REFUSED',
     meaning: 'Purchasing knows no registered social organization with this USCC (Order 102 Art. 6: the undertaker is lawfully registered); check the code or wait until its registration has reached purchasing.',
   },
+  SUPPLIER_NOT_ADMITTED: {
+    kind: 'REFUSED',
+    meaning: 'The USCC is that of a state organ (department 1, type 1): organs purchase services and are not undertakers (Order 102 Art. 5–6, regulations §7.2).',
+  },
   SUPPLIER_NOT_ACTIVE: {
     kind: 'REFUSED',
     meaning: 'The organization has been revoked or deregistered and cannot undertake purchased services (Order 102 Art. 6–7); `supplierStatus` names its status.',
@@ -105,6 +109,10 @@ export const PurchasingErrors = defineErrors('PURCHASING', {
     kind: 'INVALID',
     meaning:
       'Performance bands: at least one, integer minScore 0–100 strictly descending, the last one from 0, each outcome one of EXCELLENT, GOOD, QUALIFIED, UNQUALIFIED; the version cites its source.',
+  },
+  RULE_SET_PERFORMANCE_BAR_INVALID: {
+    kind: 'INVALID',
+    meaning: 'Performance bar of a rule-set version: months an integer 1–60, at least one trigger (failed final acceptance, termination), its source cited.',
   },
   RULE_SET_VERSION_CONFLICT: { kind: 'CONFLICT', meaning: 'Another version of this rule set was published at the same time; read the versions and retry.' },
 

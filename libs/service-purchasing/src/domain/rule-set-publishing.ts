@@ -1,6 +1,7 @@
 import { PERFORMANCE_BAND_OUTCOMES } from '@sop/contracts';
 import { civilDateOf, compareCivilDates, divisionLevel, isDivisionCode, NATIONAL_DIVISION, type CivilDate } from '@sop/util';
 import { PurchasingErrors } from './purchasing.errors';
+import { assertPerformanceBar, type PerformanceBarRule } from './procurement/performance-bar';
 import type { PerformanceBand } from './purchasing-rules';
 
 /** What an officer publishes: a local rule set's next version (its performance bands, local practice, §7.2). */
@@ -10,6 +11,8 @@ export interface NewRuleSetVersionInput {
   bands: PerformanceBand[];
   source: string;
   note: string | null;
+  /** Optional (issue 11 item 5): the bar after a failed final acceptance or a termination; absent: none. */
+  performanceBar?: PerformanceBarRule | null;
 }
 
 /** A local rule set belongs to a division code other than the national one (the national default is Order 102 itself). */
@@ -48,4 +51,5 @@ export function assertVersionPublishable(input: NewRuleSetVersionInput, now: Dat
     if (i > 0 && b.minScore >= input.bands[i - 1].minScore) throw bad(`bands.${i}.minScore`, 'minScore strictly descending');
   });
   if (input.bands[input.bands.length - 1].minScore !== 0) throw bad(`bands.${input.bands.length - 1}.minScore`, 'the last band starts at 0, so every score has an outcome');
+  assertPerformanceBar(input.performanceBar);
 }

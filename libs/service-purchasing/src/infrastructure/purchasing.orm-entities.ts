@@ -107,6 +107,13 @@ export class PurchasingContractOrmEntity {
   @Column({ ...DATETIME6, nullable: true }) terminatedAt: Date | null;
   @Column({ type: 'text', nullable: true }) terminationReasons: string | null;
   @Column({ ...DATETIME6, nullable: true }) completedAt: Date | null;
+  /**
+   * Migration 1732500000495 (issue 11 item 5): NOT_EVALUATED for a stand-alone contract with a supplier outside
+   * civil-affairs registration (the purchaser attests its eligibility); NULL: evaluated as before.
+   */
+  @Column({ type: 'varchar', length: 20, nullable: true }) supplierEligibility?: string | null;
+  /** Stand-alone contracts: declared a public service (Order 102 Art. 9) for the 财综〔2016〕54号 share; NULL: not declared. */
+  @Column({ type: 'boolean', nullable: true }) publicService?: boolean | null;
 }
 
 /** The purchaser's performance assessment of a contract (performance management and acceptance, §7.2). */
@@ -144,6 +151,8 @@ export class PurchasingRuleSetVersionOrmEntity {
   @Column({ type: 'varchar', length: 200 }) publishedBy: string;
   @Column({ ...DATETIME6 }) publishedAt: Date;
   @Column({ type: 'varchar', length: 1000, nullable: true }) note: string | null;
+  /** JSON PerformanceBarRule (migration 1732500000490), or NULL: no performance bar (every earlier version). */
+  @Column({ type: 'text', nullable: true }) performanceBar?: string | null;
 }
 
 /**

@@ -16,6 +16,8 @@ function toContract(r: PurchasingContractOrmEntity): Contract {
     budgetAssured: Boolean(r.budgetAssured),
     stableService: Boolean(r.stableService),
     status: r.status as ContractStatus,
+    supplierEligibility: r.supplierEligibility === 'NOT_EVALUATED' ? 'NOT_EVALUATED' : null,
+    publicService: r.publicService === null || r.publicService === undefined ? null : Boolean(r.publicService),
   };
 }
 

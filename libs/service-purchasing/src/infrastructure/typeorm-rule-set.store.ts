@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Tx } from '@sop/messaging';
 import { civilDate } from '@sop/util';
 import { RuleSetStore } from '../application/rule-sets/rule-sets.ports';
+import type { PerformanceBarRule } from '../domain/procurement/performance-bar';
 import type { PerformanceBand, PurchasingRuleSetVersion } from '../domain/purchasing-rules';
 import { managerOf } from './entity-manager';
 import { PurchasingRuleSetVersionOrmEntity } from './purchasing.orm-entities';
@@ -18,6 +19,7 @@ function toVersion(r: PurchasingRuleSetVersionOrmEntity): PurchasingRuleSetVersi
     publishedBy: r.publishedBy,
     publishedAt: r.publishedAt,
     note: r.note,
+    performanceBar: r.performanceBar ? (JSON.parse(r.performanceBar) as PerformanceBarRule) : null,
   };
 }
 
@@ -44,6 +46,9 @@ export class TypeOrmRuleSetStore extends RuleSetStore {
       publishedBy: v.publishedBy,
       publishedAt: v.publishedAt,
       note: v.note,
+      performanceBar: v.performanceBar
+        ? JSON.stringify({ months: v.performanceBar.months, afterFailedFinalAcceptance: v.performanceBar.afterFailedFinalAcceptance, afterTermination: v.performanceBar.afterTermination, source: v.performanceBar.source, unconfirmed: v.performanceBar.unconfirmed })
+        : null,
     });
   }
 }

@@ -7,6 +7,13 @@ import { informationAt } from '../organizations/credit-information';
 import { OrganizationStore } from '../organizations/organizations.ports';
 import { GradesAndContractsStore } from './grades-and-contracts.ports';
 
+/**
+ * Credit supervises social organizations (civil affairs, USCC department code 5, regulations §5, §9.1); purchasing may
+ * also contract with other suppliers Order 102 Art. 6 admits (issue 11 item 5): their contracts are not credit
+ * information of this service and are skipped.
+ */
+const outsideCreditScope = (uscc: string) => uscc.charAt(0) !== '5';
+
 const fen = (v: number) => `${Math.floor(v / 100)}.${String(v % 100).padStart(2, '0')} yuan`;
 
 /**
@@ -27,6 +34,7 @@ export class ContractFacts {
   /** purchasing.contract.signed → a government purchase undertaken. */
   async onContractSigned(event: CloudEvent<ContractSignedV1>, tx: Tx): Promise<void> {
     const d = event.data;
+    if (outsideCreditScope(d.supplierUscc)) return;
     await this.facts.addPurchaseContract(
       tx,
       {
@@ -49,6 +57,7 @@ export class ContractFacts {
   /** purchasing.contract.performance-assessed → the purchaser's assessment (outcome, score, breach). */
   async onContractPerformanceAssessed(event: CloudEvent<ContractPerformanceAssessedV1>, tx: Tx): Promise<void> {
     const d = event.data;
+    if (outsideCreditScope(d.supplierUscc)) return;
     await this.facts.addPurchaseAssessment(
       tx,
       { assessmentId: d.assessmentId, contractId: d.contractId, uscc: d.supplierUscc, outcome: d.outcome, score: d.score, breach: d.breach, assessedAt: new Date(d.assessedAt), ruleVersion: d.ruleVersion },
@@ -70,6 +79,7 @@ export class ContractFacts {
    */
   async onMilestoneAccepted(event: CloudEvent<MilestoneAcceptedV1>, tx: Tx): Promise<void> {
     const d = event.data;
+    if (outsideCreditScope(d.supplierUscc)) return;
     // Idempotent on the acceptance id as well as the event id (the inbox): a republication records nothing twice.
     const added = await this.facts.addPurchaseAcceptance(
       tx,
@@ -90,6 +100,7 @@ export class ContractFacts {
   /** purchasing.contract.terminated → the purchaser's termination; the reasons are kept, the summary counts them (free text stays out of the public profile). */
   async onContractTerminated(event: CloudEvent<ContractTerminatedV1>, tx: Tx): Promise<void> {
     const d = event.data;
+    if (outsideCreditScope(d.supplierUscc)) return;
     if (!(await this.facts.addPurchaseTermination(tx, { contractId: d.contractId, uscc: d.supplierUscc, reasons: d.reasons, terminatedAt: new Date(d.terminatedAt), paidFen: d.paidFen, unpaidFen: d.unpaidFen }, event.id))) return;
     await this.information(
       tx,

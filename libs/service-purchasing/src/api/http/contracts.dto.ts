@@ -65,4 +65,8 @@ export class SignContractRequest {
   @ApiPropertyOptional({ type: [MilestoneDto], description: 'optional: milestones summing to valueFen; without them the contract is accepted and paid as one implicit milestone of its whole value, due on termEnd' })
   @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => MilestoneDto)
   milestones?: MilestoneDto[];
+
+  @ApiPropertyOptional({ example: true, description: 'the purchaser declares the contracted service a public service (Order 102 Art. 9): counted in the 财综〔2016〕54号 social-organization share report' })
+  @IsOptional() @IsBoolean()
+  publicService?: boolean;
 }

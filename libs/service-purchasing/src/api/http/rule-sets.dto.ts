@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCivilDate } from '@sop/util';
 import { PERFORMANCE_BAND_OUTCOMES } from '@sop/contracts';
 
@@ -12,6 +12,29 @@ export class PerformanceBandDto {
   @ApiProperty({ enum: PERFORMANCE_BAND_OUTCOMES })
   @IsIn(PERFORMANCE_BAND_OUTCOMES)
   outcome: (typeof PERFORMANCE_BAND_OUTCOMES)[number];
+}
+
+/** Issue 11 item 5: the bar after a failed final acceptance or a termination (local practice; mark unconfirmed numbers). */
+export class PerformanceBarDto {
+  @ApiProperty({ example: 12, description: 'calendar months from the Beijing date of the failure; admitted again on the same date that many months later' })
+  @IsInt() @Min(1) @Max(60)
+  months: number;
+
+  @ApiProperty({ example: true, description: 'a failed acceptance of the last milestone, not cured by a passing re-acceptance' })
+  @IsBoolean()
+  afterFailedFinalAcceptance: boolean;
+
+  @ApiProperty({ example: true, description: 'a termination of the contract by the purchaser' })
+  @IsBoolean()
+  afterTermination: boolean;
+
+  @ApiProperty({ example: 'local practice: barred for 12 months after a failed final acceptance or a termination for breach (regulations §7.2, UNCONFIRMED)' })
+  @IsString() @IsNotEmpty() @MaxLength(500)
+  source: string;
+
+  @ApiProperty({ example: true, description: 'the numbers are not confirmed against a published instrument' })
+  @IsBoolean()
+  unconfirmed: boolean;
 }
 
 /** The body of POST /rule-sets/:jurisdiction/versions: a local rule set's next version (its performance bands). */
@@ -40,4 +63,8 @@ export class PublishRuleSetVersionRequest {
   @ApiPropertyOptional()
   @IsOptional() @IsString() @MaxLength(1000)
   note?: string;
+
+  @ApiPropertyOptional({ type: PerformanceBarDto, description: 'optional performance bar (issue 11 item 5); absent: the version bars no one for performance' })
+  @IsOptional() @ValidateNested() @Type(() => PerformanceBarDto)
+  performanceBar?: PerformanceBarDto;
 }

@@ -32,7 +32,7 @@ export class RuleSetsHttpController {
   @Roles('finance-officer')
   @ApiOperation({
     summary:
-      "Publish the next version of a jurisdiction's purchasing rule set (its performance bands, local practice), effective from a later Beijing date; a finance officer at national level or of the covering province (else 403)",
+      "Publish the next version of a jurisdiction's purchasing rule set (its performance bands and optional performance bar, local practice), effective from a later Beijing date; a finance officer at national level or of the covering province (else 403)",
   })
   async publish(@Param('jurisdiction') jurisdiction: string, @Body() body: PublishRuleSetVersionRequest, @CurrentPrincipal() principal: Principal) {
     assertLocalJurisdiction(jurisdiction);
@@ -40,7 +40,7 @@ export class RuleSetsHttpController {
     if (!effectiveFrom)
       throw new ValidationErrors.FAILED('effectiveOn: not a calendar date', { violations: [{ field: 'effectiveOn', rule: 'civilDate', message: 'a real date YYYY-MM-DD (Beijing)' }] });
     const version = await this.publishing.publish(
-      { jurisdiction, effectiveFrom, bands: body.bands.map((b) => ({ minScore: b.minScore, outcome: b.outcome })), source: body.source, note: body.note ?? null },
+      { jurisdiction, effectiveFrom, bands: body.bands.map((b) => ({ minScore: b.minScore, outcome: b.outcome })), source: body.source, note: body.note ?? null, performanceBar: body.performanceBar ? { ...body.performanceBar } : null },
       principal,
     );
     return ruleSetVersionView(version);

@@ -31,6 +31,9 @@ export function contractView(c: Contract, assessments: PerformanceAssessment[]) 
     purchaserJurisdiction: c.purchaserJurisdiction,
     purchaserOrganVersion: c.purchaserOrganVersion,
     recordedAt: c.recordedAt.toISOString(),
+    /** EVALUATED (registration and credit checks at signing) or NOT_EVALUATED (outside civil-affairs registration; the purchaser attests). */
+    supplierEligibility: c.supplierEligibility ?? 'EVALUATED',
+    publicService: c.publicService ?? null,
     assessments: assessments.map(assessmentView),
   };
 }

@@ -30,6 +30,10 @@ export interface Contract {
   /** The creating request's Idempotency-Key (unique per recordedBy) and the SHA-256 of its body; null without one. */
   idempotencyKey: string | null;
   requestHash: string | null;
+  /** NOT_EVALUATED: a supplier outside civil-affairs registration, eligibility attested by the purchaser; absent/null: evaluated. */
+  supplierEligibility?: string | null;
+  /** Stand-alone contracts: declared a public service (true) or not (false); absent/null: not declared. */
+  publicService?: boolean | null;
 }
 
 /** Persistence port of contracts. Calls with a Tx run in the caller's transaction; `null` reads outside one. */

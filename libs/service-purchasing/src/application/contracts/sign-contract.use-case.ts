@@ -13,6 +13,7 @@ import { signingOrgan } from '../../domain/purchasing-organ';
 import { PurchasingErrors } from '../../domain/purchasing.errors';
 import { ruleSetInForce, ruleVersionOf } from '../../domain/purchasing-rules';
 import { assertSignedAfterRegistration, assertSupplierEligible } from '../../domain/supplier-eligibility';
+import { assertAdmittedOutsideCivilAffairs, isCivilAffairsUscc } from '../../domain/supplier-kinds';
 import { AssessmentStore } from '../assessments/assessments.ports';
 import { PerformanceStore } from '../contract-performance/contract-performance.ports';
 import { OrganStore } from '../organs/organs.ports';
@@ -34,6 +35,8 @@ export interface SignContractInput {
   multiYear?: MultiYearDeclaration;
   /** Optional milestones (summing to valueFen); without them the contract is paid against one implicit milestone of its whole value. */
   milestones?: Milestone[];
+  /** Optional: the purchaser declares the service a public service (Order 102 Art. 9), for the 财综〔2016〕54号 share report. */
+  publicService?: boolean;
 }
 
 /** The outcome of a signing: the contract, and whether it is the original answered again for an idempotent retry. */
@@ -56,6 +59,7 @@ function signingRequestHash(input: SignContractInput): string {
     multiYear: input.multiYear ? { budgetAssured: input.multiYear.budgetAssured, stableService: input.multiYear.stableService } : null,
     // Only when given: a body without milestones hashes as it did before milestones existed.
     ...(input.milestones ? { milestones: input.milestones } : {}),
+    ...(input.publicService !== undefined ? { publicService: input.publicService } : {}),
   });
 }
 
@@ -137,10 +141,17 @@ export class SignContract {
     const milestones = input.milestones ? checkMilestones(input.milestones, input.valueFen, input.termStart, input.termEnd) : null;
 
     return this.uow.run(async (tx) => {
-      await this.suppliers.lockSupplierFacts(tx, input.supplierUscc);
-      const [supplier, measures] = await Promise.all([this.suppliers.supplier(tx, input.supplierUscc), this.suppliers.measures(tx, input.supplierUscc)]);
-      assertSupplierEligible(input.supplierUscc, supplier ? { uscc: supplier.uscc, status: supplier.status, measures } : null, rules);
-      if (supplier) assertSignedAfterRegistration(input.supplierUscc, signedAt, supplier.registeredAt);
+      // A social organization (civil affairs, department code 5) keeps every check. Another undertaker Order 102 Art. 6
+      // admits (enterprise 91…, public institution 12…, …) is outside this platform's registration: recorded with its
+      // eligibility NOT_EVALUATED, the purchaser attesting it (README "stand-alone contracts with other suppliers").
+      const civilAffairs = isCivilAffairsUscc(input.supplierUscc);
+      if (civilAffairs) {
+        await this.suppliers.lockSupplierFacts(tx, input.supplierUscc);
+        const [supplier, measures] = await Promise.all([this.suppliers.supplier(tx, input.supplierUscc), this.suppliers.measures(tx, input.supplierUscc)]);
+        assertSupplierEligible(input.supplierUscc, supplier ? { uscc: supplier.uscc, status: supplier.status, measures } : null, rules);
+        if (supplier) assertSignedAfterRegistration(input.supplierUscc, signedAt, supplier.registeredAt);
+      } else assertAdmittedOutsideCivilAffairs(input.supplierUscc);
+      const declared = { ...(civilAffairs ? {} : { supplierEligibility: 'NOT_EVALUATED' as const }), ...(input.publicService !== undefined ? { publicService: input.publicService } : {}) };
 
       const id = randomUUID();
       // What the ContractSigned event announces and the contract row records alike.
@@ -164,6 +175,7 @@ export class SignContract {
           signedAt: signedAt.toISOString(),
           ruleVersion,
           ...(milestones ? { milestones: milestones.map((m) => ({ sequence: m.sequence, title: m.title, dueOn: m.dueOn, amountFen: m.amountFen })) } : {}),
+          ...declared,
         },
       });
       const contract: Contract = {
@@ -181,6 +193,7 @@ export class SignContract {
         eventId: published.id,
         idempotencyKey,
         requestHash: hash,
+        ...declared,
       };
       await this.contracts.insertContract(tx, contract);
       await this.performance.insertMilestones(tx, id, milestones ?? [implicitMilestone(terms)]);

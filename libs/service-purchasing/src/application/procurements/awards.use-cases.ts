@@ -14,6 +14,7 @@ import { OcdsPublisher } from '../ocds/ocds-publisher';
 import { RuleSetStore } from '../rule-sets/rule-sets.ports';
 import { SupplierGradeStore, SupplierStore } from '../suppliers/suppliers.ports';
 import { BidSealer } from './bid-sealer.port';
+import { PerformanceHistoryStore } from './performance-history.port';
 import { BidStore, DecisionStore, ProcurementStore, type StoredDecision } from './procurements.ports';
 import { assertOwnPurchaser, procurementNotFound } from './procurements.use-cases';
 
@@ -64,6 +65,7 @@ export class ProcurementAwards {
     private readonly sealer: BidSealer,
     private readonly clock: Clock,
     private readonly ocds: OcdsPublisher,
+    private readonly history: PerformanceHistoryStore,
   ) {}
 
   /**
@@ -241,9 +243,9 @@ export class ProcurementAwards {
     };
   }
 
-  /** Registration status and credit measures as known now; the grade in force at `asOf`. */
+  /** Registration status and credit measures as known now; the grade in force at `asOf`; purchasing's own performance failures (the rule filters by `asOf`). */
   private async factsOf(tx: Tx, uscc: string, asOf: Date): Promise<BidderFacts> {
-    const [s, measures, grades] = await Promise.all([this.suppliers.supplier(tx, uscc), this.suppliers.measures(tx, uscc), this.grades.grades(tx, uscc)]);
+    const [s, measures, grades, performanceFailures] = await Promise.all([this.suppliers.supplier(tx, uscc), this.suppliers.measures(tx, uscc), this.grades.grades(tx, uscc), this.history.failuresOf(tx, uscc)]);
     return {
       uscc,
       supplier: s
@@ -251,6 +253,7 @@ export class ProcurementAwards {
         : null,
       measures: measures ? { lists: measures.lists, measures: measures.measures, effectiveFrom: measures.effectiveFrom, ruleVersion: measures.ruleVersion, eventId: measures.eventId } : null,
       grade: gradeInForce(grades, asOf),
+      performanceFailures,
     };
   }
 

@@ -49,6 +49,7 @@ export class PublishRuleSetVersion {
         publishedBy: principal.subject,
         publishedAt: now,
         note: input.note,
+        performanceBar: input.performanceBar ?? null,
       };
       // A concurrent publish of the same rule set gets the same number and fails on the primary key.
       await this.ruleSets.insertVersion(tx, version).catch((err: Error) => {

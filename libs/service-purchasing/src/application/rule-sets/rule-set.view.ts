@@ -16,5 +16,7 @@ export function ruleSetVersionView(v: PurchasingRuleSetVersion) {
     publishedAt: v.publishedAt.toISOString(),
     publishedOn: civilDateOf(v.publishedAt),
     note: v.note,
+    /** null: no performance bar (issue 11 item 5); `unconfirmed`: local-practice numbers (regulations §7.2). */
+    performanceBar: v.performanceBar ?? null,
   };
 }

@@ -2,6 +2,7 @@ import { EVALUATION_GRADES, type EvaluationGrade, type OrganizationCategory } fr
 import { ruleVersionOf, type PurchasingRuleSet } from '../purchasing-rules';
 import { barringMeasuresOf, type MeasureSet, type SupplierStatus } from '../supplier-eligibility';
 import { gradeRank, type GradeInForce } from '../supplier-grade';
+import { barringFailures, type PerformanceFailure } from './performance-bar';
 import type { QualificationRequirements } from './procurement-notice';
 
 /**
@@ -11,7 +12,7 @@ import type { QualificationRequirements } from './procurement-notice';
 export const ELIGIBILITY_STAGES = ['DEADLINE', 'AWARD'] as const;
 export type EligibilityStage = (typeof ELIGIBILITY_STAGES)[number];
 
-export const ELIGIBILITY_RULES = ['REGISTERED_AND_ACTIVE', 'NOT_BARRED_FROM_PURCHASE', 'NO_MAJOR_VIOLATION', 'ANNUAL_REPORT', 'MINIMUM_GRADE'] as const;
+export const ELIGIBILITY_RULES = ['REGISTERED_AND_ACTIVE', 'NOT_BARRED_FROM_PURCHASE', 'NO_MAJOR_VIOLATION', 'ANNUAL_REPORT', 'MINIMUM_GRADE', 'NO_RECENT_PERFORMANCE_FAILURE'] as const;
 export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];
 
 /** NOT_REQUIRED: the notice does not ask for it. NOT_EVALUATED: asked, but purchasing holds no facts to judge it (never a bar). */
@@ -53,6 +54,8 @@ export interface BidderFacts {
   } | null;
   measures: (MeasureSet & { eventId: string }) | null;
   grade: GradeInForce | null;
+  /** Failed final acceptances and terminations of its contracts, from purchasing's own tables (absent: none known). */
+  performanceFailures?: PerformanceFailure[];
 }
 
 const RULE_BASIS: Record<EligibilityRule, string> = {
@@ -61,6 +64,7 @@ const RULE_BASIS: Record<EligibilityRule, string> = {
   NO_MAJOR_VIOLATION: 'Government Procurement Law Art. 22: no major illegal record in the 3 years before participating (regulations §7.2)',
   ANNUAL_REPORT: '财综〔2014〕96号 Art. 8 / local practice: annual inspection passed or annual report filed (regulations §7.1–7.2, UNCONFIRMED)',
   MINIMUM_GRADE: 'the notice’s minimum evaluation grade in force (regulations §6)',
+  NO_RECENT_PERFORMANCE_FAILURE: 'the rule version’s performance bar after a failed final acceptance or a termination (issue 11 item 5; local practice, regulations §7.2)',
 };
 
 function result(rule: EligibilityRule, outcome: RuleOutcome, reason: string, evidence: Record<string, unknown> = {}): RuleResult {
@@ -129,6 +133,21 @@ export function evaluateBidder(facts: BidderFacts, req: QualificationRequirement
         minimumGrade: req.minimumGrade,
         grade: g ? { gradeId: g.gradeId, grade: g.grade, validFrom: g.validFrom, validUntil: g.validUntil, lowered: g.lowered, ruleVersion: g.ruleVersion } : null,
       }),
+    );
+  }
+  // Only versions with a bar evaluate it: records under older versions stay exactly as they were.
+  const bar = rules.performanceBar;
+  if (bar && asOf) {
+    const barring = barringFailures(facts.performanceFailures ?? [], bar, asOf);
+    out.push(
+      result(
+        'NO_RECENT_PERFORMANCE_FAILURE',
+        barring.length ? 'FAIL' : 'PASS',
+        barring.length
+          ? barring.map((f) => `${f.kind} of contract ${f.contractId} on ${f.on}: barred until ${f.admittedFrom} (${bar.months} months, ${ruleVersionOf(rules)})`).join('; ')
+          : `no failed final acceptance or termination within ${bar.months} months (${ruleVersionOf(rules)})`,
+        { months: bar.months, unconfirmed: bar.unconfirmed, source: bar.source, ruleVersion: ruleVersionOf(rules), failures: barring },
+      ),
     );
   }
   return { bidderUscc: facts.uscc, eligible: out.every((r) => r.outcome !== 'FAIL'), rules: out };

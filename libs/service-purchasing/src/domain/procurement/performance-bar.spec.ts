@@ -1,0 +1,87 @@
+import { civilDate } from '@sop/util';
+import { localVersion } from '../../test-support/local-rule-set.fixture';
+import { ORDER_102_2020, ruleSetOf } from '../purchasing-rules';
+import { evaluateBidder, type BidderFacts } from './bidder-eligibility';
+import { assertPerformanceBar, barEndsOn, barringFailures, LOCAL_PRACTICE_PERFORMANCE_BAR, type PerformanceFailure } from './performance-bar';
+import type { QualificationRequirements } from './procurement-notice';
+
+const BAR = LOCAL_PRACTICE_PERFORMANCE_BAR;
+const WITH_BAR = ruleSetOf(localVersion('110108', '2026-01-01', { version: 2, performanceBar: BAR }));
+const req: QualificationRequirements = { registeredAndActive: true, notOnSeriousList: true, noMajorViolationYears: null, minimumGrade: null, other: [] };
+const A = '52110108MJ0000001X';
+// 2027-03-31T17:00Z is 1 April 2027 01:00 in Beijing: the bar counts from the Beijing date.
+const failedFinal: PerformanceFailure = {
+  kind: 'FAILED_FINAL_ACCEPTANCE',
+  contractId: 'c-1',
+  at: '2027-03-31T17:00:00.000Z',
+  eventId: 'ev-acc',
+  contractEventId: 'ev-signed',
+  acceptance: { acceptanceId: 'a-1', sequence: 2, attempt: 1, score: 41, band: 'UNQUALIFIED', ruleVersion: 'purchasing/110108@v2' },
+  curedAt: null,
+};
+const termination: PerformanceFailure = { kind: 'TERMINATION', contractId: 'c-2', at: '2027-06-10T02:00:00.000Z', eventId: 'ev-term', contractEventId: 'ev-signed-2', reasons: ['严重违约'] };
+const facts = (failures: PerformanceFailure[]): BidderFacts => ({
+  uscc: A,
+  supplier: { status: 'ACTIVE', statusChangedAt: null, category: 'OTHER', registrationEventId: 'reg-1', statusEventId: null },
+  measures: null,
+  grade: null,
+  performanceFailures: failures,
+});
+
+describe('performance bar (issue 11 item 5)', () => {
+  it('runs from the Beijing date of the failure to the same date 12 months later, exclusive', () => {
+    expect(barEndsOn(new Date(failedFinal.at), BAR)).toBe(civilDate('2028-04-01'));
+    // Before the failure (still 31 March in Beijing at 15:59Z): nothing bars.
+    expect(barringFailures([failedFinal], BAR, new Date('2027-03-31T15:59:59.999Z'))).toEqual([]);
+    const barred = barringFailures([failedFinal], BAR, new Date('2027-03-31T17:00:00.000Z'));
+    expect(barred).toEqual([expect.objectContaining({ contractId: 'c-1', eventId: 'ev-acc', on: '2027-04-01', admittedFrom: '2028-04-01' })]);
+    // Last barred instant: 23:59:59.999 Beijing on 31 March 2028 (15:59:59.999Z); admitted from 00:00 Beijing on 1 April.
+    expect(barringFailures([failedFinal], BAR, new Date('2028-03-31T15:59:59.999Z'))).toHaveLength(1);
+    expect(barringFailures([failedFinal], BAR, new Date('2028-03-31T16:00:00.000Z'))).toEqual([]);
+  });
+
+  it('a passing re-acceptance cures a failed final acceptance from its instant; triggers the rule does not name do not bar', () => {
+    const cured = { ...failedFinal, curedAt: '2027-05-01T02:00:00.000Z' };
+    expect(barringFailures([cured], BAR, new Date('2027-04-30T02:00:00.000Z'))).toHaveLength(1);
+    expect(barringFailures([cured], BAR, new Date('2027-05-01T02:00:00.000Z'))).toEqual([]);
+    expect(barringFailures([failedFinal, termination], { ...BAR, afterTermination: false }, new Date('2027-07-01T00:00:00Z')).map((f) => f.kind)).toEqual(['FAILED_FINAL_ACCEPTANCE']);
+    expect(barringFailures([failedFinal, termination], { ...BAR, afterFailedFinalAcceptance: false }, new Date('2027-07-01T00:00:00Z')).map((f) => f.kind)).toEqual(['TERMINATION']);
+  });
+
+  it('bidder eligibility: NO_RECENT_PERFORMANCE_FAILURE fails with the evidence and rule version while the bar runs, passes after it', () => {
+    const during = evaluateBidder(facts([failedFinal, termination]), req, WITH_BAR, new Date('2027-07-01T00:00:00Z'));
+    expect(during.eligible).toBe(false);
+    const rule = during.rules.find((r) => r.rule === 'NO_RECENT_PERFORMANCE_FAILURE');
+    expect(rule).toMatchObject({ outcome: 'FAIL', evidence: { months: 12, unconfirmed: true, ruleVersion: 'purchasing/110108@v2' } });
+    expect((rule?.evidence.failures as { eventId: string; contractId: string; on: string }[]).map((f) => [f.eventId, f.contractId, f.on])).toEqual([
+      ['ev-acc', 'c-1', '2027-04-01'],
+      ['ev-term', 'c-2', '2027-06-10'],
+    ]);
+    expect(rule?.reason).toContain('barred until 2028-04-01');
+    const after = evaluateBidder(facts([failedFinal, termination]), req, WITH_BAR, new Date('2028-06-09T16:00:00Z'));
+    expect(after.rules.find((r) => r.rule === 'NO_RECENT_PERFORMANCE_FAILURE')).toMatchObject({ outcome: 'PASS', evidence: { failures: [] } });
+    expect(after.eligible).toBe(true);
+  });
+
+  it('a version without a bar (the national default, every earlier version) evaluates exactly as before: no such rule in the record', () => {
+    const e = evaluateBidder(facts([failedFinal]), req, ORDER_102_2020, new Date('2027-07-01T00:00:00Z'));
+    expect(e.eligible).toBe(true);
+    expect(e.rules.map((r) => r.rule)).toEqual(['REGISTERED_AND_ACTIVE', 'NOT_BARRED_FROM_PURCHASE', 'NO_MAJOR_VIOLATION', 'ANNUAL_REPORT', 'MINIMUM_GRADE']);
+  });
+
+  it('publishing refuses a malformed bar with PURCHASING.RULE_SET_PERFORMANCE_BAR_INVALID naming the field', () => {
+    const codeOf = (fn: () => void) => {
+      try {
+        fn();
+        return null;
+      } catch (e) {
+        return [(e as { code: string }).code, (e as { violations?: { field: string }[] }).violations?.[0]?.field];
+      }
+    };
+    expect(codeOf(() => assertPerformanceBar(BAR))).toBeNull();
+    expect(codeOf(() => assertPerformanceBar(null))).toBeNull();
+    expect(codeOf(() => assertPerformanceBar({ ...BAR, months: 0 }))).toEqual(['PURCHASING.RULE_SET_PERFORMANCE_BAR_INVALID', 'performanceBar.months']);
+    expect(codeOf(() => assertPerformanceBar({ ...BAR, afterFailedFinalAcceptance: false, afterTermination: false }))).toEqual(['PURCHASING.RULE_SET_PERFORMANCE_BAR_INVALID', 'performanceBar.afterFailedFinalAcceptance']);
+    expect(codeOf(() => assertPerformanceBar({ ...BAR, source: ' ' }))).toEqual(['PURCHASING.RULE_SET_PERFORMANCE_BAR_INVALID', 'performanceBar.source']);
+  });
+});
