@@ -35,7 +35,21 @@ import { EvaluationCertificateReturn1732500000340 } from './infrastructure/migra
 import { EvaluationComplianceFacts1732500000350 } from './infrastructure/migrations/1732500000350-evaluation-compliance-facts.migration';
 import { EvaluationInvestigation1732500000360 } from './infrastructure/migrations/1732500000360-evaluation-investigation.migration';
 import { EvaluationRuleSets1732500000370 } from './infrastructure/migrations/1732500000370-evaluation-rule-sets.migration';
-import { EVALUATION_STORES } from './infrastructure/stores/evaluation.stores';
+import { EVALUATION_STORES, PROCEDURE_STORES } from './infrastructure/stores/evaluation.stores';
+import { EvaluationProcedure1732500000380 } from './infrastructure/migrations/1732500000380-evaluation-procedure.migration';
+import { PROCEDURE_ENTITIES } from './infrastructure/procedure.orm-entities';
+import { CertificatesHttpController } from './api/http/certificates.http.controller';
+import { IndicatorFrameworksHttpController } from './api/http/indicator-frameworks.http.controller';
+import { ProceduresHttpController } from './api/http/procedures.http.controller';
+import { CertificateReturns } from './application/certificates/certificates.use-cases';
+import { PublishIndicatorFramework } from './application/indicator-frameworks/indicator-frameworks.use-cases';
+import { AnnounceResult } from './application/procedure/announce-result.use-case';
+import { ApplyForEvaluation } from './application/procedure/apply-for-evaluation.use-cases';
+import { AssessmentSteps } from './application/procedure/assessment-steps.use-cases';
+import { DecisionSteps } from './application/procedure/decision-steps.use-cases';
+import { DeclareExpertLink } from './application/procedure/expert-links.use-case';
+import { ProcedureQueries } from './application/procedure/procedure.queries';
+import { ProcedureRunner } from './application/procedure/procedure-runner';
 import { evaluationConfig, type EvaluationEnv } from './evaluation.config';
 
 export interface EvaluationOptions {
@@ -60,6 +74,9 @@ export class EvaluationModule {
         OrganizationsHttpController,
         VerificationCasesHttpController,
         EvaluationRuleSetsHttpController,
+        IndicatorFrameworksHttpController,
+        ProceduresHttpController,
+        CertificatesHttpController,
         RegistrationEventsHandler,
         CreditEventsHandler,
         healthControllerFor(SERVICE_RUNTIME),
@@ -71,13 +88,23 @@ export class EvaluationModule {
         ...serviceRuntimeProviders(deps, {
           serviceName: EVALUATION,
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
-          entities: EVALUATION_ENTITIES,
-          migrations: [EvaluationSkeleton1732500000300, EvaluationGrades1732500000310, EvaluationRegistrationStatus1732500000320, EvaluationGradeExpiry1732500000330, EvaluationCertificateReturn1732500000340, EvaluationComplianceFacts1732500000350, EvaluationInvestigation1732500000360, EvaluationRuleSets1732500000370],
+          entities: [...EVALUATION_ENTITIES, ...PROCEDURE_ENTITIES],
+          migrations: [EvaluationSkeleton1732500000300, EvaluationGrades1732500000310, EvaluationRegistrationStatus1732500000320, EvaluationGradeExpiry1732500000330, EvaluationCertificateReturn1732500000340, EvaluationComplianceFacts1732500000350, EvaluationInvestigation1732500000360, EvaluationRuleSets1732500000370, EvaluationProcedure1732500000380],
           consumer: {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.evaluation,
           },
         }),
         ...EVALUATION_STORES,
+        ...PROCEDURE_STORES,
+        ProcedureRunner,
+        ApplyForEvaluation,
+        AssessmentSteps,
+        DecisionSteps,
+        AnnounceResult,
+        ProcedureQueries,
+        CertificateReturns,
+        DeclareExpertLink,
+        PublishIndicatorFramework,
         OrganizationAccess,
         OpenVerificationCase,
         AwardGrade,

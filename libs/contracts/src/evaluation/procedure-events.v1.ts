@@ -190,7 +190,8 @@ export class CertificateReturnedV1 {
   @IsUUID() certificateId: string;
   @Matches(USCC_FORMAT) uscc: string;
   @IsISO8601({ strict: true }) returnedAt: string;
-  @Matches(DATE) dueOn: string;
+  /** Absent when the official calendar did not cover the period's year yet. */
+  @IsOptional() @Matches(DATE) dueOn?: string;
 }
 export const CertificateReturned: EventContractDefinition<CertificateReturnedV1> = {
   type: 'evaluation.certificate.returned', topic: TOPIC, version: 1, payload: CertificateReturnedV1,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { GradeAwarded, type GradeAwardedV1 } from '@sop/contracts';
-import { UnitOfWork } from '@sop/messaging';
+import { UnitOfWork, type Tx } from '@sop/messaging';
 import { civilDateOf, Clock } from '@sop/util';
 import type { CommitteeVote } from '../../domain/committee';
 import type { GradeRecord } from '../../domain/grade';
@@ -11,7 +11,7 @@ import { resolveRules } from '../../domain/local-rule-sets';
 import { ComplianceFactsStore } from '../compliance/compliance.ports';
 import { CreditMeasuresStore } from '../credit-measures/credit-measures.ports';
 import { OrganizationAccess } from '../organizations/organization-access';
-import { OrganizationStore } from '../organizations/organizations.ports';
+import { OrganizationStore, type EvaluationOrganization } from '../organizations/organizations.ports';
 import { EvaluationRuleSetStore } from '../rule-sets/rule-sets.ports';
 import { VerificationCaseStore } from '../verification-cases/verification-cases.ports';
 import { notInFuture, rulesAt } from './decision-time';
@@ -48,10 +48,18 @@ export class AwardGrade {
   async execute(input: AwardGradeInput, principal: Principal): Promise<GradeView & { basis: string; eventId: string }> {
     const org = await this.access.forEvaluator(input.uscc, principal);
     const now = this.clock.now();
+    notInFuture(new Date(input.announcedAt), now, 'announcedAt');
+    return this.uow.run((tx) => this.awardWithin(tx, org, input, principal, now));
+  }
+
+  /**
+   * The award inside the caller's transaction: the procedure's announcement (application/procedure) awards the
+   * grade and records its own step in one transaction. The caller has checked access; the organization is locked here.
+   */
+  async awardWithin(tx: Tx, org: EvaluationOrganization, input: AwardGradeInput, principal: Principal, now: Date): Promise<GradeView & { basis: string; eventId: string }> {
     const announcedAt = new Date(input.announcedAt);
-    notInFuture(announcedAt, now, 'announcedAt');
     const national = rulesAt(announcedAt, 'announcedAt');
-    return this.uow.run(async (tx) => {
+    {
       await this.organizations.lockOrganization(tx, org.uscc);
       // Read again under the lock: a revocation consumed meanwhile must bar the grade.
       const [locked, grades, measures, annualReports, penalties, localVersions] = await Promise.all([
@@ -111,6 +119,6 @@ export class AwardGrade {
         for (const c of await this.cases.openCasesOfGrade(tx, decision.replacesGradeId)) await this.cases.saveCase(tx, { ...c, gradeId });
       }
       return { ...gradeView(record, civilDateOf(now)), basis: decision.basis, eventId: published.id };
-    });
+    }
   }
 }

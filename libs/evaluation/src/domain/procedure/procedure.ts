@@ -4,7 +4,7 @@
  * and certificate). Pure: the use cases load the record under the organization's lock, apply a step and store it
  * with the step's event in one transaction.
  */
-import { CalendarErrors, daysPeriod, workingDaysPeriod, type OfficialCalendar, type PeriodEnd } from '@sop/util';
+import { CalendarErrors, civilDate, daysPeriod, endOfCivilDay, workingDaysPeriod, type OfficialCalendar, type PeriodEnd } from '@sop/util';
 import type { CommitteeVote } from '../committee';
 import { EvaluationErrors } from '../evaluation.errors';
 import type { EvaluationGrade } from '../evaluation-rules';
@@ -89,7 +89,8 @@ export function deadline(fn: () => PeriodEnd): PeriodEnd | null {
   }
 }
 
-export const isLate = (due: string | null, at: Date, endsAt: (d: string) => Date) => due !== null && at.getTime() >= endsAt(due).getTime();
+/** Acted after 24:00 Beijing time of the deadline's last day. */
+export const isLate = (due: string | null, at: Date) => due !== null && at.getTime() >= endOfCivilDay(civilDate(due)).getTime();
 
 /** 民发〔2021〕96号: the eligibility review within 10 working days of the application. */
 export const eligibilityReviewDue = (appliedAt: Date, rules: ProcedureRules, calendar: OfficialCalendar) => deadline(() => workingDaysPeriod(appliedAt, rules.eligibilityReviewWorkingDays, calendar));

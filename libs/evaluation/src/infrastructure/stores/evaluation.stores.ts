@@ -1,4 +1,6 @@
 import type { Provider } from '@nestjs/common';
+import { CertificateStore, IndicatorFrameworkStore, ProcedureStore } from '../../application/procedure/procedure.ports';
+import { TypeOrmCertificateStore, TypeOrmIndicatorFrameworkStore, TypeOrmProcedureStore } from './typeorm-procedure.stores';
 import { ComplianceFactsStore } from '../../application/compliance/compliance.ports';
 import { CreditMeasuresStore } from '../../application/credit-measures/credit-measures.ports';
 import { GradeStore } from '../../application/grades/grades.ports';
@@ -20,4 +22,11 @@ export const EVALUATION_STORES: Provider[] = [
   { provide: VerificationCaseStore, useClass: TypeOrmVerificationCaseStore },
   { provide: ComplianceFactsStore, useClass: TypeOrmComplianceFactsStore },
   { provide: EvaluationRuleSetStore, useClass: TypeOrmEvaluationRuleSetStore },
+];
+
+/** The procedure's ports (issue 13), bound to their TypeORM adapters. */
+export const PROCEDURE_STORES: Provider[] = [
+  { provide: IndicatorFrameworkStore, useClass: TypeOrmIndicatorFrameworkStore },
+  { provide: ProcedureStore, useClass: TypeOrmProcedureStore },
+  { provide: CertificateStore, useClass: TypeOrmCertificateStore },
 ];
