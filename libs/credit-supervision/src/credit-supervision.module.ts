@@ -6,6 +6,8 @@ import { commandAuditControllerFor, calendarEventHandlerFor, errorCatalogueContr
 import { CREDIT_EVENTS, CREDIT_SUPERVISION } from './api/events/credit-events';
 import { EvaluationEventsHandler } from './api/events/evaluation-events.event-handler';
 import { PurchasingEventsHandler } from './api/events/purchasing-events.event-handler';
+import { FunctionTransferEventsHandler } from './api/events/function-transfer-events.event-handler';
+import { FunctionTransferFacts } from './application/function-transfer/function-transfer-facts.use-case';
 import { RegistrationEventsHandler } from './api/events/registration-events.event-handler';
 import { CreditRecordsHttpController } from './api/http/credit-records.http.controller';
 import { InspectionsHttpController } from './api/http/inspections.http.controller';
@@ -98,6 +100,7 @@ const USE_CASES: Provider[] = [
   OrganizationFacts,
   GradeFacts,
   ContractFacts,
+  FunctionTransferFacts,
   CreditRuleSetUseCases,
 ];
 
@@ -119,6 +122,7 @@ export class CreditSupervisionModule {
         RegistrationEventsHandler,
         EvaluationEventsHandler,
         PurchasingEventsHandler,
+        FunctionTransferEventsHandler,
         // registration.calendar.year-published: the service's copy of the official calendar gains the year.
         calendarEventHandlerFor(CalendarYearPublished, CREDIT_EVENTS),
         healthControllerFor(SERVICE_RUNTIME),

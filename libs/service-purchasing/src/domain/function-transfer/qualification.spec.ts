@@ -36,7 +36,7 @@ describe('undertaker qualification rules (regulations §8 item 2)', () => {
   it('is valid for the rule set’s 5 years from the grant’s Beijing date, inclusive, and only while active', () => {
     const v = validityOf(new Date('2026-03-01T17:00:00.000Z'), NATIONAL_TRANSFER_RULES); // 2026-03-02 01:00 Beijing
     expect(v).toEqual({ validFrom: '2026-03-02', validTo: '2031-03-01' });
-    const q = { status: 'ACTIVE', validFrom: v.validFrom, validTo: v.validTo } as UndertakerQualification;
+    const q = { status: 'ACTIVE', validFrom: v.validFrom, validTo: v.validTo } as unknown as UndertakerQualification;
     expect(qualificationInForce(q, civilDate('2031-03-01'))).toBe(true);
     expect(qualificationInForce(q, civilDate('2031-03-02'))).toBe(false);
     expect(qualificationInForce({ ...q, status: 'SUSPENDED' }, civilDate('2027-01-01'))).toBe(false);
