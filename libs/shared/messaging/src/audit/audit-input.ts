@@ -15,12 +15,14 @@ export interface ReadResult {
   undecodable: string[];
 }
 
-export function fromMessages(messages: IncomingMessage[]): ReadResult {
+/** `isContext`: the records read just before the range (verify-command reads one more record per partition read in part). */
+export function fromMessages(messages: IncomingMessage[], isContext: (m: IncomingMessage) => boolean = () => false): ReadResult {
   const result: ReadResult = { events: [], undecodable: [] };
   for (const m of messages) {
     const where = `${m.topic}/${m.partition}@${m.offset}`;
     try {
-      result.events.push({ event: JSON.parse(m.value?.toString('utf8') ?? '') as CloudEvent, stream: `${m.topic}/${m.partition}`, where, offset: m.offset });
+      const context = isContext(m);
+      result.events.push({ event: JSON.parse(m.value?.toString('utf8') ?? '') as CloudEvent, stream: `${m.topic}/${m.partition}`, where, offset: m.offset, ...(context ? { context } : {}) });
     } catch {
       result.undecodable.push(where);
     }
@@ -38,10 +40,10 @@ export async function readJsonLines(path: string, progress?: (count: number) => 
     if (n % every === 0) progress?.(n);
     if (!line.trim()) continue;
     try {
-      const record = JSON.parse(line) as { topic?: string; partition?: number; offset?: string; event?: CloudEvent; specversion?: string };
+      const record = JSON.parse(line) as { topic?: string; partition?: number; offset?: string; event?: CloudEvent; specversion?: string; context?: boolean };
       if (record.event && typeof record.event === 'object') {
         const stream = record.topic !== undefined ? `${record.topic}/${record.partition ?? 0}` : 'file';
-        result.events.push({ event: record.event, stream, where: `line ${n}${record.topic !== undefined ? ` (${stream}@${record.offset})` : ''}`, ...(record.offset !== undefined ? { offset: String(record.offset) } : {}) });
+        result.events.push({ event: record.event, stream, where: `line ${n}${record.topic !== undefined ? ` (${stream}@${record.offset})` : ''}`, ...(record.offset !== undefined ? { offset: String(record.offset) } : {}), ...(record.context ? { context: true } : {}) });
       } else if (record.specversion) {
         result.events.push({ event: record as unknown as CloudEvent, stream: 'file', where: `line ${n}` });
       } else result.undecodable.push(`line ${n}`);
@@ -53,7 +55,7 @@ export async function readJsonLines(path: string, progress?: (count: number) => 
 }
 
 /** Writes records as JSON Lines in the form readJsonLines reads (the auditor's export of what was read). */
-export async function writeJsonLines(path: string, messages: IncomingMessage[]): Promise<void> {
+export async function writeJsonLines(path: string, messages: IncomingMessage[], isContext: (m: IncomingMessage) => boolean = () => false): Promise<void> {
   const out = createWriteStream(path, 'utf8');
   for (const m of messages) {
     let event: unknown;
@@ -62,7 +64,7 @@ export async function writeJsonLines(path: string, messages: IncomingMessage[]):
     } catch {
       event = m.value?.toString('utf8');
     }
-    if (!out.write(`${JSON.stringify({ topic: m.topic, partition: m.partition, offset: m.offset, key: m.key, event })}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+    if (!out.write(`${JSON.stringify({ topic: m.topic, partition: m.partition, offset: m.offset, key: m.key, event, ...(isContext(m) ? { context: true } : {}) })}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }

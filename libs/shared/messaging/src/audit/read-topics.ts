@@ -38,6 +38,11 @@ export interface ReadRange {
   /** The first offset to read of a partition (clamped to the partition's low water mark). */
   from?: (topic: string, partition: number) => bigint | undefined;
   onMessage?: (message: IncomingMessage) => void;
+  /**
+   * Also read the last record before `from` on each partition started past its low mark (also when `from` is past its
+   * end), and name its offset: the auditor's context of where the range starts.
+   */
+  recordBefore?: (topic: string, partition: number, offset: bigint) => void;
 }
 
 export async function readTopicMessagesToEnd(
@@ -57,7 +62,11 @@ export async function readTopicMessagesToEnd(
         const high = BigInt(p.high);
         const low = BigInt(p.low);
         const from = range.from?.(topic, p.partition);
-        const start = from !== undefined && from > low ? from : low;
+        let start = from !== undefined && from > low ? from : low;
+        if (range.recordBefore && start > low && high > low) {
+          start = (start < high ? start : high) - 1n;
+          range.recordBefore(topic, p.partition, start);
+        }
         if (high > start) remaining.set(`${topic}:${p.partition}`, high - 1n);
         if (start > low && high > start) starts.set(`${topic}:${p.partition}`, { topic, partition: p.partition, offset: start });
       }

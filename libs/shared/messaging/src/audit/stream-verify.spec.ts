@@ -55,8 +55,12 @@ describe('stream verification (audit:verify)', () => {
     // Read from offset 7: the chain enters at sequence 8. The same events as a whole history (offset 0) miss 1 to 7.
     expect(verifyStream(asRead(events.slice(7), 7), { source: SOURCE, keys: [published(key)] })).toMatchObject({ ok: true, chains: [{ firstSequence: '8', fromGenesis: false }] });
     expect(verify(events.slice(7)).findings).toEqual([expect.objectContaining({ kind: 'GAP', sequence: '1', detail: expect.stringMatching(/^sequence 1 to 7 missing/) })]);
-    // Without keys, the key events on the stream are used (here none): checkpoints cannot be verified.
-    expect(verify(events, null).findings.map((f) => f.kind)).toEqual(['UNKNOWN_KEY', 'UNKNOWN_KEY', 'UNKNOWN_KEY', 'UNKNOWN_KEY']);
+    // Three partitions: a and c hold only events after 10 (read from their start), b held 1 to 10 and was read from
+    // past its end: its record just before the range (context) says the sequences up to 10 lie before it there.
+    const on = (stream: string, parity: number) => events.filter((e) => Number(e.sequence) > 10 && Number(e.sequence) % 2 === parity).map((event, i) => ({ event, stream, where: `${stream}@${i}`, offset: String(i) }));
+    const beforeB = { event: events[seq(events, 10)], stream: 'b', where: 'b@9', offset: '9', context: true };
+    expect(verifyStream([beforeB, ...on('a', 0), ...on('c', 1)], { source: SOURCE, keys: [published(key)] }).findings).toEqual([]);
+    expect(verifyStream([...on('a', 0), ...on('c', 1)], { source: SOURCE, keys: [published(key)] }).findings).toEqual([expect.objectContaining({ kind: 'GAP', sequence: '1' })]);
   });
 
   it('finds a flipped byte at the altered event', () => {

@@ -26,6 +26,11 @@ export interface ReadEvent {
   where: string;
   /** Its offset on the stream: a stream whose first record read is past offset 0 was read in part (--from-offset, retention). */
   offset?: string;
+  /**
+   * The last record before the range read on its partition (--from-offset reads one record more): not verified, it
+   * only tells which sequences lie before the range there.
+   */
+  context?: boolean;
 }
 
 export interface VerifyOptions {
@@ -51,7 +56,8 @@ export interface VerifyReport {
 const isCheckpoint = (e: CloudEvent) => e.type.endsWith('.audit.checkpoint');
 const isKeyEvent = (e: CloudEvent) => e.type.endsWith('.audit.key-published');
 
-export function verifyStream(read: ReadEvent[], options: VerifyOptions): VerifyReport {
+export function verifyStream(all: ReadEvent[], options: VerifyOptions): VerifyReport {
+  const read = all.filter((r) => !r.context);
   const findings: Finding[] = (options.undecodable ?? []).map((where) => ({ kind: 'UNDECODABLE' as const, where, detail: `record at ${where} is not a JSON CloudEvent` }));
   const whereOf = new Map<CloudEvent, string>(read.map((r) => [r.event, r.where]));
   const { chained, unchained, duplicatesOnWire } = chainedEventsOf(options.source, read.map((r) => r.event));
@@ -71,7 +77,7 @@ export function verifyStream(read: ReadEvent[], options: VerifyOptions): VerifyR
   // segment of this producer, earlier) and it are missing, unless they may lie before the start of a partition read in
   // part: the relay publishes in sequence order, so a partition whose first record read has sequence f held the
   // producer's events below f before that record.
-  const partialFloor = partialFirstSequence(read, options.source);
+  const partialFloor = partialFirstSequence(read, all.filter((r) => r.context), options.source);
   for (const segment of segments) {
     const root = segment[0];
     if (root.sequence === '1' && root.prevhash === GENESIS_HASH) continue;
@@ -117,17 +123,22 @@ function compareSeq(a: CloudEvent, b: CloudEvent): number {
   return d < 0n ? -1 : d > 0n ? 1 : 0;
 }
 
-/** The highest first sequence of the partitions read in part (0 when every one was read from offset 0). */
-function partialFirstSequence(read: ReadEvent[], source: string): bigint {
-  const first = new Map<string, ReadEvent>();
-  for (const r of read) if (!first.has(r.stream)) first.set(r.stream, r);
-  let floor = 0n;
-  for (const [stream, r] of first) {
+/**
+ * Below which sequence events may lie before the range read (0 when every partition was read from offset 0): on a
+ * partition read in part, the sequence after its record just before the range, else its first record's sequence.
+ */
+function partialFirstSequence(read: ReadEvent[], context: ReadEvent[], source: string): bigint {
+  const floors = new Map<string, bigint>();
+  const seen = new Set<string>();
+  for (const r of read) {
+    if (seen.has(r.stream)) continue;
+    seen.add(r.stream);
     if (!r.offset || BigInt(r.offset) === 0n) continue;
-    const own = read.find((x) => x.stream === stream && x.event.source === source && x.event.sequence !== undefined);
-    if (own && BigInt(own.event.sequence!) > floor) floor = BigInt(own.event.sequence!);
+    const own = read.find((x) => x.stream === r.stream && x.event.source === source && x.event.sequence !== undefined);
+    if (own) floors.set(r.stream, BigInt(own.event.sequence!));
   }
-  return floor;
+  for (const c of context) if (c.event.source === source && c.event.sequence !== undefined) floors.set(c.stream, BigInt(c.event.sequence) + 1n);
+  return [...floors.values()].reduce((a, b) => (a > b ? a : b), 0n);
 }
 
 function segmentBefore(segment: CloudEvent[], at: CloudEvent): CloudEvent {

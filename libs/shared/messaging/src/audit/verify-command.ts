@@ -48,7 +48,7 @@ export function parseArgs(argv: string[]): Record<string, string | true> {
 }
 
 /** Reads what the arguments name (broker or file), printing progress; returns the records and the source. */
-export async function readInput(args: Record<string, string | true>, deps: AuditVerifyDeps, topicsFor: (source: string) => string[]): Promise<{ input: ReadResult; messages?: IncomingMessage[]; source: string; readMs: number }> {
+export async function readInput(args: Record<string, string | true>, deps: AuditVerifyDeps, topicsFor: (source: string) => string[]): Promise<{ input: ReadResult; messages?: IncomingMessage[]; isContext?: (m: IncomingMessage) => boolean; source: string; readMs: number }> {
   const str = (k: string) => (typeof args[k] === 'string' ? (args[k] as string) : undefined);
   const source = str('service') ?? str('source');
   if (!source) throw new AuditUsageError('--service or --source names the producer');
@@ -76,8 +76,13 @@ export async function readInput(args: Record<string, string | true>, deps: Audit
   }
   let n = 0;
   const read = deps.read ?? ((c: KafkaConnection, t: string[], r: ReadRange) => readTopicMessagesToEnd(c, t, 600_000, r));
-  const messages = await read({ brokers, ...security }, topics, { from, onMessage: () => ++n % every === 0 && progress(n) });
-  return { input: fromMessages(messages), messages, source, readMs: Date.now() - started };
+  // On a partition read from an offset, the record just before it (read too) tells which sequences lie before the
+  // range there, so they are not reported missing; it is not verified itself.
+  const before = new Map<string, bigint>();
+  const range: ReadRange = { from, onMessage: () => ++n % every === 0 && progress(n), recordBefore: (t, p, offset) => before.set(`${t}:${p}`, offset) };
+  const messages = await read({ brokers, ...security }, topics, range);
+  const isContext = (m: IncomingMessage) => before.get(`${m.topic}:${m.partition}`) === BigInt(m.offset);
+  return { input: fromMessages(messages, isContext), messages, isContext, source, readMs: Date.now() - started };
 }
 
 export async function runAuditVerify(argv: string[], deps: AuditVerifyDeps): Promise<number> {
@@ -98,7 +103,7 @@ export async function runAuditVerify(argv: string[], deps: AuditVerifyDeps): Pro
   try {
     read = await readInput(args, deps, topicsFor);
     if (typeof args['keys'] === 'string') keys = await loadKeys(args['keys'], deps.fetchJson);
-    if (typeof args['export'] === 'string' && read.messages) await writeJsonLines(args['export'], read.messages);
+    if (typeof args['export'] === 'string' && read.messages) await writeJsonLines(args['export'], read.messages, read.isContext);
   } catch (err) {
     deps.err(err instanceof AuditUsageError ? `${err.message}\n${USAGE}` : `audit:verify: ${err.message}`);
     return 2;
