@@ -184,6 +184,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
   'POST /purchasing/budgets': { access: { 'finance-officer': 'jurisdiction' } },
   'GET /purchasing/budgets/{id}': { access: { 'finance-officer': 'jurisdiction', purchaser: 'own', auditor: 'anywhere' } },
   'GET /purchasing/catalogues': { access: 'public' },
+  'GET /purchasing/reports/social-organization-share': { access: { 'finance-officer': 'division', auditor: 'anywhere' } },
   'POST /purchasing/catalogues/{jurisdiction}/versions': { access: { 'finance-officer': 'division' } },
   'POST /purchasing/procurements': { access: { purchaser: 'own' } },
   'GET /purchasing/procurements': { access: 'public' },

@@ -95,6 +95,10 @@ import { TypeOrmAssessmentStore } from './infrastructure/typeorm-assessment.stor
 import { TypeOrmContractStore } from './infrastructure/typeorm-contract.store';
 import { TypeOrmOrganStore } from './infrastructure/typeorm-organ.store';
 import { TypeOrmRuleSetStore } from './infrastructure/typeorm-rule-set.store';
+import { ReportsHttpController } from './api/http/reports.http.controller';
+import { ReportStore } from './application/reports/reports.ports';
+import { SocialOrganizationShare } from './application/reports/social-organization-share.use-case';
+import { TypeOrmReportStore } from './infrastructure/typeorm-report.store';
 import { TypeOrmPerformanceHistoryStore } from './infrastructure/typeorm-performance-history.store';
 import { PerformanceHistoryStore } from './application/procurements/performance-history.port';
 import { PurchasingPerformanceBar1732500000490 } from './infrastructure/migrations/1732500000490-purchasing-performance-bar.migration';
@@ -122,6 +126,7 @@ export class ServicePurchasingModule {
         ContractsHttpController,
         AssessmentsHttpController,
         RuleSetsHttpController,
+        ReportsHttpController,
         BudgetsHttpController,
         CataloguesHttpController,
         ProcurementsHttpController,
@@ -161,6 +166,7 @@ export class ServicePurchasingModule {
         { provide: OrganStore, useClass: TypeOrmOrganStore },
         { provide: BudgetStore, useClass: TypeOrmBudgetStore },
         { provide: CatalogueStore, useClass: TypeOrmCatalogueStore },
+        { provide: ReportStore, useClass: TypeOrmReportStore },
         { provide: ProcurementStore, useClass: TypeOrmProcurementStore },
         { provide: BidStore, useClass: TypeOrmBidStore },
         { provide: DecisionStore, useClass: TypeOrmDecisionStore },
@@ -211,6 +217,7 @@ export class ServicePurchasingModule {
         Procurements,
         SealedBids,
         ProcurementAwards,
+        SocialOrganizationShare,
         // transfer of government functions (regulations §8, issue 12)
         FunctionCatalogue,
         UndertakerQualifications,

@@ -1,0 +1,238 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { allTopicSpecs, ContractSigned, OrganizationRegistered } from '@sop/contracts';
+import { createHttpApp, startServices } from '@sop/http';
+import { buildCloudEvent, dataschemaOf, EventChain, KafkaTransport, OutboxMessageOrmEntity } from '@sop/messaging';
+import { dropDatabase } from '@sop/persistence';
+import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
+import { buildCivilAffairsUscc, MovableClock, orgCodeCheckCharacter, usccCheckCharacter, type CivilAffairsForm } from '@sop/util';
+import { LOCAL_PRACTICE_PERFORMANCE_BAR } from './domain/procurement/performance-bar';
+import { ServicePurchasingModule } from './service-purchasing.module';
+import { httpCaller, TEST_AUTH, tokenOf } from './test-support/http-client.fixture';
+import { SAMPLE_BANDS } from './test-support/local-rule-set.fixture';
+import { organizationRegisteredData } from './test-support/organization-registered.fixture';
+
+const producers = EventChain.detached();
+const DAY = 24 * 3600 * 1000;
+/** A valid USCC outside civil affairs (e.g. 91 enterprise) with both check characters. */
+function otherUscc(prefix2: string, division: string, serial: number): string {
+  const body8 = `MA${String(serial).padStart(6, '0')}`;
+  const body17 = `${prefix2}${division}${body8}${orgCodeCheckCharacter(body8)}`;
+  return body17 + usccCheckCharacter(body17);
+}
+type Rule = { rule: string; outcome: string; evidence: Record<string, unknown> };
+type Verdict = { bidderUscc: string; eligible: boolean; rules: Rule[] };
+
+/**
+ * Performance feeds back (issue 11 item 5) on real MySQL/MariaDB and Kafka, over HTTP: a rule-set version's
+ * performance bar refuses a supplier that failed a final acceptance (and one whose contract was terminated) at the
+ * next deadline with that evidence, and admits it again after the period; the 财综〔2016〕54号 share report with
+ * stand-alone contracts to social organizations and to an enterprise in two districts.
+ */
+describe('service purchasing: performance bar and the social-organization share (MySQL + Kafka)', () => {
+  const db = testMysqlConfig('purchasing_feedback');
+  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('purchasing-feedback-int') });
+  const start = new Date('2026-03-02T08:00:00.000Z');
+  const clock = new MovableClock(start);
+  const groupId = uniqueName('purchasing-feedback-int-group');
+  const finance = tokenOf('fin-beijing', ['finance-officer'], '110000');
+  const financeShanghai = tokenOf('fin-shanghai', ['finance-officer'], '310000');
+  const haidian = tokenOf('purchaser-haidian', ['purchaser'], '110000', { unitId: 'unit-haidian-mca' });
+  const chaoyang = tokenOf('purchaser-chaoyang', ['purchaser'], '110000', { unitId: 'unit-chaoyang-mca' });
+  const auditor = tokenOf('auditor-1', ['auditor'], '100000');
+  const serialBase = Math.floor(Math.random() * 800_000_000);
+  let serial = 0;
+  let app: INestApplication;
+  let base: string;
+  let ds: DataSource;
+  const savedKey = process.env['PURCHASING_BID_KEY'];
+  const call = httpCaller(() => base);
+  const rep = (uscc: string) => tokenOf(`rep-${uscc}`, ['org-representative'], '110108', { organizationUscc: uscc });
+
+  async function organization(form: CivilAffairsForm = 'SOCIAL_SERVICE_ORGANIZATION'): Promise<string> {
+    const uscc = buildCivilAffairsUscc(form, '110108', serialBase + ++serial);
+    const data = organizationRegisteredData(uscc, { name: `服务机构${serialBase}-${serial}`, form });
+    const event = producers.next(buildCloudEvent('registration', dataschemaOf(OrganizationRegistered), { type: OrganizationRegistered.type, subject: uscc, data }, clock.now()));
+    await transport.publish([{ topic: OrganizationRegistered.topic, key: uscc, value: JSON.stringify(event) }]);
+    await waitFor(async () => ((await call('GET', `/suppliers/${uscc}`, haidian)).status === 200 ? true : undefined), 60000, `supplier ${uscc}`);
+    return uscc;
+  }
+
+  async function procurement(code: string, fiscalYear: number, bidDeadline: Date): Promise<string> {
+    const line = await call('POST', '/budgets', finance, { organUnitId: 'unit-haidian-mca', fiscalYear, lineCode: code, description: '养老服务购买', amountFen: 1_000_000 });
+    expect(line.status).toBe(201);
+    const notice = await call('POST', '/procurements', haidian, {
+      title: `海淀区社区居家养老服务项目 ${code}`,
+      description: '为辖区老年人提供居家养老上门服务',
+      method: 'OPEN_TENDERING',
+      catalogueItemCode: 'PS-ELDERLY-CARE',
+      budgetLineId: line.body.id,
+      estimatedFen: 300_000,
+      qualificationRequirements: { noMajorViolationYears: 3 },
+      scoring: { priceWeight: 30, criteria: [{ name: '服务方案', weight: 50, maxPoints: 50 }, { name: '团队与经验', weight: 20, maxPoints: 20 }] },
+      bidDeadline: bidDeadline.toISOString(),
+    });
+    expect(notice.status).toBe(201);
+    return notice.body.id as string;
+  }
+  const bid = async (id: string, org: string, priceFen: number) => expect((await call('POST', `/procurements/${id}/bids`, rep(org), { priceFen, technicalProposal: `方案-${org}`, declarations: [] })).status).toBe(201);
+  const verdicts = (evaluation: { bidders: Verdict[] }) => Object.fromEntries(evaluation.bidders.map((b) => [b.bidderUscc, b]));
+  const barRule = (v: Verdict) => v.rules.find((r) => r.rule === 'NO_RECENT_PERFORMANCE_FAILURE');
+
+  beforeAll(async () => {
+    process.env['PURCHASING_BID_KEY'] = randomBytes(32).toString('base64');
+    await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
+    app = await createHttpApp([ServicePurchasingModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId })], TEST_AUTH, []);
+    await startServices(app);
+    await app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    ds = app.get(DataSource, { strict: false });
+    for (const [unitId, name, jurisdiction] of [['unit-haidian-mca', '北京市海淀区民政局', '110108'], ['unit-chaoyang-mca', '北京市朝阳区民政局', '110105']]) {
+      const organ = await call('POST', '/organs', finance, { unitId, name, kind: 'STATE_ORGAN', jurisdiction });
+      if (organ.status !== 201) throw new Error(`organ: ${JSON.stringify(organ.body)}`);
+    }
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await transport.close();
+    await dropDatabase(db);
+    if (savedKey === undefined) delete process.env['PURCHASING_BID_KEY'];
+    else process.env['PURCHASING_BID_KEY'] = savedKey;
+  });
+
+  it('a failed final acceptance (and a termination) bars at the next deadline with that evidence; the supplier is admitted again after the 12 months, at the deadline and at award', async () => {
+    clock.set(start);
+    const version = { effectiveOn: '2026-03-03', bands: SAMPLE_BANDS, source: '北京市海淀区 performance practice (test data)' };
+    expect(await call('POST', '/rule-sets/110108/versions', finance, { ...version, performanceBar: { ...LOCAL_PRACTICE_PERFORMANCE_BAR, afterFailedFinalAcceptance: false, afterTermination: false } })).toMatchObject({
+      status: 400,
+      body: { code: 'PURCHASING.RULE_SET_PERFORMANCE_BAR_INVALID', errors: [{ field: 'performanceBar.afterFailedFinalAcceptance' }] },
+    });
+    const published = await call('POST', '/rule-sets/110108/versions', finance, { ...version, performanceBar: LOCAL_PRACTICE_PERFORMANCE_BAR });
+    expect(published).toMatchObject({ status: 201, body: { ruleVersion: 'purchasing/110108@v1', performanceBar: { months: 12, unconfirmed: true } } });
+
+    clock.set(new Date('2026-03-04T02:00:00.000Z'));
+    const [orgA, orgB, orgC] = [await organization(), await organization(), await organization()];
+    const contract = async (org: string) => {
+      const r = await call('POST', '/contracts', haidian, { supplierUscc: org, title: '社区养老服务', method: 'COMPETITIVE_CONSULTATION', valueFen: 100_000, termStart: '2026-03-04', termEnd: '2026-09-30', signedAt: clock.now().toISOString() });
+      expect(r).toMatchObject({ status: 201, body: { supplierEligibility: 'EVALUATED' } });
+      return r.body.id as string;
+    };
+    const [contractA, contractB] = [await contract(orgA), await contract(orgB)];
+    clock.set(new Date('2026-09-15T02:00:00.000Z'));
+    const terminated = await call('POST', `/contracts/${contractB}/termination`, haidian, { reasons: ['供应商严重违约'] });
+    expect(terminated.status).toBe(201);
+    // The final (here the only, implicit) milestone fails at 01:00 Beijing on 1 October 2026 (17:00Z on 30 September).
+    clock.set(new Date('2026-09-30T17:00:00.000Z'));
+    const failed = await call('POST', `/contracts/${contractA}/milestones/1/acceptance`, haidian, { passed: false, score: 41, findings: ['服务人次未达约定'] });
+    expect(failed).toMatchObject({ status: 201, body: { passed: false, band: 'UNQUALIFIED', ruleVersion: 'purchasing/110108@v1' } });
+
+    clock.set(new Date('2026-10-09T02:00:00.000Z'));
+    const p1 = await procurement('FB-1', 2026, new Date(clock.now().getTime() + 25 * DAY));
+    await bid(p1, orgA, 280_000);
+    await bid(p1, orgB, 260_000);
+    await bid(p1, orgC, 290_000);
+    clock.set(new Date(clock.now().getTime() + 26 * DAY));
+    const atDeadline = (await call('GET', `/procurements/${p1}/bids`, haidian)).body.eligibilityAtDeadline;
+    expect(atDeadline).toMatchObject({ stage: 'DEADLINE', ruleVersion: 'purchasing/110108@v1' });
+    const v1 = verdicts(atDeadline);
+    expect(v1[orgA].eligible).toBe(false);
+    expect(barRule(v1[orgA])).toMatchObject({
+      outcome: 'FAIL',
+      evidence: {
+        months: 12,
+        unconfirmed: true,
+        ruleVersion: 'purchasing/110108@v1',
+        failures: [{ kind: 'FAILED_FINAL_ACCEPTANCE', contractId: contractA, eventId: failed.body.eventId, on: '2026-10-01', admittedFrom: '2027-10-01', acceptance: { score: 41, band: 'UNQUALIFIED' } }],
+      },
+    });
+    expect(barRule(v1[orgB])).toMatchObject({ outcome: 'FAIL', evidence: { failures: [{ kind: 'TERMINATION', contractId: contractB, eventId: terminated.body.eventId, on: '2026-09-15', reasons: ['供应商严重违约'] }] } });
+    expect(v1[orgC]).toMatchObject({ eligible: true });
+    expect(barRule(v1[orgC])).toMatchObject({ outcome: 'PASS', evidence: { failures: [] } });
+
+    // The next year: a deadline at 00:00 Beijing on 1 October 2027, the first day after the bar.
+    clock.set(new Date('2027-09-01T00:00:00.000Z'));
+    const p2 = await procurement('FB-2', 2027, new Date('2027-09-30T16:00:00.000Z'));
+    await bid(p2, orgA, 250_000);
+    await bid(p2, orgC, 290_000);
+    clock.set(new Date('2027-09-30T17:00:00.000Z'));
+    const opened = await call('GET', `/procurements/${p2}/bids`, haidian);
+    const v2 = verdicts(opened.body.eligibilityAtDeadline);
+    expect(v2[orgA]).toMatchObject({ eligible: true });
+    expect(barRule(v2[orgA])).toMatchObject({ outcome: 'PASS', evidence: { failures: [] } });
+    const marks = (uscc: string) => ({ bidderUscc: uscc, quality: [{ criterion: '服务方案', points: 45 }, { criterion: '团队与经验', points: 18 }] });
+    expect((await call('POST', `/procurements/${p2}/scores`, haidian, { scores: [marks(orgA), marks(orgC)] })).status).toBe(201);
+    const award = await call('POST', `/procurements/${p2}/award`, haidian, { reasons: ['综合得分最高'] });
+    expect(award).toMatchObject({ status: 201, body: { winner: { bidderUscc: orgA }, ruleVersion: 'purchasing/110108@v1' } });
+    expect(barRule(verdicts(award.body.eligibilityAtAward)[orgA])).toMatchObject({ outcome: 'PASS' });
+
+    // The awarded contract (catalogue item PS-ELDERLY-CARE: PUBLIC_SERVICE) counts in 2027's share report.
+    clock.set(new Date(new Date(award.body.standstill.endsAt).getTime() + 3600_000));
+    const content = { serviceContent: '居家养老上门服务', quantity: '200户', qualityStandards: '服务规范', paymentSchedule: '验收后支付', rightsAndObligations: '见合同', assessmentMethod: '绩效评价', breachLiability: '违约金' };
+    const milestones = [{ sequence: 1, title: '全年服务', deliverables: ['服务记录'], dueOn: '2028-09-30', amountFen: 250_000 }];
+    const signed = await call('POST', `/procurements/${p2}/contract`, haidian, { content, termStart: '2027-10-15', termEnd: '2028-10-14', signedAt: clock.now().toISOString(), milestones });
+    expect(signed.status).toBe(201);
+    const report2027 = await call('GET', '/reports/social-organization-share?jurisdiction=110108&year=2027', auditor);
+    expect(report2027).toMatchObject({ status: 200, body: { totalFen: 250_000, socialOrganizationFen: 250_000, sharePercent: '100.00', targetMet: true, contracts: [{ contractId: signed.body.id, basis: 'CATALOGUE_PUBLIC_SERVICE' }] } });
+  });
+
+  it('stand-alone contracts with suppliers outside civil affairs (NOT_EVALUATED) and the ≥ 30 % share per jurisdiction and Beijing year, exact', async () => {
+    clock.set(new Date('2027-01-05T02:00:00.000Z'));
+    const group = await organization('SOCIAL_GROUP');
+    const serviceOrg = await organization('SOCIAL_SERVICE_ORGANIZATION');
+    const enterprise = otherUscc('91', '110105', serialBase % 1_000_000);
+    const sign = (who: string, supplierUscc: string, valueFen: number, signedAt: string, publicService?: boolean) =>
+      call('POST', '/contracts', who, { supplierUscc, title: '社区服务', method: 'COMPETITIVE_CONSULTATION', valueFen, termStart: '2026-01-01', termEnd: '2026-12-31', signedAt, ...(publicService === undefined ? {} : { publicService }) });
+    const ok = async (...args: Parameters<typeof sign>) => {
+      const r = await sign(...args);
+      expect(r.status).toBe(201);
+      return r.body;
+    };
+    const byEnterprise = await ok(haidian, enterprise, 600_000, '2026-05-01T02:00:00.000Z', true);
+    expect(byEnterprise).toMatchObject({ supplierEligibility: 'NOT_EVALUATED', publicService: true });
+    const envelope = await ds.getRepository(OutboxMessageOrmEntity).findOneByOrFail({ messageKey: enterprise, eventType: ContractSigned.type });
+    expect(JSON.parse(envelope.envelope).data).toMatchObject({ contractId: byEnterprise.id, supplierEligibility: 'NOT_EVALUATED', publicService: true });
+    // Social organizations keep every check; a state organ's code is not an undertaker.
+    expect(await sign(haidian, buildCivilAffairsUscc('SOCIAL_GROUP', '110108', serialBase + 9999), 1000, '2026-05-01T02:00:00.000Z', true)).toMatchObject({ status: 422, body: { code: 'PURCHASING.SUPPLIER_UNKNOWN' } });
+    expect(await sign(haidian, otherUscc('11', '110108', 7), 1000, '2026-05-01T02:00:00.000Z', true)).toMatchObject({ status: 422, body: { code: 'PURCHASING.SUPPLIER_NOT_ADMITTED' } });
+
+    await ok(haidian, group, 200_000, '2026-06-01T02:00:00.000Z', true);
+    await ok(chaoyang, serviceOrg, 400_000, '2026-07-01T02:00:00.000Z', true);
+    await ok(chaoyang, enterprise, 100_000, '2026-08-01T02:00:00.000Z', true);
+    // 00:30 Beijing on 1 January 2026 is in 2026; 23:59 on 31 December 2025 and 00:00 on 1 January 2027 are not.
+    await ok(chaoyang, enterprise, 200_000, '2025-12-31T16:30:00.000Z', true);
+    await ok(chaoyang, enterprise, 777_000, '2025-12-31T15:59:00.000Z', true);
+    await ok(haidian, enterprise, 555_000, '2026-12-31T16:00:00.000Z', true);
+    // Not declared a public service (or declared not one): outside the report.
+    await ok(haidian, enterprise, 999_000, '2026-09-01T02:00:00.000Z', false);
+    await ok(haidian, group, 111_000, '2026-09-01T02:00:00.000Z');
+
+    const r = await call('GET', '/reports/social-organization-share?jurisdiction=110000&year=2026', finance);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({
+      jurisdiction: '110000',
+      year: 2026,
+      period: { from: '2026-01-01', to: '2026-12-31', startsAt: '2025-12-31T16:00:00.000Z', endsBefore: '2026-12-31T16:00:00.000Z' },
+      target: { minimumPercent: 30, inPrinciple: true, source: expect.stringContaining('财综〔2016〕54号') },
+      contractCount: 5,
+      totalFen: 1_500_000,
+      socialOrganizationFen: 600_000,
+      socialOrganizationByCategoryFen: { SOCIAL_GROUP: 200_000, SOCIAL_SERVICE_ORGANIZATION: 400_000, FOUNDATION: 0, OTHER_SOCIAL_ORGANIZATION: 0 },
+      otherSuppliersFen: 900_000,
+      otherSuppliersByKindFen: { ENTERPRISE: 900_000, PUBLIC_INSTITUTION: 0 },
+      sharePercent: '40.00',
+      targetMet: true,
+    });
+    expect(r.body.byJurisdiction.map((d: { jurisdiction: string; totalFen: number; socialOrganizationFen: number; sharePercent: string; targetMet: boolean }) => [d.jurisdiction, d.totalFen, d.socialOrganizationFen, d.sharePercent, d.targetMet])).toEqual([
+      ['110105', 700_000, 400_000, '57.14', true],
+      ['110108', 800_000, 200_000, '25.00', false],
+    ]);
+    const haidianOnly = await call('GET', '/reports/social-organization-share?jurisdiction=110108&year=2026', auditor);
+    expect(haidianOnly.body).toMatchObject({ totalFen: 800_000, socialOrganizationFen: 200_000, sharePercent: '25.00', targetMet: false, byJurisdiction: [{ jurisdiction: '110108' }] });
+    expect(await call('GET', '/reports/social-organization-share?jurisdiction=110000&year=2026', financeShanghai)).toMatchObject({ status: 403, body: { code: 'AUTH.OUT_OF_JURISDICTION' } });
+    expect(await call('GET', '/reports/social-organization-share?jurisdiction=110000&year=2026', haidian)).toMatchObject({ status: 403, body: { code: 'AUTH.ROLE_REQUIRED' } });
+    expect((await call('GET', '/reports/social-organization-share?jurisdiction=110000', finance)).status).toBe(400);
+  });
+});
