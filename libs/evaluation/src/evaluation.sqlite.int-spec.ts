@@ -288,6 +288,6 @@ describe('evaluation on SQLite over HTTP (embedded mode)', () => {
     expect(byCode.get('EVALUATION.GRADE_NOT_FOUND')).toMatchObject({ status: 404 });
     expect(byCode.get('EVALUATION.CASE_NOT_OPEN')).toMatchObject({ status: 409 });
     expect(byCode.get('AUTH.ROLE_REQUIRED')).toMatchObject({ status: 403 });
-    expect(codes.filter((c) => c.code.startsWith('EVALUATION.'))).toHaveLength(25);
+    expect(codes.filter((c) => c.code.startsWith('EVALUATION.'))).toHaveLength(37); // 25 + the procedure's 12 (issue 13)
   });
 });
