@@ -295,6 +295,32 @@ describe('service purchasing: transfer of government functions (MySQL + Kafka)',
     expect(event.data).toMatchObject({ uscc, action: 'REVOKED', forCause: true, legalBasis: '委托协议第十二条', takenBy: 'officer-dc-samr' });
   });
 
+  it('a take-back racing submissions and first reviews loses no case: each is refused, returned, or keeps its review', async () => {
+    const uscc = await qualified('南锣鼓巷商会（并发）');
+    const agreementId = await agreement(await item('MARKET_ACCESS'), uscc);
+    const reviewing = [await submitCase(agreementId), await submitCase(agreementId)];
+    const body = { matterKind: 'LICENCE_FIRST_STEP', subject: '营业执照申请', description: '新开办' };
+    const results = await Promise.all([
+      ...[0, 1, 2, 3].map(() => call('POST', `${FT}/agreements/${agreementId}/cases`, applicant, body)),
+      ...reviewing.map((id) => call('POST', `${FT}/cases/${id}/first-review`, rep(uscc), { recommendation: 'APPROVE', reasons: ['材料齐全'] })),
+      call('POST', `${FT}/agreements/${agreementId}/take-back`, department, { action: 'SUSPENDED', forCause: false, reasons: ['专项检查'], legalBasis: '委托协议第十一条' }),
+    ]);
+    const submissions = results.slice(0, 4);
+    const reviews = results.slice(4, 6);
+    const takeBack = results[6];
+    expect(takeBack.status).toBe(201);
+    for (const r of submissions) expect([201, 409]).toContain(r.status);
+    for (const r of reviews) expect([201, 409]).toContain(r.status);
+    const all = (await call('GET', `${FT}/agreements/${agreementId}/cases`, department)).body.items as { id: string; status: string }[];
+    const accepted = submissions.filter((r) => r.status === 201).map((r) => r.body.id as string);
+    expect(all.map((c) => c.id).sort()).toEqual([...reviewing, ...accepted].sort());
+    // Nothing is left in first review under a suspended agreement; what the take-back returned is exactly what it found there.
+    expect(all.filter((c) => c.status === 'IN_FIRST_REVIEW')).toEqual([]);
+    const returned = all.filter((c) => c.status === 'RETURNED_TO_DEPARTMENT').map((c) => c.id).sort();
+    expect([...takeBack.body.takeBacks[0].returnedCaseIds].sort()).toEqual(returned);
+    for (const [i, id] of reviewing.entries()) expect(all.find((c) => c.id === id)!.status).toBe(reviews[i].status === 201 ? 'FIRST_REVIEWED' : 'RETURNED_TO_DEPARTMENT');
+  });
+
   it('self-regulation records are public records without personal data', async () => {
     const uscc = await organization('南锣鼓巷商会（公约）');
     const me = rep(uscc);

@@ -50,7 +50,8 @@ export class TransferCases {
   async submit(agreementId: string, input: SubmitCaseInput, principal: Principal) {
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
-      const a = await this.store.get<TransferAgreement>(tx, 'AGREEMENT', agreementId);
+      // Locked: a submission and a take-back of the same agreement are serialized, so no case slips in after the take-back read the cases.
+      const a = await this.store.locked<TransferAgreement>(tx, 'AGREEMENT', agreementId);
       if (!a) throw new FunctionTransferErrors.AGREEMENT_NOT_FOUND(`no transfer agreement ${agreementId}`);
       if (!agreementTakesCases(a, civilDateOf(now)))
         throw new FunctionTransferErrors.AGREEMENT_NOT_IN_FORCE(`agreement ${a.id} is ${a.status}, term ${a.termStart} to ${a.termEnd}`, { field: 'agreementId', rule: 'cases under an active agreement within its term', extensions: { status: a.status } });
