@@ -59,66 +59,64 @@ export class AwardGrade {
   async awardWithin(tx: Tx, org: EvaluationOrganization, input: AwardGradeInput, principal: Principal, now: Date): Promise<GradeView & { basis: string; eventId: string }> {
     const announcedAt = new Date(input.announcedAt);
     const national = rulesAt(announcedAt, 'announcedAt');
-    {
-      await this.organizations.lockOrganization(tx, org.uscc);
-      // Read again under the lock: a revocation consumed meanwhile must bar the grade.
-      const [locked, grades, measures, annualReports, penalties, localVersions] = await Promise.all([
-        this.organizations.organization(tx, org.uscc),
-        this.grades.grades(tx, org.uscc),
-        this.measures.creditMeasures(tx, org.uscc),
-        this.compliance.annualReports(tx, org.uscc),
-        this.compliance.penalties(tx, org.uscc),
-        this.ruleSets.versions(tx),
-      ]);
-      // Issue §2 "local rules are local": the national rule set in force, with the grade cut-offs (set locally,
-      // regulations §6 Scoring) of the most specific local rule set covering the evaluating authority's division.
-      const { rules, localVersion } = resolveRules(national, announcedAt, org.registeringAuthority, localVersions);
-      const registration = locked ?? org;
-      const decision = decideAward(
-        // Order 39 Art. 7 facts (regulations §6): annual-report outcomes and penalties as registration and credit reported them.
-        { registeredAt: org.registeredAt, registrationStatus: registration.registrationStatus, registrationStatusAt: registration.registrationStatusAt, grades, measures: measures?.measures ?? [], annualReports, penalties, underInvestigation: registration.investigation?.underInvestigation ?? false },
-        { score: input.score, announcedAt, committee: input.committee },
-        rules,
-      );
-      const gradeId = randomUUID();
-      const data: GradeAwardedV1 = {
-        gradeId,
-        uscc: org.uscc,
-        grade: decision.grade,
-        score: input.score,
-        evaluatingAuthority: org.registeringAuthority,
-        announcedAt: announcedAt.toISOString(),
-        validFrom: decision.validFrom,
-        validUntil: decision.validUntil,
-        ruleVersion: decision.ruleVersion,
-      };
-      if (decision.replacesGradeId) data.replacesGradeId = decision.replacesGradeId;
-      if (localVersion) data.localRuleVersion = localVersion;
-      const published = await tx.publish(GradeAwarded, { subject: org.uscc, data, policyVersion: decision.ruleVersion });
-      const record: GradeRecord = {
-        gradeId,
-        uscc: org.uscc,
-        grade: decision.grade,
-        awardedGrade: decision.grade,
-        score: input.score,
-        evaluatingAuthority: org.registeringAuthority,
-        announcedAt: data.announcedAt,
-        validFrom: decision.validFrom,
-        validUntil: decision.validUntil,
-        status: 'ACTIVE',
-        ruleVersion: decision.ruleVersion,
-        localRuleVersion: localVersion,
-        replacesGradeId: decision.replacesGradeId,
-        supersededByGradeId: null,
-      };
-      await this.grades.insertGrade(tx, record, { committee: input.committee, awardedBy: principal.subject, recordedAt: now, eventId: published.id });
-      if (decision.replacesGradeId) {
-        // 2026 measures: "the new grade replaces the old one". Open verification cases follow the organization's
-        // grade: the facts that prompted them may affect the new grade just as well.
-        await this.grades.updateGrade(tx, decision.replacesGradeId, { status: 'SUPERSEDED', supersededByGradeId: gradeId });
-        for (const c of await this.cases.openCasesOfGrade(tx, decision.replacesGradeId)) await this.cases.saveCase(tx, { ...c, gradeId });
-      }
-      return { ...gradeView(record, civilDateOf(now)), basis: decision.basis, eventId: published.id };
+    await this.organizations.lockOrganization(tx, org.uscc);
+    // Read again under the lock: a revocation consumed meanwhile must bar the grade.
+    const [locked, grades, measures, annualReports, penalties, localVersions] = await Promise.all([
+      this.organizations.organization(tx, org.uscc),
+      this.grades.grades(tx, org.uscc),
+      this.measures.creditMeasures(tx, org.uscc),
+      this.compliance.annualReports(tx, org.uscc),
+      this.compliance.penalties(tx, org.uscc),
+      this.ruleSets.versions(tx),
+    ]);
+    // Issue §2 "local rules are local": the national rule set in force, with the grade cut-offs (set locally,
+    // regulations §6 Scoring) of the most specific local rule set covering the evaluating authority's division.
+    const { rules, localVersion } = resolveRules(national, announcedAt, org.registeringAuthority, localVersions);
+    const registration = locked ?? org;
+    const decision = decideAward(
+      // Order 39 Art. 7 facts (regulations §6): annual-report outcomes and penalties as registration and credit reported them.
+      { registeredAt: org.registeredAt, registrationStatus: registration.registrationStatus, registrationStatusAt: registration.registrationStatusAt, grades, measures: measures?.measures ?? [], annualReports, penalties, underInvestigation: registration.investigation?.underInvestigation ?? false },
+      { score: input.score, announcedAt, committee: input.committee },
+      rules,
+    );
+    const gradeId = randomUUID();
+    const data: GradeAwardedV1 = {
+      gradeId,
+      uscc: org.uscc,
+      grade: decision.grade,
+      score: input.score,
+      evaluatingAuthority: org.registeringAuthority,
+      announcedAt: announcedAt.toISOString(),
+      validFrom: decision.validFrom,
+      validUntil: decision.validUntil,
+      ruleVersion: decision.ruleVersion,
+    };
+    if (decision.replacesGradeId) data.replacesGradeId = decision.replacesGradeId;
+    if (localVersion) data.localRuleVersion = localVersion;
+    const published = await tx.publish(GradeAwarded, { subject: org.uscc, data, policyVersion: decision.ruleVersion });
+    const record: GradeRecord = {
+      gradeId,
+      uscc: org.uscc,
+      grade: decision.grade,
+      awardedGrade: decision.grade,
+      score: input.score,
+      evaluatingAuthority: org.registeringAuthority,
+      announcedAt: data.announcedAt,
+      validFrom: decision.validFrom,
+      validUntil: decision.validUntil,
+      status: 'ACTIVE',
+      ruleVersion: decision.ruleVersion,
+      localRuleVersion: localVersion,
+      replacesGradeId: decision.replacesGradeId,
+      supersededByGradeId: null,
+    };
+    await this.grades.insertGrade(tx, record, { committee: input.committee, awardedBy: principal.subject, recordedAt: now, eventId: published.id });
+    if (decision.replacesGradeId) {
+      // 2026 measures: "the new grade replaces the old one". Open verification cases follow the organization's
+      // grade: the facts that prompted them may affect the new grade just as well.
+      await this.grades.updateGrade(tx, decision.replacesGradeId, { status: 'SUPERSEDED', supersededByGradeId: gradeId });
+      for (const c of await this.cases.openCasesOfGrade(tx, decision.replacesGradeId)) await this.cases.saveCase(tx, { ...c, gradeId });
     }
+    return { ...gradeView(record, civilDateOf(now)), basis: decision.basis, eventId: published.id };
   }
 }
