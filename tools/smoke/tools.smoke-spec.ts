@@ -4,12 +4,14 @@
 //   dev-token.js (+ dev-keys.js)       its token opens a protected endpoint; missing, garbage, foreign-key tokens: 401
 //   bench/registration-propagation.js  3 iterations: exit 0 and figures that parse; a failed request: exit 1 + body
 //   start.js                           `npm start` itself: starts the built platform without installing, SIGTERM: exit 0
+//   audit-verify.js                    a JSON Lines export with the keys the platform serves: exit 0; altered: 1; usage: 2
 //   jest/setup-env.js                  loaded by the jest preset for this test too
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { EventChain, type CloudEvent } from '@sop/messaging';
 
 const ROOT = resolve(__dirname, '../..');
 const READY_TIMEOUT_MS = 30_000;
@@ -217,6 +219,27 @@ describe('tools against the built embedded platform (runtime/run.js)', () => {
     expectExit(refused, 1, /got 401: \{.*"status":401/);
     // The iteration count comes from argv[2].
     expectExit(await runTool('bench/registration-propagation.js', ['many'], env(targets)), 2, /usage:/);
+  });
+
+  it('audit-verify.js: verifies a JSON Lines export against the keys the platform serves; an altered event exits 1, bad usage 2', async () => {
+    const chain = new EventChain();
+    const events = [1, 2, 3].map((n) =>
+      chain.next<unknown>({ specversion: '1.0', id: `smoke-${n}`, source: 'evaluation', type: 'evaluation.grade.expired', time: `2026-12-01T00:00:0${n}.000Z`, subject: 's', datacontenttype: 'application/json', dataschema: 'urn:x', data: { n } }),
+    );
+    const file = (name: string, list: CloudEvent<unknown>[]) => {
+      const path = join(tempDir('audit'), name);
+      writeFileSync(path, list.map((e) => JSON.stringify(e)).join('\n') + '\n');
+      return path;
+    };
+    const keys = `${platform.baseUrl}/evaluation/audit/keys`;
+    const ok = await runTool('audit-verify.js', ['--file', file('ok.jsonl', events), '--source', 'evaluation', '--keys', keys], env());
+    expectExit(ok, 0);
+    expect(ok.stdout).toMatch(/OK: no findings/);
+    expect(ok.stdout).toMatch(/\d+ events\/s/);
+    const altered = await runTool('audit-verify.js', ['--file', file('altered.jsonl', [events[0], { ...events[1], data: { n: 20 } }, events[2]]), '--source', 'evaluation', '--keys', keys], env());
+    expectExit(altered, 1);
+    expect(altered.stdout).toMatch(/ALTERED at sequence 2/);
+    expectExit(await runTool('audit-verify.js', ['--topics', 'x'], env()), 2, /usage:/);
   });
 
   it('jest/setup-env.js: the preset loads it (UTC, reflect-metadata)', () => {
