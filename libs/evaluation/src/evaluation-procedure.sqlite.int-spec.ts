@@ -81,6 +81,9 @@ describe('evaluation procedure on SQLite over HTTP (embedded mode)', () => {
     const id = applied.body.procedureId;
     const step = (path: string, body?: object, bearer = evaluator) => call('POST', `/procedures/${id}/${path}`, bearer, body ?? {});
     expect((await step('experts', { experts: [{ expertId: 'x1', name: '甲' }] })).body).toMatchObject({ status: 409, code: 'EVALUATION.PROCEDURE_STEP_OUT_OF_ORDER' });
+    // Outside the jurisdiction the procedure is as if missing (issue 10); another organization's representative is refused.
+    expect((await step('eligibility-review', {}, token(['evaluator'], '310000'))).body).toMatchObject({ status: 404, code: 'EVALUATION.PROCEDURE_NOT_FOUND' });
+    expect((await call('GET', `/procedures/${id}`, token(['org-representative'], '110108', buildCivilAffairsUscc('SOCIAL_GROUP', '110108', 52)))).body).toMatchObject({ status: 403, code: 'EVALUATION.NOT_OWN_ORGANIZATION' });
     expect((await step('eligibility-review')).body).toMatchObject({ status: 'ELIGIBLE' });
     expect((await call('POST', '/experts/x9/links', evaluator, { uscc, basis: '会员单位负责人' })).status).toBe(201);
     expect((await step('experts', { experts: [{ expertId: 'x1', name: '甲' }, { expertId: 'x9', name: '己' }] })).body).toMatchObject({ status: 409, code: 'EVALUATION.EXPERT_CONFLICT_OF_INTEREST', errors: [{ field: 'experts', rule: 'EXPERT_RECUSAL_LINKED_ORGANIZATION' }] });
