@@ -54,7 +54,7 @@ export interface BidderFacts {
   } | null;
   measures: (MeasureSet & { eventId: string }) | null;
   grade: GradeInForce | null;
-  /** Failed final acceptances and terminations of its contracts, from purchasing's own tables (absent: none known). */
+  /** Failed final acceptances and terminations of its contracts, from purchasing's own tables (absent: not read — the bar's rule is NOT_EVALUATED). */
   performanceFailures?: PerformanceFailure[];
 }
 
@@ -137,7 +137,9 @@ export function evaluateBidder(facts: BidderFacts, req: QualificationRequirement
   }
   // Only versions with a bar evaluate it: records under older versions stay exactly as they were.
   const bar = rules.performanceBar;
-  if (bar && asOf) {
+  if (bar && asOf && !facts.performanceFailures)
+    out.push(result('NO_RECENT_PERFORMANCE_FAILURE', 'NOT_EVALUATED', `the performance history was not read for this evaluation (${ruleVersionOf(rules)})`, { months: bar.months, ruleVersion: ruleVersionOf(rules) }));
+  else if (bar && asOf) {
     const barring = barringFailures(facts.performanceFailures ?? [], bar, asOf);
     out.push(
       result(

@@ -61,6 +61,9 @@ describe('performance bar (issue 11 item 5)', () => {
     const after = evaluateBidder(facts([failedFinal, termination]), req, WITH_BAR, new Date('2028-06-09T16:00:00Z'));
     expect(after.rules.find((r) => r.rule === 'NO_RECENT_PERFORMANCE_FAILURE')).toMatchObject({ outcome: 'PASS', evidence: { failures: [] } });
     expect(after.eligible).toBe(true);
+    // Facts built without reading the history (a caller that does not pass it): said so, never a silent PASS.
+    const { performanceFailures: _unread, ...unread } = facts([]);
+    expect(evaluateBidder(unread, req, WITH_BAR, new Date('2027-07-01T00:00:00Z')).rules.find((r) => r.rule === 'NO_RECENT_PERFORMANCE_FAILURE')).toMatchObject({ outcome: 'NOT_EVALUATED' });
   });
 
   it('a version without a bar (the national default, every earlier version) evaluates exactly as before: no such rule in the record', () => {
