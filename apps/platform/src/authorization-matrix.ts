@@ -232,6 +232,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
   'GET /purchasing/function-transfer/qualifications': { access: 'public' },
   'GET /purchasing/function-transfer/qualifications/{id}': { access: 'public' },
   'GET /purchasing/function-transfer/rules': { access: 'public' },
+  'POST /purchasing/function-transfer/rule-sets/{jurisdiction}/versions': { access: { registrar: 'division' } },
   'POST /purchasing/function-transfer/agreements': { access: { purchaser: 'create' } },
   'GET /purchasing/function-transfer/agreements': { access: 'public' },
   'GET /purchasing/function-transfer/agreements/{id}': { access: 'public' },

@@ -7,10 +7,12 @@ import {
   GradeAwarded,
   JointMeasuresChanged,
   OrganizationRegistered,
+  OrganizationRevoked,
   TransferAgreementTakenBack,
   UndertakerQualificationSuspended,
   type GradeAwardedV1,
   type JointMeasuresChangedV1,
+  type OrganizationRevokedV1,
 } from '@sop/contracts';
 import { createHttpApp, startServices } from '@sop/http';
 import { buildCloudEvent, dataschemaOf, EventChain, KafkaTransport, type CloudEvent, type Subscription } from '@sop/messaging';
@@ -367,6 +369,46 @@ describe('service purchasing: transfer of government functions (MySQL + Kafka)',
     clock.set(new Date('2026-03-20T00:00:00.000Z'));
     const later = await call('GET', `${FT}/concentration?jurisdiction=110101&functionArea=STATISTICS_ASSIST`, auditor);
     expect(later.body.areas[0].warnings).toEqual([{ uscc: big, sign: 'OVERDUE_FIRST_REVIEWS', threshold: 1, value: 3 }]);
+    clock.set(start);
+  });
+
+  it('a revocation of the registration suspends the qualification, with the event as evidence', async () => {
+    const uscc = await qualified('东城区被撤销协会');
+    const [q] = (await call('GET', `${FT}/qualifications?uscc=${uscc}`, null)).body.items;
+    const data: OrganizationRevokedV1 = { uscc, registeringAuthority: '110101', reason: '连续一年未开展活动', legalBasis: '《社会团体登记管理条例》第三十条', revokedAt: clock.now().toISOString() };
+    const revocationId = await publish('registration', OrganizationRevoked, uscc, data);
+    const suspended = await waitFor(async () => {
+      const r = await call('GET', `${FT}/qualifications/${q.id}`, null);
+      return r.body.status === 'SUSPENDED' ? r.body : undefined;
+    }, 60000, 'suspended on revocation');
+    expect(suspended.suspension).toMatchObject({ cause: 'REVOKED', evidence: { sourceEventId: revocationId, legalBasis: '《社会团体登记管理条例》第三十条' } });
+  });
+
+  it('civil affairs publishes a local rule version (kept as data); the most specific version in force decides and is recorded', async () => {
+    const local = {
+      effectiveOn: '2026-03-03',
+      source: '东城区承接政府转移职能社会组织目录管理办法 (test data)',
+      qualification: { validityYears: 3, minimumGrade: '2A', barringLists: ['SERIOUS'] },
+      concentration: { hhiAlert: 2000, shareAlertPercent: 40, overrideRateWarningPercent: 20, overdueFirstReviewsWarning: 2 },
+    };
+    expect((await call('POST', `${FT}/rule-sets/110101/versions`, registrarShanghai, local)).body).toMatchObject({ code: 'AUTH.OUT_OF_JURISDICTION' });
+    expect((await call('POST', `${FT}/rule-sets/110101/versions`, department, local)).status).toBe(403);
+    expect(await call('POST', `${FT}/rule-sets/110101/versions`, registrar, { ...local, effectiveOn: '2026-03-01' })).toMatchObject({ status: 400, body: { code: 'FUNCTION_TRANSFER.RULE_SET_EFFECTIVE_DATE_PAST' } });
+    expect(await call('POST', `${FT}/rule-sets/110101/versions`, registrar, { ...local, qualification: { ...local.qualification, validityYears: 0 } })).toMatchObject({
+      status: 400,
+      body: { code: 'FUNCTION_TRANSFER.RULE_SET_INVALID', errors: [{ field: 'qualification.validityYears' }] },
+    });
+    expect(await call('POST', `${FT}/rule-sets/110101/versions`, registrar, local)).toMatchObject({ status: 201, body: { ruleSetId: 'function-transfer', jurisdiction: '110101', version: 1, publishedBy: 'registrar-dc' } });
+    expect((await call('GET', `${FT}/rules`, null)).body.versions.map((v: { jurisdiction: string; version: number }) => `${v.jurisdiction}@v${v.version}`)).toEqual(['100000@v1', '110101@v1']);
+    // Before its effective date the national version decides (3A threshold); from 3 March (Beijing) the local one (2A, 3 years).
+    const twoA = await organization('东城区二级协会', '2A');
+    expect((await call('POST', `${FT}/qualifications`, registrar, { uscc: twoA })).body).toMatchObject({ code: 'FUNCTION_TRANSFER.QUALIFICATION_REFUSED', ruleVersion: 'function-transfer/100000@v1' });
+    clock.set(new Date('2026-03-02T16:00:00.000Z'));
+    expect(await call('POST', `${FT}/qualifications`, registrar, { uscc: twoA })).toMatchObject({
+      status: 201,
+      body: { validFrom: '2026-03-03', validTo: '2029-03-02', evaluation: { qualified: true, ruleVersion: 'function-transfer/110101@v1' } },
+    });
+    expect((await call('GET', `${FT}/concentration?jurisdiction=110101`, null)).body).toMatchObject({ ruleVersion: 'function-transfer/110101@v1', thresholds: { hhiAlert: 2000, shareAlertPercent: 40 } });
     clock.set(start);
   });
 });

@@ -81,6 +81,7 @@ import { FunctionTransferStore } from './application/function-transfer/function-
 import { QualificationSuspensions } from './application/function-transfer/qualifications/qualification-suspension.use-case';
 import { UndertakerQualifications } from './application/function-transfer/qualifications/undertaker-qualifications.use-cases';
 import { SelfRegulation } from './application/function-transfer/self-regulation/self-regulation.use-cases';
+import { TransferRuleSets } from './application/function-transfer/rule-sets/transfer-rule-sets.use-cases';
 import { FunctionTransferErrors } from './domain/function-transfer/function-transfer.errors';
 import { PurchasingFunctionTransfer1732500000700 } from './infrastructure/function-transfer/1732500000700-purchasing-function-transfer.migration';
 import { FUNCTION_TRANSFER_ENTITIES } from './infrastructure/function-transfer/function-transfer.orm-entities';
@@ -219,6 +220,7 @@ export class ServicePurchasingModule {
         ProcurementAwards,
         SocialOrganizationShare,
         // transfer of government functions (regulations §8, issue 12)
+        TransferRuleSets,
         FunctionCatalogue,
         UndertakerQualifications,
         QualificationSuspensions,

@@ -1,7 +1,7 @@
 import type { Tx } from '@sop/messaging';
 
 /** The records of the transfer of government functions, each kept whole with the keys it is found by. */
-export type RecordKind = 'ITEM' | 'QUALIFICATION' | 'AGREEMENT' | 'CASE' | 'SELF_REGULATION';
+export type RecordKind = 'ITEM' | 'QUALIFICATION' | 'AGREEMENT' | 'CASE' | 'SELF_REGULATION' | 'RULE_SET';
 
 /** The columns a record is found by (what a list or a reach check filters on). */
 export interface RecordKeys {

@@ -50,6 +50,10 @@ export const FunctionTransferErrors = defineErrors('FUNCTION_TRANSFER', {
   // take-back
   ALREADY_TAKEN_BACK: { kind: 'CONFLICT', meaning: 'The agreement is revoked already (or suspended already, for a suspension).' },
   CONCURRENT_CHANGE: { kind: 'CONFLICT', meaning: 'Another change of the same record was committed first; read it again and retry.' },
+  // rule sets
+  RULE_SET_INVALID: { kind: 'INVALID', meaning: 'A transfer rule set names a validity of 1–10 years, a grade of 1A–5A or none, barring lists among ABNORMAL and SERIOUS, an HHI threshold of 0–10 000 and percentages of 0–100.' },
+  RULE_SET_EFFECTIVE_DATE_PAST: { kind: 'INVALID', meaning: 'A rule set version takes effect on a Beijing date not before today: decisions already taken keep the version they applied.' },
+  RULE_SET_VERSION_CONFLICT: { kind: 'CONFLICT', meaning: 'Another version of the same rule set was published concurrently; read the versions and retry.' },
   // self-regulation
   PERSONAL_DATA: {
     kind: 'INVALID',

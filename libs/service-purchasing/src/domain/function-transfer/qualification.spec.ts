@@ -1,5 +1,5 @@
 import { evaluateQualification, qualificationInForce, validityOf, type UndertakerFacts, type UndertakerQualification } from './qualification';
-import { NATIONAL_TRANSFER_RULES } from './transfer-rules';
+import { assertRuleSetPublishable, NATIONAL_TRANSFER_RULES, transferRuleVersionOf, transferRulesInForce } from './transfer-rules';
 import { civilDate } from '@sop/util';
 
 const now = new Date('2026-03-02T02:00:00.000Z');
@@ -40,5 +40,24 @@ describe('undertaker qualification rules (regulations §8 item 2)', () => {
     expect(qualificationInForce(q, civilDate('2031-03-01'))).toBe(true);
     expect(qualificationInForce(q, civilDate('2031-03-02'))).toBe(false);
     expect(qualificationInForce({ ...q, status: 'SUSPENDED' }, civilDate('2027-01-01'))).toBe(false);
+  });
+});
+
+describe('transfer rule versions (kept as data, published by civil affairs)', () => {
+  const local = { effectiveFrom: civilDate('2026-03-03'), qualification: { ...NATIONAL_TRANSFER_RULES.qualification, validityYears: 3 }, concentration: NATIONAL_TRANSFER_RULES.concentration };
+
+  it('the most specific version in force decides', () => {
+    const versions = [NATIONAL_TRANSFER_RULES, { ...NATIONAL_TRANSFER_RULES, ...local, jurisdiction: '110101', source: 'local' }];
+    expect(transferRuleVersionOf(transferRulesInForce('110101', new Date('2026-03-02T15:59:59.999Z'), versions))).toBe('function-transfer/100000@v1');
+    expect(transferRuleVersionOf(transferRulesInForce('110101', new Date('2026-03-02T16:00:00.000Z'), versions))).toBe('function-transfer/110101@v1');
+    expect(transferRuleVersionOf(transferRulesInForce('110102', new Date('2026-04-01T00:00:00.000Z'), versions))).toBe('function-transfer/100000@v1');
+  });
+
+  it('refuses values out of range and a past effective date, naming the field', () => {
+    expect(() => assertRuleSetPublishable(local, now)).not.toThrow();
+    expect(() => assertRuleSetPublishable({ ...local, qualification: { ...local.qualification, validityYears: 11 } }, now)).toThrow(expect.objectContaining({ code: 'FUNCTION_TRANSFER.RULE_SET_INVALID', field: 'qualification.validityYears' }));
+    expect(() => assertRuleSetPublishable({ ...local, qualification: { ...local.qualification, barringLists: ['OTHER'] } }, now)).toThrow(expect.objectContaining({ field: 'qualification.barringLists' }));
+    expect(() => assertRuleSetPublishable({ ...local, concentration: { ...local.concentration, hhiAlert: 10001 } }, now)).toThrow(expect.objectContaining({ field: 'concentration.hhiAlert' }));
+    expect(() => assertRuleSetPublishable({ ...local, effectiveFrom: civilDate('2026-03-01') }, now)).toThrow(expect.objectContaining({ code: 'FUNCTION_TRANSFER.RULE_SET_EFFECTIVE_DATE_PAST' }));
   });
 });

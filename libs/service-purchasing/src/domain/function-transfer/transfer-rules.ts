@@ -1,5 +1,6 @@
-import type { EvaluationGrade } from '@sop/contracts';
-import { civilDate, mostSpecificVersionInForce, type JurisdictionRuleVersion } from '@sop/util';
+import { EVALUATION_GRADES, type EvaluationGrade } from '@sop/contracts';
+import { civilDate, civilDateOf, compareCivilDates, mostSpecificVersionInForce, type JurisdictionRuleVersion } from '@sop/util';
+import { FunctionTransferErrors } from './function-transfer.errors';
 
 /**
  * The rules of the transfer of government functions, kept as versioned data per jurisdiction (regulations §8): the
@@ -9,6 +10,9 @@ import { civilDate, mostSpecificVersionInForce, type JurisdictionRuleVersion } f
  */
 export interface TransferRuleSet extends JurisdictionRuleVersion {
   source: string;
+  /** Who published a local version and when (null for the built-in national one). */
+  publishedBy?: string | null;
+  publishedAt?: string | null;
   qualification: {
     /** Years a qualification is valid (Changzhou: 5 years, then re-apply; regulations §8 item 2). */
     validityYears: number;
@@ -50,4 +54,26 @@ export function transferRuleVersionOf(r: TransferRuleSet): string {
 /** The rule set in force for `division` at `at` (the national one is in force since 2015). */
 export function transferRulesInForce(division: string, at: Date, versions: readonly TransferRuleSet[] = TRANSFER_RULE_SETS): TransferRuleSet {
   return mostSpecificVersionInForce(versions, division, at) ?? NATIONAL_TRANSFER_RULES;
+}
+
+const LISTS = ['ABNORMAL', 'SERIOUS'];
+
+/**
+ * A local version a registrar publishes (e.g. Changzhou's 5-year qualification, a county's own thresholds): the
+ * values in range and an effective Beijing date not in the past. Throws RULE_SET_INVALID naming the field.
+ */
+export function assertRuleSetPublishable(r: Pick<TransferRuleSet, 'effectiveFrom' | 'qualification' | 'concentration'>, now: Date): void {
+  const q = r.qualification;
+  const c = r.concentration;
+  const bad = (field: string, rule: string) => {
+    throw new FunctionTransferErrors.RULE_SET_INVALID(`${field}: ${rule}`, { field, rule });
+  };
+  if (!Number.isInteger(q.validityYears) || q.validityYears < 1 || q.validityYears > 10) bad('qualification.validityYears', 'a whole number of years, 1–10');
+  if (q.minimumGrade !== null && !EVALUATION_GRADES.includes(q.minimumGrade)) bad('qualification.minimumGrade', '1A–5A or null');
+  if (q.barringLists.some((l) => !LISTS.includes(l))) bad('qualification.barringLists', 'among ABNORMAL, SERIOUS');
+  if (!(c.hhiAlert >= 0 && c.hhiAlert <= 10000)) bad('concentration.hhiAlert', '0–10 000');
+  for (const k of ['shareAlertPercent', 'overrideRateWarningPercent'] as const) if (!(c[k] >= 0 && c[k] <= 100)) bad(`concentration.${k}`, '0–100');
+  if (!Number.isInteger(c.overdueFirstReviewsWarning) || c.overdueFirstReviewsWarning < 1) bad('concentration.overdueFirstReviewsWarning', 'a whole number ≥ 1');
+  if (compareCivilDates(r.effectiveFrom, civilDateOf(now)) < 0)
+    throw new FunctionTransferErrors.RULE_SET_EFFECTIVE_DATE_PAST(`effectiveOn ${r.effectiveFrom} is before today (${civilDateOf(now)}, Beijing)`, { field: 'effectiveOn', rule: 'not before today (Beijing)' });
 }

@@ -1,9 +1,15 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@sop/auth';
+import { ValidationErrors } from '@sop/http';
+import { parseCivilDate } from '@sop/util';
 import { FunctionCatalogue } from '../../../application/function-transfer/catalogue/catalogue-items.use-cases';
 import { UndertakerQualifications } from '../../../application/function-transfer/qualifications/undertaker-qualifications.use-cases';
+import { TransferRuleSets } from '../../../application/function-transfer/rule-sets/transfer-rule-sets.use-cases';
 import { CatalogueQuery, GrantQualificationRequest, IdentifyFunctionRequest, MoveStageRequest, QualificationsQuery } from './function-transfer.dto';
+import { PublishTransferRuleSetRequest } from './transfer-rule-sets.dto';
+
+const DIVISION = /^\d{6}$/;
 
 /** The catalogue of transferable functions (regulations §8 item 1) and civil affairs' catalogue of qualified undertakers (item 2). */
 @ApiTags('function-transfer')
@@ -12,6 +18,7 @@ export class FunctionCatalogueHttpController {
   constructor(
     private readonly catalogue: FunctionCatalogue,
     private readonly qualifications: UndertakerQualifications,
+    private readonly ruleSets: TransferRuleSets,
   ) {}
 
   @Post('catalogue-items')
@@ -80,5 +87,30 @@ export class FunctionCatalogueHttpController {
   @ApiOperation({ summary: 'The rule versions (qualification rules and concentration thresholds) decisions record' })
   rules() {
     return this.qualifications.rules();
+  }
+
+  @Post('rule-sets/:jurisdiction/versions')
+  @ApiBearerAuth()
+  @Roles('registrar')
+  @ApiOperation({
+    summary:
+      "Civil affairs publishes a local version of the transfer rules (qualification validity, grade threshold, barring lists; concentration thresholds) for a division its jurisdiction covers (else 403 AUTH.OUT_OF_JURISDICTION), effective from a Beijing date not in the past; the most specific version in force decides",
+  })
+  publishRuleSet(@Param('jurisdiction') jurisdiction: string, @Body() body: PublishTransferRuleSetRequest, @CurrentPrincipal() principal: Principal) {
+    const effectiveFrom = parseCivilDate(body.effectiveOn);
+    if (!DIVISION.test(jurisdiction) || !effectiveFrom)
+      throw new ValidationErrors.FAILED('jurisdiction or effectiveOn invalid', {
+        violations: [!DIVISION.test(jurisdiction) ? { field: 'jurisdiction', rule: 'division', message: 'a 6-digit division code' } : { field: 'effectiveOn', rule: 'civilDate', message: 'a real date YYYY-MM-DD (Beijing)' }],
+      });
+    return this.ruleSets.publish(
+      jurisdiction,
+      {
+        effectiveFrom,
+        source: body.source,
+        qualification: { ...body.qualification, minimumGrade: body.qualification.minimumGrade ?? null, annualReport: 'ABNORMAL_LIST_AS_PROXY' },
+        concentration: body.concentration,
+      },
+      principal,
+    );
   }
 }

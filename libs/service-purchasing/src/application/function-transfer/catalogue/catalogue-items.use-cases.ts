@@ -6,12 +6,13 @@ import { Clock, divisionPrefix } from '@sop/util';
 import { randomUUID } from 'node:crypto';
 import { allowedMoves, moveStage, type FunctionCatalogueItem, type StageMove } from '../../../domain/function-transfer/catalogue-item';
 import { FunctionTransferErrors } from '../../../domain/function-transfer/function-transfer.errors';
-import { transferRuleVersionOf, transferRulesInForce } from '../../../domain/function-transfer/transfer-rules';
+import { transferRuleVersionOf } from '../../../domain/function-transfer/transfer-rules';
 import type { TransferAgreement } from '../../../domain/function-transfer/transfer-agreement';
 import { OrganStore } from '../../organs/organs.ports';
 import { AgreementTakeBack } from '../agreements/take-back.use-case';
 import { FunctionTransferStore } from '../function-transfer.ports';
 import { assertOwnDepartment, departmentOf, keysOf, LIST_LIMIT, saveChanged } from '../records';
+import { TransferRuleSets } from '../rule-sets/transfer-rule-sets.use-cases';
 
 export interface IdentifyFunctionInput {
   functionArea: string;
@@ -44,6 +45,7 @@ export class FunctionCatalogue {
     private readonly store: FunctionTransferStore,
     private readonly organs: OrganStore,
     private readonly takeBacks: AgreementTakeBack,
+    private readonly ruleSets: TransferRuleSets,
     private readonly clock: Clock,
   ) {}
 
@@ -112,7 +114,7 @@ export class FunctionCatalogue {
   }
 
   private async publish(tx: Tx, item: FunctionCatalogueItem, from: FunctionStage | null, move: Omit<StageMove, 'from' | 'to' | 'eventId'>, now: Date): Promise<StageMove> {
-    const rules = transferRulesInForce(item.jurisdiction, now);
+    const rules = await this.ruleSets.inForce(tx, item.jurisdiction, now);
     const event = await tx.publish(FunctionStageMoved, {
       subject: item.id,
       data: {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, divisionPrefix } from '@sop/util';
 import { concentrationOf } from '../../../domain/function-transfer/concentration';
-import { transferRuleVersionOf, transferRulesInForce } from '../../../domain/function-transfer/transfer-rules';
+import { transferRuleVersionOf } from '../../../domain/function-transfer/transfer-rules';
 import type { TransferAgreement } from '../../../domain/function-transfer/transfer-agreement';
 import { caseStats, type TransferCase } from '../../../domain/function-transfer/transfer-case';
 import { FunctionTransferStore } from '../function-transfer.ports';
 import { LIST_LIMIT } from '../records';
+import { TransferRuleSets } from '../rule-sets/transfer-rule-sets.use-cases';
 
 /**
  * The watch against a "second government" and monopoly (issue 12 item 7), per function area and jurisdiction:
@@ -17,12 +18,13 @@ import { LIST_LIMIT } from '../records';
 export class ConcentrationReport {
   constructor(
     private readonly store: FunctionTransferStore,
+    private readonly ruleSets: TransferRuleSets,
     private readonly clock: Clock,
   ) {}
 
   async report(jurisdiction: string, functionArea?: string) {
     const now = this.clock.now();
-    const rules = transferRulesInForce(jurisdiction, now);
+    const rules = await this.ruleSets.inForce(null, jurisdiction, now);
     const agreements = (await this.store.find<TransferAgreement>(null, 'AGREEMENT', { jurisdictionPrefix: divisionPrefix(jurisdiction) }, LIST_LIMIT * 10)).filter(
       (a) => a.status !== 'REVOKED' && (!functionArea || a.functionArea === functionArea),
     );

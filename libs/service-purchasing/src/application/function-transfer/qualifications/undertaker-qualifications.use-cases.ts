@@ -6,12 +6,12 @@ import { civilDateOf, Clock, divisionPrefix, jurisdictionCovers } from '@sop/uti
 import { randomUUID } from 'node:crypto';
 import { FunctionTransferErrors } from '../../../domain/function-transfer/function-transfer.errors';
 import { evaluateQualification, qualificationInForce, validityOf, type UndertakerFacts, type UndertakerQualification } from '../../../domain/function-transfer/qualification';
-import { TRANSFER_RULE_SETS, transferRulesInForce } from '../../../domain/function-transfer/transfer-rules';
 import { PurchasingErrors } from '../../../domain/purchasing.errors';
 import { gradeInForce } from '../../../domain/supplier-grade';
 import { SupplierGradeStore, SupplierStore } from '../../suppliers/suppliers.ports';
 import { FunctionTransferStore } from '../function-transfer.ports';
 import { keysOf, LIST_LIMIT } from '../records';
+import { TransferRuleSets } from '../rule-sets/transfer-rule-sets.use-cases';
 import { qualificationView } from './qualification.view';
 
 /**
@@ -27,6 +27,7 @@ export class UndertakerQualifications {
     private readonly store: FunctionTransferStore,
     private readonly suppliers: SupplierStore,
     private readonly grades: SupplierGradeStore,
+    private readonly ruleSets: TransferRuleSets,
     private readonly clock: Clock,
   ) {}
 
@@ -42,7 +43,7 @@ export class UndertakerQualifications {
       const inForce = held.find((q) => qualificationInForce(q, civilDateOf(now)));
       if (inForce)
         throw new FunctionTransferErrors.ALREADY_QUALIFIED(`organization ${uscc} is qualified until ${inForce.validTo}`, { field: 'uscc', rule: 'one qualification in force', extensions: { qualificationId: inForce.id } });
-      const rules = transferRulesInForce(facts.registeringAuthority, now);
+      const rules = await this.ruleSets.inForce(tx, facts.registeringAuthority, now);
       const evaluation = evaluateQualification(facts, rules, now);
       if (!evaluation.qualified)
         throw new FunctionTransferErrors.QUALIFICATION_REFUSED(`organization ${uscc} fails ${evaluation.rules.filter((r) => r.outcome === 'FAIL').map((r) => r.rule).join(', ')}`, {
@@ -100,8 +101,8 @@ export class UndertakerQualifications {
   }
 
   /** Public: the rule versions qualifications and the concentration watch are decided by. */
-  rules() {
-    return { versions: TRANSFER_RULE_SETS };
+  async rules() {
+    return { versions: await this.ruleSets.versions(null) };
   }
 
   private async factsOf(tx: Tx, uscc: string, now: Date): Promise<UndertakerFacts> {
