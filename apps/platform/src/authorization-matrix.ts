@@ -240,6 +240,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
   'GET /purchasing/function-transfer/concentration': { access: 'public' },
   'POST /purchasing/function-transfer/agreements/{id}/cases': { access: { applicant: 'create' } },
   'GET /purchasing/function-transfer/agreements/{id}/cases': { access: { purchaser: 'own', 'org-representative': 'own', auditor: 'anywhere' } },
+  'GET /purchasing/function-transfer/cases/mine': { access: { applicant: 'own' } },
   'GET /purchasing/function-transfer/cases/{id}': { access: { applicant: 'own', 'org-representative': 'own', purchaser: 'own', auditor: 'anywhere' } },
   'POST /purchasing/function-transfer/cases/{id}/first-review': { access: { 'org-representative': 'own' } },
   // the final decision: the transferring department only; an association (org-representative) is refused by role

@@ -256,6 +256,9 @@ describe('service purchasing: transfer of government functions (MySQL + Kafka)',
       body: { status: 'DECIDED', firstReview: { recommendation: 'APPROVE', reasons: ['招牌尺寸符合街区风貌导则'] }, decision: { decision: 'REFUSED', reasons: ['招牌材质不符合历史文化街区保护要求'], overridesFirstReview: true } },
     });
     expect((await call('GET', `${FT}/cases/${caseId}`, auditor)).status).toBe(200);
+    expect((await call('GET', `${FT}/cases/mine`, applicant)).body.items.map((c: { id: string }) => c.id)).toContain(caseId);
+    expect((await call('GET', `${FT}/cases/mine`, otherApplicant)).body.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
+    expect((await call('GET', `${FT}/cases/mine`, rep(uscc))).status).toBe(403);
 
     // An overdue first review: submitted Wednesday 4 March, due Wednesday 11 March; on Thursday 12 March it is overdue.
     const late = await submitCase(agreementId, otherApplicant);

@@ -25,6 +25,13 @@ export class TransferCasesHttpController {
     return this.cases.ofAgreement(id, query.overdue === 'true', principal);
   }
 
+  @Get('cases/mine')
+  @Roles('applicant')
+  @ApiOperation({ summary: 'Your own cases (the applicant who submitted them), each with its first review and the department decision' })
+  mine(@CurrentPrincipal() principal: Principal) {
+    return this.cases.mine(principal);
+  }
+
   @Get('cases/:id')
   @Roles('applicant', 'org-representative', 'purchaser', 'auditor')
   @ApiOperation({ summary: 'A case with both steps (first review, department decision): its applicant, its association, its department, auditors; else 404' })

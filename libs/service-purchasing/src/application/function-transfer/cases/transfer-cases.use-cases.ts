@@ -146,6 +146,13 @@ export class TransferCases {
     return { agreementId, asOf: now.toISOString(), items: cases.slice(0, LIST_LIMIT).map((c) => caseView(c, now)), truncated: cases.length > LIST_LIMIT };
   }
 
+  /** An applicant's own cases, oldest first, each with both steps. */
+  async mine(principal: Principal) {
+    const now = this.clock.now();
+    const cases = await this.store.find<TransferCase>(null, 'CASE', { owner: principal.subject }, LIST_LIMIT + 1);
+    return { items: cases.slice(0, LIST_LIMIT).map((c) => caseView(c, now)), truncated: cases.length > LIST_LIMIT };
+  }
+
   private async lockedCase(tx: Tx, caseId: string): Promise<TransferCase> {
     const c = await this.store.locked<TransferCase>(tx, 'CASE', caseId);
     if (!c) throw notFound(caseId);
