@@ -192,7 +192,7 @@ describe('service purchasing: contract, milestones, acceptance, payments, seriou
     const last = await pay(3, 80_000);
     expect(last).toMatchObject({ status: 201, body: { contractPaidFen: 280_000, contractOutstandingFen: 0, contractStatus: 'COMPLETED' } });
     expect(await pay(3, 1)).toMatchObject({ status: 409, body: { code: 'PURCHASING.CONTRACT_NOT_IN_PERFORMANCE', contractStatus: 'COMPLETED' } });
-    expect((await call('POST', `/contracts/${contractId}/termination`, purchaser, { reasons: ['x'] })).body.code).toBe('PURCHASING.CONTRACT_NOT_IN_PERFORMANCE');
+    expect((await call('POST', `/contracts/${contractId}/termination`, purchaser, { reasons: ['x'], cause: 'PURCHASER_DECISION' })).body.code).toBe('PURCHASING.CONTRACT_NOT_IN_PERFORMANCE');
 
     // The budget line: exactly the price paid, nothing left committed for this procurement.
     expect((await call('GET', `/budgets/${line}`, finance)).body).toMatchObject({ amountFen: 1_000_000, committedFen: 0, paidFen: 280_000, remainingFen: 720_000 });
@@ -261,8 +261,8 @@ describe('service purchasing: contract, milestones, acceptance, payments, seriou
     expect(await pay(2, 10_000)).toMatchObject({ status: 409, body: { code: 'PURCHASING.PAYMENT_WITHHELD' } });
 
     // Termination with reasons: nothing more is accepted or paid.
-    expect((await call('POST', `/contracts/${id}/termination`, finance, { reasons: ['x'] })).status).toBe(403);
-    const terminated = await call('POST', `/contracts/${id}/termination`, purchaser, { reasons: ['供应商被列入严重违法失信名单'] });
+    expect((await call('POST', `/contracts/${id}/termination`, finance, { reasons: ['x'], cause: 'PURCHASER_DECISION' })).status).toBe(403);
+    const terminated = await call('POST', `/contracts/${id}/termination`, purchaser, { reasons: ['供应商被列入严重违法失信名单'], cause: 'SUPPLIER_BREACH' });
     expect(terminated).toMatchObject({ status: 201, body: { status: 'TERMINATED', paidFen: 50_000, unpaidFen: 150_000 } });
     expect(await pay(1, 1)).toMatchObject({ status: 409, body: { code: 'PURCHASING.CONTRACT_NOT_IN_PERFORMANCE', contractStatus: 'TERMINATED' } });
     expect((await decide(1, 'PAY')).body.code).toBe('PURCHASING.CONTRACT_NOT_IN_PERFORMANCE');

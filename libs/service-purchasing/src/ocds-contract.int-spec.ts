@@ -279,7 +279,7 @@ describe('service purchasing: OCDS contract and implementation releases (MySQL +
     clock.set(new Date('2026-12-03T02:00:00.000Z'));
     expect((await call('POST', `/contracts/${t.contractId}/payments`, finance, { sequence: 1, amountFen: 1_200_000, paidAt: clock.now().toISOString() })).status).toBe(201);
     clock.set(new Date('2027-01-10T02:00:00.000Z'));
-    const terminated = await call('POST', `/contracts/${t.contractId}/termination`, purchaser, { reasons: ['承接主体服务质量严重不达标', '经催告仍未改正'] });
+    const terminated = await call('POST', `/contracts/${t.contractId}/termination`, purchaser, { reasons: ['承接主体服务质量严重不达标', '经催告仍未改正'], cause: 'SUPPLIER_BREACH' });
     expect(terminated).toMatchObject({ status: 201, body: { status: 'TERMINATED', paidFen: 1_200_000, unpaidFen: 1_345_678 } });
 
     const { releases, record } = await published(t.ocid);
@@ -313,7 +313,7 @@ describe('service purchasing: OCDS contract and implementation releases (MySQL +
     expect(alone.status).toBe(201);
     expect((await call('POST', `/contracts/${alone.body.id}/milestones/1/acceptance`, purchaser, { passed: true, score: 90, findings: ['合格'] })).status).toBe(201);
     expect((await call('POST', `/contracts/${alone.body.id}/payments`, finance, { sequence: 1, amountFen: 120_000, paidAt: clock.now().toISOString() })).status).toBe(201);
-    expect((await call('POST', `/contracts/${alone.body.id}/termination`, purchaser, { reasons: ['合同目的无法实现'] })).status).toBe(201);
+    expect((await call('POST', `/contracts/${alone.body.id}/termination`, purchaser, { reasons: ['合同目的无法实现'], cause: 'MUTUAL_AGREEMENT' })).status).toBe(201);
     expect((await outbox(org)).filter(([x]) => x.startsWith('purchasing.contract.'))).toHaveLength(4);
     expect(await releaseRows()).toHaveLength(count);
   });

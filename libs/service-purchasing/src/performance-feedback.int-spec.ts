@@ -122,7 +122,7 @@ describe('service purchasing: performance bar and the social-organization share 
     };
     const [contractA, contractB] = [await contract(orgA), await contract(orgB)];
     clock.set(new Date('2026-09-15T02:00:00.000Z'));
-    const terminated = await call('POST', `/contracts/${contractB}/termination`, haidian, { reasons: ['供应商严重违约'] });
+    const terminated = await call('POST', `/contracts/${contractB}/termination`, haidian, { reasons: ['供应商严重违约'], cause: 'SUPPLIER_BREACH' });
     expect(terminated.status).toBe(201);
     // The final (here the only, implicit) milestone fails at 01:00 Beijing on 1 October 2026 (17:00Z on 30 September).
     clock.set(new Date('2026-09-30T17:00:00.000Z'));

@@ -68,7 +68,7 @@ describe('service purchasing performance feedback on SQLite (embedded mode)', ()
     await sign(uscc, 10_000);
     clock.set(new Date('2026-06-01T02:00:00.000Z'));
     const failed = await app.get(MilestoneAcceptances).accept(social.id, 1, { passed: false, score: 40, findings: ['不合格'] }, purchaser);
-    const terminated = await app.get(TerminateContract).terminate(social.id, ['供应商违约'], purchaser);
+    const terminated = await app.get(TerminateContract).terminate(social.id, ['供应商违约'], purchaser, 'SUPPLIER_BREACH');
     const failures = await app.get(PerformanceHistoryStore).failuresOf(null, uscc);
     expect(failures.map((f) => [f.kind, f.contractId, f.eventId, f.at])).toEqual([
       ['FAILED_FINAL_ACCEPTANCE', social.id, failed.eventId, '2026-06-01T02:00:00.000Z'],

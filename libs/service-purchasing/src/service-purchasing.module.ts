@@ -104,6 +104,7 @@ import { TypeOrmPerformanceHistoryStore } from './infrastructure/typeorm-perform
 import { PerformanceHistoryStore } from './application/procurements/performance-history.port';
 import { PurchasingPerformanceBar1732500000490 } from './infrastructure/migrations/1732500000490-purchasing-performance-bar.migration';
 import { PurchasingSupplierKinds1732500000495 } from './infrastructure/migrations/1732500000495-purchasing-supplier-kinds.migration';
+import { PurchasingTerminationCause1732500000497 } from './infrastructure/migrations/1732500000497-purchasing-termination-cause.migration';
 import { TypeOrmSupplierGradeStore } from './infrastructure/typeorm-supplier-grade.store';
 import { TypeOrmSupplierStore } from './infrastructure/typeorm-supplier.store';
 
@@ -112,7 +113,7 @@ export interface ServicePurchasingOptions {
   consumerGroupId?: string;
 }
 
-export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450, PurchasingAward1732500000460, PurchasingOcdsReleases1732500000475, PurchasingContractPerformance1732500000480, PurchasingPerformanceBar1732500000490, PurchasingSupplierKinds1732500000495, PurchasingFunctionTransfer1732500000700];
+export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450, PurchasingAward1732500000460, PurchasingOcdsReleases1732500000475, PurchasingContractPerformance1732500000480, PurchasingPerformanceBar1732500000490, PurchasingSupplierKinds1732500000495, PurchasingTerminationCause1732500000497, PurchasingFunctionTransfer1732500000700];
 
 @Module({})
 export class ServicePurchasingModule {

@@ -92,6 +92,13 @@ export const ContractFlagged: EventContractDefinition<ContractFlaggedV1> = {
 
 export const PAYMENT_DECISIONS = ['PAY', 'WITHHOLD'] as const;
 
+/**
+ * Why a contract was terminated. Only SUPPLIER_BREACH speaks against the supplier (a later eligibility bar, credit
+ * information); the others end a contract without fault of the supplier.
+ */
+export const TERMINATION_CAUSES = ['SUPPLIER_BREACH', 'PURCHASER_DECISION', 'MUTUAL_AGREEMENT', 'FORCE_MAJEURE'] as const;
+export type TerminationCause = (typeof TERMINATION_CAUSES)[number];
+
 /** The finance officer's decision on further payments of a milestone of a flagged contract. */
 export class PaymentDecidedV1 extends ContractEventBaseV1 {
   @IsUUID() decisionId: string;
@@ -114,6 +121,8 @@ export const PaymentDecided: EventContractDefinition<PaymentDecidedV1> = {
 /** The purchaser terminated the contract with reasons: no further acceptance or payment. */
 export class ContractTerminatedV1 extends ContractEventBaseV1 {
   @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) reasons: string[];
+  /** Absent on events before causes were recorded. */
+  @IsOptional() @IsIn(TERMINATION_CAUSES) cause?: TerminationCause;
   @IsISO8601({ strict: true }) terminatedAt: string;
   @IsInt() @Min(0) paidFen: number;
   /** The unpaid value, released from the budget line's commitment (procurement contracts). */

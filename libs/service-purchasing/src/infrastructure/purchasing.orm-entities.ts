@@ -106,6 +106,8 @@ export class PurchasingContractOrmEntity {
   @Column({ type: 'varchar', length: 36, nullable: true }) flagEventId: string | null;
   @Column({ ...DATETIME6, nullable: true }) terminatedAt: Date | null;
   @Column({ type: 'text', nullable: true }) terminationReasons: string | null;
+  /** Migration 1732500000497: why it was terminated (TERMINATION_CAUSES); NULL before causes were recorded. */
+  @Column({ type: 'varchar', length: 30, nullable: true }) terminationCause: string | null;
   @Column({ ...DATETIME6, nullable: true }) completedAt: Date | null;
   /**
    * Migration 1732500000495 (issue 11 item 5): NOT_EVALUATED for a stand-alone contract with a supplier outside

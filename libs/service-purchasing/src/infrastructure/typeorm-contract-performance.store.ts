@@ -1,3 +1,4 @@
+import type { TerminationCause } from '@sop/contracts';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Tx } from '@sop/messaging';
@@ -38,11 +39,12 @@ function toContract(r: PurchasingContractOrmEntity): PerformingContract {
     status: r.status as ContractStatus,
     content: json(r.content),
     terminationReasons: json(r.terminationReasons),
+    terminationCause: r.terminationCause as TerminationCause | null,
   };
 }
 
 function toRow(c: PerformingContract): PurchasingContractOrmEntity {
-  return { ...c, content: c.content ? JSON.stringify(c.content) : null, terminationReasons: c.terminationReasons ? JSON.stringify(c.terminationReasons) : null };
+  return { ...c, content: c.content ? JSON.stringify(c.content) : null, terminationReasons: c.terminationReasons ? JSON.stringify(c.terminationReasons) : null, terminationCause: c.terminationCause ?? null };
 }
 
 /** Contract performance on TypeORM: columns of purchasing_contract and the tables of migration 1732500000480. */
@@ -81,7 +83,7 @@ export class TypeOrmPerformanceStore extends PerformanceStore {
     return (await tx.manager.find(PurchasingContractOrmEntity, { where: { supplierUscc, status: 'SIGNED' }, order: { signedAt: 'ASC' } })).map(toContract);
   }
 
-  async saveState(tx: Tx, c: Pick<PerformingContract, 'id' | 'status' | 'flaggedAt' | 'flagEventId' | 'terminatedAt' | 'terminationReasons' | 'completedAt'>): Promise<void> {
+  async saveState(tx: Tx, c: Pick<PerformingContract, 'id' | 'status' | 'flaggedAt' | 'flagEventId' | 'terminatedAt' | 'terminationReasons' | 'terminationCause' | 'completedAt'>): Promise<void> {
     await tx.manager.update(
       PurchasingContractOrmEntity,
       { id: c.id },
@@ -91,6 +93,7 @@ export class TypeOrmPerformanceStore extends PerformanceStore {
         flagEventId: c.flagEventId,
         terminatedAt: c.terminatedAt,
         terminationReasons: c.terminationReasons ? JSON.stringify(c.terminationReasons) : null,
+        terminationCause: c.terminationCause ?? null,
         completedAt: c.completedAt,
       },
     );

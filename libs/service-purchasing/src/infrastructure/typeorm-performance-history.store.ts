@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ContractTerminated } from '@sop/contracts';
+import { ContractTerminated, type TerminationCause } from '@sop/contracts';
 import { OutboxMessageOrmEntity, type Tx } from '@sop/messaging';
 import { DataSource, In } from 'typeorm';
 import { PerformanceHistoryStore } from '../application/procurements/performance-history.port';
@@ -48,6 +48,7 @@ export class TypeOrmPerformanceHistoryStore extends PerformanceHistoryStore {
           eventId: await this.terminationEventId(tx, c.id, supplierUscc),
           contractEventId: c.eventId,
           reasons: c.terminationReasons ? (JSON.parse(c.terminationReasons) as string[]) : [],
+          cause: (c.terminationCause as TerminationCause | null) ?? null,
         });
     }
     return out;

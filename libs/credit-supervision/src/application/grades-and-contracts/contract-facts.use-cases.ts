@@ -107,7 +107,8 @@ export class ContractFacts {
       event,
       d.supplierUscc,
       'GOVERNMENT_PURCHASE_TERMINATED',
-      `contract ${d.contractId} terminated by the purchaser with ${d.reasons.length} reason(s); paid ${fen(d.paidFen)}, unpaid ${fen(d.unpaidFen)}`,
+      // The cause says whether it speaks against the organization (SUPPLIER_BREACH) or not; absent on older events.
+      `contract ${d.contractId} terminated by the purchaser${d.cause ? ` (${d.cause})` : ''} with ${d.reasons.length} reason(s); paid ${fen(d.paidFen)}, unpaid ${fen(d.unpaidFen)}`,
       new Date(d.terminatedAt),
     );
   }

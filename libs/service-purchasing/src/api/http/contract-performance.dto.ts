@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { PAYMENT_DECISIONS } from '@sop/contracts';
+import { PAYMENT_DECISIONS, TERMINATION_CAUSES, type TerminationCause } from '@sop/contracts';
 import { IsInstant } from '@sop/util';
 import { MultiYearDeclarationDto } from './contracts.dto';
 import { MilestoneDto } from './milestone.dto';
@@ -80,4 +80,10 @@ export class PaymentDecisionRequest {
 
 export class TerminationRequest {
   @ApiProperty({ example: ['供应商严重违约'] }) @apply(...reasonsOf()) reasons: string[];
+  @ApiProperty({
+    enum: TERMINATION_CAUSES,
+    description: "SUPPLIER_BREACH speaks against the supplier (credit information; a later eligibility bar where the rule set has one); the others do not",
+  })
+  @IsIn(TERMINATION_CAUSES)
+  cause: TerminationCause;
 }

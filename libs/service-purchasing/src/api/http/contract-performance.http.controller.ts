@@ -93,6 +93,6 @@ export class ContractPerformanceHttpController {
       "Terminate your organ's contract with reasons: TERMINATED, nothing more accepted or paid (409 PURCHASING.CONTRACT_NOT_IN_PERFORMANCE), the unpaid value released from the budget line. Publishes purchasing.contract.terminated",
   })
   terminate(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: TerminationRequest, @CurrentPrincipal() principal: Principal) {
-    return this.termination.terminate(id, body.reasons, principal);
+    return this.termination.terminate(id, body.reasons, principal, body.cause);
   }
 }

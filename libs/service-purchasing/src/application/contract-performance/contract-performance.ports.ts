@@ -1,3 +1,4 @@
+import type { TerminationCause } from '@sop/contracts';
 import type { Tx } from '@sop/messaging';
 import type { Milestone } from '../../domain/contract/milestones';
 import type { PerformanceOutcome } from '../../domain/purchasing-rules';
@@ -24,6 +25,8 @@ export interface PerformingContract extends Contract {
   flagEventId: string | null;
   terminatedAt: Date | null;
   terminationReasons: string[] | null;
+  /** Null before causes were recorded (migration 1732500000497). */
+  terminationCause?: TerminationCause | null;
   completedAt: Date | null;
 }
 
@@ -101,7 +104,7 @@ export abstract class PerformanceStore {
   abstract contractByKey(idempotencyKey: string, recordedBy: string): Promise<PerformingContract | null>;
   /** The supplier's contracts in performance (SIGNED). */
   abstract inPerformanceOf(tx: Tx, supplierUscc: string): Promise<PerformingContract[]>;
-  abstract saveState(tx: Tx, c: Pick<PerformingContract, 'id' | 'status' | 'flaggedAt' | 'flagEventId' | 'terminatedAt' | 'terminationReasons' | 'completedAt'>): Promise<void>;
+  abstract saveState(tx: Tx, c: Pick<PerformingContract, 'id' | 'status' | 'flaggedAt' | 'flagEventId' | 'terminatedAt' | 'terminationReasons' | 'terminationCause' | 'completedAt'>): Promise<void>;
   abstract insertMilestones(tx: Tx, contractId: string, milestones: Milestone[]): Promise<void>;
   abstract savePaid(tx: Tx, contractId: string, sequence: number, paidFen: number): Promise<void>;
   abstract insertAcceptance(tx: Tx, a: MilestoneAcceptance): Promise<void>;

@@ -39,7 +39,7 @@ export function performanceView(c: PerformingContract, rec: PerformanceRecord) {
     totals: { valueFen: c.valueFen, paidFen, outstandingFen: c.valueFen - paidFen },
     flagged: c.flaggedAt !== null,
     flags: rec.flags.map((f) => ({ evidenceEventId: f.evidenceEventId, entryId: f.entryId, listedAt: f.listedAt.toISOString(), flaggedAt: f.flaggedAt.toISOString(), eventId: f.eventId })),
-    termination: c.terminatedAt ? { terminatedAt: c.terminatedAt.toISOString(), reasons: c.terminationReasons ?? [] } : null,
+    termination: c.terminatedAt ? { terminatedAt: c.terminatedAt.toISOString(), reasons: c.terminationReasons ?? [], cause: c.terminationCause } : null,
     completedAt: c.completedAt?.toISOString() ?? null,
   };
 }

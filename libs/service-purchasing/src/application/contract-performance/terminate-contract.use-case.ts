@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
-import { ContractTerminated } from '@sop/contracts';
+import { ContractTerminated, type TerminationCause } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
 import { Clock } from '@sop/util';
 import { assertInPerformance } from '../../domain/contract/contract-performance';
@@ -12,7 +12,7 @@ import { assertContractReadable, budgetLineNotFound, contractNotFound } from '..
 import { PerformanceStore } from './contract-performance.ports';
 
 /**
- * Termination with reasons by the contract's purchaser (Order 102 Art. 23: liability for breach is contract content):
+ * Termination with reasons and a cause by the contract's purchaser (Order 102 Art. 23: liability for breach is contract content):
  * the contract becomes TERMINATED, nothing more is accepted, decided or paid under it, and the unpaid value goes back
  * from committed to the budget line (procurement contracts). ContractTerminated commits with it.
  */
@@ -26,7 +26,7 @@ export class TerminateContract {
     private readonly ocds: OcdsPublisher,
   ) {}
 
-  async terminate(contractId: string, reasons: string[], principal: Principal) {
+  async terminate(contractId: string, reasons: string[], principal: Principal, cause: TerminationCause) {
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
       const c = await this.performance.lockContract(tx, contractId);
@@ -51,15 +51,16 @@ export class TerminateContract {
           ...(c.procurementId ? { procurementId: c.procurementId } : {}),
           ...(c.ocid ? { ocid: c.ocid } : {}),
           reasons,
+          cause,
           terminatedAt: now.toISOString(),
           paidFen,
           unpaidFen,
         },
       });
-      await this.performance.saveState(tx, { ...c, status: 'TERMINATED', terminatedAt: now, terminationReasons: reasons });
+      await this.performance.saveState(tx, { ...c, status: 'TERMINATED', terminatedAt: now, terminationReasons: reasons, terminationCause: cause });
       // OCDS 'contractTermination' release; a stand-alone contract has no ocid: none.
       if (c.procurementId) await this.ocds.record(tx, c.procurementId, 'contractTermination', event.id, now);
-      return { contractId: c.id, status: 'TERMINATED' as const, reasons, terminatedAt: now.toISOString(), paidFen, unpaidFen, eventId: event.id };
+      return { contractId: c.id, status: 'TERMINATED' as const, reasons, cause, terminatedAt: now.toISOString(), paidFen, unpaidFen, eventId: event.id };
     });
   }
 }

@@ -48,6 +48,13 @@ describe('performance bar (issue 11 item 5)', () => {
     expect(barringFailures([failedFinal, termination], { ...BAR, afterFailedFinalAcceptance: false }, new Date('2027-07-01T00:00:00Z')).map((f) => f.kind)).toEqual(['TERMINATION']);
   });
 
+  it('only a termination for the supplier’s breach bars (or one recorded before causes were); the purchaser’s own decision does not', () => {
+    const at = new Date('2027-07-01T00:00:00Z');
+    expect(barringFailures([{ ...termination, cause: 'SUPPLIER_BREACH' }], BAR, at)).toHaveLength(1);
+    expect(barringFailures([{ ...termination, cause: null }], BAR, at)).toHaveLength(1);
+    for (const cause of ['PURCHASER_DECISION', 'MUTUAL_AGREEMENT', 'FORCE_MAJEURE'] as const) expect(barringFailures([{ ...termination, cause }], BAR, at)).toEqual([]);
+  });
+
   it('bidder eligibility: NO_RECENT_PERFORMANCE_FAILURE fails with the evidence and rule version while the bar runs, passes after it', () => {
     const during = evaluateBidder(facts([failedFinal, termination]), req, WITH_BAR, new Date('2027-07-01T00:00:00Z'));
     expect(during.eligible).toBe(false);

@@ -1,3 +1,4 @@
+import type { TerminationCause } from '@sop/contracts';
 import { addCivilMonths, civilDateOf, compareCivilDates, type CivilDate } from '@sop/util';
 import { PurchasingErrors } from '../purchasing.errors';
 
@@ -47,6 +48,8 @@ export interface PerformanceFailure {
   curedAt?: string | null;
   /** TERMINATION: the purchaser's reasons. */
   reasons?: string[];
+  /** TERMINATION: its cause; null for a termination recorded before causes were (counted, as it was then). */
+  cause?: TerminationCause | null;
 }
 
 export interface BarringFailure extends PerformanceFailure {
@@ -54,6 +57,11 @@ export interface BarringFailure extends PerformanceFailure {
   on: CivilDate;
   /** First Beijing date the supplier is admitted again. */
   admittedFrom: CivilDate;
+}
+
+/** Only a termination for the supplier's breach bars it; one for the purchaser's own reasons does not. */
+function terminationSpeaksAgainstSupplier(f: PerformanceFailure): boolean {
+  return f.cause === undefined || f.cause === null || f.cause === 'SUPPLIER_BREACH';
 }
 
 /** The first Beijing date after the bar of a failure at `at`. */
@@ -69,7 +77,7 @@ export function barEndsOn(at: Date, rule: PerformanceBarRule): CivilDate {
 export function barringFailures(failures: readonly PerformanceFailure[], rule: PerformanceBarRule, asOf: Date): BarringFailure[] {
   const today = civilDateOf(asOf);
   return failures
-    .filter((f) => (f.kind === 'FAILED_FINAL_ACCEPTANCE' ? rule.afterFailedFinalAcceptance : rule.afterTermination))
+    .filter((f) => (f.kind === 'FAILED_FINAL_ACCEPTANCE' ? rule.afterFailedFinalAcceptance : rule.afterTermination && terminationSpeaksAgainstSupplier(f)))
     .filter((f) => Date.parse(f.at) <= asOf.getTime() && !(f.curedAt && Date.parse(f.curedAt) <= asOf.getTime()))
     .map((f) => ({ ...f, on: civilDateOf(new Date(f.at)), admittedFrom: barEndsOn(new Date(f.at), rule) }))
     .filter((f) => compareCivilDates(today, f.admittedFrom) < 0)
