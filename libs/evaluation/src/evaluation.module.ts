@@ -7,6 +7,11 @@ import { EVALUATION_EVENTS } from './api/events/evaluation-events';
 import { CreditEventsHandler } from './api/events/credit-events.event-handler';
 import { EVALUATION } from './api/events/evaluation-events';
 import { RegistrationEventsHandler } from './api/events/registration-events.event-handler';
+import { PurchasingEventsHandler } from './api/events/purchasing-events.event-handler';
+import { PerformanceEvidenceReader } from './application/performance-evidence/performance-evidence.reader';
+import { RecordPerformanceEvidence } from './application/performance-evidence/record-performance-evidence.use-cases';
+import { EvaluationPerformanceEvidence1732500000390 } from './infrastructure/migrations/1732500000390-evaluation-performance-evidence.migration';
+import { PERFORMANCE_EVIDENCE_ENTITIES } from './infrastructure/performance-evidence.orm-entities';
 import { GradesHttpController } from './api/http/grades.http.controller';
 import { EvaluationRuleSetsHttpController } from './api/http/rule-sets.http.controller';
 import { OrganizationsHttpController } from './api/http/organizations.http.controller';
@@ -79,6 +84,7 @@ export class EvaluationModule {
         CertificatesHttpController,
         RegistrationEventsHandler,
         CreditEventsHandler,
+        PurchasingEventsHandler,
         healthControllerFor(SERVICE_RUNTIME),
         commandAuditControllerFor(),
         errorCatalogueControllerFor([EvaluationErrors]),
@@ -88,14 +94,16 @@ export class EvaluationModule {
         ...serviceRuntimeProviders(deps, {
           serviceName: EVALUATION,
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
-          entities: [...EVALUATION_ENTITIES, ...PROCEDURE_ENTITIES],
-          migrations: [EvaluationSkeleton1732500000300, EvaluationGrades1732500000310, EvaluationRegistrationStatus1732500000320, EvaluationGradeExpiry1732500000330, EvaluationCertificateReturn1732500000340, EvaluationComplianceFacts1732500000350, EvaluationInvestigation1732500000360, EvaluationRuleSets1732500000370, EvaluationProcedure1732500000380],
+          entities: [...EVALUATION_ENTITIES, ...PROCEDURE_ENTITIES, ...PERFORMANCE_EVIDENCE_ENTITIES],
+          migrations: [EvaluationSkeleton1732500000300, EvaluationGrades1732500000310, EvaluationRegistrationStatus1732500000320, EvaluationGradeExpiry1732500000330, EvaluationCertificateReturn1732500000340, EvaluationComplianceFacts1732500000350, EvaluationInvestigation1732500000360, EvaluationRuleSets1732500000370, EvaluationProcedure1732500000380, EvaluationPerformanceEvidence1732500000390],
           consumer: {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.evaluation,
           },
         }),
         ...EVALUATION_STORES,
         ...PROCEDURE_STORES,
+        RecordPerformanceEvidence,
+        PerformanceEvidenceReader,
         ProcedureRunner,
         ApplyForEvaluation,
         AssessmentSteps,

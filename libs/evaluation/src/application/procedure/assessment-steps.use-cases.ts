@@ -19,6 +19,7 @@ import { aggregate, assertScoreSheet } from '../../domain/procedure/scoring';
 import { ComplianceFactsStore } from '../compliance/compliance.ports';
 import { CreditMeasuresStore } from '../credit-measures/credit-measures.ports';
 import { GradeStore } from '../grades/grades.ports';
+import { PerformanceEvidenceReader } from '../performance-evidence/performance-evidence.reader';
 import { EvaluationRuleSetStore } from '../rule-sets/rule-sets.ports';
 import { IndicatorFrameworkStore, ProcedureStore } from './procedure.ports';
 import { ProcedureRunner } from './procedure-runner';
@@ -41,6 +42,7 @@ export class AssessmentSteps {
     private readonly measures: CreditMeasuresStore,
     private readonly compliance: ComplianceFactsStore,
     private readonly ruleSets: EvaluationRuleSetStore,
+    private readonly evidence: PerformanceEvidenceReader,
   ) {}
 
   reviewEligibility(procedureId: string, principal: Principal) {
@@ -79,7 +81,9 @@ export class AssessmentSteps {
       assertStatus(p, 'the field assessment', 'EXPERTS_ASSIGNED');
       const opinionDue = fieldOpinionDue(now, rules, calendar);
       const report = reportDue(now, rules, calendar);
-      p.fieldAssessment = { assessedAt: now.toISOString(), summary, fieldOpinionDueOn: opinionDue?.lastDay ?? null, reportDueOn: report?.lastDay ?? null };
+      // The performance evidence the experts have before them, frozen (issue 12 item 5): later items do not change it.
+      const evidence = await this.evidence.freeze(tx, p, now);
+      p.fieldAssessment = { assessedAt: now.toISOString(), summary, fieldOpinionDueOn: opinionDue?.lastDay ?? null, reportDueOn: report?.lastDay ?? null, evidence };
       p.status = 'FIELD_ASSESSED';
       const data = { ...base(p), assessedAt: now.toISOString(), late: false, ...(report ? { reportDueOn: report.lastDay } : {}) };
       await tx.publish(EvaluationFieldAssessed, { subject: p.uscc, data, policyVersion: p.ruleVersion });
@@ -96,7 +100,8 @@ export class AssessmentSteps {
       const framework = await this.framework(p.frameworkVersion);
       const sheet = { expert: expert.pseudonym, scores: input.scores, bonus: input.bonus ?? 0 };
       assertScoreSheet(sheet, framework);
-      p.sheets = [...p.sheets.filter((s) => s.expertId !== expert.expertId), { ...sheet, expertId: expert.expertId, scoredAt: now.toISOString() }];
+      const evidence = await this.evidence.freeze(tx, p, now);
+      p.sheets = [...p.sheets.filter((s) => s.expertId !== expert.expertId), { ...sheet, expertId: expert.expertId, scoredAt: now.toISOString(), evidence }];
       const scores = Object.entries(sheet.scores).map(([indicator, points]) => ({ indicator, points }));
       await tx.publish(EvaluationIndicatorsScored, { subject: p.uscc, data: { ...base(p), expert: expert.pseudonym, scores, bonus: sheet.bonus, scoredAt: now.toISOString() }, policyVersion: p.ruleVersion });
       return p;

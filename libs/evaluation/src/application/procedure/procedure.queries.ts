@@ -9,6 +9,7 @@ import { benefitsOf, procedureRulesByVersion, PROCEDURE_RULES } from '../../doma
 import { GradeStore } from '../grades/grades.ports';
 import { OrganizationAccess } from '../organizations/organization-access';
 import { OrganizationStore } from '../organizations/organizations.ports';
+import { PerformanceEvidenceReader } from '../performance-evidence/performance-evidence.reader';
 import { IndicatorFrameworkStore, ProcedureStore } from './procedure.ports';
 import { procedureNotFound } from './procedure-runner';
 import { procedureView, type Audience } from './procedure.views';
@@ -23,6 +24,7 @@ export class ProcedureQueries {
     private readonly frameworks: IndicatorFrameworkStore,
     private readonly grades: GradeStore,
     private readonly clock: Clock,
+    private readonly evidence: PerformanceEvidenceReader,
   ) {}
 
   async procedure(procedureId: string, principal: Principal) {
@@ -34,13 +36,13 @@ export class ProcedureQueries {
       if (err instanceof EvaluationErrors.ORGANIZATION_NOT_FOUND) throw procedureNotFound(procedureId);
       throw err;
     }
-    return this.view(p, await this.audience(p.uscc, principal));
+    return (await this.views(p.uscc, [p], await this.audience(p.uscc, principal)))[0];
   }
 
   async proceduresOf(uscc: string, principal: Principal) {
     await this.access.forReader(uscc, principal);
     const audience = await this.audience(uscc, principal);
-    return Promise.all((await this.procedures.proceduresOf(null, uscc)).map((p) => this.view(p, audience)));
+    return this.views(uscc, await this.procedures.proceduresOf(null, uscc), audience);
   }
 
   /**
@@ -81,8 +83,11 @@ export class ProcedureQueries {
     }
   }
 
-  private async view(p: ProcedureRecord, audience: Audience) {
-    const framework = (await this.frameworks.versions(null)).find((f) => frameworkVersionOf(f) === p.frameworkVersion) ?? null;
-    return procedureView(p, audience, framework);
+  /** Each procedure with its scorecard and its performance evidence (issue 12 item 5), the organization's evidence read once. */
+  private async views(uscc: string, procedures: ProcedureRecord[], audience: Audience) {
+    const frameworks = await this.frameworks.versions(null);
+    const withFramework = procedures.map((procedure) => ({ procedure, framework: frameworks.find((f) => frameworkVersionOf(f) === procedure.frameworkVersion) ?? null }));
+    const evidence = await this.evidence.views(uscc, withFramework);
+    return withFramework.map(({ procedure, framework }, i) => procedureView(procedure, audience, framework, evidence[i]));
   }
 }

@@ -1,5 +1,6 @@
 import type { IndicatorFrameworkVersion } from '../../domain/procedure/indicator-frameworks';
 import type { ProcedureRecord } from '../../domain/procedure/procedure';
+import type { PerformanceEvidenceView } from '../performance-evidence/performance-evidence.view';
 
 /**
  * Who sees what of a procedure (issue 13 §3): the committee (evaluators within the jurisdiction) sees the experts'
@@ -27,7 +28,7 @@ export function scorecard(p: ProcedureRecord, framework: IndicatorFrameworkVersi
   };
 }
 
-export function procedureView(p: ProcedureRecord, audience: Audience, framework: IndicatorFrameworkVersion | null) {
+export function procedureView(p: ProcedureRecord, audience: Audience, framework: IndicatorFrameworkVersion | null, performanceEvidence: PerformanceEvidenceView | null = null) {
   const committee = audience === 'COMMITTEE';
   return {
     procedureId: p.procedureId,
@@ -44,6 +45,7 @@ export function procedureView(p: ProcedureRecord, audience: Audience, framework:
     assignedAt: p.assignedAt,
     fieldAssessment: p.fieldAssessment,
     scorecard: scorecard(p, framework),
+    performanceEvidence,
     preliminaryOpinion: p.opinion && { total: p.opinion.aggregation.total, exactTotal: p.opinion.aggregation.exactTotal, aggregation: p.opinion.aggregation.method, proposedGrade: p.opinion.proposedGrade, localRuleVersion: p.opinion.localRuleVersion, opinion: p.opinion.opinion, givenAt: p.opinion.givenAt, late: p.opinion.late },
     decision: p.decision,
     notice: p.notice,

@@ -8,6 +8,7 @@ import { CalendarErrors, civilDate, daysPeriod, endOfCivilDay, workingDaysPeriod
 import type { CommitteeVote } from '../committee';
 import { EvaluationErrors } from '../evaluation.errors';
 import type { EvaluationGrade } from '../evaluation-rules';
+import type { EvidenceBeforeExperts } from '../performance-evidence/performance-evidence';
 import type { EligibilityCheck } from './eligibility-checklist';
 import type { ProcedureRules, ReviewBody } from './procedure-rules';
 import type { Aggregation, ScoreSheet } from './scoring';
@@ -58,8 +59,9 @@ export interface ProcedureRecord {
   eligibility: null | { eligible: boolean; checks: EligibilityCheck[]; reviewedAt: string; late: boolean; replacesGradeId: string | null };
   experts: AssignedExpert[];
   assignedAt: string | null;
-  fieldAssessment: null | { assessedAt: string; summary: string; fieldOpinionDueOn: string | null; reportDueOn: string | null };
-  sheets: (ScoreSheet & { expertId: string; scoredAt: string })[];
+  /** `evidence`: the performance evidence the experts had before them, frozen at the step (absent on older records). */
+  fieldAssessment: null | { assessedAt: string; summary: string; fieldOpinionDueOn: string | null; reportDueOn: string | null; evidence?: EvidenceBeforeExperts };
+  sheets: (ScoreSheet & { expertId: string; scoredAt: string; evidence?: EvidenceBeforeExperts })[];
   opinion: null | { aggregation: Aggregation; proposedGrade: EvaluationGrade | null; localRuleVersion: string | null; opinion: string; givenAt: string; late: boolean };
   decision: null | { grade: EvaluationGrade; total: number; committee: CommitteeVote; localRuleVersion: string | null; decidedAt: string };
   notice: null | { publishedAt: string; endsOn: string; endsAt: string; writtenNoticeAt: string };

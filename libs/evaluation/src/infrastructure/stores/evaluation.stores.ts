@@ -1,5 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { CertificateStore, IndicatorFrameworkStore, ProcedureStore } from '../../application/procedure/procedure.ports';
+import { PerformanceEvidenceStore } from '../../application/performance-evidence/performance-evidence.ports';
+import { TypeOrmPerformanceEvidenceStore } from './typeorm-performance-evidence.store';
 import { TypeOrmCertificateStore, TypeOrmIndicatorFrameworkStore, TypeOrmProcedureStore } from './typeorm-procedure.stores';
 import { ComplianceFactsStore } from '../../application/compliance/compliance.ports';
 import { CreditMeasuresStore } from '../../application/credit-measures/credit-measures.ports';
@@ -29,4 +31,5 @@ export const PROCEDURE_STORES: Provider[] = [
   { provide: IndicatorFrameworkStore, useClass: TypeOrmIndicatorFrameworkStore },
   { provide: ProcedureStore, useClass: TypeOrmProcedureStore },
   { provide: CertificateStore, useClass: TypeOrmCertificateStore },
+  { provide: PerformanceEvidenceStore, useClass: TypeOrmPerformanceEvidenceStore },
 ];
