@@ -107,13 +107,14 @@ import { PurchasingSupplierKinds1732500000495 } from './infrastructure/migration
 import { PurchasingTerminationCause1732500000497 } from './infrastructure/migrations/1732500000497-purchasing-termination-cause.migration';
 import { TypeOrmSupplierGradeStore } from './infrastructure/typeorm-supplier-grade.store';
 import { TypeOrmSupplierStore } from './infrastructure/typeorm-supplier.store';
+import { PURCHASE_MODES } from './purchase-modes.providers';
 
 export interface ServicePurchasingOptions {
   /** Consumer group; tests use a unique one on a shared broker. Default: service-purchasing. */
   consumerGroupId?: string;
 }
 
-export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450, PurchasingAward1732500000460, PurchasingOcdsReleases1732500000475, PurchasingContractPerformance1732500000480, PurchasingPerformanceBar1732500000490, PurchasingSupplierKinds1732500000495, PurchasingTerminationCause1732500000497, PurchasingFunctionTransfer1732500000700];
+export const PURCHASING_MIGRATIONS = [PurchasingSkeleton1732500000400, PurchasingContracts1732500000410, PurchasingPurchaserBinding1732500000420, PurchasingRuleSets1732500000430, PurchasingOrgans1732500000440, PurchasingProcurements1732500000450, PurchasingAward1732500000460, PurchasingOcdsReleases1732500000475, PurchasingContractPerformance1732500000480, PurchasingPerformanceBar1732500000490, PurchasingSupplierKinds1732500000495, PurchasingTerminationCause1732500000497, PurchasingFunctionTransfer1732500000700, PURCHASE_MODES.migration];
 
 @Module({})
 export class ServicePurchasingModule {
@@ -139,20 +140,21 @@ export class ServicePurchasingModule {
         ProcurementContractHttpController,
         ContractPerformanceHttpController,
         OcdsHttpController,
+        ...PURCHASE_MODES.controllers,
         RegistrationEventsHandler,
         CreditEventsHandler,
         CreditListEventsHandler,
         EvaluationEventsHandler,
         healthControllerFor(SERVICE_RUNTIME),
         commandAuditControllerFor(),
-        errorCatalogueControllerFor([PurchasingErrors, FunctionTransferErrors]),
+        errorCatalogueControllerFor([PurchasingErrors, FunctionTransferErrors, PURCHASE_MODES.errors]),
         auditKeysControllerFor(SERVICE_RUNTIME),
       ],
       providers: [
         ...serviceRuntimeProviders(deps, {
           serviceName: SERVICE_PURCHASING,
           catalog: new EventCatalog(ALL_EVENT_CONTRACTS),
-          entities: [...PURCHASING_ENTITIES, ...OCDS_ENTITIES, ...FUNCTION_TRANSFER_ENTITIES],
+          entities: [...PURCHASING_ENTITIES, ...OCDS_ENTITIES, ...FUNCTION_TRANSFER_ENTITIES, ...PURCHASE_MODES.entities],
           migrations: PURCHASING_MIGRATIONS,
           consumer: {
             groupId: options.consumerGroupId ?? CONSUMER_GROUPS.servicePurchasing,
@@ -239,6 +241,7 @@ export class ServicePurchasingModule {
         ProcurementSnapshotAssembler,
         OcdsPublisher,
         OcdsReads,
+        ...PURCHASE_MODES.providers,
       ],
     };
   }
@@ -253,6 +256,6 @@ export const SERVICE_PURCHASING_SERVICE: ServiceDefinition = {
   description: 'Purchasing organs (Order 102 Art. 5, 8), budget lines, the guiding catalogue and negative list (Art. 10–11), procurement notices and sealed bids, purchase-of-services contracts (Order 102), supplier eligibility and priority, performance assessment.',
   moduleClass: ServicePurchasingModule,
   module: (deps) => ServicePurchasingModule.register(deps),
-  errors: [PurchasingErrors, FunctionTransferErrors],
+  errors: [PurchasingErrors, FunctionTransferErrors, PURCHASE_MODES.errors],
   config: [purchasingConfig],
 };

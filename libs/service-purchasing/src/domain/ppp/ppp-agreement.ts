@@ -2,6 +2,7 @@ import { addCivilYears, compareCivilDates, parseCivilDate } from '@sop/util';
 import type { Milestone } from '../contract/milestones';
 import { latestTermEnd } from '../contract-terms';
 import { PurchaseModeErrors } from '../purchase-modes/purchase-modes.errors';
+import { PurchasingErrors } from '../purchasing.errors';
 
 /**
  * Government–social capital cooperation (PPP) as a long-term agreement. Order 102 Art. 24 caps purchase-of-services
@@ -14,6 +15,8 @@ export const PPP_RULES = {
   version: 'ppp/term@v1',
   minYears: 10,
   maxYears: 30,
+  /** Partner selection methods (财金〔2014〕113号, UNCONFIRMED here): the procurement methods less quotations and framework agreements. */
+  methods: ['OPEN_TENDERING', 'INVITATIONAL_TENDERING', 'COMPETITIVE_NEGOTIATION', 'COMPETITIVE_CONSULTATION', 'SINGLE_SOURCE'] as readonly string[],
   basis: 'UNCONFIRMED (not in regulations.md): 财金〔2014〕113号 — PPP cooperation terms generally 10–30 years; 财金〔2019〕10号 — availability payments linked to performance assessment',
 };
 
@@ -72,4 +75,10 @@ export function checkPppAgreement(termStart: string, termEnd: string, payments: 
     return { sequence: p.year, title: `可用性付费 第${p.year}年`, deliverables: p.deliverables, dueOn: due, amountFen: p.amountFen };
   });
   return { years, milestones };
+}
+
+/** The partner is selected by one of the PPP methods (else 400 PURCHASING.METHOD_UNKNOWN naming `method`). */
+export function assertPppMethod(method: string): void {
+  if (!PPP_RULES.methods.includes(method))
+    throw new PurchasingErrors.METHOD_UNKNOWN(`${method} is not a PPP partner-selection method`, { field: 'method', rule: `${PPP_RULES.methods.join(', ')} (财金〔2014〕113号, UNCONFIRMED in regulations.md)` });
 }

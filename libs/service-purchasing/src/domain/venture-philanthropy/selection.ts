@@ -26,7 +26,7 @@ export function reviewProposals(round: VentureRound, eligible: ScoredProposal[],
   );
 }
 
-export const SELECTION_RULE = 'scored proposals in rank order; one is passed over only when its budget does not fit in the fund left (regulations §7.3 selection after review)';
+export const SELECTION_RULE = 'scored proposals in rank order; one is passed over only when its budget does not fit in the fund left at its turn (regulations §7.3 selection after review)';
 
 /**
  * The projects selected within the fund: each scored at review and eligible again at selection (else 422
@@ -60,13 +60,18 @@ export function chooseProjects(round: VentureRound, scores: ScoringResult, atSel
       violations: [{ field: 'proposalIds', rule: 'selected budgets within the round fund (regulations §7.3)', message: `at most ${round.fundFen} fen` }],
       extensions: { fundFen: round.fundFen, selectedFen: total },
     });
+  // Greedy in rank order: with the fund left at each step, a proposal that fits is taken unless it ranks below every selected one.
   const selected = new Set(proposalIds);
   const worst = Math.max(...chosen.map((c) => c.rank));
-  const left = round.fundFen - total;
+  let left = round.fundFen;
   for (const b of [...scores.bids].sort((x, y) => x.rank - y.rank)) {
-    if (selected.has(b.bidId) || b.rank >= worst) continue;
+    if (selected.has(b.bidId)) {
+      left -= b.priceFen;
+      continue;
+    }
+    if (b.rank >= worst) continue;
     const eligibleNow = atSelection.proposers.find((v) => v.uscc === b.bidderUscc)?.eligible !== false;
-    if (eligibleNow && b.priceFen <= left) throw bad('proposalIds', `${b.bidId} (rank ${b.rank}) ranks above a selected project and fits in the fund left (${left} fen)`);
+    if (eligibleNow && b.priceFen <= left) throw bad('proposalIds', `${b.bidId} (rank ${b.rank}) ranks above a selected project and fits in the fund left at its turn (${left} fen)`);
   }
   return chosen.sort((a, b) => a.rank - b.rank);
 }
