@@ -42,14 +42,17 @@ export class ProceduresHttpController {
 
   @Get('procedures/:id')
   @Roles('evaluator', 'auditor', 'org-representative')
-  @ApiOperation({ summary: 'A procedure with its indicator-level scorecard; experts by pseudonym to everyone but the committee (evaluators within the jurisdiction)' })
+  @ApiOperation({
+    summary:
+      'A procedure with its indicator-level scorecard and performanceEvidence (service purchasing: take-backs of transferred functions, milestone acceptances, terminations within the 2-year look-back, with the ids frozen at the field assessment and each score sheet); experts by pseudonym to everyone but the committee (evaluators within the jurisdiction)',
+  })
   byId(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.procedure(id, principal);
   }
 
   @Get('organizations/:uscc/procedures')
   @Roles('evaluator', 'auditor', 'org-representative')
-  @ApiOperation({ summary: "The organization's procedures, oldest first, with their scorecards (pseudonymous outside the committee)" })
+  @ApiOperation({ summary: "The organization's procedures, oldest first, with their scorecards and performance evidence (pseudonymous outside the committee)" })
   ofOrganization(@Param('uscc', new UsccPipe()) uscc: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.proceduresOf(uscc, principal);
   }
@@ -77,7 +80,7 @@ export class ProceduresHttpController {
 
   @Post('procedures/:id/field-assessment')
   @Roles('evaluator')
-  @ApiOperation({ summary: 'Record the field assessment; the field opinion is due within 7 working days and the report within 30 days' })
+  @ApiOperation({ summary: 'Record the field assessment (freezing the ids of the performance evidence the experts have before them); the field opinion is due within 7 working days and the report within 30 days' })
   field(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: FieldAssessmentRequest, @CurrentPrincipal() principal: Principal) {
     return this.assessment.recordFieldAssessment(id, body.summary, principal);
   }
