@@ -5,6 +5,7 @@ import type { BidderFacts } from '../../domain/procurement/bidder-eligibility';
 import { PurchaseModeErrors } from '../../domain/purchase-modes/purchase-modes.errors';
 import { signingOrgan, type PurchasingOrganVersion } from '../../domain/purchasing-organ';
 import type { OrganStore } from '../organs/organs.ports';
+import type { PerformanceHistoryStore } from '../procurements/performance-history.port';
 import type { SupplierGradeStore, SupplierStore } from '../suppliers/suppliers.ports';
 import type { ModeRecordKeys, ModeRecordKind, PurchaseModeStore } from './purchase-modes.ports';
 
@@ -26,16 +27,19 @@ export async function saveChanged<T>(store: PurchaseModeStore, tx: Tx, kind: Mod
 /**
  * What purchasing knows of an organization for an eligibility evaluation — the same facts the procurement award
  * reads (awards.use-cases.ts): registration status and credit measures as known now, the grade in force at `asOf` —
- * plus its registering authority (a round's "registered locally").
+ * its performance failures in purchasing's own tables (the rule version's performance bar) — plus its registering
+ * authority (a round's "registered locally").
  */
-export async function proposerFacts(suppliers: SupplierStore, grades: SupplierGradeStore, tx: Tx, uscc: string, asOf: Date): Promise<{ facts: BidderFacts; registeringAuthority: string | null }> {
-  const [s, measures, g] = await Promise.all([suppliers.supplier(tx, uscc), suppliers.measures(tx, uscc), grades.grades(tx, uscc)]);
+export async function proposerFacts(stores: { suppliers: SupplierStore; grades: SupplierGradeStore; history: PerformanceHistoryStore }, tx: Tx, uscc: string, asOf: Date): Promise<{ facts: BidderFacts; registeringAuthority: string | null }> {
+  const { suppliers, grades, history } = stores;
+  const [s, measures, g, performanceFailures] = await Promise.all([suppliers.supplier(tx, uscc), suppliers.measures(tx, uscc), grades.grades(tx, uscc), history.failuresOf(tx, uscc)]);
   return {
     facts: {
       uscc,
       supplier: s ? { status: s.status, statusChangedAt: s.statusChangedAt?.toISOString() ?? null, category: s.category, registrationEventId: s.registrationEventId ?? null, statusEventId: s.statusEventId ?? null } : null,
       measures: measures ? { lists: measures.lists, measures: measures.measures, effectiveFrom: measures.effectiveFrom, ruleVersion: measures.ruleVersion, eventId: measures.eventId } : null,
       grade: gradeInForce(g, asOf),
+      performanceFailures,
     },
     registeringAuthority: s?.registeringAuthority ?? null,
   };

@@ -17,6 +17,7 @@ import { insertModeContract } from '../purchase-modes/mode-contract';
 import { assertOwnOrgan, organOf, proposerFacts, saveChanged } from '../purchase-modes/mode-support';
 import { MODE_LIST_LIMIT, PurchaseModeStore } from '../purchase-modes/purchase-modes.ports';
 import { budgetLineNotFound } from '../read-reach';
+import { PerformanceHistoryStore } from '../procurements/performance-history.port';
 import { RuleSetStore } from '../rule-sets/rule-sets.ports';
 import { SupplierGradeStore, SupplierStore } from '../suppliers/suppliers.ports';
 import { proposalKeys } from './proposals.use-cases';
@@ -72,6 +73,7 @@ export class VentureSelection {
     private readonly budgets: BudgetStore,
     private readonly suppliers: SupplierStore,
     private readonly grades: SupplierGradeStore,
+    private readonly history: PerformanceHistoryStore,
     private readonly ruleSets: RuleSetStore,
     private readonly performance: PerformanceStore,
     private readonly clock: Clock,
@@ -85,7 +87,7 @@ export class VentureSelection {
       if (now < deadline) throw new PurchaseModeErrors.REVIEW_TOO_EARLY(`proposals are reviewed after ${round.proposalDeadline}`, { extensions: { proposalDeadline: round.proposalDeadline } });
       if (round.status !== 'OPEN') throw new PurchaseModeErrors.ALREADY_REVIEWED(`round ${round.id} was reviewed already`);
       const proposals = await this.store.find<VentureProposal>(tx, 'VP_PROPOSAL', { parentId: round.id }, MODE_LIST_LIMIT);
-      const facts = await Promise.all(proposals.map((p) => proposerFacts(this.suppliers, this.grades, tx, p.uscc, deadline)));
+      const facts = await Promise.all(proposals.map((p) => proposerFacts(this.factStores, tx, p.uscc, deadline)));
       const rules = ruleSetInForce(deadline, 'proposalDeadline', round.organJurisdiction, await this.ruleSets.versions(tx));
       const eligibility = evaluateRound('REVIEW', deadline, now, facts, round.organJurisdiction, round.eligibility, rules);
       const eligible = proposals.filter((p) => eligibility.proposers.find((v) => v.uscc === p.uscc)?.eligible);
@@ -129,7 +131,7 @@ export class VentureSelection {
       const candidates = proposals.filter((p) => scoredIds.has(p.id) || input.proposalIds.includes(p.id));
       for (const p of candidates) await this.suppliers.lockSupplierFacts(tx, p.uscc);
       const rules = ruleSetInForce(now, 'selectedAt', round.organJurisdiction, await this.ruleSets.versions(tx));
-      const facts = await Promise.all(candidates.map((p) => proposerFacts(this.suppliers, this.grades, tx, p.uscc, now)));
+      const facts = await Promise.all(candidates.map((p) => proposerFacts(this.factStores, tx, p.uscc, now)));
       const atSelection = evaluateRound('SELECTION', now, now, facts, round.organJurisdiction, round.eligibility, rules);
       const chosen = chooseProjects(round, review.scores, atSelection, input.proposalIds, proposals);
       const projects: SelectedProject[] = [];
@@ -173,6 +175,10 @@ export class VentureSelection {
     const review = await this.store.get<RoundReview>(null, 'VP_REVIEW', roundId);
     if (!review) throw new PurchaseModeErrors.NOT_REVIEWED(`round ${roundId} has not been reviewed`);
     return review;
+  }
+
+  private get factStores() {
+    return { suppliers: this.suppliers, grades: this.grades, history: this.history };
   }
 
   private async ownRound(tx: Tx, id: string, principal: Principal): Promise<VentureRound> {
