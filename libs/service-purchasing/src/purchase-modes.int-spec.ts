@@ -245,6 +245,13 @@ describe('service purchasing: venture philanthropy, entrusted facilities, PPP (M
     expect(view.body.checks.map((c: Body) => [c.period, c.passed, c.band])).toEqual([[1, true, 'GOOD'], [2, false, 'QUALIFIED']]);
     expect((await call('GET', `/contracts/${contractId}`, auditor)).body).toMatchObject({ totals: { paidFen: 200_000 } });
     expect(await outboxTypes(fid)).toEqual([FacilityEntrusted.type, FacilityPeriodChecked.type, FacilityPeriodChecked.type]);
+    // A second facility, its operator recorded with its legal basis: the contract commits the subsidies on the line (Art. 24 applies).
+    const other = (await call('POST', '/entrusted-facilities', purchaser, { name: '学院路社区服务中心', kind: 'COMMUNITY_CENTER', address: '北京市海淀区学院路1号', capacity: 40 })).body.id as string;
+    const byLaw = { operatorUscc: orgE, legalBasis: '《北京市社区服务设施公建民营办法》第8条', budgetLineId: line, method: 'SINGLE_SOURCE', content, termStart: '2027-03-01', termEnd: '2028-02-29', signedAt: clock.now().toISOString(), fees: [], indicators, subsidies: [stage(1, '2028-02-29', 300_000)] };
+    expect(await call('POST', `/entrusted-facilities/${other}/operation`, purchaser, { ...byLaw, procurementId: pid })).toMatchObject({ status: 400, body: { code: 'PURCHASE_MODES.OPERATOR_BASIS_REQUIRED' } });
+    expect(await call('POST', `/entrusted-facilities/${other}/operation`, purchaser, { ...byLaw, termEnd: '2029-02-28' })).toMatchObject({ status: 422, body: { code: 'PURCHASING.TERM_TOO_LONG' } });
+    expect(await call('POST', `/entrusted-facilities/${other}/operation`, purchaser, byLaw)).toMatchObject({ status: 201, body: { operation: { basis: 'LEGAL_BASIS', operatorUscc: orgE, subsidyFen: 300_000 } } });
+    expect((await call('GET', `/budgets/${line}`, finance)).body).toMatchObject({ committedFen: 600_000 + 300_000, paidFen: 200_000 });
     const checked = await waitFor(() => { const got = onKafka.filter((e) => e.type === FacilityPeriodChecked.type && e.subject === fid); return got.length === 2 ? got : undefined; }, 60000, 'checks on Kafka');
     expect(checked.map((e) => (e.data as Body).passed)).toEqual([true, false]);
   });
@@ -274,5 +281,6 @@ describe('service purchasing: venture philanthropy, entrusted facilities, PPP (M
     expect(view.body.schedule.slice(0, 3).map((y: Body) => [y.year, y.paidFen, y.acceptance?.band ?? null])).toEqual([[1, 1_000_000, 'EXCELLENT'], [2, 1_000_000, 'GOOD'], [3, 0, null]]);
     expect((await call('GET', `/budgets/${line}`, finance)).body).toMatchObject({ committedFen: 8_000_000, paidFen: 2_000_000 });
     expect(await outboxTypes(id)).toEqual([PppAgreementSigned.type]);
+    expect((await call('GET', '/errors', null)).body.codes.map((c: Body) => c.code)).toEqual(expect.arrayContaining(['PURCHASE_MODES.PPP_TERM_INVALID', 'PURCHASE_MODES.PROPOSAL_INELIGIBLE', 'PURCHASE_MODES.AWARD_NOT_TO_OPERATOR']));
   });
 });
