@@ -227,11 +227,13 @@ describe('service purchasing: OCDS contract and implementation releases (MySQL +
     expect(record.releases.map((r: { tag: string[] }) => r.tag[0])).toEqual(['tender', 'award', 'contract', ...Array(8).fill('implementation')]);
 
     // The contract release: signed, active, every milestone scheduled, no transaction yet.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a release read back as JSON
     const signing = releases[2] as Release & { contracts: Record<string, any>[] };
     expect(signing.contracts[0]).toMatchObject({ id: t.contractId, awardID: releases[1].id, status: 'active', value: { amount: 28765.43, currency: 'CNY' }, period: { startDate: '2026-04-06T00:00:00+08:00', endDate: '2027-04-05T23:59:59+08:00' } });
     expect(signing.contracts[0].implementation.milestones.map((m: { status: string }) => m.status)).toEqual(['scheduled', 'scheduled', 'scheduled']);
     expect(signing.contracts[0].implementation.transactions).toEqual([]);
     // The failed acceptance of milestone 2 was published as not met, the re-acceptance as met.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a release read back as JSON
     const m2 = (r: Release) => (r as Release & { contracts: Record<string, any>[] }).contracts[0].implementation.milestones[1];
     expect([m2(releases[6]).status, m2(releases[7]).status]).toEqual(['notMet', 'met']);
     // Until the completing payment the contract is active; from it on, terminated (OCDS: closed by completion).

@@ -46,7 +46,7 @@ export class AssessmentSteps {
   ) {}
 
   reviewEligibility(procedureId: string, principal: Principal) {
-    return this.runner.step(procedureId, principal, 'evaluator', async ({ tx, procedure: p, organization: org, now, calendar }) => {
+    return this.runner.step(procedureId, principal, 'evaluator', async ({ tx, procedure: p, organization: org, now }) => {
       assertStatus(p, 'the eligibility review', 'APPLIED');
       const [grades, measures, annualReports, penalties] = await Promise.all([this.grades.grades(tx, p.uscc), this.measures.creditMeasures(tx, p.uscc), this.compliance.annualReports(tx, p.uscc), this.compliance.penalties(tx, p.uscc)]);
       const review = reviewEligibility(

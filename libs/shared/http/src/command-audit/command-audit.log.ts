@@ -132,10 +132,14 @@ export class CommandAuditLog {
     const where: string[] = [];
     const params: unknown[] = [];
     const instant = (d: Date) => (this.db.type === 'sqlite' ? d.toISOString() : d);
-    if (q.after !== undefined) (where.push('id > ?'), params.push(q.after));
-    if (q.from) (where.push('at >= ?'), params.push(instant(q.from)));
-    if (q.to) (where.push('at < ?'), params.push(instant(q.to)));
-    if (q.subject) (where.push('subject = ?'), params.push(q.subject));
+    const and = (condition: string, value: unknown) => {
+      where.push(condition);
+      params.push(value);
+    };
+    if (q.after !== undefined) and('id > ?', q.after);
+    if (q.from) and('at >= ?', instant(q.from));
+    if (q.to) and('at < ?', instant(q.to));
+    if (q.subject) and('subject = ?', q.subject);
     const rows: Record<string, unknown>[] = await this.dataSource().query(
       `SELECT id, ${COLUMNS.join(', ')} FROM ${this.table}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ${Math.trunc(q.limit)}`,
       params,
