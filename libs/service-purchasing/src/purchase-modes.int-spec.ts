@@ -267,16 +267,23 @@ describe('service purchasing: venture philanthropy, entrusted facilities, PPP (M
     // … and a 3-year PPP is not a PPP.
     expect(await call('POST', '/ppp/agreements', purchaser, { ...agreement, termEnd: '2029-04-30', payments: payments.slice(0, 3) })).toMatchObject({ status: 422, body: { code: 'PURCHASE_MODES.PPP_TERM_INVALID' } });
     const signed = await call('POST', '/ppp/agreements', purchaser, agreement);
-    expect(signed).toMatchObject({ status: 201, body: { years: 10, partnerUscc: partner, ruleVersion: 'purchasing/110000@v1+ppp/term@v1' } });
+    expect(signed).toMatchObject({ status: 201, body: { years: 10, partnerUscc: partner, ruleVersion: 'purchasing/110000@v1+ppp/term@v1+ppp/performance-link@v1', minimumScore: 60 } });
     const { id, contractId } = signed.body as { id: string; contractId: string };
     expect((await call('GET', `/contracts/${contractId}`, finance)).body).toMatchObject({ valueFen: 10_000_000, termEnd: '2036-04-30', multiYear: { budgetAssured: true, stableService: true }, status: 'SIGNED' });
     expect((await call('GET', `/budgets/${line}`, finance)).body).toMatchObject({ committedFen: 10_000_000 });
-    for (const [year, at, score, band] of [[1, '2027-04-06T02:00:00.000Z', 92, 'EXCELLENT'], [2, '2028-04-06T02:00:00.000Z', 81, 'GOOD']] as const) {
-      clock.set(new Date(at));
-      expect((await call('POST', `/contracts/${contractId}/payments`, finance, { sequence: year, amountFen: 1_000_000, paidAt: clock.now().toISOString() })).body.code).toBe('PURCHASING.MILESTONE_NOT_ACCEPTED');
-      expect((await call('POST', `/contracts/${contractId}/milestones/${year}/acceptance`, purchaser, { passed: true, score, findings: ['年度绩效评价'] })).body).toMatchObject({ band });
-      expect((await call('POST', `/contracts/${contractId}/payments`, finance, { sequence: year, amountFen: 1_000_000, paidAt: clock.now().toISOString() })).status).toBe(201);
-    }
+    const assess = (year: number, score: number) => call('POST', `/ppp/agreements/${id}/years/${year}/assessment`, purchaser, { score, findings: ['年度绩效评价'] });
+    const pay = (year: number) => call('POST', `/contracts/${contractId}/payments`, finance, { sequence: year, amountFen: 1_000_000, paidAt: clock.now().toISOString() });
+    clock.set(new Date('2027-04-06T02:00:00.000Z'));
+    expect((await pay(1)).body.code).toBe('PURCHASING.MILESTONE_NOT_ACCEPTED');
+    expect((await call('POST', `/ppp/agreements/${id}/years/1/assessment`, otherPurchaser, { score: 92, findings: [] })).status).toBe(403);
+    expect(await assess(1, 92)).toMatchObject({ status: 201, body: { passed: true, band: 'EXCELLENT', findings: [expect.stringContaining('92 ≥ minimum 60'), '年度绩效评价'] } });
+    expect((await pay(1)).status).toBe(201);
+    // Year 2 falls below the minimum: not accepted, its payment refused; after rectification it is re-assessed and paid.
+    clock.set(new Date('2028-04-06T02:00:00.000Z'));
+    expect(await assess(2, 55)).toMatchObject({ status: 201, body: { passed: false, attempt: 1, band: 'UNQUALIFIED' } });
+    expect((await pay(2)).body.code).toBe('PURCHASING.MILESTONE_NOT_ACCEPTED');
+    expect(await assess(2, 81)).toMatchObject({ status: 201, body: { passed: true, attempt: 2, band: 'GOOD' } });
+    expect((await pay(2)).status).toBe(201);
     const view = await call('GET', `/ppp/agreements/${id}`, null);
     expect(view.body.schedule.slice(0, 3).map((y: Body) => [y.year, y.paidFen, y.acceptance?.band ?? null])).toEqual([[1, 1_000_000, 'EXCELLENT'], [2, 1_000_000, 'GOOD'], [3, 0, null]]);
     expect((await call('GET', `/budgets/${line}`, finance)).body).toMatchObject({ committedFen: 8_000_000, paidFen: 2_000_000 });

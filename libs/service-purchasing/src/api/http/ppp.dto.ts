@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PURCHASE_METHODS } from '@sop/contracts';
 import { IsInstant, USCC_FORMAT } from '@sop/util';
 import { ContractContentDto } from './contract-performance.dto';
@@ -27,4 +27,14 @@ export class PppAgreementRequest {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => AvailabilityPaymentDto)
   payments: AvailabilityPaymentDto[];
   @ApiProperty({ type: ContractContentDto }) @ValidateNested() @Type(() => ContractContentDto) content: ContractContentDto;
+}
+
+export class YearAssessmentRequest {
+  @ApiProperty({ example: 86, description: "the year's performance score 0–100; the payment is earned at the agreement's minimum (60, UNCONFIRMED rule data)" })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(100)
+  score: number;
+
+  @ApiProperty({ type: [String], example: ['设施可用，运维达标'] })
+  @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(1000, { each: true })
+  findings: string[];
 }

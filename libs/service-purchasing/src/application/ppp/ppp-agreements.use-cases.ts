@@ -4,15 +4,16 @@ import type { Principal } from '@sop/auth';
 import { PppAgreementSigned } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
 import { Clock } from '@sop/util';
-import { assertPppMethod, checkPppAgreement, PPP_RULES, type AvailabilityPayment, type PppAgreement } from '../../domain/ppp/ppp-agreement';
+import { assertPppMethod, checkPppAgreement, PPP_PERFORMANCE_LINK, PPP_RULES, yearPasses, type AvailabilityPayment, type PppAgreement } from '../../domain/ppp/ppp-agreement';
 import { PurchaseModeErrors } from '../../domain/purchase-modes/purchase-modes.errors';
 import { PurchasingErrors } from '../../domain/purchasing.errors';
 import { ruleSetInForce, ruleVersionOf, type PurchaseMethod } from '../../domain/purchasing-rules';
 import { BudgetStore } from '../budgets/budgets.ports';
 import { PerformanceStore, type ContractContent } from '../contract-performance/contract-performance.ports';
+import { MilestoneAcceptances } from '../contract-performance/milestone-acceptance.use-case';
 import { OrganStore } from '../organs/organs.ports';
 import { insertModeContract } from '../purchase-modes/mode-contract';
-import { organOf } from '../purchase-modes/mode-support';
+import { assertOwnOrgan, organOf } from '../purchase-modes/mode-support';
 import { PurchaseModeStore } from '../purchase-modes/purchase-modes.ports';
 import { RuleSetStore } from '../rule-sets/rule-sets.ports';
 import { SupplierStore } from '../suppliers/suppliers.ports';
@@ -38,8 +39,9 @@ export const pppNotFound = (id: string) => new PurchaseModeErrors.PPP_NOT_FOUND(
  * PPP agreements: a long-term contract (10–30 years, PPP rule data UNCONFIRMED — only this mode runs past Order 102
  * Art. 24) with availability payments per year as milestones, signed by a registered organ through the mode-contract
  * path (partner eligibility at signing, value committed on the budget line, ContractSigned). Each year's payment is
- * accepted on the year's performance (POST /contracts/{id}/milestones/{year}/acceptance, banded) and paid by the
- * finance officer (POST /contracts/{id}/payments) — the contract-performance rules unchanged.
+ * accepted on the year's performance score against the agreement's minimum (assessYear, through the milestone
+ * acceptance of contract performance) and paid by the finance officer (POST /contracts/{id}/payments) — the
+ * contract-performance rules unchanged.
  */
 @Injectable()
 export class PppAgreements {
@@ -51,6 +53,7 @@ export class PppAgreements {
     private readonly suppliers: SupplierStore,
     private readonly budgets: BudgetStore,
     private readonly ruleSets: RuleSetStore,
+    private readonly acceptances: MilestoneAcceptances,
     private readonly clock: Clock,
   ) {}
 
@@ -74,7 +77,7 @@ export class PppAgreements {
         now,
       );
       const id = randomUUID();
-      const ruleVersion = `${ruleVersionOf(rules)}+${PPP_RULES.version}`;
+      const ruleVersion = `${ruleVersionOf(rules)}+${PPP_RULES.version}+${PPP_PERFORMANCE_LINK.version}`;
       const event = await tx.publish(PppAgreementSigned, {
         subject: id,
         causationId: contractEventId,
@@ -93,6 +96,7 @@ export class PppAgreements {
         termEnd: input.termEnd,
         years,
         payments: input.payments,
+        minimumScore: PPP_PERFORMANCE_LINK.minimumScore,
         contractId,
         ruleVersion,
         signedBy: principal.subject,
@@ -103,6 +107,19 @@ export class PppAgreements {
       await this.store.insert(tx, 'PPP', { id, unitId: organ.unitId, jurisdiction: organ.jurisdiction, uscc: input.partnerUscc, status: 'SIGNED', revision: 1 }, agreement, now);
       return agreement;
     });
+  }
+
+  /**
+   * The year's performance assessment, linked to its availability payment: accepted (passed) only when the score
+   * reaches the agreement's minimum, through MilestoneAcceptances (banded, rule version, one pass per year; a failed
+   * year may be re-assessed after rectification). Only the agreement's organ (403 otherwise).
+   */
+  async assessYear(id: string, year: number, input: { score: number; findings: string[] }, principal: Principal) {
+    const a = await this.store.get<PppAgreement>(null, 'PPP', id);
+    if (!a) throw pppNotFound(id);
+    assertOwnOrgan(a.organUnitId, principal, `PPP agreement ${id}`);
+    const { passed, finding } = yearPasses(input.score, a.minimumScore);
+    return this.acceptances.accept(a.contractId, year, { passed, score: input.score, findings: [finding, ...input.findings] }, principal);
   }
 
   /** The agreement (public) with each year's acceptance and payment from the contract's performance record. */

@@ -1,4 +1,4 @@
-import { assertPppMethod, checkPppAgreement, type AvailabilityPayment } from './ppp-agreement';
+import { assertPppMethod, checkPppAgreement, yearPasses, type AvailabilityPayment } from './ppp-agreement';
 
 const yearly = (n: number, start = 2026): AvailabilityPayment[] => Array.from({ length: n }, (_, i) => ({ year: i + 1, dueOn: `${start + i + 1}-03-31`, amountFen: 1_000_000, deliverables: ['年度绩效评价'] }));
 
@@ -25,5 +25,10 @@ describe('PPP agreement (long-term, UNCONFIRMED PPP bounds)', () => {
   it('selects partners by the PPP methods only', () => {
     expect(() => assertPppMethod('OPEN_TENDERING')).not.toThrow();
     expect(() => assertPppMethod('REQUEST_FOR_QUOTATIONS')).toThrow(expect.objectContaining({ code: 'PURCHASING.METHOD_UNKNOWN' }));
+  });
+
+  it('links a year\'s payment to its performance score: earned at the minimum, not below', () => {
+    expect(yearPasses(60, 60)).toEqual({ passed: true, finding: expect.stringContaining('60 ≥ minimum 60') });
+    expect(yearPasses(59.5, 60)).toEqual({ passed: false, finding: expect.stringContaining('not earned') });
   });
 });

@@ -20,6 +20,23 @@ export const PPP_RULES = {
   basis: 'UNCONFIRMED (not in regulations.md): 财金〔2014〕113号 — PPP cooperation terms generally 10–30 years; 财金〔2019〕10号 — availability payments linked to performance assessment',
 };
 
+/**
+ * Availability payments linked to performance (财金〔2019〕10号, UNCONFIRMED in regulations.md): a year's payment is
+ * accepted only when the year's performance score reaches the minimum; the score is also banded by the purchaser's
+ * rule set like any acceptance. The minimum is rule data of the agreement.
+ */
+export const PPP_PERFORMANCE_LINK = {
+  version: 'ppp/performance-link@v1',
+  minimumScore: 60,
+  basis: 'UNCONFIRMED (not in regulations.md): 财金〔2019〕10号 — government payments to PPP projects are linked to the performance assessment; a year below the minimum score is not accepted and its availability payment is not made',
+};
+
+/** Does the year's performance score earn its availability payment? With the finding that says why. */
+export function yearPasses(score: number, minimumScore: number): { passed: boolean; finding: string } {
+  const passed = score >= minimumScore;
+  return { passed, finding: `performance score ${score} ${passed ? '≥' : '<'} minimum ${minimumScore} (${PPP_PERFORMANCE_LINK.version}): availability payment ${passed ? 'earned' : 'not earned'}` };
+}
+
 export interface AvailabilityPayment {
   year: number;
   dueOn: string;
@@ -40,6 +57,8 @@ export interface PppAgreement {
   termEnd: string;
   years: number;
   payments: AvailabilityPayment[];
+  /** The minimum performance score a year needs for its payment (PPP_PERFORMANCE_LINK). */
+  minimumScore: number;
   contractId: string;
   ruleVersion: string;
   signedBy: string;
