@@ -220,22 +220,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Decision> = {
   'POST /purchasing/entrusted-facilities/{id}/operation': { access: { purchaser: 'own' } },
   'POST /purchasing/entrusted-facilities/{id}/checks/{period}': { access: { purchaser: 'own' } },
   'POST /purchasing/ppp/agreements': { access: { purchaser: 'own' } },
-  'GET /purchasing/ppp/agreements/{id}': { access: 'public' },
-  // service purchasing: purchase modes beyond tenders (issue 11 item 4; regulations §7.3). Payments of their contracts
-  // go through POST /purchasing/contracts/{id}/payments (finance officer of the jurisdiction).
-  'POST /purchasing/venture-philanthropy/rounds': { access: { purchaser: 'own' } },
-  'GET /purchasing/venture-philanthropy/rounds': { access: 'public' },
-  'GET /purchasing/venture-philanthropy/rounds/{id}': { access: 'public' },
-  'POST /purchasing/venture-philanthropy/rounds/{id}/proposals': { access: { 'org-representative': 'own' } },
-  'GET /purchasing/venture-philanthropy/rounds/{id}/proposals/mine': { access: { 'org-representative': 'own' } },
-  'POST /purchasing/venture-philanthropy/rounds/{id}/review': { access: { purchaser: 'own' } },
-  'GET /purchasing/venture-philanthropy/rounds/{id}/review': { access: { purchaser: 'own', auditor: 'anywhere' } },
-  'POST /purchasing/venture-philanthropy/rounds/{id}/selection': { access: { purchaser: 'own' } },
-  'POST /purchasing/entrusted-facilities': { access: { purchaser: 'own' } },
-  'GET /purchasing/entrusted-facilities/{id}': { access: 'public' },
-  'POST /purchasing/entrusted-facilities/{id}/operation': { access: { purchaser: 'own' } },
-  'POST /purchasing/entrusted-facilities/{id}/checks/{period}': { access: { purchaser: 'own' } },
-  'POST /purchasing/ppp/agreements': { access: { purchaser: 'own' } },
+  'POST /purchasing/ppp/agreements/{id}/years/{year}/assessment': { access: { purchaser: 'own' } },
   'GET /purchasing/ppp/agreements/{id}': { access: 'public' },
   // service purchasing: transfer of government functions (regulations §8, issue 12). Departments are purchasers of a
   // registered organ (own: their unit's items, agreements, cases); civil affairs' registrars qualify undertakers; the
