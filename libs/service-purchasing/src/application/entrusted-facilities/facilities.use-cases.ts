@@ -106,6 +106,7 @@ export class EntrustedFacilities {
       // The contract of the award (standstill, awarded price, Art. 23–24, eligibility at signing), in its own
       // transaction; a retry after a failure below finds it and completes the entrustment.
       const existing = await this.performance.contractOfProcurement(null, procurementId);
+      if (existing) assertOwnOrgan(existing.purchaserUnitId ?? '', principal, `the contract of procurement ${procurementId}`);
       const contractId = existing?.id ?? (await this.fromAward.sign(procurementId, { content: input.content, termStart: input.termStart, termEnd: input.termEnd, signedAt: input.signedAt, multiYear: input.multiYear, milestones: input.subsidies }, principal, null)).contract.id;
       return this.uow.run(async (tx) => {
         const c = await this.performance.contract(tx, contractId);
