@@ -41,7 +41,7 @@ describe('error catalogue', () => {
   it('lists every MODULE.REASON code that production code names, so no uncatalogued code can be thrown', () => {
     const named = new Map<string, string>();
     for (const file of [...productionSources(join(ROOT, 'libs')), ...productionSources(join(ROOT, 'apps'))]) {
-      for (const [, code] of readFileSync(file, 'utf8').matchAll(/['"`]([A-Z][A-Z_]*\.[A-Z0-9][A-Z0-9_]*)['"`]/g)) named.set(code, relative(ROOT, file));
+      for (const [, code] of readFileSync(file, 'utf8').matchAll(/['"`]([A-Z][A-Z_]*\.[A-Z][A-Z0-9_]*)['"`]/g)) named.set(code, relative(ROOT, file));
     }
     const unlisted = [...named].filter(([code]) => !catalogue.has(code)).map(([code, file]) => `${code} in ${file}`);
     expect(unlisted).toEqual([]);
