@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { ContractSigned } from '@sop/contracts';
-import { UnitOfWork } from '@sop/messaging';
+import { UnitOfWork, type Tx } from '@sop/messaging';
 import { isDuplicateKey } from '@sop/persistence';
 import { Clock } from '@sop/util';
 import { checkMilestones, type Milestone } from '../../domain/contract/milestones';
@@ -85,95 +85,101 @@ export class ContractFromAward {
     }
   }
 
-  private async signOnce(procurementId: string, input: ContractFromAwardInput, principal: Principal, idempotencyKey: string | null, hash: string | null): Promise<string> {
+  private signOnce(procurementId: string, input: ContractFromAwardInput, principal: Principal, idempotencyKey: string | null, hash: string | null): Promise<string> {
+    return this.uow.run((tx) => this.signWithin(tx, procurementId, input, principal, idempotencyKey, hash));
+  }
+
+  /**
+   * The signing inside the caller's transaction (a purchase mode that records its own facts with the contract, e.g.
+   * an entrusted facility's operation): the contract's id. No Idempotency-Key replay here: the caller owns retries.
+   */
+  async signWithin(tx: Tx, procurementId: string, input: ContractFromAwardInput, principal: Principal, idempotencyKey: string | null = null, hash: string | null = null): Promise<string> {
     const now = this.clock.now();
     const signedAt = new Date(input.signedAt);
     if (Number.isNaN(signedAt.getTime()) || signedAt > now)
       throw new PurchasingErrors.SIGNED_IN_FUTURE('signedAt lies in the future', { violations: [{ field: 'signedAt', rule: 'a contract is recorded once signed', message: 'signedAt must not be after now' }] });
-    return this.uow.run(async (tx) => {
-      const p = await this.procurements.byIdLocked(tx, procurementId);
-      if (!p) throw procurementNotFound(procurementId);
-      assertOwnPurchaser(principal, p);
-      const award = (await this.decisions.get<AwardRecord>(tx, p.id, 'AWARD'))?.body;
-      if (!award) throw new PurchasingErrors.AWARD_NOT_FOUND(`procurement ${p.id} has not been awarded`);
-      const standstillEndsAt = new Date(award.standstill.endsAt);
-      if (now < standstillEndsAt || signedAt < standstillEndsAt)
-        throw new PurchasingErrors.STANDSTILL_NOT_ENDED(`the standstill after the award ends ${award.standstill.endsAt}`, {
-          violations: [{ field: 'signedAt', rule: `signed after the standstill (${award.standstill.basis})`, message: `not before ${award.standstill.endsAt}` }],
-          extensions: { standstillEndsAt: award.standstill.endsAt },
-        });
-      const existing = await this.performance.contractOfProcurement(tx, p.id);
-      if (existing) throw new PurchasingErrors.CONTRACT_EXISTS(`procurement ${p.id} has its contract ${existing.id}`, { extensions: { contractId: existing.id } });
-
-      const organ = signingOrgan(principal, await this.organs.current(tx, p.organUnitId), undefined);
-      const rules = ruleSetInForce(signedAt, 'signedAt', organ.jurisdiction, await this.ruleSets.versions(tx));
-      const valueFen = award.winner.priceFen;
-      const accepted = checkContractTerms({ method: p.method, valueFen, termStart: input.termStart, termEnd: input.termEnd, multiYear: input.multiYear }, rules);
-      if (valueFen > p.estimatedFen)
-        throw new PurchasingErrors.BUDGET_EXCEEDED(`the awarded price ${valueFen} fen exceeds the procurement's commitment ${p.estimatedFen} fen`, {
-          violations: [{ field: 'valueFen', rule: BUDGET_RULE, message: `at most ${p.estimatedFen} fen` }],
-          extensions: { budgetLineId: p.budgetLineId, remainingFen: p.estimatedFen },
-        });
-      const milestones = checkMilestones(input.milestones, valueFen, input.termStart, input.termEnd);
-      const ruleVersion = ruleVersionOf(rules);
-      // Eligibility re-checked at signing (Order 102 Art. 6–7, §5.3), serialized with credit measure changes.
-      const supplierUscc = award.winner.bidderUscc;
-      await this.suppliers.lockSupplierFacts(tx, supplierUscc);
-      const [supplier, measures] = await Promise.all([this.suppliers.supplier(tx, supplierUscc), this.suppliers.measures(tx, supplierUscc)]);
-      assertSupplierEligible(supplierUscc, supplier ? { uscc: supplier.uscc, status: supplier.status, measures } : null, rules);
-      if (supplier) assertSignedAfterRegistration(supplierUscc, signedAt, supplier.registeredAt);
-      // The contract commits its value; the rest of the procurement's commitment goes back to the line.
-      const line = await this.budgets.lockById(tx, p.budgetLineId);
-      if (!line) throw budgetLineNotFound(p.budgetLineId);
-      await this.budgets.saveAmounts(tx, release(line, p.estimatedFen - valueFen));
-
-      const id = randomUUID();
-      const terms = { supplierUscc, purchaser: organ.name, title: input.title ?? p.title, method: accepted.method, valueFen, termStart: input.termStart, termEnd: input.termEnd };
-      const published = await tx.publish(ContractSigned, {
-        subject: supplierUscc,
-        policyVersion: ruleVersion,
-        data: {
-          contractId: id,
-          ...terms,
-          purchaserUnitId: organ.unitId,
-          purchaserJurisdiction: organ.jurisdiction,
-          signedAt: signedAt.toISOString(),
-          ruleVersion,
-          procurementId: p.id,
-          ocid: p.ocid,
-          milestones: milestones.map((m) => ({ sequence: m.sequence, title: m.title, dueOn: m.dueOn, amountFen: m.amountFen })),
-        },
+    const p = await this.procurements.byIdLocked(tx, procurementId);
+    if (!p) throw procurementNotFound(procurementId);
+    assertOwnPurchaser(principal, p);
+    const award = (await this.decisions.get<AwardRecord>(tx, p.id, 'AWARD'))?.body;
+    if (!award) throw new PurchasingErrors.AWARD_NOT_FOUND(`procurement ${p.id} has not been awarded`);
+    const standstillEndsAt = new Date(award.standstill.endsAt);
+    if (now < standstillEndsAt || signedAt < standstillEndsAt)
+      throw new PurchasingErrors.STANDSTILL_NOT_ENDED(`the standstill after the award ends ${award.standstill.endsAt}`, {
+        violations: [{ field: 'signedAt', rule: `signed after the standstill (${award.standstill.basis})`, message: `not before ${award.standstill.endsAt}` }],
+        extensions: { standstillEndsAt: award.standstill.endsAt },
       });
-      const contract: PerformingContract = {
-        id,
+    const existing = await this.performance.contractOfProcurement(tx, p.id);
+    if (existing) throw new PurchasingErrors.CONTRACT_EXISTS(`procurement ${p.id} has its contract ${existing.id}`, { extensions: { contractId: existing.id } });
+
+    const organ = signingOrgan(principal, await this.organs.current(tx, p.organUnitId), undefined);
+    const rules = ruleSetInForce(signedAt, 'signedAt', organ.jurisdiction, await this.ruleSets.versions(tx));
+    const valueFen = award.winner.priceFen;
+    const accepted = checkContractTerms({ method: p.method, valueFen, termStart: input.termStart, termEnd: input.termEnd, multiYear: input.multiYear }, rules);
+    if (valueFen > p.estimatedFen)
+      throw new PurchasingErrors.BUDGET_EXCEEDED(`the awarded price ${valueFen} fen exceeds the procurement's commitment ${p.estimatedFen} fen`, {
+        violations: [{ field: 'valueFen', rule: BUDGET_RULE, message: `at most ${p.estimatedFen} fen` }],
+        extensions: { budgetLineId: p.budgetLineId, remainingFen: p.estimatedFen },
+      });
+    const milestones = checkMilestones(input.milestones, valueFen, input.termStart, input.termEnd);
+    const ruleVersion = ruleVersionOf(rules);
+    // Eligibility re-checked at signing (Order 102 Art. 6–7, §5.3), serialized with credit measure changes.
+    const supplierUscc = award.winner.bidderUscc;
+    await this.suppliers.lockSupplierFacts(tx, supplierUscc);
+    const [supplier, measures] = await Promise.all([this.suppliers.supplier(tx, supplierUscc), this.suppliers.measures(tx, supplierUscc)]);
+    assertSupplierEligible(supplierUscc, supplier ? { uscc: supplier.uscc, status: supplier.status, measures } : null, rules);
+    if (supplier) assertSignedAfterRegistration(supplierUscc, signedAt, supplier.registeredAt);
+    // The contract commits its value; the rest of the procurement's commitment goes back to the line.
+    const line = await this.budgets.lockById(tx, p.budgetLineId);
+    if (!line) throw budgetLineNotFound(p.budgetLineId);
+    await this.budgets.saveAmounts(tx, release(line, p.estimatedFen - valueFen));
+
+    const id = randomUUID();
+    const terms = { supplierUscc, purchaser: organ.name, title: input.title ?? p.title, method: accepted.method, valueFen, termStart: input.termStart, termEnd: input.termEnd };
+    const published = await tx.publish(ContractSigned, {
+      subject: supplierUscc,
+      policyVersion: ruleVersion,
+      data: {
+        contractId: id,
         ...terms,
-        multiYear: accepted.multiYear,
-        budgetAssured: input.multiYear?.budgetAssured === true,
-        stableService: input.multiYear?.stableService === true,
-        signedAt,
-        status: 'SIGNED',
+        purchaserUnitId: organ.unitId,
+        purchaserJurisdiction: organ.jurisdiction,
+        signedAt: signedAt.toISOString(),
         ruleVersion,
-        ...bindingOf(principal, organ),
-        purchaserOrganVersion: organ.version,
-        recordedAt: now,
-        eventId: published.id,
-        idempotencyKey,
-        requestHash: hash,
         procurementId: p.id,
         ocid: p.ocid,
-        budgetLineId: p.budgetLineId,
-        content: input.content,
-        flaggedAt: null,
-        flagEventId: null,
-        terminatedAt: null,
-        terminationReasons: null,
-        completedAt: null,
-      };
-      await this.performance.insertContract(tx, contract);
-      await this.performance.insertMilestones(tx, id, milestones);
-      // OCDS 'contract' release of the process, frozen with the signing (issue 11 item 6).
-      await this.ocds.record(tx, p.id, 'contract', published.id, now);
-      return id;
+        milestones: milestones.map((m) => ({ sequence: m.sequence, title: m.title, dueOn: m.dueOn, amountFen: m.amountFen })),
+      },
     });
+    const contract: PerformingContract = {
+      id,
+      ...terms,
+      multiYear: accepted.multiYear,
+      budgetAssured: input.multiYear?.budgetAssured === true,
+      stableService: input.multiYear?.stableService === true,
+      signedAt,
+      status: 'SIGNED',
+      ruleVersion,
+      ...bindingOf(principal, organ),
+      purchaserOrganVersion: organ.version,
+      recordedAt: now,
+      eventId: published.id,
+      idempotencyKey,
+      requestHash: hash,
+      procurementId: p.id,
+      ocid: p.ocid,
+      budgetLineId: p.budgetLineId,
+      content: input.content,
+      flaggedAt: null,
+      flagEventId: null,
+      terminatedAt: null,
+      terminationReasons: null,
+      completedAt: null,
+    };
+    await this.performance.insertContract(tx, contract);
+    await this.performance.insertMilestones(tx, id, milestones);
+    // OCDS 'contract' release of the process, frozen with the signing (issue 11 item 6).
+    await this.ocds.record(tx, p.id, 'contract', published.id, now);
+    return id;
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@sop/auth';
 import { MilestoneAccepted } from '@sop/contracts';
-import { UnitOfWork } from '@sop/messaging';
+import { UnitOfWork, type Tx } from '@sop/messaging';
 import { Clock } from '@sop/util';
 import { decideAcceptance, milestoneNotFound } from '../../domain/contract/contract-performance';
 import { assertSamePurchaser } from '../../domain/purchaser-binding';
@@ -36,43 +36,46 @@ export class MilestoneAcceptances {
   ) {}
 
   async accept(contractId: string, sequence: number, input: AcceptanceInput, principal: Principal) {
+    return this.uow.run((tx) => this.acceptWithin(tx, contractId, sequence, input, principal));
+  }
+
+  /** The acceptance inside the caller's transaction (a purchase mode's step that records it with its own facts). */
+  async acceptWithin(tx: Tx, contractId: string, sequence: number, input: AcceptanceInput, principal: Principal) {
     const now = this.clock.now();
-    return this.uow.run(async (tx) => {
-      const c = await this.performance.lockContract(tx, contractId);
-      if (!c) throw contractNotFound(contractId);
-      assertContractReadable(principal, c);
-      assertSamePurchaser(c, principal);
-      const record = await this.performance.record(tx, c.id);
-      if (!record.milestones.some((m) => m.sequence === sequence)) throw milestoneNotFound(c.id, sequence);
-      const rules = ruleSetInForce(now, 'acceptedAt', c.purchaserJurisdiction ?? principal.jurisdiction, await this.ruleSets.versions(tx));
-      const ruleVersion = ruleVersionOf(rules);
-      const { attempt, band } = decideAcceptance(c, record.acceptances.filter((a) => a.sequence === sequence), input, now, rules);
-      const id = randomUUID();
-      const event = await tx.publish(MilestoneAccepted, {
-        subject: c.supplierUscc,
-        policyVersion: ruleVersion,
-        causationId: c.eventId,
-        data: {
-          contractId: c.id,
-          supplierUscc: c.supplierUscc,
-          ...(c.procurementId ? { procurementId: c.procurementId } : {}),
-          ...(c.ocid ? { ocid: c.ocid } : {}),
-          acceptanceId: id,
-          sequence,
-          attempt,
-          passed: input.passed,
-          score: input.score,
-          band,
-          findings: input.findings,
-          acceptedAt: now.toISOString(),
-          ruleVersion,
-        },
-      });
-      const acceptance: MilestoneAcceptance = { id, contractId: c.id, sequence, attempt, passed: input.passed, score: input.score, band, findings: input.findings, ruleVersion, acceptedBy: principal.subject, acceptedAt: now, eventId: event.id };
-      await this.performance.insertAcceptance(tx, acceptance);
-      // OCDS 'implementation' release (milestone met / not met); a stand-alone contract has no procurement, no ocid: none.
-      if (c.procurementId) await this.ocds.record(tx, c.procurementId, 'implementation', event.id, now);
-      return { ...acceptance, acceptedAt: now.toISOString() };
+    const c = await this.performance.lockContract(tx, contractId);
+    if (!c) throw contractNotFound(contractId);
+    assertContractReadable(principal, c);
+    assertSamePurchaser(c, principal);
+    const record = await this.performance.record(tx, c.id);
+    if (!record.milestones.some((m) => m.sequence === sequence)) throw milestoneNotFound(c.id, sequence);
+    const rules = ruleSetInForce(now, 'acceptedAt', c.purchaserJurisdiction ?? principal.jurisdiction, await this.ruleSets.versions(tx));
+    const ruleVersion = ruleVersionOf(rules);
+    const { attempt, band } = decideAcceptance(c, record.acceptances.filter((a) => a.sequence === sequence), input, now, rules);
+    const id = randomUUID();
+    const event = await tx.publish(MilestoneAccepted, {
+      subject: c.supplierUscc,
+      policyVersion: ruleVersion,
+      causationId: c.eventId,
+      data: {
+        contractId: c.id,
+        supplierUscc: c.supplierUscc,
+        ...(c.procurementId ? { procurementId: c.procurementId } : {}),
+        ...(c.ocid ? { ocid: c.ocid } : {}),
+        acceptanceId: id,
+        sequence,
+        attempt,
+        passed: input.passed,
+        score: input.score,
+        band,
+        findings: input.findings,
+        acceptedAt: now.toISOString(),
+        ruleVersion,
+      },
     });
+    const acceptance: MilestoneAcceptance = { id, contractId: c.id, sequence, attempt, passed: input.passed, score: input.score, band, findings: input.findings, ruleVersion, acceptedBy: principal.subject, acceptedAt: now, eventId: event.id };
+    await this.performance.insertAcceptance(tx, acceptance);
+    // OCDS 'implementation' release (milestone met / not met); a stand-alone contract has no procurement, no ocid: none.
+    if (c.procurementId) await this.ocds.record(tx, c.procurementId, 'implementation', event.id, now);
+    return { ...acceptance, acceptedAt: now.toISOString() };
   }
 }

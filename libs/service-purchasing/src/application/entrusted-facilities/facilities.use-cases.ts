@@ -103,12 +103,12 @@ export class EntrustedFacilities {
       if (!award) throw procurementNotFound(procurementId);
       if (award.winner.bidderUscc !== input.operatorUscc)
         throw new PurchaseModeErrors.AWARD_NOT_TO_OPERATOR(`procurement ${procurementId} was awarded to ${award.winner.bidderUscc}`, { field: 'operatorUscc', rule: 'an operator selected by procurement is the awarded bidder', extensions: { awardedUscc: award.winner.bidderUscc } });
-      // The contract of the award (standstill, awarded price, Art. 23–24, eligibility at signing), in its own
-      // transaction; a retry after a failure below finds it and completes the entrustment.
-      const existing = await this.performance.contractOfProcurement(null, procurementId);
-      if (existing) assertOwnOrgan(existing.purchaserUnitId ?? '', principal, `the contract of procurement ${procurementId}`);
-      const contractId = existing?.id ?? (await this.fromAward.sign(procurementId, { content: input.content, termStart: input.termStart, termEnd: input.termEnd, signedAt: input.signedAt, multiYear: input.multiYear, milestones: input.subsidies }, principal, null)).contract.id;
+      // The contract of the award (standstill, awarded price, Art. 23–24, eligibility at signing) and the operation
+      // commit together: a failure leaves neither. A procurement whose contract exists already is refused by the
+      // signing (409 PURCHASING.CONTRACT_EXISTS).
       return this.uow.run(async (tx) => {
+        await this.store.locked<Facility>(tx, 'FACILITY', facilityId); // facility first, as every facility step locks
+        const contractId = await this.fromAward.signWithin(tx, procurementId, { content: input.content, termStart: input.termStart, termEnd: input.termEnd, signedAt: input.signedAt, multiYear: input.multiYear, milestones: input.subsidies }, principal);
         const c = await this.performance.contract(tx, contractId);
         return this.record(tx, facilityId, input, principal, { contractId, termStart: c?.termStart ?? input.termStart, termEnd: c?.termEnd ?? input.termEnd, valueFen: c?.valueFen ?? 0 });
       });
