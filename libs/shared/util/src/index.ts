@@ -6,3 +6,4 @@ export * from './periodic-task';
 export * from './request-context';
 export * from './scheduler';
 export * from './civil-time';
+export * from './decimal-number';

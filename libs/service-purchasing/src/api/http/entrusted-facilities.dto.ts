@@ -1,15 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { FACILITY_KINDS, PURCHASE_METHODS, type FacilityKind } from '@sop/contracts';
-import { IsInstant, USCC_FORMAT } from '@sop/util';
+import { IsDecimalNumber, IsInstant, USCC_FORMAT } from '@sop/util';
 import { COMPARISONS, type Comparison } from '../../domain/entrusted-facilities/facility';
 import { ContractContentDto } from './contract-performance.dto';
 import { MultiYearDeclarationDto } from './contracts.dto';
 import { MilestoneDto } from './milestone.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const NUMBER = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 };
 
 export class RegisterFacilityRequest {
   @ApiProperty({ example: '海淀区北太平庄街道养老照料中心' }) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
@@ -28,7 +27,7 @@ export class ServiceIndicatorDto {
   @ApiProperty({ example: '入住率' }) @IsString() @IsNotEmpty() @MaxLength(100) name: string;
   @ApiProperty({ example: '%' }) @IsString() @MaxLength(30) unit: string;
   @ApiProperty({ enum: COMPARISONS }) @IsIn(COMPARISONS) comparison: Comparison;
-  @ApiProperty({ example: 60 }) @IsNumber(NUMBER) threshold: number;
+  @ApiProperty({ example: 60 }) @IsDecimalNumber(4) threshold: number;
 }
 
 export class EntrustRequest {
@@ -51,13 +50,13 @@ export class EntrustRequest {
 
 export class IndicatorValueDto {
   @ApiProperty({ example: '入住率' }) @IsString() @IsNotEmpty() @MaxLength(100) indicator: string;
-  @ApiProperty({ example: 72.5 }) @IsNumber(NUMBER) value: number;
+  @ApiProperty({ example: 72.5 }) @IsDecimalNumber(4) value: number;
 }
 
 export class PeriodCheckRequest {
   @ApiProperty({ type: [IndicatorValueDto], description: 'one value per service indicator' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => IndicatorValueDto)
   results: IndicatorValueDto[];
-  @ApiProperty({ example: 86, description: "the period's performance score 0–100, banded by the rule set in force" }) @IsNumber(NUMBER) @Min(0) @Max(100) score: number;
+  @ApiProperty({ example: 86, description: "the period's performance score 0–100, banded by the rule set in force" }) @IsDecimalNumber(4) @Min(0) @Max(100) score: number;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MaxLength(1000, { each: true }) findings?: string[];
 }

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { PURCHASE_METHODS } from '@sop/contracts';
-import { IsInstant, USCC_FORMAT } from '@sop/util';
+import { IsDecimalNumber, IsInstant, USCC_FORMAT } from '@sop/util';
 import { ContractContentDto } from './contract-performance.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -31,7 +31,7 @@ export class PppAgreementRequest {
 
 export class YearAssessmentRequest {
   @ApiProperty({ example: 86, description: "the year's performance score 0–100; the payment is earned at the agreement's minimum (60, UNCONFIRMED rule data)" })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(100)
+  @IsDecimalNumber(2) @Min(0) @Max(100)
   score: number;
 
   @ApiProperty({ type: [String], example: ['设施可用，运维达标'] })

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CATALOGUE_ITEM_CODE_FORMAT, PURCHASE_METHODS } from '@sop/contracts';
-import { IsInstant, USCC_FORMAT } from '@sop/util';
+import { IsDecimalNumber, IsInstant, USCC_FORMAT } from '@sop/util';
 import type { PurchaseMethod } from '../../domain/procurement/procurement-notice';
 
 const GRADES = ['1A', '2A', '3A', '4A', '5A'] as const;
@@ -147,7 +147,7 @@ export class QualityMarkDto {
   criterion: string;
 
   @ApiProperty({ example: 8.5, description: 'points, 0 to the criterion’s max points' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }) @Min(0) @Max(1_000_000)
+  @IsDecimalNumber(2) @Min(0) @Max(1_000_000)
   points: number;
 }
 
