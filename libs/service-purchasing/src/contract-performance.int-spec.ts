@@ -1,32 +1,21 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import {
-  allTopicSpecs,
   ContractFlagged,
   ContractSigned,
   ContractTerminated,
   JointMeasuresChanged,
   ListEntered,
   MilestoneAccepted,
-  OrganizationRegistered,
   PaymentDecided,
   PaymentMade,
   type JointMeasuresChangedV1,
   type ListEnteredV1,
 } from '@sop/contracts';
-import { createHttpApp, startServices } from '@sop/http';
-import { buildCloudEvent, dataschemaOf, EventChain, KafkaTransport, OutboxMessageOrmEntity, type CloudEvent, type Subscription } from '@sop/messaging';
-import { dropDatabase } from '@sop/persistence';
-import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
-import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
-import { ServicePurchasingModule } from './service-purchasing.module';
-import { httpCaller, TEST_AUTH, tokenOf } from './test-support/http-client.fixture';
-import { SAMPLE_BANDS } from './test-support/local-rule-set.fixture';
-import { organizationRegisteredData } from './test-support/organization-registered.fixture';
+import { buildCloudEvent, dataschemaOf } from '@sop/messaging';
+import { waitFor } from '@sop/testing';
+import { tokenOf } from './test-support/http-client.fixture';
+import { purchasingHarness } from './test-support/purchasing-harness';
 
-const producers = EventChain.detached();
 const DAY = 24 * 3600 * 1000;
 const content = {
   serviceContent: '为辖区老年人提供居家养老上门服务',
@@ -43,73 +32,16 @@ const content = {
  * the final payment, and a payment blocked after a serious listing of the supplier until a finance officer decides.
  */
 describe('service purchasing: contract, milestones, acceptance, payments, serious-list flag (MySQL + Kafka)', () => {
-  const db = testMysqlConfig('purchasing_perf');
-  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('purchasing-perf-int') });
-  const start = new Date('2026-03-02T08:00:00.000Z');
-  const clock = new MovableClock(start);
-  const groupId = uniqueName('purchasing-perf-int-group');
-  const finance = tokenOf('fin-beijing', ['finance-officer'], '110000');
+  const h = purchasingHarness('perf', { observe: [ContractSigned.topic] });
+  const { start, clock, transport, producers, onKafka, call, finance, purchaser, auditor, rep } = h;
   const financeShanghai = tokenOf('fin-shanghai', ['finance-officer'], '310000');
-  const purchaser = tokenOf('purchaser-haidian', ['purchaser'], '110000', { unitId: 'unit-haidian-mca' });
-  const auditor = tokenOf('auditor-1', ['auditor'], '100000');
-  const serialBase = Math.floor(Math.random() * 800_000_000);
-  let serial = 0;
-  let app: INestApplication;
-  let base: string;
-  let ds: DataSource;
-  let observer: Subscription;
-  const onKafka: CloudEvent[] = [];
-  const savedKey = process.env['PURCHASING_BID_KEY'];
-  const call = httpCaller(() => base);
-  const rep = (uscc: string) => tokenOf(`rep-${uscc}`, ['org-representative'], '110108', { organizationUscc: uscc });
-
-  async function organization(): Promise<string> {
-    const uscc = buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', '110108', serialBase + ++serial);
-    const data = organizationRegisteredData(uscc, { name: `养老服务中心${serialBase}-${serial}` });
-    const event = producers.next(buildCloudEvent('registration', dataschemaOf(OrganizationRegistered), { type: OrganizationRegistered.type, subject: uscc, data }, clock.now()));
-    await transport.publish([{ topic: OrganizationRegistered.topic, key: uscc, value: JSON.stringify(event) }]);
-    await waitFor(async () => ((await call('GET', `/suppliers/${uscc}`, purchaser)).status === 200 ? true : undefined), 60000, `supplier ${uscc}`);
-    return uscc;
-  }
-
-  async function budgetLine(lineCode: string, amountFen: number): Promise<string> {
-    const r = await call('POST', '/budgets', finance, { organUnitId: 'unit-haidian-mca', fiscalYear: 2026, lineCode, description: '养老服务购买', amountFen });
-    if (r.status !== 201) throw new Error(`budget line: ${JSON.stringify(r.body)}`);
-    return r.body.id;
-  }
-
-  const outboxTypes = async (key: string) => (await ds.getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: key }, order: { id: 'ASC' } })).map((r) => r.eventType);
-
-  beforeAll(async () => {
-    process.env['PURCHASING_BID_KEY'] = randomBytes(32).toString('base64');
-    await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
-    app = await createHttpApp([ServicePurchasingModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId })], TEST_AUTH, []);
-    await startServices(app);
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    ds = app.get(DataSource, { strict: false });
-    const organ = await call('POST', '/organs', finance, { unitId: 'unit-haidian-mca', name: '北京市海淀区民政局', kind: 'STATE_ORGAN', jurisdiction: '110108' });
-    if (organ.status !== 201) throw new Error(`organ: ${JSON.stringify(organ.body)}`);
-    // Beijing's performance bands (test data), in force from tomorrow: acceptances are banded by them.
-    const bands = await call('POST', '/rule-sets/110000/versions', finance, { effectiveOn: '2026-03-03', bands: SAMPLE_BANDS, source: '北京市 performance practice (test data)' });
-    if (bands.status !== 201) throw new Error(`rule set: ${JSON.stringify(bands.body)}`);
-    observer = await transport.subscribe({ groupId: uniqueName('purchasing-perf-observer'), topics: [ContractSigned.topic], fromBeginning: true }, async (m) => {
-      onKafka.push(JSON.parse(m.value?.toString('utf8') ?? '{}') as CloudEvent);
-    });
-  });
-
-  afterAll(async () => {
-    await observer?.stop();
-    await app?.close();
-    await transport.close();
-    await dropDatabase(db);
-    if (savedKey === undefined) delete process.env['PURCHASING_BID_KEY'];
-    else process.env['PURCHASING_BID_KEY'] = savedKey;
-  });
+  const organization = () => h.organization({ name: `养老服务中心${randomUUID().slice(0, 8)}` });
+  beforeAll(() => h.setUp());
+  afterAll(() => h.tearDown());
 
   it('a full open tender: notice, bids, deadline, scoring, award, standstill, contract with 3 milestones, acceptances, payments, final payment → COMPLETED', async () => {
     clock.set(start);
-    const line = await budgetLine('PERF-1', 1_000_000);
+    const line = await h.budgetLine('PERF-1', 1_000_000);
     const notice = await call('POST', '/procurements', purchaser, {
       title: '海淀区社区居家养老服务项目',
       description: '为辖区老年人提供居家养老上门服务',
@@ -205,7 +137,7 @@ describe('service purchasing: contract, milestones, acceptance, payments, seriou
     ]);
     expect(view.body.milestones[1].acceptances.map((a: { band: string }) => a.band)).toEqual(['UNQUALIFIED', 'GOOD']);
 
-    const types = (await outboxTypes(orgA)).filter((t) => t.startsWith('purchasing.contract.'));
+    const types = (await h.outboxTypes(orgA)).filter((t) => t.startsWith('purchasing.contract.'));
     expect(types).toEqual([ContractSigned.type, MilestoneAccepted.type, ...Array(4).fill(PaymentMade.type), MilestoneAccepted.type, MilestoneAccepted.type, PaymentMade.type, MilestoneAccepted.type, PaymentMade.type]);
     const final = await waitFor(() => onKafka.find((e) => e.type === PaymentMade.type && (e.data as { contractId: string; contractStatus: string }).contractId === contractId && (e.data as { contractStatus: string }).contractStatus === 'COMPLETED'), 60000, 'final payment on Kafka');
     expect(final).toMatchObject({ source: 'service-purchasing', subject: orgA, data: { procurementId: id, ocid: notice.body.ocid, sequence: 3, amountFen: 80_000, budgetLineId: line } });
@@ -245,7 +177,7 @@ describe('service purchasing: contract, milestones, acceptance, payments, seriou
     const after = producers.next(buildCloudEvent('credit-supervision', dataschemaOf(JointMeasuresChanged), { type: JointMeasuresChanged.type, subject: org, data: measures }, clock.now()));
     await transport.publish([{ topic: JointMeasuresChanged.topic, key: org, value: JSON.stringify(after) }]);
     await waitFor(async () => ((await call('GET', `/suppliers/${org}`, purchaser)).body.barred ? true : undefined), 60000, 'measures applied');
-    expect((await outboxTypes(org)).filter((t) => t === ContractFlagged.type)).toHaveLength(1);
+    expect((await h.outboxTypes(org)).filter((t) => t === ContractFlagged.type)).toHaveLength(1);
     expect((await call('GET', `/contracts/${id}`, auditor)).body.flags).toHaveLength(1);
 
     // Each further payment needs a decision: none → 409; WITHHOLD → still 409; PAY → the payment goes through.
@@ -270,7 +202,7 @@ describe('service purchasing: contract, milestones, acceptance, payments, seriou
     expect(view.body).toMatchObject({ status: 'TERMINATED', termination: { reasons: ['供应商被列入严重违法失信名单'] }, totals: { paidFen: 50_000, outstandingFen: 150_000 } });
     expect(view.body.milestones[0].decisions.map((d: { decision: string }) => d.decision)).toEqual(['PAY']);
     expect(view.body.milestones[1].decisions.map((d: { decision: string }) => d.decision)).toEqual(['WITHHOLD']);
-    const types = (await outboxTypes(org)).filter((t) => t.startsWith('purchasing.contract.'));
+    const types = (await h.outboxTypes(org)).filter((t) => t.startsWith('purchasing.contract.'));
     expect(types).toEqual([ContractSigned.type, MilestoneAccepted.type, MilestoneAccepted.type, PaymentMade.type, ContractFlagged.type, PaymentDecided.type, PaymentDecided.type, PaymentMade.type, ContractTerminated.type]);
   });
 });

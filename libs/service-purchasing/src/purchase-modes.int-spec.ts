@@ -1,15 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import {
-  allTopicSpecs,
   ContractSigned,
   FacilityEntrusted,
   FacilityPeriodChecked,
   JointMeasuresChanged,
   MilestoneAccepted,
-  OrganizationRegistered,
   PaymentMade,
   PppAgreementSigned,
   VentureProjectsSelected,
@@ -18,17 +13,11 @@ import {
   VentureRoundAnnounced,
   type JointMeasuresChangedV1,
 } from '@sop/contracts';
-import { createHttpApp, startServices } from '@sop/http';
-import { buildCloudEvent, dataschemaOf, EventChain, KafkaTransport, OutboxMessageOrmEntity, type CloudEvent, type Subscription } from '@sop/messaging';
-import { dropDatabase } from '@sop/persistence';
-import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
-import { buildCivilAffairsUscc, MovableClock } from '@sop/util';
-import { ServicePurchasingModule } from './service-purchasing.module';
-import { httpCaller, TEST_AUTH, tokenOf } from './test-support/http-client.fixture';
-import { SAMPLE_BANDS } from './test-support/local-rule-set.fixture';
-import { organizationRegisteredData } from './test-support/organization-registered.fixture';
+import { buildCloudEvent, dataschemaOf } from '@sop/messaging';
+import { waitFor } from '@sop/testing';
+import { tokenOf } from './test-support/http-client.fixture';
+import { purchasingHarness } from './test-support/purchasing-harness';
 
-const producers = EventChain.detached();
 const DAY = 24 * 3600 * 1000;
 const content = {
   serviceContent: '社区公益服务',
@@ -48,73 +37,22 @@ type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * annual payments — each on the contract, acceptance and payment machinery of contract performance.
  */
 describe('service purchasing: venture philanthropy, entrusted facilities, PPP (MySQL + Kafka)', () => {
-  const db = testMysqlConfig('purchasing_modes');
-  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('purchasing-modes-int') });
-  const start = new Date('2026-03-02T08:00:00.000Z');
-  const clock = new MovableClock(start);
-  const groupId = uniqueName('purchasing-modes-int-group');
-  const finance = tokenOf('fin-beijing', ['finance-officer'], '110000');
-  const purchaser = tokenOf('purchaser-haidian', ['purchaser'], '110000', { unitId: 'unit-haidian-mca' });
+  const h = purchasingHarness('modes', {
+    organs: [
+      ['unit-haidian-mca', '北京市海淀区民政局', '110108'],
+      ['unit-chaoyang-mca', '北京市朝阳区民政局', '110105'],
+    ],
+    observe: [VentureProjectsSelected.topic, FacilityPeriodChecked.topic, ContractSigned.topic],
+  });
+  const { start, clock, transport, producers, onKafka, call, finance, purchaser, auditor, rep } = h;
   const otherPurchaser = tokenOf('purchaser-chaoyang', ['purchaser'], '110000', { unitId: 'unit-chaoyang-mca' });
-  const auditor = tokenOf('auditor-1', ['auditor'], '100000');
-  const serialBase = Math.floor(Math.random() * 800_000_000);
-  let serial = 0;
-  let app: INestApplication;
-  let base: string;
-  let ds: DataSource;
-  let observer: Subscription;
-  const onKafka: CloudEvent[] = [];
-  const savedKey = process.env['PURCHASING_BID_KEY'];
-  const call = httpCaller(() => base);
-  const rep = (uscc: string) => tokenOf(`rep-${uscc}`, ['org-representative'], '110108', { organizationUscc: uscc });
-  const outboxTypes = async (key: string) => (await ds.getRepository(OutboxMessageOrmEntity).find({ where: { messageKey: key }, order: { id: 'ASC' } })).map((r) => r.eventType);
-
-  async function organization(registeringAuthority = '110108'): Promise<string> {
-    const uscc = buildCivilAffairsUscc('SOCIAL_SERVICE_ORGANIZATION', registeringAuthority, serialBase + ++serial);
-    const data = organizationRegisteredData(uscc, { name: `公益服务中心${serialBase}-${serial}`, registeringAuthority });
-    const event = producers.next(buildCloudEvent('registration', dataschemaOf(OrganizationRegistered), { type: OrganizationRegistered.type, subject: uscc, data }, clock.now()));
-    await transport.publish([{ topic: OrganizationRegistered.topic, key: uscc, value: JSON.stringify(event) }]);
-    await waitFor(async () => ((await call('GET', `/suppliers/${uscc}`, purchaser)).status === 200 ? true : undefined), 60000, `supplier ${uscc}`);
-    return uscc;
-  }
-
-  async function budgetLine(lineCode: string, amountFen: number): Promise<string> {
-    const r = await call('POST', '/budgets', finance, { organUnitId: 'unit-haidian-mca', fiscalYear: 2026, lineCode, description: '购买服务', amountFen });
-    if (r.status !== 201) throw new Error(`budget line: ${JSON.stringify(r.body)}`);
-    return r.body.id;
-  }
-
-  beforeAll(async () => {
-    process.env['PURCHASING_BID_KEY'] = randomBytes(32).toString('base64');
-    await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
-    app = await createHttpApp([ServicePurchasingModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId })], TEST_AUTH, []);
-    await startServices(app);
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    ds = app.get(DataSource, { strict: false });
-    for (const [unitId, name] of [['unit-haidian-mca', '北京市海淀区民政局'], ['unit-chaoyang-mca', '北京市朝阳区民政局']]) {
-      const organ = await call('POST', '/organs', finance, { unitId, name, kind: 'STATE_ORGAN', jurisdiction: unitId === 'unit-haidian-mca' ? '110108' : '110105' });
-      if (organ.status !== 201) throw new Error(`organ: ${JSON.stringify(organ.body)}`);
-    }
-    const bands = await call('POST', '/rule-sets/110000/versions', finance, { effectiveOn: '2026-03-03', bands: SAMPLE_BANDS, source: '北京市 performance practice (test data)' });
-    if (bands.status !== 201) throw new Error(`rule set: ${JSON.stringify(bands.body)}`);
-    observer = await transport.subscribe({ groupId: uniqueName('purchasing-modes-observer'), topics: [VentureProjectsSelected.topic, FacilityPeriodChecked.topic, ContractSigned.topic], fromBeginning: true }, async (m) => {
-      onKafka.push(JSON.parse(m.value?.toString('utf8') ?? '{}') as CloudEvent);
-    });
-  });
-
-  afterAll(async () => {
-    await observer?.stop();
-    await app?.close();
-    await transport.close();
-    await dropDatabase(db);
-    if (savedKey === undefined) delete process.env['PURCHASING_BID_KEY'];
-    else process.env['PURCHASING_BID_KEY'] = savedKey;
-  });
+  const organization = (registeringAuthority = '110108') => h.organization({ registeringAuthority, name: `公益服务中心${randomUUID().slice(0, 8)}` });
+  beforeAll(() => h.setUp());
+  afterAll(() => h.tearDown());
 
   it('a venture-philanthropy round: announce, 3 proposals, one ineligible refused rule by rule, review, 2 selected within the fund, instalments accepted and paid, completion evaluation', async () => {
     clock.set(start);
-    const line = await budgetLine('VP-1', 20_000_000);
+    const line = await h.budgetLine('VP-1', 20_000_000);
     const deadline = new Date(start.getTime() + 10 * DAY);
     const round = { title: '海淀区2026年度公益创投', description: '资助社会组织自主设计的社区公益项目', themes: ['为老服务', '青少年服务'], budgetLineId: line, fundFen: 10_000_000, perProjectCapFen: 5_000_000, method: 'COMPETITIVE_CONSULTATION', criteria: [{ name: '项目设计', weight: 60, maxPoints: 60 }, { name: '执行能力', weight: 40, maxPoints: 40 }], proposalDeadline: deadline.toISOString(), cycleStart: '2026-04-01', cycleEnd: '2027-03-31' };
     expect(await call('POST', '/venture-philanthropy/rounds', purchaser, { ...round, cycleEnd: '2027-04-01' })).toMatchObject({ status: 400, body: { code: 'PURCHASE_MODES.ROUND_INVALID', errors: [{ field: 'cycleEnd' }] } });
@@ -194,15 +132,15 @@ describe('service purchasing: venture philanthropy, entrusted facilities, PPP (M
       { uscc: orgB, contractStatus: 'COMPLETED', paidFen: 4_000_000, completionEvaluation: { sequence: 2, band: 'QUALIFIED' } },
     ] } });
     expect((await call('GET', `/budgets/${line}`, finance)).body).toMatchObject({ committedFen: 0, paidFen: 9_000_000 });
-    expect(await outboxTypes(id)).toEqual([VentureRoundAnnounced.type, ...Array(3).fill(VentureProposalSubmitted.type), VentureProposalsReviewed.type, VentureProjectsSelected.type]);
-    expect((await outboxTypes(orgA)).filter((t) => t.startsWith('purchasing.contract.'))).toEqual([ContractSigned.type, ...[1, 2, 3].flatMap(() => [MilestoneAccepted.type, PaymentMade.type])]);
+    expect(await h.outboxTypes(id)).toEqual([VentureRoundAnnounced.type, ...Array(3).fill(VentureProposalSubmitted.type), VentureProposalsReviewed.type, VentureProjectsSelected.type]);
+    expect((await h.outboxTypes(orgA)).filter((t) => t.startsWith('purchasing.contract.'))).toEqual([ContractSigned.type, ...[1, 2, 3].flatMap(() => [MilestoneAccepted.type, PaymentMade.type])]);
     const onTopic = await waitFor(() => onKafka.find((e) => e.type === VentureProjectsSelected.type && e.subject === id), 60000, 'selection on Kafka');
     expect(onTopic.data).toMatchObject({ projects: [{ contractId: cA }, { contractId: cB }], releasedFen: 1_000_000 });
   });
 
   it('an entrusted facility: operator from the award, one period check passed and paid, one failed and its subsidy withheld', async () => {
     clock.set(new Date('2026-05-04T02:00:00.000Z'));
-    const line = await budgetLine('FAC-1', 2_000_000);
+    const line = await h.budgetLine('FAC-1', 2_000_000);
     const notice = await call('POST', '/procurements', purchaser, {
       title: '北太平庄养老照料中心委托运营', description: '公建民营', method: 'OPEN_TENDERING', catalogueItemCode: 'PS-ELDERLY-CARE', budgetLineId: line, estimatedFen: 1_000_000,
       qualificationRequirements: { noMajorViolationYears: 3 }, scoring: { priceWeight: 30, criteria: [{ name: '运营方案', weight: 70, maxPoints: 70 }] }, bidDeadline: new Date(clock.now().getTime() + 21 * DAY).toISOString(),
@@ -244,7 +182,7 @@ describe('service purchasing: venture philanthropy, entrusted facilities, PPP (M
     const view = await call('GET', `/entrusted-facilities/${fid}`, null);
     expect(view.body.checks.map((c: Body) => [c.period, c.passed, c.band])).toEqual([[1, true, 'GOOD'], [2, false, 'QUALIFIED']]);
     expect((await call('GET', `/contracts/${contractId}`, auditor)).body).toMatchObject({ totals: { paidFen: 200_000 } });
-    expect(await outboxTypes(fid)).toEqual([FacilityEntrusted.type, FacilityPeriodChecked.type, FacilityPeriodChecked.type]);
+    expect(await h.outboxTypes(fid)).toEqual([FacilityEntrusted.type, FacilityPeriodChecked.type, FacilityPeriodChecked.type]);
     // A second facility, its operator recorded with its legal basis: the contract commits the subsidies on the line (Art. 24 applies).
     const other = (await call('POST', '/entrusted-facilities', purchaser, { name: '学院路社区服务中心', kind: 'COMMUNITY_CENTER', address: '北京市海淀区学院路1号', capacity: 40 })).body.id as string;
     const byLaw = { operatorUscc: orgE, legalBasis: '《北京市社区服务设施公建民营办法》第8条', budgetLineId: line, method: 'SINGLE_SOURCE', content, termStart: '2027-03-01', termEnd: '2028-02-29', signedAt: clock.now().toISOString(), fees: [], indicators, subsidies: [stage(1, '2028-02-29', 300_000)] };
@@ -258,7 +196,7 @@ describe('service purchasing: venture philanthropy, entrusted facilities, PPP (M
 
   it('a PPP agreement past the Art. 24 limits with two annual availability payments accepted on performance and paid', async () => {
     clock.set(new Date('2026-04-20T02:00:00.000Z'));
-    const line = await budgetLine('PPP-1', 20_000_000);
+    const line = await h.budgetLine('PPP-1', 20_000_000);
     const partner = await organization();
     const payments = Array.from({ length: 10 }, (_, i) => ({ year: i + 1, dueOn: `${2027 + i}-03-31`, amountFen: 1_000_000, deliverables: ['年度绩效评价'] }));
     const agreement = { partnerUscc: partner, projectName: '海淀区康养中心PPP项目', approval: '实施方案批复（物有所值评价、财政承受能力论证通过）', method: 'OPEN_TENDERING', budgetLineId: line, termStart: '2026-05-01', termEnd: '2036-04-30', signedAt: clock.now().toISOString(), payments, content };
@@ -287,7 +225,7 @@ describe('service purchasing: venture philanthropy, entrusted facilities, PPP (M
     const view = await call('GET', `/ppp/agreements/${id}`, null);
     expect(view.body.schedule.slice(0, 3).map((y: Body) => [y.year, y.paidFen, y.acceptance?.band ?? null])).toEqual([[1, 1_000_000, 'EXCELLENT'], [2, 1_000_000, 'GOOD'], [3, 0, null]]);
     expect((await call('GET', `/budgets/${line}`, finance)).body).toMatchObject({ committedFen: 8_000_000, paidFen: 2_000_000 });
-    expect(await outboxTypes(id)).toEqual([PppAgreementSigned.type]);
+    expect(await h.outboxTypes(id)).toEqual([PppAgreementSigned.type]);
     expect((await call('GET', '/errors', null)).body.codes.map((c: Body) => c.code)).toEqual(expect.arrayContaining(['PURCHASE_MODES.PPP_TERM_INVALID', 'PURCHASE_MODES.PROPOSAL_INELIGIBLE', 'PURCHASE_MODES.AWARD_NOT_TO_OPERATOR']));
   });
 });
