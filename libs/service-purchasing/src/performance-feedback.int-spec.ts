@@ -1,20 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { allTopicSpecs, ContractSigned, OrganizationRegistered } from '@sop/contracts';
-import { createHttpApp, startServices } from '@sop/http';
-import { buildCloudEvent, dataschemaOf, EventChain, KafkaTransport, OutboxMessageOrmEntity } from '@sop/messaging';
-import { dropDatabase } from '@sop/persistence';
-import { testKafkaBrokers, testMysqlConfig, uniqueName, waitFor } from '@sop/testing';
-import { buildCivilAffairsUscc, MovableClock, orgCodeCheckCharacter, usccCheckCharacter, type CivilAffairsForm } from '@sop/util';
+import { ContractSigned } from '@sop/contracts';
+import { OutboxMessageOrmEntity } from '@sop/messaging';
+import { buildCivilAffairsUscc, orgCodeCheckCharacter, usccCheckCharacter, type CivilAffairsForm } from '@sop/util';
 import { LOCAL_PRACTICE_PERFORMANCE_BAR } from './domain/procurement/performance-bar';
-import { ServicePurchasingModule } from './service-purchasing.module';
-import { httpCaller, TEST_AUTH, tokenOf } from './test-support/http-client.fixture';
+import { tokenOf } from './test-support/http-client.fixture';
 import { SAMPLE_BANDS } from './test-support/local-rule-set.fixture';
-import { organizationRegisteredData } from './test-support/organization-registered.fixture';
+import { purchasingHarness } from './test-support/purchasing-harness';
 
-const producers = EventChain.detached();
 const DAY = 24 * 3600 * 1000;
 /** A valid USCC outside civil affairs (e.g. 91 enterprise) with both check characters. */
 function otherUscc(prefix2: string, division: string, serial: number): string {
@@ -32,33 +23,21 @@ type Verdict = { bidderUscc: string; eligible: boolean; rules: Rule[] };
  * stand-alone contracts to social organizations and to an enterprise in two districts.
  */
 describe('service purchasing: performance bar and the social-organization share (MySQL + Kafka)', () => {
-  const db = testMysqlConfig('purchasing_feedback');
-  const transport = new KafkaTransport({ brokers: testKafkaBrokers(), clientId: uniqueName('purchasing-feedback-int') });
-  const start = new Date('2026-03-02T08:00:00.000Z');
-  const clock = new MovableClock(start);
-  const groupId = uniqueName('purchasing-feedback-int-group');
-  const finance = tokenOf('fin-beijing', ['finance-officer'], '110000');
+  const h = purchasingHarness('feedback', {
+    organs: [
+      ['unit-haidian-mca', '北京市海淀区民政局', '110108'],
+      ['unit-chaoyang-mca', '北京市朝阳区民政局', '110105'],
+    ],
+    bands: false,
+  });
+  const { start, clock, call, finance, auditor, rep, purchaser: haidian } = h;
   const financeShanghai = tokenOf('fin-shanghai', ['finance-officer'], '310000');
-  const haidian = tokenOf('purchaser-haidian', ['purchaser'], '110000', { unitId: 'unit-haidian-mca' });
-  const chaoyang = tokenOf('purchaser-chaoyang', ['purchaser'], '110000', { unitId: 'unit-chaoyang-mca' });
-  const auditor = tokenOf('auditor-1', ['auditor'], '100000');
+  /** Serial numbers of this run for the USCCs a test makes itself (outside civil affairs, or unknown to purchasing). */
   const serialBase = Math.floor(Math.random() * 800_000_000);
-  let serial = 0;
-  let app: INestApplication;
-  let base: string;
-  let ds: DataSource;
-  const savedKey = process.env['PURCHASING_BID_KEY'];
-  const call = httpCaller(() => base);
-  const rep = (uscc: string) => tokenOf(`rep-${uscc}`, ['org-representative'], '110108', { organizationUscc: uscc });
-
-  async function organization(form: CivilAffairsForm = 'SOCIAL_SERVICE_ORGANIZATION'): Promise<string> {
-    const uscc = buildCivilAffairsUscc(form, '110108', serialBase + ++serial);
-    const data = organizationRegisteredData(uscc, { name: `服务机构${serialBase}-${serial}`, form });
-    const event = producers.next(buildCloudEvent('registration', dataschemaOf(OrganizationRegistered), { type: OrganizationRegistered.type, subject: uscc, data }, clock.now()));
-    await transport.publish([{ topic: OrganizationRegistered.topic, key: uscc, value: JSON.stringify(event) }]);
-    await waitFor(async () => ((await call('GET', `/suppliers/${uscc}`, haidian)).status === 200 ? true : undefined), 60000, `supplier ${uscc}`);
-    return uscc;
-  }
+  const chaoyang = tokenOf('purchaser-chaoyang', ['purchaser'], '110000', { unitId: 'unit-chaoyang-mca' });
+  const organization = (form?: CivilAffairsForm) => h.organization({ ...(form ? { form } : {}) });
+  beforeAll(() => h.setUp());
+  afterAll(() => h.tearDown());
 
   async function procurement(code: string, fiscalYear: number, bidDeadline: Date): Promise<string> {
     const line = await call('POST', '/budgets', finance, { organUnitId: 'unit-haidian-mca', fiscalYear, lineCode: code, description: '养老服务购买', amountFen: 1_000_000 });
@@ -80,28 +59,6 @@ describe('service purchasing: performance bar and the social-organization share 
   const bid = async (id: string, org: string, priceFen: number) => expect((await call('POST', `/procurements/${id}/bids`, rep(org), { priceFen, technicalProposal: `方案-${org}`, declarations: [] })).status).toBe(201);
   const verdicts = (evaluation: { bidders: Verdict[] }) => Object.fromEntries(evaluation.bidders.map((b) => [b.bidderUscc, b]));
   const barRule = (v: Verdict) => v.rules.find((r) => r.rule === 'NO_RECENT_PERFORMANCE_FAILURE');
-
-  beforeAll(async () => {
-    process.env['PURCHASING_BID_KEY'] = randomBytes(32).toString('base64');
-    await transport.ensureTopics([...allTopicSpecs(), { topic: `${groupId}.dlq`, partitions: 1 }]);
-    app = await createHttpApp([ServicePurchasingModule.register({ db, transport, clock, migrateOnStart: true, createDatabase: true }, { consumerGroupId: groupId })], TEST_AUTH, []);
-    await startServices(app);
-    await app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    ds = app.get(DataSource, { strict: false });
-    for (const [unitId, name, jurisdiction] of [['unit-haidian-mca', '北京市海淀区民政局', '110108'], ['unit-chaoyang-mca', '北京市朝阳区民政局', '110105']]) {
-      const organ = await call('POST', '/organs', finance, { unitId, name, kind: 'STATE_ORGAN', jurisdiction });
-      if (organ.status !== 201) throw new Error(`organ: ${JSON.stringify(organ.body)}`);
-    }
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await transport.close();
-    await dropDatabase(db);
-    if (savedKey === undefined) delete process.env['PURCHASING_BID_KEY'];
-    else process.env['PURCHASING_BID_KEY'] = savedKey;
-  });
 
   it('a failed final acceptance (and a termination) bars at the next deadline with that evidence; the supplier is admitted again after the 12 months, at the deadline and at award', async () => {
     clock.set(start);
@@ -192,7 +149,7 @@ describe('service purchasing: performance bar and the social-organization share 
     };
     const byEnterprise = await ok(haidian, enterprise, 600_000, '2026-05-01T02:00:00.000Z', true);
     expect(byEnterprise).toMatchObject({ supplierEligibility: 'NOT_EVALUATED', publicService: true });
-    const envelope = await ds.getRepository(OutboxMessageOrmEntity).findOneByOrFail({ messageKey: enterprise, eventType: ContractSigned.type });
+    const envelope = await h.ds.getRepository(OutboxMessageOrmEntity).findOneByOrFail({ messageKey: enterprise, eventType: ContractSigned.type });
     expect(JSON.parse(envelope.envelope).data).toMatchObject({ contractId: byEnterprise.id, supplierEligibility: 'NOT_EVALUATED', publicService: true });
     // Social organizations keep every check; a state organ's code is not an undertaker.
     expect(await sign(haidian, buildCivilAffairsUscc('SOCIAL_GROUP', '110108', serialBase + 9999), 1000, '2026-05-01T02:00:00.000Z', true)).toMatchObject({ status: 422, body: { code: 'PURCHASING.SUPPLIER_UNKNOWN' } });
