@@ -414,4 +414,38 @@ describe('service purchasing: transfer of government functions (MySQL + Kafka)',
     expect((await call('GET', `${FT}/concentration?jurisdiction=110101`, null)).body).toMatchObject({ ruleVersion: 'function-transfer/110101@v1', thresholds: { hhiAlert: 2000, shareAlertPercent: 40 } });
     clock.set(start);
   });
+  it('a PURCHASED agreement rests on a procurement the department awarded to the organization through the purchasing procedure', async () => {
+    const uscc = await qualified('南锣鼓巷商会');
+    const rival = await organization('交道口商会');
+    const itemId = await item('BUSINESS_LICENSING', 'TRANSFERRED');
+    const line = await call('POST', '/budgets', finance, { organUnitId: 'unit-dc-samr', fiscalYear: 2026, lineCode: 'FT-BUY-1', description: '购买商户开办初审服务', amountFen: 500_000 });
+    expect(line.status).toBe(201);
+    const deadline = new Date(clock.now().getTime() + 21 * 24 * 3600 * 1000);
+    const notice = await call('POST', '/procurements', department, {
+      title: '南锣鼓巷主街商户开办初审服务',
+      description: '新开办商户营业执照申请的第一道审查',
+      method: 'OPEN_TENDERING',
+      catalogueItemCode: 'PS-COMMUNITY',
+      budgetLineId: line.body.id,
+      estimatedFen: 200_000,
+      qualificationRequirements: {},
+      scoring: { priceWeight: 30, criteria: [{ name: '服务方案', weight: 70, maxPoints: 70 }] },
+      bidDeadline: deadline.toISOString(),
+    });
+    expect(notice.status).toBe(201);
+    const procurementId = notice.body.id as string;
+    for (const [org, priceFen] of [[uscc, 180_000], [rival, 150_000]] as const)
+      expect((await call('POST', `/procurements/${procurementId}/bids`, rep(org), { priceFen, technicalProposal: `方案-${org}`, declarations: [] })).status).toBe(201);
+    // Not awarded yet: refused.
+    expect(await call('POST', `${FT}/agreements`, department, agreementBody(itemId, uscc, { mode: 'PURCHASED', procurementId }))).toMatchObject({ status: 422, body: { code: 'FUNCTION_TRANSFER.PROCUREMENT_NOT_AWARDED_TO_ORGANIZATION' } });
+    clock.set(new Date(deadline.getTime() + 3600_000));
+    const marks = (org: string, points: number) => ({ bidderUscc: org, quality: [{ criterion: '服务方案', points }] });
+    expect((await call('POST', `/procurements/${procurementId}/scores`, department, { scores: [marks(uscc, 70), marks(rival, 30)] })).status).toBe(201);
+    expect(await call('POST', `/procurements/${procurementId}/award`, department, { reasons: ['综合得分最高'] })).toMatchObject({ status: 201, body: { winner: { bidderUscc: uscc } } });
+    // Awarded to the chamber: the rival cannot hold the agreement on it, the chamber can.
+    expect((await call('POST', `${FT}/agreements`, department, agreementBody(itemId, rival, { mode: 'PURCHASED', procurementId }))).status).toBeGreaterThanOrEqual(400);
+    const concluded = await call('POST', `${FT}/agreements`, department, agreementBody(itemId, uscc, { mode: 'PURCHASED', procurementId, termStart: '2026-04-01', termEnd: '2027-03-31' }));
+    expect(concluded).toMatchObject({ status: 201, body: { mode: 'PURCHASED', procurementId, uscc } });
+    clock.set(start);
+  });
 });

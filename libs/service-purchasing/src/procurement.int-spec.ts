@@ -211,6 +211,8 @@ describe('service purchasing: budgets, catalogue, procurement notices and sealed
     expect(await call('POST', '/procurements', purchaser, notice(line, { method: 'SINGLE_SOURCE' }))).toMatchObject({ status: 400, body: { code: 'PURCHASING.JUSTIFICATION_REQUIRED' } });
     expect(await call('POST', '/procurements', purchaser, notice(line, { scoring: { priceWeight: 20, criteria: scoring.criteria } }))).toMatchObject({ status: 400, body: { code: 'PURCHASING.SCORING_INVALID' } });
     expect(await call('POST', '/procurements', purchaser, notice(line, { bidDeadline: '2026-04-01T10:00:00' }))).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED' } });
+    // A required nested object left out is a 400 naming it (it used to reach the controller: 500).
+    expect(await call('POST', '/procurements', purchaser, notice(line, { qualificationRequirements: undefined }))).toMatchObject({ status: 400, body: { code: 'VALIDATION.FAILED', errors: [{ field: 'qualificationRequirements' }] } });
     expect(await call('POST', '/procurements', purchaser, notice(line, { estimatedFen: 1_000_001 }))).toMatchObject({ status: 422, body: { code: 'PURCHASING.BUDGET_EXCEEDED', remainingFen: 1_000_000 } });
     expect((await call('POST', '/procurements', otherPurchaser, notice(line, { catalogueItemCode: 'PS-ELDERLY-CARE' }))).body).toMatchObject({ code: 'PURCHASING.BUDGET_LINE_NOT_FOUND' });
     expect((await call('POST', '/procurements', finance, notice(line))).status).toBe(403);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
 import { PAYMENT_DECISIONS, TERMINATION_CAUSES, type TerminationCause } from '@sop/contracts';
 import { IsInstant } from '@sop/util';
 import { MultiYearDeclarationDto } from './contracts.dto';
@@ -28,7 +28,7 @@ export class ContractFromAwardRequest {
   title?: string;
 
   @ApiProperty({ type: ContractContentDto })
-  @ValidateNested() @Type(() => ContractContentDto)
+  @IsObject() @ValidateNested() @Type(() => ContractContentDto)
   content: ContractContentDto;
 
   @ApiProperty({ example: '2026-05-01', description: 'first day of the term (Beijing date, inclusive)' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
 import { FACILITY_KINDS, PURCHASE_METHODS, type FacilityKind } from '@sop/contracts';
 import { IsDecimalNumber, IsInstant, USCC_FORMAT } from '@sop/util';
 import { COMPARISONS, type Comparison } from '../../domain/entrusted-facilities/facility';
@@ -36,7 +36,7 @@ export class EntrustRequest {
   @ApiPropertyOptional({ example: '《北京市养老服务设施公建民营实施办法》第8条', description: 'or: the legal basis the operator is recorded with (then budgetLineId and method)' }) @IsOptional() @IsString() @MaxLength(500) legalBasis?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() budgetLineId?: string;
   @ApiPropertyOptional({ enum: PURCHASE_METHODS }) @IsOptional() @IsIn(PURCHASE_METHODS) method?: (typeof PURCHASE_METHODS)[number];
-  @ApiProperty({ type: ContractContentDto }) @ValidateNested() @Type(() => ContractContentDto) content: ContractContentDto;
+  @ApiProperty({ type: ContractContentDto }) @IsObject() @ValidateNested() @Type(() => ContractContentDto) content: ContractContentDto;
   @ApiProperty({ example: '2026-05-01' }) @Matches(DATE) termStart: string;
   @ApiProperty({ example: '2027-04-30', description: 'Order 102 Art. 24 applies' }) @Matches(DATE) termEnd: string;
   @ApiProperty() @IsInstant() signedAt: string;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
 import { PURCHASE_METHODS } from '@sop/contracts';
 import { IsDecimalNumber, IsInstant, USCC_FORMAT } from '@sop/util';
 import { ContractContentDto } from './contract-performance.dto';
@@ -26,7 +26,7 @@ export class PppAgreementRequest {
   @ApiProperty({ type: [AvailabilityPaymentDto], description: 'one availability payment per year' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => AvailabilityPaymentDto)
   payments: AvailabilityPaymentDto[];
-  @ApiProperty({ type: ContractContentDto }) @ValidateNested() @Type(() => ContractContentDto) content: ContractContentDto;
+  @ApiProperty({ type: ContractContentDto }) @IsObject() @ValidateNested() @Type(() => ContractContentDto) content: ContractContentDto;
 }
 
 export class YearAssessmentRequest {

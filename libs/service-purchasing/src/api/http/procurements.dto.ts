@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
 import { CATALOGUE_ITEM_CODE_FORMAT, PURCHASE_METHODS } from '@sop/contracts';
 import { IsDecimalNumber, IsInstant, USCC_FORMAT } from '@sop/util';
 import type { PurchaseMethod } from '../../domain/procurement/procurement-notice';
@@ -85,11 +85,11 @@ export class PublishNoticeRequest {
   estimatedFen: number;
 
   @ApiProperty({ type: QualificationRequirementsDto })
-  @ValidateNested() @Type(() => QualificationRequirementsDto)
+  @IsObject() @ValidateNested() @Type(() => QualificationRequirementsDto)
   qualificationRequirements: QualificationRequirementsDto;
 
   @ApiProperty({ type: ScoringMethodDto })
-  @ValidateNested() @Type(() => ScoringMethodDto)
+  @IsObject() @ValidateNested() @Type(() => ScoringMethodDto)
   scoring: ScoringMethodDto;
 
   @ApiProperty({ example: '2026-04-10T17:00:00+08:00', description: 'an ISO 8601 instant with its offset, at least the minimum period of the method after now' })

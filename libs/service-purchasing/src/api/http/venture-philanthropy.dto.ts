@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
 import { PURCHASE_METHODS } from '@sop/contracts';
 import { IsInstant } from '@sop/util';
 import { ContractContentDto } from './contract-performance.dto';
@@ -41,7 +41,7 @@ export class ProposalRequest {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(24) @ValidateNested({ each: true }) @Type(() => MilestoneDto)
   stages: MilestoneDto[];
   @ApiProperty({ type: ContractContentDto, description: 'the Order 102 Art. 23 content of the contract, if selected' })
-  @ValidateNested() @Type(() => ContractContentDto)
+  @IsObject() @ValidateNested() @Type(() => ContractContentDto)
   content: ContractContentDto;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, ValidateNested, IsObject } from 'class-validator';
 import { EVALUATION_GRADES, type EvaluationGrade } from '@sop/contracts';
 
 export class QualificationRulesDto {
@@ -24,6 +24,6 @@ export class PublishTransferRuleSetRequest {
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveOn must be YYYY-MM-DD' })
   effectiveOn: string;
   @ApiProperty({ example: '常州市承接政府职能转移社会组织资质管理办法 (test data)' }) @IsString() @IsNotEmpty() @MaxLength(500) source: string;
-  @ApiProperty({ type: QualificationRulesDto }) @ValidateNested() @Type(() => QualificationRulesDto) qualification: QualificationRulesDto;
-  @ApiProperty({ type: ConcentrationRulesDto }) @ValidateNested() @Type(() => ConcentrationRulesDto) concentration: ConcentrationRulesDto;
+  @ApiProperty({ type: QualificationRulesDto }) @IsObject() @ValidateNested() @Type(() => QualificationRulesDto) qualification: QualificationRulesDto;
+  @ApiProperty({ type: ConcentrationRulesDto }) @IsObject() @ValidateNested() @Type(() => ConcentrationRulesDto) concentration: ConcentrationRulesDto;
 }
