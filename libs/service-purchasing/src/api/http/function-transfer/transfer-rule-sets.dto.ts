@@ -6,7 +6,7 @@ import { EVALUATION_GRADES, type EvaluationGrade } from '@sop/contracts';
 export class QualificationRulesDto {
   @ApiProperty({ example: 5, description: 'years a qualification is valid (Changzhou: 5, then re-apply)' }) @IsInt() validityYears: number;
   @ApiPropertyOptional({ enum: EVALUATION_GRADES, nullable: true, description: 'lowest grade in force; null: no threshold' })
-  @IsOptional() @IsIn([...EVALUATION_GRADES, null])
+  @IsOptional() @IsIn(EVALUATION_GRADES) // IsOptional admits null (no threshold)
   minimumGrade?: EvaluationGrade | null;
   @ApiProperty({ example: ['ABNORMAL', 'SERIOUS'] }) @IsArray() @ArrayMaxSize(2) @IsIn(['ABNORMAL', 'SERIOUS'], { each: true }) barringLists: string[];
 }
