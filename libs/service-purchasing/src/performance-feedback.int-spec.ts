@@ -67,17 +67,30 @@ describe('service purchasing: performance bar and the social-organization share 
       status: 400,
       body: { code: 'PURCHASING.RULE_SET_PERFORMANCE_BAR_INVALID', errors: [{ field: 'performanceBar.afterFailedFinalAcceptance' }] },
     });
-    const published = await call('POST', '/rule-sets/110108/versions', finance, { ...version, performanceBar: LOCAL_PRACTICE_PERFORMANCE_BAR });
-    expect(published).toMatchObject({ status: 201, body: { ruleVersion: 'purchasing/110108@v1', performanceBar: { months: 12, unconfirmed: true } } });
+    // The bar, and 2 points off the total per failed milestone acceptance in the 12 months before a deadline.
+    const published = await call('POST', '/rule-sets/110108/versions', finance, { ...version, performanceBar: { ...LOCAL_PRACTICE_PERFORMANCE_BAR, scoreDeductionPoints: 2 } });
+    expect(published).toMatchObject({ status: 201, body: { ruleVersion: 'purchasing/110108@v1', performanceBar: { months: 12, unconfirmed: true, scoreDeductionPoints: 2 } } });
 
     clock.set(new Date('2026-03-04T02:00:00.000Z'));
-    const [orgA, orgB, orgC] = [await organization(), await organization(), await organization()];
+    const [orgA, orgB, orgC, orgD] = [await organization(), await organization(), await organization(), await organization()];
     const contract = async (org: string) => {
       const r = await call('POST', '/contracts', haidian, { supplierUscc: org, title: '社区养老服务', method: 'COMPETITIVE_CONSULTATION', valueFen: 100_000, termStart: '2026-03-04', termEnd: '2026-09-30', signedAt: clock.now().toISOString() });
       expect(r).toMatchObject({ status: 201, body: { supplierEligibility: 'EVALUATED' } });
       return r.body.id as string;
     };
     const [contractA, contractB] = [await contract(orgA), await contract(orgB)];
+    // orgD: a contract in two milestones whose first fails acceptance (not the final one: no bar, a deduction).
+    const twoStages = await call('POST', '/contracts', haidian, {
+      supplierUscc: orgD, title: '社区养老服务（两阶段）', method: 'COMPETITIVE_CONSULTATION', valueFen: 100_000, termStart: '2026-03-04', termEnd: '2026-09-30', signedAt: clock.now().toISOString(),
+      milestones: [
+        { sequence: 1, title: '上半期', deliverables: ['服务记录'], dueOn: '2026-06-30', amountFen: 50_000 },
+        { sequence: 2, title: '下半期', deliverables: ['服务记录'], dueOn: '2026-09-30', amountFen: 50_000 },
+      ],
+    });
+    expect(twoStages.status).toBe(201);
+    clock.set(new Date('2026-07-02T02:00:00.000Z'));
+    const failedStage = await call('POST', `/contracts/${twoStages.body.id}/milestones/1/acceptance`, haidian, { passed: false, score: 55, findings: ['入户次数不足'] });
+    expect(failedStage).toMatchObject({ status: 201, body: { passed: false } });
     clock.set(new Date('2026-09-15T02:00:00.000Z'));
     const terminated = await call('POST', `/contracts/${contractB}/termination`, haidian, { reasons: ['供应商严重违约'], cause: 'SUPPLIER_BREACH' });
     expect(terminated.status).toBe(201);
@@ -91,6 +104,7 @@ describe('service purchasing: performance bar and the social-organization share 
     await bid(p1, orgA, 280_000);
     await bid(p1, orgB, 260_000);
     await bid(p1, orgC, 290_000);
+    await bid(p1, orgD, 290_000);
     clock.set(new Date(clock.now().getTime() + 26 * DAY));
     const atDeadline = (await call('GET', `/procurements/${p1}/bids`, haidian)).body.eligibilityAtDeadline;
     expect(atDeadline).toMatchObject({ stage: 'DEADLINE', ruleVersion: 'purchasing/110108@v1' });
@@ -108,6 +122,14 @@ describe('service purchasing: performance bar and the social-organization share 
     expect(barRule(v1[orgB])).toMatchObject({ outcome: 'FAIL', evidence: { failures: [{ kind: 'TERMINATION', contractId: contractB, eventId: terminated.body.eventId, on: '2026-09-15', reasons: ['供应商严重违约'] }] } });
     expect(v1[orgC]).toMatchObject({ eligible: true });
     expect(barRule(v1[orgC])).toMatchObject({ outcome: 'PASS', evidence: { failures: [] } });
+    expect(barRule(v1[orgD])).toMatchObject({ outcome: 'PASS', evidence: { failures: [] } });
+    // Scoring: equal marks and prices, orgD's failed milestone costs it 2 points (with the acceptance as evidence).
+    const equal = (uscc: string) => ({ bidderUscc: uscc, quality: [{ criterion: '服务方案', points: 45 }, { criterion: '团队与经验', points: 18 }] });
+    const scored = await call('POST', `/procurements/${p1}/scores`, haidian, { scores: [equal(orgC), equal(orgD)] });
+    expect(scored.status).toBe(201);
+    const byBidder = Object.fromEntries((scored.body.bids as { bidderUscc: string; total: number; rank: number; deduction: unknown }[]).map((b) => [b.bidderUscc, b]));
+    expect(byBidder[orgC]).toMatchObject({ rank: 1, deduction: null });
+    expect(byBidder[orgD]).toMatchObject({ rank: 2, total: byBidder[orgC].total - 2, deduction: { points: 2, failures: [{ kind: 'FAILED_ACCEPTANCE', contractId: twoStages.body.id, eventId: failedStage.body.eventId, on: '2026-07-02', sequence: 1 }] } });
 
     // The next year: a deadline at 00:00 Beijing on 1 October 2027, the first day after the bar.
     clock.set(new Date('2027-09-01T00:00:00.000Z'));

@@ -27,6 +27,19 @@ export class TypeOrmPerformanceHistoryStore extends PerformanceHistoryStore {
     const out: PerformanceFailure[] = [];
     for (const c of contracts) {
       const finalSequence = Math.max(0, ...milestones.filter((x) => x.contractId === c.id).map((x) => x.sequence));
+      // Failed acceptances of the other milestones (scoring deductions), each with the re-acceptance that cured it.
+      for (const a of acceptances.filter((x) => x.contractId === c.id && x.sequence !== finalSequence && !x.passed)) {
+        const cure = acceptances.find((x) => x.contractId === c.id && x.sequence === a.sequence && x.passed && x.attempt > a.attempt);
+        out.push({
+          kind: 'FAILED_ACCEPTANCE',
+          contractId: c.id,
+          at: a.acceptedAt.toISOString(),
+          eventId: a.eventId,
+          contractEventId: c.eventId,
+          acceptance: { acceptanceId: a.id, sequence: a.sequence, attempt: a.attempt, score: a.score, band: a.band, ruleVersion: a.ruleVersion },
+          curedAt: cure ? cure.acceptedAt.toISOString() : null,
+        });
+      }
       const ofFinal = acceptances.filter((a) => a.contractId === c.id && a.sequence === finalSequence);
       for (const a of ofFinal.filter((x) => !x.passed)) {
         const cure = ofFinal.find((x) => x.passed && x.attempt > a.attempt);

@@ -47,7 +47,7 @@ export class TypeOrmRuleSetStore extends RuleSetStore {
       publishedAt: v.publishedAt,
       note: v.note,
       performanceBar: v.performanceBar
-        ? JSON.stringify({ months: v.performanceBar.months, afterFailedFinalAcceptance: v.performanceBar.afterFailedFinalAcceptance, afterTermination: v.performanceBar.afterTermination, source: v.performanceBar.source, unconfirmed: v.performanceBar.unconfirmed })
+        ? JSON.stringify({ months: v.performanceBar.months, afterFailedFinalAcceptance: v.performanceBar.afterFailedFinalAcceptance, afterTermination: v.performanceBar.afterTermination, source: v.performanceBar.source, unconfirmed: v.performanceBar.unconfirmed, ...(v.performanceBar.scoreDeductionPoints ? { scoreDeductionPoints: v.performanceBar.scoreDeductionPoints } : {}) })
         : null,
     });
   }

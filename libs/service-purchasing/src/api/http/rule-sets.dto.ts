@@ -35,6 +35,10 @@ export class PerformanceBarDto {
   @ApiProperty({ example: true, description: 'the numbers are not confirmed against a published instrument' })
   @IsBoolean()
   unconfirmed: boolean;
+
+  @ApiPropertyOptional({ example: 2, description: "scoring: points deducted from a bidder's total per failed milestone acceptance within `months` before the bid deadline (0–20; absent: none)" })
+  @IsOptional() @IsInt() @Min(0) @Max(20)
+  scoreDeductionPoints?: number;
 }
 
 /** The body of POST /rule-sets/:jurisdiction/versions: a local rule set's next version (its performance bands). */

@@ -91,12 +91,12 @@ export class ProcurementAwards {
       const standing = (await this.bids.ofProcurement(tx, p.id)).filter((b) => b.status === 'SUBMITTED' && b.sealed && eligible.has(b.bidderUscc));
       const bids = await Promise.all(
         standing.map(async (b) => {
-          const [s, grades] = await Promise.all([this.suppliers.supplier(tx, b.bidderUscc), this.grades.grades(tx, b.bidderUscc)]);
-          return { bidderUscc: b.bidderUscc, bidId: b.id, priceFen: this.priceOf(b), category: s?.category ?? null, grade: gradeInForce(grades, p.bidDeadline) };
+          const [s, grades, performanceFailures] = await Promise.all([this.suppliers.supplier(tx, b.bidderUscc), this.grades.grades(tx, b.bidderUscc), this.history.failuresOf(tx, b.bidderUscc)]);
+          return { bidderUscc: b.bidderUscc, bidId: b.id, priceFen: this.priceOf(b), category: s?.category ?? null, grade: gradeInForce(grades, p.bidDeadline), performanceFailures };
         }),
       );
       const rules = ruleSetInForce(now, 'now', p.organJurisdiction, await this.ruleSets.versions(tx));
-      const result = scoreBids(p.scoring, bids, marks, rules);
+      const result = scoreBids(p.scoring, bids, marks, rules, p.bidDeadline);
       const event = await tx.publish(BidsScored, {
         subject: p.id,
         data: {

@@ -5,6 +5,7 @@ import { type GradeInForce } from '../supplier-grade';
 import { priorityReasons, type PriorityReason } from '../supplier-priority';
 import type { ScoringMethod } from './procurement-notice';
 import type { EligibilityEvaluation, RuleResult } from './bidder-eligibility';
+import { scoreDeduction, type PerformanceFailure, type ScoreDeduction } from './performance-bar';
 
 /** Scoring by the evaluation panel and the choice of the award (issue 11 item 3), on the eligibility records of bidder-eligibility.ts. */
 // ---------------------------------------------------------------- scoring
@@ -33,6 +34,8 @@ export interface ScoredBid {
   priceScore: number;
   quality: { criterion: string; points: number; maxPoints: number; weight: number; score: number }[];
   qualityScore: number;
+  /** Points deducted for failed acceptances (the rule version's performanceBar.scoreDeductionPoints), with them; absent in scores recorded before deductions existed. */
+  deduction?: ScoreDeduction | null;
   total: number;
   priority: PriorityReason[];
   rank: number;
@@ -53,6 +56,8 @@ export interface EligibleBid {
   priceFen: number;
   category: OrganizationCategory | null;
   grade: GradeInForce | null;
+  /** What purchasing recorded of the bidder's performance (scoring deductions); absent: none counted. */
+  performanceFailures?: PerformanceFailure[];
 }
 
 const scoreError = (field: string, message: string, rule = 'each bid eligible at the deadline scored once on every criterion of the notice, 0 ≤ points ≤ max points') =>
@@ -61,9 +66,11 @@ const scoreError = (field: string, message: string, rule = 'each bid eligible at
 /**
  * The panel's marks for exactly the bids eligible at the deadline, priced and totalled; ranked by total, and "under
  * equal conditions" (equal totals) a bidder with priority (direct-registration category, 3A+ grade: supplier-priority)
- * ranks before one without. Still equal: the same rank (the award names one of them).
+ * ranks before one without. Still equal: the same rank (the award names one of them). Where the rule version deducts
+ * points for failed acceptances (performanceBar.scoreDeductionPoints), they come off the total, counted as of the bid
+ * deadline, and the scores record which acceptances they were.
  */
-export function scoreBids(scoring: ScoringMethod, bids: EligibleBid[], marks: PanelScore[], rules: PurchasingRuleSet): ScoringResult {
+export function scoreBids(scoring: ScoringMethod, bids: EligibleBid[], marks: PanelScore[], rules: PurchasingRuleSet, deadline?: Date): ScoringResult {
   if (bids.length === 0) throw new PurchasingErrors.NO_ELIGIBLE_BID('no bid was eligible at the deadline: nothing to score');
   const byUscc = new Map(bids.map((b) => [b.bidderUscc, b]));
   const seen = new Set<string>();
@@ -93,6 +100,7 @@ export function scoreBids(scoring: ScoringMethod, bids: EligibleBid[], marks: Pa
     });
     const priceScore = hundredths((lowest / bid.priceFen) * scoring.priceWeight);
     const qualityScore = hundredths(quality.reduce((a, q) => a + q.score, 0));
+    const deduction = deadline ? scoreDeduction(bid.performanceFailures ?? [], rules.performanceBar, deadline) : null;
     return {
       bidderUscc: bid.bidderUscc,
       bidId: bid.bidId,
@@ -100,7 +108,8 @@ export function scoreBids(scoring: ScoringMethod, bids: EligibleBid[], marks: Pa
       priceScore,
       quality,
       qualityScore,
-      total: hundredths(priceScore + qualityScore),
+      deduction,
+      total: hundredths(Math.max(0, priceScore + qualityScore - (deduction?.points ?? 0))),
       priority: bid.category ? priorityReasons(bid.category, bid.grade, rules) : [],
       rank: 0,
     };

@@ -2,7 +2,8 @@ import { civilDate } from '@sop/util';
 import { localVersion } from '../../test-support/local-rule-set.fixture';
 import { ORDER_102_2020, ruleSetOf } from '../purchasing-rules';
 import { evaluateBidder, type BidderFacts } from './bidder-eligibility';
-import { assertPerformanceBar, barEndsOn, barringFailures, LOCAL_PRACTICE_PERFORMANCE_BAR, type PerformanceFailure } from './performance-bar';
+import { assertPerformanceBar, barEndsOn, barringFailures, LOCAL_PRACTICE_PERFORMANCE_BAR, scoreDeduction, type PerformanceFailure } from './performance-bar';
+import { scoreBids } from './bid-scoring';
 import type { QualificationRequirements } from './procurement-notice';
 
 const BAR = LOCAL_PRACTICE_PERFORMANCE_BAR;
@@ -95,3 +96,41 @@ describe('performance bar (issue 11 item 5)', () => {
     expect(codeOf(() => assertPerformanceBar({ ...BAR, source: ' ' }))).toEqual(['PURCHASING.RULE_SET_PERFORMANCE_BAR_INVALID', 'performanceBar.source']);
   });
 });
+
+describe('scoring deduction for failed acceptances (rule data: performanceBar.scoreDeductionPoints)', () => {
+  // Milestone 1 of contract c-3 failed at 10:00 Beijing on 2 May 2027; not the final milestone: it never bars.
+  const failedMilestone: PerformanceFailure = { ...failedFinal, kind: 'FAILED_ACCEPTANCE', contractId: 'c-3', at: '2027-05-02T02:00:00.000Z', eventId: 'ev-m1', acceptance: { ...failedFinal.acceptance!, sequence: 1 } };
+  const DEDUCTING = { ...BAR, scoreDeductionPoints: 3 };
+
+  it('counts failed acceptances within the months before the deadline (Beijing dates), not cured by then; a failed milestone never bars', () => {
+    expect(barringFailures([failedMilestone], DEDUCTING, new Date('2027-06-01T00:00:00Z'))).toEqual([]);
+    expect(scoreDeduction([failedMilestone, failedFinal, termination], DEDUCTING, new Date('2027-06-01T00:00:00Z'))).toMatchObject({
+      points: 6,
+      perFailure: 3,
+      failures: [
+        { kind: 'FAILED_ACCEPTANCE', contractId: 'c-3', eventId: 'ev-m1', on: '2027-05-02', sequence: 1 },
+        { kind: 'FAILED_FINAL_ACCEPTANCE', contractId: 'c-1', on: '2027-04-01', sequence: 2 },
+      ],
+    });
+    // 12 months on: 2 May 2028 (Beijing) still counts the 2 May 2027 failure, 3 May does not.
+    expect(scoreDeduction([failedMilestone], DEDUCTING, new Date('2028-05-02T15:59:59.000Z'))?.points).toBe(3);
+    expect(scoreDeduction([failedMilestone], DEDUCTING, new Date('2028-05-02T16:00:00.000Z'))).toBeNull();
+    expect(scoreDeduction([{ ...failedMilestone, curedAt: '2027-05-20T02:00:00.000Z' }], DEDUCTING, new Date('2027-06-01T00:00:00Z'))).toBeNull();
+    expect(scoreDeduction([failedMilestone], BAR, new Date('2027-06-01T00:00:00Z'))).toBeNull(); // the rule deducts nothing
+  });
+
+  it('scoring takes the points off the total and ranks by it, recording which acceptances counted', () => {
+    const rules = ruleSetOf(localVersion('110108', '2026-01-01', { version: 3, performanceBar: DEDUCTING }));
+    const scoring = { priceWeight: 30, criteria: [{ name: '方案', weight: 70, maxPoints: 70 }] };
+    const bid = (uscc: string, performanceFailures: PerformanceFailure[] = []) => ({ bidderUscc: uscc, bidId: `bid-${uscc}`, priceFen: 100_000, category: 'OTHER' as const, grade: null, performanceFailures });
+    const marks = (uscc: string, points: number) => ({ bidderUscc: uscc, quality: [{ criterion: '方案', points }] });
+    const B = '52110108MJ0000002X';
+    const r = scoreBids(scoring, [bid(A, [failedMilestone]), bid(B)], [marks(A, 70), marks(B, 68)], rules, new Date('2027-06-01T00:00:00Z'));
+    expect(r.bids.map((b) => [b.bidderUscc, b.total, b.rank, b.deduction?.points ?? 0])).toEqual([
+      [B, 98, 1, 0],
+      [A, 97, 2, 3],
+    ]);
+    expect(() => assertPerformanceBar({ ...BAR, scoreDeductionPoints: 21 })).toThrow(/0–20/);
+  });
+});
+
