@@ -1,6 +1,6 @@
 import type { Principal, Role } from '@sop/auth';
 import { ROLES } from '@sop/auth';
-import { assertContractReadable, assertOrganReadable } from './read-reach';
+import { assertContractReadable, assertOrganReadable, assertPaysFor } from './read-reach';
 
 /**
  * The object-level read policy of contracts and organs, role by role against four objects: the caller's own organ's,
@@ -82,5 +82,21 @@ describe('read reach of purchasing objects', () => {
     expect(organRow(caller(['purchaser']))).toEqual([true, false, false]);
     expect(organRow(caller(['registrar']))).toEqual([false, false, false]);
     expect(organRow(caller(['finance-officer'], '310000', undefined))).toEqual([false, false, true]);
+  });
+
+  it('pays only as the finance officer of the purchaser’s jurisdiction: an auditor’s or purchaser’s reach does not extend it', () => {
+    const pays = (p: Principal, c: Case): string => {
+      try {
+        assertPaysFor(p, contracts[c]);
+        return 'pays';
+      } catch (err) {
+        return (err as { code: string }).code;
+      }
+    };
+    expect((Object.keys(contracts) as Case[]).map((c) => pays(caller(['finance-officer']), c))).toEqual(['pays', 'pays', 'PURCHASING.CONTRACT_NOT_FOUND', 'PURCHASING.CONTRACT_NOT_FOUND']);
+    // Finance officer of Haidian who is also an auditor: reads Xuhui's contract, may not pay it.
+    expect((Object.keys(contracts) as Case[]).map((c) => pays(caller(['finance-officer', 'auditor']), c))).toEqual(['pays', 'pays', 'AUTH.OUT_OF_JURISDICTION', 'AUTH.OUT_OF_JURISDICTION']);
+    expect(pays(caller(['auditor']), 'own')).toBe('PURCHASING.CONTRACT_NOT_FOUND');
+    expect(pays(caller(['purchaser']), 'own')).toBe('PURCHASING.CONTRACT_NOT_FOUND');
   });
 });

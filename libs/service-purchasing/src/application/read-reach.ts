@@ -1,4 +1,4 @@
-import { assertWithinReach, type Principal } from '@sop/auth';
+import { assertJurisdiction, assertWithinReach, type Principal } from '@sop/auth';
 import { isSamePurchaser, type PurchaserBinding } from '../domain/purchaser-binding';
 import { PurchasingErrors } from '../domain/purchasing.errors';
 import type { PurchasingOrganVersion } from '../domain/purchasing-organ';
@@ -25,6 +25,18 @@ export function assertContractReadable(principal: Principal, contract: Purchaser
   if (principal.roles.includes('purchaser') && isSamePurchaser(contract, principal)) return;
   if (principal.roles.includes('finance-officer')) return assertWithinReach(principal, contract.purchaserJurisdiction ?? '', notFound);
   throw notFound();
+}
+
+/**
+ * Paying a contract and deciding its payments are the finance officer's acts for the purchaser's jurisdiction: the
+ * reach of another role the caller holds (an auditor's national reads, a purchaser's own organ) does not extend them.
+ * A contract the caller cannot read at all: 404 as for a read; one it reads but may not pay: 403
+ * AUTH.OUT_OF_JURISDICTION (the existence is no secret to it).
+ */
+export function assertPaysFor(principal: Principal, contract: PurchaserBinding & { id: string }): void {
+  assertContractReadable(principal, contract);
+  if (!principal.roles.includes('finance-officer')) throw contractNotFound(contract.id);
+  assertJurisdiction(principal, contract.purchaserJurisdiction ?? '', `contract ${contract.id}`);
 }
 
 /**

@@ -7,7 +7,7 @@ import { Clock } from '@sop/util';
 import { decidePayment, isFullyPaid, milestoneNotFound, payFromCommitment } from '../../domain/contract/contract-performance';
 import { BudgetStore } from '../budgets/budgets.ports';
 import { OcdsPublisher } from '../ocds/ocds-publisher';
-import { assertContractReadable, budgetLineNotFound, contractNotFound } from '../read-reach';
+import { assertPaysFor, budgetLineNotFound, contractNotFound } from '../read-reach';
 import { PerformanceStore, type ContractPayment, type PerformanceRecord, type PerformingContract } from './contract-performance.ports';
 
 export interface PaymentInput {
@@ -47,7 +47,7 @@ export class ContractPayments {
     return this.uow.run(async (tx) => {
       const c = await this.performance.lockContract(tx, contractId);
       if (!c) throw contractNotFound(contractId);
-      assertContractReadable(principal, c);
+      assertPaysFor(principal, c);
       const record = await this.performance.record(tx, c.id);
       const milestone = record.milestones.find((m) => m.sequence === input.sequence);
       if (!milestone) throw milestoneNotFound(c.id, input.sequence);

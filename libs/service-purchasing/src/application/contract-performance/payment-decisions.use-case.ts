@@ -5,7 +5,7 @@ import { PaymentDecided, type PAYMENT_DECISIONS } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
 import { Clock } from '@sop/util';
 import { assertDecidable, milestoneNotFound } from '../../domain/contract/contract-performance';
-import { assertContractReadable, contractNotFound } from '../read-reach';
+import { assertPaysFor, contractNotFound } from '../read-reach';
 import { PerformanceStore, type PaymentDecision } from './contract-performance.ports';
 
 export interface PaymentDecisionInput {
@@ -33,7 +33,7 @@ export class PaymentDecisions {
     return this.uow.run(async (tx) => {
       const c = await this.performance.lockContract(tx, contractId);
       if (!c) throw contractNotFound(contractId);
-      assertContractReadable(principal, c);
+      assertPaysFor(principal, c);
       assertDecidable(c);
       const record = await this.performance.record(tx, c.id);
       if (!record.milestones.some((m) => m.sequence === input.sequence)) throw milestoneNotFound(c.id, input.sequence);
