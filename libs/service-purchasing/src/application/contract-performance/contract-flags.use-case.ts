@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ContractFlagged } from '@sop/contracts';
 import type { Tx } from '@sop/messaging';
 import { Clock } from '@sop/util';
-import { PerformanceStore } from './contract-performance.ports';
+import { contractEventBase, PerformanceStore } from './contract-performance.ports';
 
 export interface SeriousListing {
   /** The id of credit's list event: the evidence. */
@@ -37,10 +37,7 @@ export class ContractFlags {
       const event = await tx.publish(ContractFlagged, {
         subject: c.supplierUscc,
         data: {
-          contractId: c.id,
-          supplierUscc: c.supplierUscc,
-          ...(c.procurementId ? { procurementId: c.procurementId } : {}),
-          ...(c.ocid ? { ocid: c.ocid } : {}),
+          ...contractEventBase(c),
           evidenceEventId: listing.evidenceEventId,
           list: 'SERIOUS',
           entryId: listing.entryId,

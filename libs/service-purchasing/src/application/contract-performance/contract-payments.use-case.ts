@@ -8,7 +8,7 @@ import { decidePayment, isFullyPaid, milestoneNotFound, payFromCommitment } from
 import { BudgetStore } from '../budgets/budgets.ports';
 import { OcdsPublisher } from '../ocds/ocds-publisher';
 import { assertPaysFor, budgetLineNotFound, contractNotFound } from '../read-reach';
-import { PerformanceStore, type ContractPayment, type PerformanceRecord, type PerformingContract } from './contract-performance.ports';
+import { contractEventBase, type ContractPayment, type PerformanceRecord, PerformanceStore, type PerformingContract } from './contract-performance.ports';
 
 export interface PaymentInput {
   sequence: number;
@@ -69,10 +69,7 @@ export class ContractPayments {
         subject: c.supplierUscc,
         causationId: c.eventId,
         data: {
-          contractId: c.id,
-          supplierUscc: c.supplierUscc,
-          ...(c.procurementId ? { procurementId: c.procurementId } : {}),
-          ...(c.ocid ? { ocid: c.ocid } : {}),
+          ...contractEventBase(c),
           paymentId: id,
           sequence: input.sequence,
           amountFen: input.amountFen,

@@ -114,3 +114,11 @@ export abstract class PerformanceStore {
   abstract insertFlag(tx: Tx, f: ContractFlag): Promise<void>;
   abstract record(tx: Tx | null, contractId: string): Promise<PerformanceRecord>;
 }
+
+/**
+ * The fields every contract-performance event starts with (ContractEventBaseV1): the contract and its supplier, and
+ * the procurement and ocid of a contract from an award (a stand-alone contract has neither).
+ */
+export function contractEventBase(c: Pick<PerformingContract, 'id' | 'supplierUscc' | 'procurementId' | 'ocid'>) {
+  return { contractId: c.id, supplierUscc: c.supplierUscc, ...(c.procurementId ? { procurementId: c.procurementId } : {}), ...(c.ocid ? { ocid: c.ocid } : {}) };
+}

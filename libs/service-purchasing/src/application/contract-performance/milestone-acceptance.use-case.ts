@@ -10,7 +10,7 @@ import { ruleSetInForce, ruleVersionOf } from '../../domain/purchasing-rules';
 import { assertContractReadable, contractNotFound } from '../read-reach';
 import { RuleSetStore } from '../rule-sets/rule-sets.ports';
 import { OcdsPublisher } from '../ocds/ocds-publisher';
-import { PerformanceStore, type MilestoneAcceptance } from './contract-performance.ports';
+import { contractEventBase, type MilestoneAcceptance, PerformanceStore } from './contract-performance.ports';
 
 export interface AcceptanceInput {
   passed: boolean;
@@ -57,10 +57,7 @@ export class MilestoneAcceptances {
       policyVersion: ruleVersion,
       causationId: c.eventId,
       data: {
-        contractId: c.id,
-        supplierUscc: c.supplierUscc,
-        ...(c.procurementId ? { procurementId: c.procurementId } : {}),
-        ...(c.ocid ? { ocid: c.ocid } : {}),
+        ...contractEventBase(c),
         acceptanceId: id,
         sequence,
         attempt,

@@ -6,7 +6,7 @@ import { UnitOfWork } from '@sop/messaging';
 import { Clock } from '@sop/util';
 import { assertDecidable, milestoneNotFound } from '../../domain/contract/contract-performance';
 import { assertPaysFor, contractNotFound } from '../read-reach';
-import { PerformanceStore, type PaymentDecision } from './contract-performance.ports';
+import { contractEventBase, type PaymentDecision, PerformanceStore } from './contract-performance.ports';
 
 export interface PaymentDecisionInput {
   sequence: number;
@@ -43,10 +43,7 @@ export class PaymentDecisions {
         subject: c.supplierUscc,
         causationId: c.eventId,
         data: {
-          contractId: c.id,
-          supplierUscc: c.supplierUscc,
-          ...(c.procurementId ? { procurementId: c.procurementId } : {}),
-          ...(c.ocid ? { ocid: c.ocid } : {}),
+          ...contractEventBase(c),
           decisionId: id,
           sequence: input.sequence,
           decision: input.decision,

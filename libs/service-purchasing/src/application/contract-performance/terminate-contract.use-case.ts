@@ -9,7 +9,7 @@ import { assertSamePurchaser } from '../../domain/purchaser-binding';
 import { BudgetStore } from '../budgets/budgets.ports';
 import { OcdsPublisher } from '../ocds/ocds-publisher';
 import { assertContractReadable, budgetLineNotFound, contractNotFound } from '../read-reach';
-import { PerformanceStore } from './contract-performance.ports';
+import { contractEventBase, PerformanceStore } from './contract-performance.ports';
 
 /**
  * Termination with reasons and a cause by the contract's purchaser (Order 102 Art. 23: liability for breach is contract content):
@@ -46,10 +46,7 @@ export class TerminateContract {
         subject: c.supplierUscc,
         causationId: c.eventId,
         data: {
-          contractId: c.id,
-          supplierUscc: c.supplierUscc,
-          ...(c.procurementId ? { procurementId: c.procurementId } : {}),
-          ...(c.ocid ? { ocid: c.ocid } : {}),
+          ...contractEventBase(c),
           reasons,
           cause,
           terminatedAt: now.toISOString(),
