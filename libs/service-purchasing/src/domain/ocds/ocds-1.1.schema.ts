@@ -4,13 +4,13 @@ import {
   CURRENCIES,
   INITIATION_TYPES,
   MILESTONE_STATUSES,
-  PAGINATION_EXTENSION,
   PARTY_ROLES,
   PROCUREMENT_CATEGORIES,
   PROCUREMENT_METHODS,
   RELEASE_TAGS,
   TENDER_STATUSES,
 } from './ocds-codelists';
+import { closedEnum, dateTime, id, listOf, nullable, object, OCDS_RELEASE_SCHEMA_ID, ref, text, uri } from './ocds-schema-builders';
 
 /**
  * JSON Schema (draft-07) for the OCDS 1.1 data this service publishes: releases, release packages, records and
@@ -42,26 +42,6 @@ import {
  * closed to the 1.1 codes; currency is limited to the codes in force (no withdrawn codes); `version` is '1.1';
  * parties need an id; every date is an RFC 3339 date-time with its offset.
  */
-
-const SCHEMA_BASE = 'https://sop.invalid/schemas/ocds/1.1';
-export const OCDS_RELEASE_SCHEMA_ID = `${SCHEMA_BASE}/release-schema.json`;
-export const OCDS_RELEASE_PACKAGE_SCHEMA_ID = `${SCHEMA_BASE}/release-package-schema.json`;
-export const OCDS_RECORD_PACKAGE_SCHEMA_ID = `${SCHEMA_BASE}/record-package-schema.json`;
-
-const nullable = (type: string | string[]) => ({ type: [...(Array.isArray(type) ? type : [type]), 'null'] });
-const text = nullable('string');
-const dateTime = { ...nullable('string'), format: 'date-time' };
-const uri = { ...nullable('string'), format: 'uri' };
-const id = { type: ['string', 'integer'], minLength: 1 };
-const closedEnum = (codes: readonly string[]) => ({ ...nullable('string'), enum: [...codes, null] });
-const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
-const listOf = (name: string, unique = false) => ({ type: 'array', items: ref(name), ...(unique ? { uniqueItems: true } : {}) });
-const object = (properties: Record<string, unknown>, required: string[] = []) => ({
-  type: 'object',
-  properties,
-  required,
-  additionalProperties: false,
-});
 
 const definitions = {
   Period: object({
@@ -249,77 +229,5 @@ export const OCDS_RELEASE_SCHEMA = {
   definitions,
 };
 
-const publisher = object({ name: { type: 'string', minLength: 1 }, scheme: text, uid: text, uri }, ['name']);
-
-/** Package metadata shared by release and record packages (1.1 package schemas plus the pagination extension). */
-const packageProperties = {
-  uri: { type: 'string', format: 'uri' },
-  version: { const: '1.1' },
-  extensions: { type: 'array', items: { type: 'string', format: 'uri' }, uniqueItems: true },
-  publisher,
-  license: uri,
-  publicationPolicy: uri,
-  publishedDate: { type: 'string', format: 'date-time' },
-  links: object({
-    next: { type: 'string', format: 'uri' },
-    prev: { type: 'string', format: 'uri' },
-    all: { type: 'array', items: { type: 'string', format: 'uri' } },
-  }),
-};
-
-/** `links` belongs to the pagination extension: a package that uses it must list the extension. */
-const linksNeedExtension = {
-  dependencies: { links: { required: ['extensions'], properties: { extensions: { type: 'array', contains: { const: PAGINATION_EXTENSION } } } } },
-};
-
-export const OCDS_RELEASE_PACKAGE_SCHEMA = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: OCDS_RELEASE_PACKAGE_SCHEMA_ID,
-  title: 'OCDS 1.1 release package',
-  ...object(
-    { ...packageProperties, releases: { type: 'array', minItems: 1, uniqueItems: true, items: { $ref: OCDS_RELEASE_SCHEMA_ID } } },
-    ['uri', 'publisher', 'publishedDate', 'releases', 'version'],
-  ),
-  ...linksNeedExtension,
-};
-
-const linkedRelease = object(
-  {
-    url: uri,
-    date: { type: 'string', format: 'date-time' },
-    tag: { type: 'array', minItems: 1, items: { type: 'string', enum: [...RELEASE_TAGS] } },
-  },
-  ['url', 'date'],
-);
-
-const record = object(
-  {
-    ocid: { type: 'string', pattern: '^ocds-[a-z0-9]{6}-.+' },
-    releases: {
-      oneOf: [
-        { title: 'Linked releases', type: 'array', minItems: 1, items: linkedRelease },
-        { title: 'Embedded releases', type: 'array', minItems: 1, items: { $ref: OCDS_RELEASE_SCHEMA_ID } },
-      ],
-    },
-    // The compiled release is a release whose only tag is 'compiled'.
-    compiledRelease: {
-      allOf: [{ $ref: OCDS_RELEASE_SCHEMA_ID }, { type: 'object', properties: { tag: { const: ['compiled'] } } }],
-    },
-  },
-  ['ocid', 'releases'],
-);
-
-export const OCDS_RECORD_PACKAGE_SCHEMA = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: OCDS_RECORD_PACKAGE_SCHEMA_ID,
-  title: 'OCDS 1.1 record package',
-  ...object(
-    {
-      ...packageProperties,
-      packages: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', format: 'uri' } },
-      records: { type: 'array', minItems: 1, uniqueItems: true, items: record },
-    },
-    ['uri', 'publisher', 'publishedDate', 'records', 'version'],
-  ),
-  ...linksNeedExtension,
-};
+export { OCDS_RECORD_PACKAGE_SCHEMA_ID, OCDS_RELEASE_PACKAGE_SCHEMA_ID, OCDS_RELEASE_SCHEMA_ID } from './ocds-schema-builders';
+export { OCDS_RECORD_PACKAGE_SCHEMA, OCDS_RELEASE_PACKAGE_SCHEMA } from './ocds-1.1-packages.schema';
