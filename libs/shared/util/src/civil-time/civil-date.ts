@@ -37,13 +37,30 @@ export function civilDate(value: string): CivilDate {
 const plain = (date: CivilDate) => Temporal.PlainDate.from(date);
 const civil = (date: Temporal.PlainDate) => date.toString() as CivilDate;
 
+/*
+ * Fast paths (issue 14: Temporal's zone conversions were ~8 % of a registration submission's CPU). Asia/Shanghai has
+ * been UTC+8 without daylight saving since 15 September 1991 (tzdata); from 1992 to 9999 a Beijing date is plain
+ * arithmetic on UTC+8, and days are added on the proleptic Gregorian calendar exactly as Temporal adds them. Earlier
+ * dates (China's daylight saving of 1986–1991) and the far future go through Temporal.
+ */
+const DAY_MS = 86_400_000;
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+const FIXED_OFFSET_FROM_MS = Date.UTC(1992, 0, 1) - BEIJING_OFFSET_MS;
+const FIXED_OFFSET_UNTIL_MS = Date.UTC(9999, 0, 1) - BEIJING_OFFSET_MS;
+const inFixedOffsetEra = (date: CivilDate) => date >= '1992-01-01' && date < '9999-01-01';
+const utcMidnightOf = (date: CivilDate) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+const isoDateOfUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10) as CivilDate;
+
 /** The Beijing date of an instant: 2026-12-31T16:30Z is 1 January 2027. */
 export function civilDateOf(instant: Date): CivilDate {
-  return civil(Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(CIVIL_TIME_ZONE).toPlainDate());
+  const t = instant.getTime();
+  if (t >= FIXED_OFFSET_FROM_MS && t < FIXED_OFFSET_UNTIL_MS) return isoDateOfUtc(t + BEIJING_OFFSET_MS);
+  return civil(Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(CIVIL_TIME_ZONE).toPlainDate());
 }
 
 /** 00:00 Beijing time on that date, as an instant (16:00 UTC the day before). */
 export function startOfCivilDay(date: CivilDate): Date {
+  if (inFixedOffsetEra(date)) return new Date(utcMidnightOf(date) - BEIJING_OFFSET_MS);
   return new Date(plain(date).toZonedDateTime({ timeZone: CIVIL_TIME_ZONE }).epochMilliseconds);
 }
 
@@ -53,6 +70,10 @@ export function endOfCivilDay(date: CivilDate): Date {
 }
 
 export function addCivilDays(date: CivilDate, days: number): CivilDate {
+  if (inFixedOffsetEra(date) && Number.isSafeInteger(days) && Math.abs(days) < 3_000_000) {
+    const ms = utcMidnightOf(date) + days * DAY_MS;
+    if (ms >= Date.UTC(1000, 0, 1) && ms < Date.UTC(9999, 0, 1)) return isoDateOfUtc(ms);
+  }
   return civil(plain(date).add({ days }));
 }
 
@@ -67,10 +88,12 @@ export function addCivilYears(date: CivilDate, years: number): CivilDate {
 
 /** ISO weekday: 1 Monday … 6 Saturday, 7 Sunday. */
 export function civilDayOfWeek(date: CivilDate): number {
+  if (inFixedOffsetEra(date)) return new Date(utcMidnightOf(date)).getUTCDay() || 7;
   return plain(date).dayOfWeek;
 }
 
 export function civilYearOf(date: CivilDate): number {
+  if (inFixedOffsetEra(date)) return Number(date.slice(0, 4));
   return plain(date).year;
 }
 
@@ -81,5 +104,6 @@ export function compareCivilDates(a: CivilDate, b: CivilDate): number {
 
 /** Whole days from a to b (positive when b is later). */
 export function civilDaysBetween(a: CivilDate, b: CivilDate): number {
+  if (inFixedOffsetEra(a) && inFixedOffsetEra(b)) return Math.round((utcMidnightOf(b) - utcMidnightOf(a)) / DAY_MS);
   return plain(a).until(plain(b), { largestUnit: 'days' }).days;
 }
