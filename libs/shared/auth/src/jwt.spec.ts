@@ -89,3 +89,29 @@ describe('access tokens', () => {
     expect(await outcome(sign(), { issuer: 'iss', audience: 'sop-registration' })).toMatchObject({ code: 'AUTH.INVALID_TOKEN', logged: [expect.stringMatching(/no verification key/)] });
   });
 });
+
+describe('verified tokens are remembered for a minute at most, never past their expiry', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('answers a repeated token with a fresh copy of its principal, and a forged signature on the same claims still fails', async () => {
+    const verifier = new TokenVerifier(config);
+    const token = sign();
+    const first = await verifier.verify(token);
+    first.roles.push('auditor'); // a caller mutating its principal does not change what is remembered
+    await expect(verifier.verify(token)).resolves.toEqual({ subject: 'officer-1', roles: ['registrar'], jurisdiction: '110000' });
+    const [header, payload] = token.split('.');
+    const forged = `${header}.${payload}.${sign({}, pem().priv).split('.')[2]}`;
+    await expect(verifier.verify(forged)).rejects.toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
+  });
+
+  it('verifies again after the minute, and refuses a remembered token once it has expired', async () => {
+    jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate'] });
+    const verifier = new TokenVerifier(config);
+    const token = raw({ exp: now() + 90 });
+    await verifier.verify(token);
+    jest.setSystemTime(Date.now() + 61_000);
+    await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 'officer-1' });
+    jest.setSystemTime(Date.now() + 60_000); // past exp + the 30 s clock tolerance
+    await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'AUTH.INVALID_TOKEN' });
+  });
+});

@@ -1,4 +1,4 @@
-import type { KeyObject } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import jwt from 'jsonwebtoken';
 import { isDivisionCode, isValidUscc } from '@sop/util';
@@ -34,6 +34,8 @@ class Rejected extends Error {}
 export class TokenVerifier {
   private readonly jwks?: JwksKeyStore;
   private readonly log: (message: string) => void;
+  /** The configured PEM parsed once: jsonwebtoken would parse it again on every request (createPublicKey, ~7 % of a request's CPU). */
+  private configuredKey?: KeyObject;
 
   constructor(
     private readonly config: AuthConfig,
@@ -45,6 +47,9 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const now = Date.now();
+    const hit = this.verified.get(token);
+    if (hit && now < hit.validUntil) return { ...hit.principal, roles: [...hit.principal.roles] };
     let claims: PlatformClaims;
     try {
       claims = this.checkToken(token, await this.keyOf(token));
@@ -52,7 +57,23 @@ export class TokenVerifier {
       this.log(`bearer token rejected: ${err instanceof Error ? err.message : String(err)}`);
       throw new AuthErrors.INVALID_TOKEN(INVALID_TOKEN_DETAIL);
     }
-    return principalOf(claims);
+    const principal = principalOf(claims);
+    this.remember(token, principal, (claims.exp as number) * 1000, now);
+    return principal;
+  }
+
+  /**
+   * A token verified in the last minute (and not expired) is not verified again: the ES256 signature check was ~5 % of
+   * a request's CPU (issue 14). The whole token string is the key, so nothing unsigned can hit; the minute bounds how
+   * long a key withdrawn from the JWKS still admits the tokens it signed. At most MAX_VERIFIED entries, oldest out.
+   */
+  private readonly verified = new Map<string, { principal: Principal; validUntil: number }>();
+  private static readonly MAX_VERIFIED = 10_000;
+  private static readonly VERIFIED_FOR_MS = 60_000;
+
+  private remember(token: string, principal: Principal, expiresAtMs: number, now: number): void {
+    if (this.verified.size >= TokenVerifier.MAX_VERIFIED) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { principal: { ...principal, roles: [...principal.roles] }, validUntil: Math.min(expiresAtMs, now + TokenVerifier.VERIFIED_FOR_MS) });
   }
 
   private async keyOf(token: string): Promise<KeyObject | string> {
@@ -61,7 +82,8 @@ export class TokenVerifier {
     if (decoded.header.alg !== JWT_ALGORITHM) throw new Rejected(`algorithm ${String(decoded.header.alg)} is not ${JWT_ALGORITHM}`);
     if (!this.jwks) {
       if (!this.config.publicKeyPem) throw new Rejected('no verification key configured');
-      return this.config.publicKeyPem;
+      this.configuredKey ??= createPublicKey(this.config.publicKeyPem);
+      return this.configuredKey;
     }
     const kid = decoded.header.kid;
     if (typeof kid !== 'string' || !kid) throw new Rejected('no kid in the header (required with a JWKS)');
