@@ -32,6 +32,7 @@ import { PersonalDataStore, PiiProtector } from './application/personal-data/per
 import { PersonalDataService } from './application/personal-data/personal-data.service';
 import { PolicyReads } from './application/policy/policy-reads.use-cases';
 import { PolicyStore } from './application/policy/policy.ports';
+import { PolicyInForce } from './application/policy/policy-in-force';
 import { PublishPolicyVersion } from './application/policy/publish-policy-version.use-case';
 import { CompareRegimes } from './application/regime-metrics/compare-regimes.use-case';
 import { ApplyDueRegimeChanges } from './application/regime-shift/apply-due-regime-changes.use-case';
@@ -103,6 +104,7 @@ export class RegistrationModule {
         DeregistrationAndRevocation,
         RevokeChange,
         PublishPolicyVersion,
+        PolicyInForce,
         PolicyReads,
         ApplyDueRegimeChanges,
         AnnualReports,

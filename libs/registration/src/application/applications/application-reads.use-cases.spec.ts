@@ -25,6 +25,7 @@ const person: PersonalDataRecord = { applicationId: 'a-1', personRole: 'LEGAL_RE
 class OneApplication extends ApplicationStore {
   findApplication = async (_tx: unknown, id: string) => (id === 'a-1' ? application : null);
   listApplicationsNamingUnit = async (unitId: string) => (unitId === 'unit-health' ? [application] : []);
+  addApplication = unexpected;
   saveApplication = unexpected;
   listPendingApplications = unexpected;
   nameTaken = unexpected;

@@ -5,6 +5,8 @@ import { RegistrationErrors } from '../../domain/registration.errors';
 
 /** Persistence port of applications for registration; every call with a Tx runs in the caller's transaction. */
 export abstract class ApplicationStore {
+  /** A new application (one INSERT; saveApplication reads the row first to choose between insert and update). */
+  abstract addApplication(tx: Tx, application: RegistrationApplication): Promise<void>;
   abstract saveApplication(tx: Tx, application: RegistrationApplication): Promise<void>;
   abstract findApplication(tx: Tx | null, id: string, forUpdate?: boolean): Promise<RegistrationApplication | null>;
   abstract listApplicationsNamingUnit(unitId: string, limit: number): Promise<RegistrationApplication[]>;

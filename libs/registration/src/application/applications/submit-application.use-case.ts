@@ -11,7 +11,7 @@ import { RESIDENT_ID_RULES, residentIdProblem } from '../../domain/resident-id';
 import { RegistrationErrors } from '../../domain/registration.errors';
 import { PersonalDataStore, type PersonalDataRecord } from '../personal-data/personal-data.ports';
 import { PersonalDataService } from '../personal-data/personal-data.service';
-import { PolicyStore } from '../policy/policy.ports';
+import { PolicyInForce } from '../policy/policy-in-force';
 import { ApplicationStore } from './applications.ports';
 
 export interface PersonInput {
@@ -34,7 +34,7 @@ export class SubmitApplication {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly applications: ApplicationStore,
-    private readonly policy: PolicyStore,
+    private readonly policy: PolicyInForce,
     private readonly people: PersonalDataStore,
     private readonly personalData: PersonalDataService,
     private readonly clock: Clock,
@@ -59,7 +59,7 @@ export class SubmitApplication {
 
     const now = this.clock.now();
     return this.uow.run(async (tx) => {
-      const decision = resolveRegime(await this.policy.policyVersions(tx), { ...facts, at: now });
+      const decision = resolveRegime(await this.policy.versionsAt(tx, now), { ...facts, at: now });
       const application = RegistrationApplication.submit(randomUUID(), facts, decision, principal.subject, now, this.calendars.current());
       if (await this.applications.nameTaken(tx, facts.registeringAuthority, facts.proposedName)) {
         throw new RegistrationErrors.NAME_TAKEN(
@@ -77,7 +77,7 @@ export class SubmitApplication {
       if (facts.form === 'SOCIAL_GROUP') {
         await this.personalData.assertNotLegalRepresentativeOfAnotherGroup(tx, rows[0].idNumberIndex, application.snapshot.id, { person: 'proposed', field: 'legalRepresentativeIdNumber' });
       }
-      await this.applications.saveApplication(tx, application);
+      await this.applications.addApplication(tx, application);
       await this.people.savePersonalData(tx, rows);
       const s = application.snapshot;
       await tx.publish(ApplicationSubmitted, { subject: s.id,

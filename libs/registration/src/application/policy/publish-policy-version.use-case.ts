@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { PolicyInForce } from './policy-in-force';
 import { AuthErrors, type Principal } from '@sop/auth';
 import { RegistrationPolicyPublished } from '@sop/contracts';
 import { UnitOfWork } from '@sop/messaging';
@@ -38,13 +39,14 @@ export class PublishPolicyVersion {
     private readonly uow: UnitOfWork,
     private readonly policy: PolicyStore,
     private readonly clock: Clock,
+    @Optional() private readonly inForce?: PolicyInForce,
   ) {}
 
   async publish(input: NewVersionInput, principal: Principal): Promise<RuleSetVersion> {
     const now = this.clock.now();
     assertPublishable(input, principal.jurisdiction, now);
     const ruleSetId = ruleSetIdFor(input.jurisdiction);
-    return this.uow.run(async (tx) => {
+    const published = await this.uow.run(async (tx) => {
       const existing = (await this.policy.policyVersions(tx)).filter((v) => v.ruleSetId === ruleSetId);
       const version: RuleSetVersion = {
         ruleSetId,
@@ -80,5 +82,7 @@ export class PublishPolicyVersion {
       });
       return version;
     });
+    this.inForce?.invalidate();
+    return published;
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { Between, DataSource, In, Like, Not } from 'typeorm';
+import { Between, DataSource, In, Like } from 'typeorm';
 import { OfficialCalendars, type Tx } from '@sop/messaging';
 import { isSqlite } from '@sop/persistence';
 import type { RegistrationApplication } from '../../domain/registration-application';
 import type { ApplicationFact } from '../../domain/regime-metrics';
 import { ApplicationStore } from '../../application/applications/applications.ports';
-import { ApplicationOrmEntity, OrganizationOrmEntity } from '../registration.orm-entities';
+import { ApplicationOrmEntity } from '../registration.orm-entities';
 import { managerOf } from '../typeorm-helpers';
 import { applicationFromRow, applicationToRow } from './application.mapper';
 
@@ -20,6 +20,10 @@ export class TypeOrmApplicationStore extends ApplicationStore {
   }
 
   private fromRow = (row: ApplicationOrmEntity): RegistrationApplication => applicationFromRow(row, this.calendars?.current());
+
+  async addApplication(tx: Tx, application: RegistrationApplication): Promise<void> {
+    await tx.manager.createQueryBuilder().insert().into(ApplicationOrmEntity).values(applicationToRow(application.snapshot)).updateEntity(false).execute();
+  }
 
   async saveApplication(tx: Tx, application: RegistrationApplication): Promise<void> {
     await tx.manager.save(ApplicationOrmEntity, applicationToRow(application.snapshot));
@@ -49,14 +53,14 @@ export class TypeOrmApplicationStore extends ApplicationStore {
   }
 
   async nameTaken(tx: Tx, registeringAuthority: string, name: string, exceptApplicationId?: string): Promise<boolean> {
-    const org = await tx.manager.existsBy(OrganizationOrmEntity, { registeringAuthority, name });
-    if (org) return true;
-    return tx.manager.existsBy(ApplicationOrmEntity, {
-      registeringAuthority,
-      proposedName: name,
-      status: In(['AWAITING_CONSENT', 'SUBMITTED']),
-      ...(exceptApplicationId ? { id: Not(exceptApplicationId) } : {}),
-    });
+    // One round trip for both registers (an organization's name, or a pending application's), on their indexes.
+    const rows: { taken: number | string }[] = await tx.manager.query(
+      `SELECT (EXISTS (SELECT 1 FROM organization WHERE registering_authority = ? AND name = ?)
+            OR EXISTS (SELECT 1 FROM registration_application WHERE registering_authority = ? AND proposed_name = ?
+                       AND status IN ('AWAITING_CONSENT', 'SUBMITTED') AND id <> ?)) AS taken`,
+      [registeringAuthority, name, registeringAuthority, name, exceptApplicationId ?? ''],
+    );
+    return Number(rows[0]?.taken ?? 0) === 1;
   }
 
   async applicationFacts(prefix: string, from: Date, to: Date): Promise<ApplicationFact[]> {
