@@ -61,6 +61,9 @@ describe('registration service (MySQL + Kafka)', () => {
       expect(validateUscc(code)).toEqual({ valid: true });
       expect(code.slice(0, 8)).toBe('52110108');
     }
+    // Gapless: 25 distinct codes took exactly the counter's first 25 serials.
+    const [{ next_serial }] = await ds.query("SELECT next_serial FROM uscc_serial WHERE division_code = '110108'");
+    expect(Number(next_serial)).toBe(26);
     expect(await ds.getRepository(OrganizationOrmEntity).countBy({ registeringAuthority: '110108' })).toBe(25);
   });
 
