@@ -54,7 +54,9 @@ export function createDataSource(config: DbConfig, entities: Entities, migration
       supportBigNumbers: true,
       bigNumberStrings: true,
       dateStrings: false,
-      extra: { connectionLimit: 10, connectTimeout: 5000 },
+      // trace: false — mysql2 otherwise captures a stack trace for every query (3.5 % of a submission's CPU, issue 14);
+      // a failed query still carries TypeORM's QueryFailedError stack from the caller.
+      extra: { connectionLimit: 10, connectTimeout: 5000, trace: false },
     } as DataSourceOptions;
   }
   return new DataSource(options);
