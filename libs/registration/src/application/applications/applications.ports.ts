@@ -7,6 +7,7 @@ import { RegistrationErrors } from '../../domain/registration.errors';
 export abstract class ApplicationStore {
   /** A new application (one INSERT; saveApplication reads the row first to choose between insert and update). */
   abstract addApplication(tx: Tx, application: RegistrationApplication): Promise<void>;
+  /** An application that exists (read in the same transaction), with its changes. */
   abstract saveApplication(tx: Tx, application: RegistrationApplication): Promise<void>;
   abstract findApplication(tx: Tx | null, id: string, forUpdate?: boolean): Promise<RegistrationApplication | null>;
   abstract listApplicationsNamingUnit(unitId: string, limit: number): Promise<RegistrationApplication[]>;

@@ -25,8 +25,10 @@ export class TypeOrmApplicationStore extends ApplicationStore {
     await tx.manager.createQueryBuilder().insert().into(ApplicationOrmEntity).values(applicationToRow(application.snapshot)).updateEntity(false).execute();
   }
 
+  /** An application read earlier in the same transaction: one UPDATE by id (save() would read the row again first). */
   async saveApplication(tx: Tx, application: RegistrationApplication): Promise<void> {
-    await tx.manager.save(ApplicationOrmEntity, applicationToRow(application.snapshot));
+    const { id, ...changes } = applicationToRow(application.snapshot);
+    await tx.manager.update(ApplicationOrmEntity, { id }, changes);
   }
 
   async findApplication(tx: Tx | null, id: string, forUpdate = false): Promise<RegistrationApplication | null> {
