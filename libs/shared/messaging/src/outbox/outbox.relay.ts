@@ -1,16 +1,17 @@
 import { Logger } from '@nestjs/common';
-import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
-import { runInTransaction } from '@sop/persistence';
-import { appendToChain, type ChainHead, type CloudEvent } from '../envelope/cloud-event';
+import { IsNull, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
+import { isSqlite, runInTransaction } from '@sop/persistence';
+import type { CloudEvent } from '../envelope/cloud-event';
 import { eventSpanAttributes, failSpan, SpanKind, startSpan, traceContextOfEvent } from '../tracing/event-tracing';
 import { PublishRefusedError, type EventTransport } from '../transport/transport.port';
 import { OutboxMessageOrmEntity } from './outbox-message.orm-entity';
 import { OutboxQuarantineOrmEntity } from './outbox-quarantine.orm-entity';
 import { RelayLease } from './relay-lease';
-import { CHAIN_FIELDS_BYTES, cutBySize, estimatedRecordBytes } from './relay-batches';
-import { DEFAULT_MAX_BATCH_BYTES, type OutboxRelayOptions } from './relay-options';
+import { cutBySize } from './relay-batches';
+import { chainPending } from './relay-chain';
+import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_BATCH_BYTES, type OutboxRelayOptions } from './relay-options';
 
-export { DEFAULT_MAX_BATCH_BYTES, RELAY_FAILING_DOWN_AFTER_MS, type OutboxRelayOptions, type QuarantineReport, type RelayBatchReport } from './relay-options';
+export { DEFAULT_BATCH_SIZE, DEFAULT_MAX_BATCH_BYTES, RELAY_FAILING_DOWN_AFTER_MS, type OutboxRelayOptions, type QuarantineReport, type RelayBatchReport } from './relay-options';
 
 /**
  * Moves committed outbox rows to the broker, in id order, one active instance per service.
@@ -18,7 +19,9 @@ export { DEFAULT_MAX_BATCH_BYTES, RELAY_FAILING_DOWN_AFTER_MS, type OutboxRelayO
  * Each round: (1) chain: give unchained rows the next sequence number, prevhash and hash, and store them
  * (a resend after a crash then carries the same chain fields); (2) publish the oldest unpublished rows with
  * the idempotent producer; (3) mark them published. A crash between (2) and (3) re-sends the same events,
- * which consumers drop through their inbox.
+ * which consumers drop through their inbox. On MySQL the rounds overlap (a pipeline): while one batch is on its way
+ * to the broker, the next rows are chained and read, and the batch before is marked published; sends stay one at a
+ * time and in sequence order, and a row is marked only after the broker acknowledged it.
  *
  * Single-active on MySQL: a lease, one row per service in relay_lease (holder id, expires_at in the database's
  * clock, so instances' clocks do not matter). The leader renews it every leaseRenewMs and stops publishing when it
@@ -40,7 +43,14 @@ export class OutboxRelay {
   private readonly standbyPollMs: number;
   private readonly batchSize: number;
   private readonly maxBatchBytes: number;
+  /** Overlap reading, sending and marking (MySQL); SQLite has one connection, where it would mix transactions. */
+  private readonly pipelined: boolean;
   private quarantinedCount = 0;
+  /**
+   * Every chained row up to this sequence is published (this instance marked them, in order): the next read starts
+   * after it, an index range, instead of stepping over every published row. Forgotten after a failed round.
+   */
+  private publishedThrough?: string;
   private readonly pollIntervalMs: number;
   private lastError?: string;
   /** Start of the current streak of failed rounds (undefined while rounds succeed). */
@@ -53,10 +63,11 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     this.logger = new Logger(`OutboxRelay:${options.serviceName}`);
-    this.batchSize = options.batchSize ?? 200;
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.maxBatchBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.standbyPollMs = options.standbyPollMs ?? 2_000;
+    this.pipelined = !isSqlite(ds);
     this.lease = new RelayLease(ds, `sop.outbox-relay.${options.serviceName}`, options.leaseTtlMs ?? 15_000, options.leaseRenewMs ?? 5_000, this.logger);
   }
 
@@ -105,28 +116,68 @@ export class OutboxRelay {
   /** One full drain (used by the loop; callable from tests). Returns how many rows were published. */
   async drain(): Promise<number> {
     let total = 0;
-    for (;;) {
-      await this.chainPending();
-      const rows = await this.ds.getRepository(OutboxMessageOrmEntity).find({
-        where: { publishedAt: IsNull(), sequence: Not(IsNull()) },
-        order: { sequence: 'ASC' },
-        take: this.batchSize,
-      });
-      if (rows.length === 0) return total;
-      for (const batch of cutBySize(rows, this.maxBatchBytes)) {
-        // A long drain renews as it goes, and stops as soon as another instance holds the lease.
-        if (this.running && !(await this.lease.ensure())) return total;
-        total += await this.publish(batch);
+    // Rows go out in sequence order; `after` is the last sequence handed to the broker, so the next read starts
+    // there (an index range) instead of stepping over the rows sent before.
+    let after = this.publishedThrough;
+    let next: Promise<OutboxMessageOrmEntity[]> | undefined = handled(this.nextRows(after));
+    let marking: Promise<number> = Promise.resolve(0);
+    let failed = false;
+    try {
+      for (;;) {
+        const rows: OutboxMessageOrmEntity[] = await (next ?? this.nextRows(after));
+        next = undefined;
+        if (rows.length === 0) break;
+        after = rows[rows.length - 1].sequence ?? after;
+        // Pipelined: the following rows are chained and read while these go out.
+        if (this.pipelined) next = handled(this.nextRows(after));
+        for (const batch of cutBySize(rows, this.maxBatchBytes)) {
+          // A long drain renews as it goes, and stops as soon as another instance holds the lease.
+          if (this.running && !(await this.lease.ensure())) return total + (await marking);
+          const acknowledged = await this.send(batch);
+          // The batch before was being marked while this one was sent: at most one marking in flight.
+          total += await marking;
+          marking = handled(this.markPublished(acknowledged, batch[batch.length - 1].sequence));
+          if (!this.pipelined) {
+            total += await marking;
+            marking = Promise.resolve(0);
+          }
+        }
       }
+      return total + (await marking);
+    } catch (err) {
+      failed = true;
+      throw err;
+    } finally {
+      // A failed round leaves nothing running behind it (the loop retries from the database's state).
+      await Promise.allSettled([next, marking]);
+      if (failed) this.publishedThrough = undefined;
     }
   }
 
-  /** Consecutive runs of rows within maxBatchBytes each (a row over it on its own, which the broker may yet accept). */
   /**
-   * Publishes one batch and marks it published. A batch the broker refuses as too large is halved until it is
-   * accepted; a single event refused on its own is quarantined and the relay goes on with the next.
+   * The next rows to send after sequence `after`, in sequence order: first those chained earlier and not yet sent (a
+   * round that failed, or another instance's), then, to fill the batch, rows chained now (their sequences follow
+   * every existing one). Rows just chained are sent as stored, without reading them back.
    */
-  private async publish(rows: OutboxMessageOrmEntity[]): Promise<number> {
+  private async nextRows(after: string | undefined): Promise<OutboxMessageOrmEntity[]> {
+    const waiting = await this.ds.getRepository(OutboxMessageOrmEntity).find({
+      where: { publishedAt: IsNull(), sequence: after === undefined ? Not(IsNull()) : MoreThan(after) },
+      order: { sequence: 'ASC' },
+      take: this.batchSize,
+    });
+    if (waiting.length >= this.batchSize) return waiting;
+    const chained = await runInTransaction(this.ds, (manager) =>
+      chainPending(manager, this.batchSize - waiting.length, this.maxBatchBytes, (row, reason) => this.quarantine(manager, row, reason)),
+    );
+    return [...waiting, ...chained];
+  }
+
+  /**
+   * Sends one batch (one request per broker) and returns the rows the broker acknowledged. A batch the broker refuses
+   * as too large is halved until it is accepted; a single event refused on its own is quarantined and the relay goes
+   * on with the next.
+   */
+  private async send(rows: OutboxMessageOrmEntity[]): Promise<OutboxMessageOrmEntity[]> {
     // One producer span per event, a child of the span that published it (the request's or the consumer's).
     const spans = rows.map((r) => {
       const event = JSON.parse(r.envelope) as CloudEvent;
@@ -148,10 +199,11 @@ export class OutboxRelay {
       if (err instanceof PublishRefusedError) {
         if (rows.length > 1) {
           const half = Math.ceil(rows.length / 2);
-          return (await this.publish(rows.slice(0, half))) + (await this.publish(rows.slice(half)));
+          const first = await this.send(rows.slice(0, half));
+          return [...first, ...(await this.send(rows.slice(half)))];
         }
         await runInTransaction(this.ds, (manager) => this.quarantine(manager, rows[0], `${err.reason}: ${err.message}`));
-        return 0;
+        return [];
       }
       await this.ds
         .createQueryBuilder()
@@ -162,15 +214,25 @@ export class OutboxRelay {
       throw err;
     }
     spans.forEach((span) => span.end());
-    const publishedAt = new Date();
-    this.options.onPublished?.({ publishMs: Date.now() - started, publishedAt, events: rows.map((r) => ({ type: r.eventType, createdAt: r.createdAt })) });
-    await this.ds
-      .createQueryBuilder()
-      .update(OutboxMessageOrmEntity)
-      .set({ publishedAt, lastError: null })
-      .whereInIds(rows.map((r) => r.id))
-      .execute();
-    this.publishedCount += rows.length;
+    this.options.onPublished?.({ publishMs: Date.now() - started, publishedAt: new Date(), events: rows.map((r) => ({ type: r.eventType, createdAt: r.createdAt })) });
+    return rows;
+  }
+
+  /**
+   * Marks rows the broker acknowledged as published: one UPDATE … WHERE id IN (…). `through`: the batch's last
+   * sequence (its other rows, if any, were quarantined, which marks them too).
+   */
+  private async markPublished(rows: OutboxMessageOrmEntity[], through: string | null): Promise<number> {
+    if (rows.length > 0) {
+      await this.ds
+        .createQueryBuilder()
+        .update(OutboxMessageOrmEntity)
+        .set({ publishedAt: new Date(), lastError: null })
+        .whereInIds(rows.map((r) => r.id))
+        .execute();
+      this.publishedCount += rows.length;
+    }
+    if (through !== null) this.publishedThrough = through;
     return rows.length;
   }
 
@@ -235,27 +297,10 @@ export class OutboxRelay {
       this.wakeUp = done;
     });
   }
+}
 
-  /** Assigns sequence/prevhash/hash to unchained rows, in id order (of those committed), in one transaction. */
-  private async chainPending(): Promise<void> {
-    await runInTransaction(this.ds, async (manager) => {
-      const repo = manager.getRepository(OutboxMessageOrmEntity);
-      const pending = await repo.find({ where: { sequence: IsNull() }, order: { id: 'ASC' }, take: this.batchSize });
-      if (pending.length === 0) return;
-      // The chain continues from the highest sequence, not the highest id: a transaction that took a lower id but
-      // committed after a higher one is chained later, so ids and sequences do not follow the same order.
-      const [last] = await repo.find({ where: { sequence: Not(IsNull()) }, order: { sequence: 'DESC' }, take: 1 });
-      let head: ChainHead | undefined = last?.sequence && last.hash ? { sequence: last.sequence, hash: last.hash } : undefined;
-      for (const row of pending) {
-        // The chain fields add ~220 bytes; an event over the limit even before them is set aside unchained.
-        if (estimatedRecordBytes(row) + CHAIN_FIELDS_BYTES > this.maxBatchBytes) {
-          await this.quarantine(manager, row, `TOO_LARGE: about ${estimatedRecordBytes(row) + CHAIN_FIELDS_BYTES} bytes, over the relay's limit of ${this.maxBatchBytes} (max.message.bytes)`);
-          continue;
-        }
-        const event = JSON.parse(row.envelope) as CloudEvent;
-        head = appendToChain(event, head);
-        await repo.update({ id: row.id }, { sequence: head.sequence, hash: head.hash, envelope: JSON.stringify(event) });
-      }
-    });
-  }
+/** The promise itself, with its rejection marked as handled: it is awaited later, maybe after it failed. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }

@@ -19,8 +19,15 @@ export interface QuarantineReport {
 /** The broker's default max.message.bytes (1 MiB and a few bytes of record overhead): the relay stays under it. */
 export const DEFAULT_MAX_BATCH_BYTES = 1024 * 1024;
 
+/**
+ * Rows chained and read per round (default 1000). Larger rounds cost fewer statements per event; a round is one
+ * chain transaction and one read, then sends of at most maxBatchBytes each (~800 events of 1 KB per MiB).
+ */
+export const DEFAULT_BATCH_SIZE = 1000;
+
 export interface OutboxRelayOptions {
   serviceName: string;
+  /** Rows chained and read per round: DEFAULT_BATCH_SIZE (1000). */
   batchSize?: number;
   /**
    * Upper bound of one publish, in bytes (keys, values, headers and record overhead estimated): the broker's (or the
