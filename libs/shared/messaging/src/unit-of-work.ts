@@ -44,6 +44,28 @@ export class UnitOfWork {
     if (published > 0) this.afterCommit();
     return result;
   }
+
+  /**
+   * One transaction for several consumed events (the consumer's batch): `work` gets the transaction's manager and,
+   * per event, a Tx whose published events carry that event's correlation and causation.
+   */
+  async runForEvents<T>(work: (manager: EntityManager, txFor: (cause: Pick<CloudEvent, 'id' | 'correlationid'>) => Tx) => Promise<T>): Promise<T> {
+    let published = 0;
+    const result = await runInTransaction(this.ds, (manager) =>
+      work(manager, (cause) => {
+        const caused = correlationOf(cause);
+        return {
+          manager,
+          publish: (contract, event) => {
+            published++;
+            return this.outbox.append(manager, contract, { ...caused, ...event });
+          },
+        };
+      }),
+    );
+    if (published > 0) this.afterCommit();
+    return result;
+  }
 }
 
 /**

@@ -19,6 +19,11 @@ export interface EventConsumerOptions {
    */
   maxTransientAttempts?: number;
   retryBackoffMs?: { initial: number; max: number };
+  /**
+   * Consecutive messages of a partition applied in one transaction, at most (default 500; 1 applies each message in
+   * its own). Only where the transport hands over batches (Kafka).
+   */
+  batchMessages?: number;
 }
 
 export type ConsumerState = 'stopped' | 'running' | 'database-unavailable';

@@ -11,6 +11,7 @@ import type { Tx, UnitOfWork } from '../unit-of-work';
 import { DLQ_HEADER, isReplayForAnotherGroup } from '../dlq/dead-letters';
 import { classifyFailure } from './error-classification';
 import { ChainPositions, provenanceRefusal, type ProvenanceRefusal } from './provenance';
+import { admitToBatch, recordBatchInInbox, type BatchAdmission } from './batch-admission';
 
 export { HeldEventError, type ConsumerHooks, type ConsumerOutcome, type ConsumerState, type ConsumerStatus, type DeadLetterReason, type EventConsumerOptions, type EventHandler, type HoldReason } from './consumer-types';
 import { HeldEventError, type ConsumerHooks, type ConsumerState, type ConsumerStatus, type DeadLetterReason, type EventConsumerOptions, type EventHandler } from './consumer-types';
@@ -18,12 +19,18 @@ import { HeldEventError, type ConsumerHooks, type ConsumerState, type ConsumerSt
 export const dlqTopicOf = (groupId: string) => `${groupId}.dlq`;
 
 class DuplicateEvent extends Error {}
+/** A batch the consumer did not apply (nothing of it committed): the transport delivers its messages one at a time. */
+class BatchNotApplied extends Error {}
+
+/** Messages of a partition applied in one transaction, at most (EventConsumerOptions.batchMessages). */
+export const DEFAULT_BATCH_MESSAGES = 500;
 
 /**
  * Idempotent consumer. Per message: decode → validate envelope → validate payload against its contract →
  * one unit of work that inserts (group, event id) into the inbox and runs the handler (a duplicate key means
  * "already applied": acknowledged, nothing done) → commit → only then acknowledge, so the offset moves only
- * for applied or dead-lettered messages. The Nest transport strategy (EventTransportServer) drives it.
+ * for applied or dead-lettered messages. On Kafka, consecutive messages of a partition are applied together in one
+ * unit of work (handleBatch), falling back to this path. The Nest transport strategy (EventTransportServer) drives it.
  */
 export class EventConsumer {
   private readonly logger: Logger;
@@ -67,8 +74,14 @@ export class EventConsumer {
     const topics = this.topics();
     this.state = 'running';
     if (topics.length === 0) return; // a service that consumes nothing
+    const maxMessages = this.options.batchMessages ?? DEFAULT_BATCH_MESSAGES;
     this.subscription = await this.transport.subscribe(
-      { groupId: this.options.groupId, topics, retryBackoffMs: this.options.retryBackoffMs },
+      {
+        groupId: this.options.groupId,
+        topics,
+        retryBackoffMs: this.options.retryBackoffMs,
+        ...(maxMessages > 1 ? { batch: { handler: (messages, context) => this.handleBatch(messages, context), maxMessages } } : {}),
+      },
       (message, context) => this.handle(message, context),
     );
   }
@@ -91,6 +104,76 @@ export class EventConsumer {
     const key = `${message.topic}/${message.partition}/${message.offset}`;
     await this.handleOnce(message, context, key); // a rejection keeps the count: the same message comes again
     this.unexpectedFailures.delete(key);
+  }
+
+  /**
+   * Applies consecutive messages of one partition in one unit of work: one multi-row inbox insert (events already in
+   * the inbox, or twice in the batch, are duplicates), each new event's handler in offset order, one commit; only
+   * then does the transport move the offsets. Rejects, applying nothing, when a message needs the one-at-a-time path
+   * (it would be dead-lettered or held) or the transaction fails: the transport then delivers each message through
+   * `handle`, which classifies the failure as always, so a poison message still goes alone to the dead letters.
+   */
+  async handleBatch(messages: IncomingMessage[], context: Pick<DeliveryContext, 'heartbeat'>): Promise<void> {
+    const admitted: { message: IncomingMessage; admission: Exclude<BatchAdmission, { kind: 'alone' }> }[] = [];
+    for (const message of messages) {
+      const admission = await admitToBatch(message, this.groupId, this.catalog, this.handlers);
+      if (admission.kind === 'alone') throw new BatchNotApplied(`${message.topic}[${message.partition}]@${message.offset}: ${admission.reason}`);
+      admitted.push({ message, admission });
+    }
+    const firsts = new Map<string, { message: IncomingMessage; event: CloudEvent; handler: EventHandler }>();
+    for (const { message, admission } of admitted) {
+      if (admission.kind === 'apply' && !firsts.has(admission.event.id)) firsts.set(admission.event.id, { message, ...admission });
+    }
+    const started = Date.now();
+    const fresh =
+      firsts.size === 0
+        ? new Set<string>()
+        : await this.unitOfWork.runForEvents(async (manager, txFor) => {
+            const recorded = await recordBatchInInbox(manager, this.groupId, [...firsts.values()].map((f) => f.event), this.now());
+            for (const { message, event, handler } of firsts.values()) {
+              if (recorded.has(event.id)) await this.traced(event, message, () => handler(event, txFor(event), message, { attempt: 1, heartbeat: context.heartbeat }));
+            }
+            return recorded;
+          });
+    // Committed: the outcomes, chain positions and alerts, as the one-at-a-time path reports them.
+    const durationMs = (Date.now() - started) / Math.max(1, fresh.size);
+    for (const { message, admission } of admitted) {
+      if (admission.kind === 'skip') {
+        this.counters.skipped++;
+        this.hooks.outcome?.(this.groupId, { kind: 'skipped', type: admission.type });
+        continue;
+      }
+      const { event } = admission;
+      this.heldPartitions.delete(`${message.topic}/${message.partition}`);
+      this.alertOnChainAnomaly(event, message);
+      if (fresh.has(event.id) && firsts.get(event.id)?.message === message) {
+        this.counters.applied++;
+        this.hooks.outcome?.(this.groupId, { kind: 'applied', type: event.type, durationMs });
+      } else {
+        this.counters.duplicates++;
+        this.hooks.outcome?.(this.groupId, { kind: 'duplicate', type: event.type });
+      }
+    }
+    this.recovered();
+  }
+
+  /** The handler in the event's trace and correlation: its logs, spans and the events it publishes carry them. */
+  private traced<T>(event: CloudEvent, message: IncomingMessage, work: () => Promise<T>): Promise<T> {
+    return inSpan(
+      `${event.type} process`,
+      SpanKind.CONSUMER,
+      traceContextOfEvent(event),
+      { ...eventSpanAttributes(event, message.topic), 'messaging.consumer.group.name': this.groupId, 'messaging.kafka.partition': message.partition },
+      () => runWithRequestContext({ correlationId: event.correlationid ?? event.id, subject: event.subject, service: this.options.serviceName }, work),
+    );
+  }
+
+  private alertOnChainAnomaly(event: CloudEvent, message: IncomingMessage): void {
+    const anomaly = this.chain.advance(event, message);
+    if (anomaly) {
+      this.logger.error(`ALERT ${message.topic}[${message.partition}]@${message.offset}: ${anomaly.reason} ${anomaly.detail}; applied (see the chain audit)`);
+      this.hooks.outcome?.(this.groupId, { kind: 'chain-anomaly', type: event.type, reason: anomaly.reason });
+    }
   }
 
   private async handleOnce(message: IncomingMessage, context: DeliveryContext, key: string): Promise<void> {
@@ -120,13 +203,7 @@ export class EventConsumer {
     if (refusal?.action === 'dead-letter') return this.deadLetter(message, event.type, refusal.reason, refusal.detail);
     if (refusal?.action === 'hold') return this.hold(message, event, refusal, context);
     this.heldPartitions.delete(`${message.topic}/${message.partition}`);
-    if (context.attempt === 1) {
-      const anomaly = this.chain.advance(event, message);
-      if (anomaly) {
-        this.logger.error(`ALERT ${message.topic}[${message.partition}]@${message.offset}: ${anomaly.reason} ${anomaly.detail}; applied (see the chain audit)`);
-        this.hooks.outcome?.(this.groupId, { kind: 'chain-anomaly', type: event.type, reason: anomaly.reason });
-      }
-    }
+    if (context.attempt === 1) this.alertOnChainAnomaly(event, message);
 
     const problems = await payloadProblems(contract, event.data, 'read');
     if (problems.length > 0) {
@@ -144,14 +221,7 @@ export class EventConsumer {
           },
           { causedBy: event },
         );
-      // The event's trace and correlation continue here: logs, spans and the events this handler publishes carry them.
-      await inSpan(
-        `${event.type} process`,
-        SpanKind.CONSUMER,
-        traceContextOfEvent(event),
-        { ...eventSpanAttributes(event, message.topic), 'messaging.consumer.group.name': this.groupId, 'messaging.kafka.partition': message.partition },
-        () => runWithRequestContext({ correlationId: event.correlationid ?? event.id, subject: event.subject, service: this.options.serviceName }, apply),
-      );
+      await this.traced(event, message, apply);
       this.counters.applied++;
       this.hooks.outcome?.(this.groupId, { kind: 'applied', type: event.type, durationMs: Date.now() - started });
       this.recovered();

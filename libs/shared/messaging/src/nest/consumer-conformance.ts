@@ -36,6 +36,11 @@ import { EventTransportServer, PassThroughRpcErrors } from './event-transport.se
 const USCC_A = '51110108MJ0000001A';
 const USCC_B = '51110108MJ0000002B';
 const now = () => new Date('2025-03-01T09:00:00.000Z');
+/**
+ * The tests that count handler calls and retry outcomes exactly run the one-at-a-time path: where the transport
+ * batches (Kafka), a batch whose transaction fails adds one uncounted attempt before it (see the batch tests below).
+ */
+const ONE_AT_A_TIME = 1;
 
 export interface ConsumerConformanceEnvironment {
   transport: EventTransport;
@@ -97,7 +102,7 @@ export function describeConsumerConformance(name: string, makeEnvironment: () =>
       await env.cleanup();
     });
 
-    async function startConsumer(options: { maxTransientAttempts?: number } = {}): Promise<EventTransportServer> {
+    async function startConsumer(options: { maxTransientAttempts?: number; batchMessages?: number } = {}): Promise<EventTransportServer> {
       const catalog = new EventCatalog([registered, welcomed]);
       server = new EventTransportServer({
         serviceName: SERVICE,
@@ -221,7 +226,7 @@ export function describeConsumerConformance(name: string, makeEnvironment: () =>
       harness.behaviour = (_e, call) => {
         if (call <= 2) throw Object.assign(new Error('Deadlock found when trying to get lock'), { code: 'ER_LOCK_DEADLOCK' });
       };
-      await startConsumer({ maxTransientAttempts: 5 });
+      await startConsumer({ maxTransientAttempts: 5, batchMessages: ONE_AT_A_TIME });
       await publishEvent(event(USCC_A));
 
       await waitFor(() => status().applied === 1, 60_000, 'applied');
@@ -235,7 +240,7 @@ export function describeConsumerConformance(name: string, makeEnvironment: () =>
       harness.behaviour = (e) => {
         if (e.data.uscc === USCC_A) throw new Error('still failing');
       };
-      await startConsumer({ maxTransientAttempts: 3 });
+      await startConsumer({ maxTransientAttempts: 3, batchMessages: ONE_AT_A_TIME });
       await publishEvent(event(USCC_A));
       await publishEvent(event(USCC_A, { uscc: USCC_B })); // same key (partition) as A, data about B
 
@@ -260,7 +265,7 @@ export function describeConsumerConformance(name: string, makeEnvironment: () =>
       harness.behaviour = (_e, call) => {
         if (call <= failures.length) throw failures[call - 1];
       };
-      await startConsumer({ maxTransientAttempts: 2 });
+      await startConsumer({ maxTransientAttempts: 2, batchMessages: ONE_AT_A_TIME });
       await publishEvent(event(USCC_A));
 
       await waitFor(() => status().applied === 1, 60_000, 'applied after the outage');
@@ -338,6 +343,70 @@ export function describeConsumerConformance(name: string, makeEnvironment: () =>
       databaseDown = false;
       await waitFor(() => status().state === 'running' && status().applied === 1, 60_000, 'running again');
       expect(await rowsFor(USCC_A)).toBe(1);
+      expect(deadLetters).toHaveLength(0);
+    });
+
+    // Batches: on Kafka, the messages of a partition fetched together are applied in one transaction (events
+    // published before the consumer starts are fetched together); the in-process bus delivers them one at a time.
+    const batching = () => env.transport.kind === 'kafka';
+
+    it('applies a batch with a duplicate inside it once per event, each in offset order', async () => {
+      const [a, b, c] = [event(USCC_A), event(USCC_A, { uscc: USCC_B }), event(USCC_A, { name: 'Third' })];
+      for (const e of [a, b, a, c]) await publishEvent(e); // the relay re-sent A within the same fetch
+      await startConsumer();
+
+      await waitFor(() => settled(4), 60_000, 'all four handled');
+      expect(status()).toMatchObject({ applied: 3, duplicates: 1, deadLettered: 0 });
+      expect(outcomes.map((o) => o.kind)).toEqual(['applied', 'applied', 'duplicate', 'applied']);
+      expect(harness.calls).toBe(3);
+      expect(await rowsFor(USCC_A)).toBe(2);
+      expect(await rowsFor(USCC_B)).toBe(1);
+      const rows = await ds.getRepository(RegisteredOrgOrmEntity).find({ order: { id: 'ASC' } });
+      expect(rows.map((r) => r.eventId)).toEqual([a.id, b.id, c.id]);
+      expect(await ds.getRepository(InboxMessageOrmEntity).countBy({ consumerGroup: group })).toBe(3);
+    });
+
+    it('sends a poison message inside a batch alone to the dead letters and applies the others once', async () => {
+      harness.behaviour = (e) => {
+        if (e.data.uscc === USCC_B) throw new PermanentEventError('TEST.REJECTED', 'not for this organization');
+      };
+      const garbage = Buffer.from('{"not": "an event"');
+      const [a, b, c] = [event(USCC_A), event(USCC_A, { uscc: USCC_B }), event(USCC_A, { name: 'Third' })];
+      await publishEvent(a);
+      await publish(USCC_A, garbage);
+      await publishEvent(b);
+      await publishEvent(c);
+      await startConsumer();
+
+      await waitFor(() => settled(4), 60_000, 'all four handled');
+      await waitFor(() => deadLetters.length === 2, 60_000, 'two dead letters');
+      expect(deadLetters.map((d) => d.headers['dlq-reason'])).toEqual(['UNDECODABLE', 'REJECTED']);
+      expect(status()).toMatchObject({ applied: 2, duplicates: 0, deadLettered: 2 });
+      expect(await rowsFor(USCC_A)).toBe(2);
+      expect(await rowsFor(USCC_B)).toBe(0);
+      expect(await ds.getRepository(InboxMessageOrmEntity).countBy({ consumerGroup: group })).toBe(2);
+    });
+
+    it('commits nothing of a batch whose transaction fails before the commit, then applies each event once', async () => {
+      const [a, b, c] = [event(USCC_A), event(USCC_A, { uscc: USCC_B }), event(USCC_A, { name: 'Third' })];
+      let crashed = false;
+      harness.behaviour = (e) => {
+        if (e.id === c.id && !crashed) {
+          crashed = true; // the connection dies under the last handler, before the commit
+          throw Object.assign(new Error('connection lost'), { code: 'PROTOCOL_CONNECTION_LOST' });
+        }
+      };
+      for (const e of [a, b, c]) await publishEvent(e);
+      await startConsumer();
+
+      await waitFor(() => settled(3), 60_000, 'all three applied');
+      expect(status()).toMatchObject({ state: 'running', applied: 3, duplicates: 0, deadLettered: 0 });
+      // Batched: A and B ran in the failed transaction and again one at a time; had they been committed, the inbox
+      // would have made the second delivery a duplicate without calling the handler.
+      expect(harness.calls).toBe(batching() ? 6 : 4);
+      expect(await rowsFor(USCC_A)).toBe(2);
+      expect(await rowsFor(USCC_B)).toBe(1);
+      expect(await ds.getRepository(InboxMessageOrmEntity).countBy({ consumerGroup: group })).toBe(3);
       expect(deadLetters).toHaveLength(0);
     });
   });

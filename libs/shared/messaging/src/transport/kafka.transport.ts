@@ -7,6 +7,7 @@ import {
   type Consumer,
   type Producer,
   type IHeaders,
+  type KafkaMessage,
   type KafkaConfig,
   type LogEntry,
 } from 'kafkajs';
@@ -16,6 +17,7 @@ import type { KafkaSecurity } from './kafka-security';
 import {
   EventTransport,
   PublishRefusedError,
+  type IncomingMessage,
   type MessageHandler,
   type OutgoingMessage,
   type PartitionLag,
@@ -34,6 +36,10 @@ export interface KafkaTransportOptions {
   /** TLS and SASL (kafkaSecurityFromEnv): the service's own principal on a secured cluster. */
   ssl?: KafkaSecurity['ssl'];
   sasl?: KafkaSecurity['sasl'];
+}
+
+function incoming(topic: string, partition: number, message: KafkaMessage): IncomingMessage {
+  return { topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers: kafkaHeaders(message.headers) };
 }
 
 /** Kafka record headers as strings (the first value of a repeated header). */
@@ -56,7 +62,8 @@ const LEVELS: Record<string, KafkaLogLevel> = {
 /**
  * Kafka adapter (kafkajs 2.2.4). Producer: idempotent, acks=all, one request in flight (so retries cannot
  * reorder), Java-compatible murmur2 partitioner, no topic auto-creation. Consumers: one kafkajs consumer per
- * subscription (group), eachMessage, offsets committed by kafkajs only for messages whose handler resolved.
+ * subscription (group), eachMessage (or eachBatch when the subscriber takes batches), offsets committed by kafkajs
+ * only for messages whose handler resolved.
  */
 export class KafkaTransport extends EventTransport {
   readonly kind = 'kafka' as const;
@@ -161,17 +168,41 @@ export class KafkaTransport extends EventTransport {
     });
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: options.fromBeginning ?? true });
+    const deliver = (message: IncomingMessage, heartbeat: () => Promise<void>) =>
+      deliverUntilAcknowledged(handler, message, { isStopped: () => stopped, heartbeat, backoff: options.retryBackoffMs });
+    const batch = options.batch;
     await consumer.run({
       autoCommit: true,
       partitionsConsumedConcurrently: 3,
-      eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const headers = kafkaHeaders(message.headers);
-        await deliverUntilAcknowledged(
-          handler,
-          { topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers },
-          { isStopped: () => stopped, heartbeat, backoff: options.retryBackoffMs },
-        );
-      },
+      ...(batch
+        ? {
+            // Offsets are resolved by hand, only for messages whose handler resolved; kafkajs commits them after the batch.
+            eachBatchAutoResolve: false,
+            eachBatch: async ({ batch: fetched, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+              const messages = fetched.messages.map((m) => incoming(fetched.topic, fetched.partition, m));
+              for (let i = 0; i < messages.length; i += batch.maxMessages) {
+                if (stopped || !isRunning() || isStale()) return;
+                const chunk = messages.slice(i, i + batch.maxMessages);
+                try {
+                  await batch.handler(chunk, { heartbeat });
+                  resolveOffset(chunk[chunk.length - 1].offset);
+                } catch (err) {
+                  if (stopped) throw new SubscriptionStoppedError();
+                  this.logger.warn(`${fetched.topic}[${fetched.partition}]@${chunk[0].offset}: batch of ${chunk.length} not applied (${err.message}); one at a time`);
+                  for (const message of chunk) {
+                    if (stopped || !isRunning() || isStale()) return;
+                    await deliver(message, heartbeat);
+                    resolveOffset(message.offset);
+                  }
+                }
+                await commitOffsetsIfNecessary();
+                await heartbeat();
+              }
+            },
+          }
+        : {
+            eachMessage: async ({ topic, partition, message, heartbeat }) => deliver(incoming(topic, partition, message), heartbeat),
+          }),
     });
     this.consumers.add(consumer);
     // Wait (bounded) for the first assignment so callers know the group is live. The timer is cleared so

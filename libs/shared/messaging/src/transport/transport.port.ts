@@ -33,6 +33,13 @@ export interface DeliveryContext {
 
 export type MessageHandler = (message: IncomingMessage, context: DeliveryContext) => Promise<void>;
 
+/**
+ * Consecutive messages of one partition, in offset order, handed over at once. Resolving acknowledges them all.
+ * Rejecting acknowledges none: the transport then delivers each of them through the message handler, one at a
+ * time, in place and with its retries (so one message that cannot be applied is dealt with alone).
+ */
+export type BatchHandler = (messages: IncomingMessage[], context: Pick<DeliveryContext, 'heartbeat'>) => Promise<void>;
+
 export interface TopicSpec {
   topic: string;
   partitions: number;
@@ -49,6 +56,11 @@ export interface SubscribeOptions {
   fromBeginning?: boolean;
   /** Backoff between in-place redeliveries after a handler rejected; default 200 ms doubling to 5 s. */
   retryBackoffMs?: { initial: number; max: number };
+  /**
+   * Hand consecutive messages of a partition (at most `maxMessages`) to `handler` at once; offsets move only once it
+   * resolved. A transport that fetches one message at a time (the in-process bus) ignores it.
+   */
+  batch?: { handler: BatchHandler; maxMessages: number };
 }
 
 /** How far a consumer group is behind on one partition: messages published but not yet acknowledged by it. */
