@@ -165,7 +165,7 @@ export const CREDIT_SUPERVISION_SERVICE: ServiceDefinition = {
   title: 'Credit supervision service',
   description: 'Credit records, abnormal and serious lists, penalties, objections and the public credit profile.',
   moduleClass: CreditSupervisionModule,
-  module: (deps) => CreditSupervisionModule.register(deps),
+  module: (deps) => CreditSupervisionModule.register(deps, { consumerGroupId: creditSupervisionConfig.load().CREDIT_CONSUMER_GROUP_ID }),
   errors: [CreditErrors],
   config: [creditSupervisionConfig],
 };
