@@ -1,15 +1,23 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { runInTransaction } from '@sop/persistence';
 import { currentRequestContext } from '@sop/util';
 import type { CloudEvent, EventToPublish } from './envelope/cloud-event';
 import type { EventContract } from './contract/event-contract';
 import type { OutboxWriter } from './outbox/outbox.writer';
+import { QueuedAppends } from './unit-of-work.appends';
 
 /** What a command (or an event handler) gets: the transaction's EntityManager and an outbox to publish to. */
 export interface Tx {
   readonly manager: EntityManager;
   /** Appends an event to the outbox in this transaction. The contract gives its type and topic and checks its payload. */
   publish<T extends object>(contract: EventContract<T>, event: EventToPublish<T>): Promise<CloudEvent<T>>;
+  /**
+   * Queues a row for an insert-only table: written with the unit's other queued rows of that table (multi-row inserts)
+   * before the unit commits. Whoever reads such a table in a unit calls `flushAppends` first.
+   */
+  append?<T extends ObjectLiteral>(entity: EntityTarget<T>, row: QueryDeepPartialEntity<T>): void;
+  flushAppends?(): Promise<void>;
 }
 
 export interface UnitOfWorkOptions {
@@ -32,15 +40,20 @@ export class UnitOfWork {
   async run<T>(work: (tx: Tx) => Promise<T>, options: UnitOfWorkOptions = {}): Promise<T> {
     let published = 0;
     const caused = correlationOf(options.causedBy);
-    const result = await runInTransaction(this.ds, (manager) =>
-      work({
+    const result = await runInTransaction(this.ds, async (manager) => {
+      const appends = new QueuedAppends();
+      const done = await work({
         manager,
         publish: (contract, event) => {
           published++;
           return this.outbox.append(manager, contract, { ...caused, ...event });
         },
-      }),
-    );
+        append: (entity, row) => appends.add(entity, row),
+        flushAppends: () => appends.flush(manager),
+      });
+      await appends.flush(manager);
+      return done;
+    });
     if (published > 0) this.afterCommit();
     return result;
   }
@@ -51,8 +64,9 @@ export class UnitOfWork {
    */
   async runForEvents<T>(work: (manager: EntityManager, txFor: (cause: Pick<CloudEvent, 'id' | 'correlationid'>) => Tx) => Promise<T>): Promise<T> {
     let published = 0;
-    const result = await runInTransaction(this.ds, (manager) =>
-      work(manager, (cause) => {
+    const result = await runInTransaction(this.ds, async (manager) => {
+      const appends = new QueuedAppends(); // one queue for the whole batch: each table written once
+      const done = await work(manager, (cause) => {
         const caused = correlationOf(cause);
         return {
           manager,
@@ -60,9 +74,13 @@ export class UnitOfWork {
             published++;
             return this.outbox.append(manager, contract, { ...caused, ...event });
           },
+          append: (entity, row) => appends.add(entity, row),
+          flushAppends: () => appends.flush(manager),
         };
-      }),
-    );
+      });
+      await appends.flush(manager);
+      return done;
+    });
     if (published > 0) this.afterCommit();
     return result;
   }

@@ -62,11 +62,13 @@ export class TypeOrmOrganizationStore extends TypeOrmStoreBase implements Organi
   }
 
   async hasInformation(tx: Tx, sourceId: string): Promise<boolean> {
+    await tx.flushAppends?.(); // information queued in this unit counts
     return (await tx.manager.count(CreditInformationOrmEntity, { where: { sourceEventId: sourceId } })) > 0;
   }
 
+  /** Credit information is insert-only: queued in the unit where it can be (one multi-row insert for a consumed batch). */
   async addInformation(tx: Tx, info: InformationRecord): Promise<void> {
-    await tx.manager.insert(CreditInformationOrmEntity, {
+    const row = {
       id: randomUUID(),
       uscc: info.uscc,
       category: info.category,
@@ -76,6 +78,8 @@ export class TypeOrmOrganizationStore extends TypeOrmStoreBase implements Organi
       occurredAt: info.occurredAt,
       recordedAt: info.recordedAt,
       captureDeadline: info.captureDeadline,
-    });
+    };
+    if (tx.append) tx.append(CreditInformationOrmEntity, row);
+    else await tx.manager.insert(CreditInformationOrmEntity, row);
   }
 }

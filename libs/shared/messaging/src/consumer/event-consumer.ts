@@ -24,6 +24,7 @@ class BatchNotApplied extends Error {}
 
 /** Messages of a partition applied in one transaction, at most (EventConsumerOptions.batchMessages). */
 export const DEFAULT_BATCH_MESSAGES = 500;
+const BATCH_ATTEMPTS_ON_CONTENTION = 3;
 
 /**
  * Idempotent consumer. Per message: decode → validate envelope → validate payload against its contract →
@@ -125,16 +126,24 @@ export class EventConsumer {
       if (admission.kind === 'apply' && !firsts.has(admission.event.id)) firsts.set(admission.event.id, { message, ...admission });
     }
     const started = Date.now();
-    const fresh =
-      firsts.size === 0
-        ? new Set<string>()
-        : await this.unitOfWork.runForEvents(async (manager, txFor) => {
-            const recorded = await recordBatchInInbox(manager, this.groupId, [...firsts.values()].map((f) => f.event), this.now());
-            for (const { message, event, handler } of firsts.values()) {
-              if (recorded.has(event.id)) await this.traced(event, message, () => handler(event, txFor(event), message, { attempt: 1, heartbeat: context.heartbeat }));
-            }
-            return recorded;
-          });
+    const apply = () =>
+      this.unitOfWork.runForEvents(async (manager, txFor) => {
+        const recorded = await recordBatchInInbox(manager, this.groupId, [...firsts.values()].map((f) => f.event), this.now());
+        for (const { message, event, handler } of firsts.values()) {
+          if (recorded.has(event.id)) await this.traced(event, message, () => handler(event, txFor(event), message, { attempt: 1, heartbeat: context.heartbeat }));
+        }
+        return recorded;
+      });
+    let fresh = new Set<string>();
+    for (let attempt = 1; firsts.size > 0; attempt++) {
+      try {
+        fresh = await apply();
+        break;
+      } catch (err) {
+        // A deadlock victim (batches of partitions run side by side) rolled back whole: the same batch again, twice.
+        if (classifyFailure(err) !== 'CONTENTION' || attempt === BATCH_ATTEMPTS_ON_CONTENTION) throw err;
+      }
+    }
     // Committed: the outcomes, chain positions and alerts, as the one-at-a-time path reports them.
     const durationMs = (Date.now() - started) / Math.max(1, fresh.size);
     for (const { message, admission } of admitted) {
