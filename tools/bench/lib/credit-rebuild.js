@@ -153,6 +153,7 @@ async function rebuild(ctx, { label, schema, stream, timeoutMs, nodeArgs = [], e
     const deadLettered = dead.reduce((s, o) => s + Number(o.high), 0);
     if (deadLettered > 0) log(`${label}: WARNING ${deadLettered} event(s) dead-lettered to ${group}.dlq; see ${service?.logFile}`);
     await dropGroup(admin, group);
+    await deleteProducedRecords(admin, Object.keys(stream.topicCounts)).catch((err) => log(`${label}: could not delete the produced records: ${err.message}`));
     await producer.disconnect().catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
     if (!process.env.BENCH_KEEP_SCHEMAS) await infra.dropSchemas([schema]);
@@ -160,21 +161,15 @@ async function rebuild(ctx, { label, schema, stream, timeoutMs, nodeArgs = [], e
 }
 
 /**
- * Deletes the records of the benchmark's partitions up to the offsets it produced to, when nothing was appended
- * after them (disk space: the national stream is about 5 GB). Earlier records of those partitions go too (Kafka
- * deletes a prefix): on the project's development broker they are earlier runs' and tests' events.
+ * Deletes the records of the topics the benchmark produced to, up to their current end: disk space (the national
+ * stream is about 5 GB), and the integration tests, whose fresh groups read these shared topics from the beginning
+ * (a backlog of a million events would make every one of them time out). Kafka deletes a prefix, so earlier records
+ * go too: on the project's development broker, earlier runs' and tests' events.
  */
-async function deleteProducedRecords(ctx, topicCounts) {
-  const kafka = kafkaClient(ctx.infra, 'bench-cleanup');
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    for (const topic of Object.keys(topicCounts)) {
-      const partitions = (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, offset: o.high }));
-      await admin.deleteTopicRecords({ topic, partitions });
-    }
-  } finally {
-    await admin.disconnect().catch(() => undefined);
+async function deleteProducedRecords(admin, topics) {
+  for (const topic of topics) {
+    const partitions = (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, offset: o.high }));
+    await admin.deleteTopicRecords({ topic, partitions });
   }
 }
 

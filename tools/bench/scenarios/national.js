@@ -3,14 +3,13 @@
 // rebuilt from scratch into credit supervision; seconds from the service's process start to the last commit.
 'use strict';
 const { CreditEventStream, NATIONAL_MIX } = require('../lib/credit-events');
-const { rebuild, deleteProducedRecords } = require('../lib/credit-rebuild');
+const { rebuild } = require('../lib/credit-rebuild');
 
 async function run(ctx) {
   const organizations = ctx.size(900_000, 900);
   const events = ctx.size(5_000_000, 5_000);
   const stream = new CreditEventStream({ organizations, events, mix: NATIONAL_MIX });
   const r = await rebuild(ctx, { label: 'national', schema: 'bench_credit_national', stream, timeoutMs: ctx.size(3_600_000, 120_000) });
-  if (!ctx.smoke) await deleteProducedRecords(ctx, stream.topicCounts);
   ctx.log(`national: ${r.events} events in ${r.seconds.toFixed(1)} s from process start (${Math.round(r.perSecond)}/s)`);
   return [
     ctx.row({
