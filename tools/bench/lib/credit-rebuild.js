@@ -92,9 +92,12 @@ async function progressOf(admin, group, targets) {
 /**
  * Produces `stream`, runs the service over it and waits until the group committed all of it. Returns
  * { events, produced, seconds (process start → all committed), consumeSeconds (first commit seen → all committed),
- *   perSecond (events after the first observed commit / consumeSeconds), log }.
+ *   perSecond (events after the first observed commit / consumeSeconds), complete, log }.
+ * With `maxSeconds`, a rebuild still running then is stopped and measured as far as it got: complete false, events =
+ * those applied, perSecond over that stretch, projectedSeconds = elapsed + remaining at that rate (so a run that would
+ * take hours reports its rate and projection instead of holding the whole suite).
  */
-async function rebuild(ctx, { label, schema, stream, timeoutMs, nodeArgs = [], env = {} }) {
+async function rebuild(ctx, { label, schema, stream, timeoutMs, maxSeconds = Infinity, nodeArgs = [], env = {} }) {
   const { infra, log } = ctx;
   const kafka = kafkaClient(infra, `bench-${label}`);
   const admin = kafka.admin();
@@ -135,6 +138,11 @@ async function rebuild(ctx, { label, schema, stream, timeoutMs, nodeArgs = [], e
       const now = Date.now();
       if (remaining < total && !first) first = { at: now, remaining };
       if (remaining === 0) break;
+      if (first && now - t0 > maxSeconds * 1000) {
+        const rate = (first.remaining - remaining) / ((now - first.at) / 1000);
+        log(`${label}: stopped after ${maxSeconds} s with ${remaining.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} to go (${Math.round(rate)}/s)`);
+        return { events: total - remaining, total, produced, seconds: (now - t0) / 1000, consumeSeconds: (now - first.at) / 1000, perSecond: rate, complete: false, projectedSeconds: (now - t0) / 1000 + remaining / rate, logFile: service.logFile };
+      }
       if (service.child.exitCode !== null) throw new Error(`${service.label} exited with ${service.child.exitCode}; see ${service.logFile}`);
       if (now - t0 > timeoutMs) throw new Error(`${label}: ${remaining} of ${total} events still not consumed after ${timeoutMs / 1000} s; see ${service.logFile}`);
       if (now - lastLog > 10_000) {
@@ -146,7 +154,7 @@ async function rebuild(ctx, { label, schema, stream, timeoutMs, nodeArgs = [], e
     }
     const end = Date.now();
     const consumeSeconds = first ? (end - first.at) / 1000 : NaN;
-    return { events: total, produced, seconds: (end - t0) / 1000, consumeSeconds, perSecond: first ? first.remaining / consumeSeconds : NaN, logFile: service.logFile };
+    return { events: total, total, produced, seconds: (end - t0) / 1000, consumeSeconds, perSecond: first ? first.remaining / consumeSeconds : NaN, complete: true, logFile: service.logFile };
   } finally {
     await service?.stop();
     const dead = await admin.fetchTopicOffsets(`${group}.dlq`).catch(() => []);

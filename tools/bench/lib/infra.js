@@ -20,8 +20,13 @@ function dbEndpoint(env = process.env) {
   };
 }
 
+/**
+ * The test broker only (TEST_KAFKA_BROKERS, else the project's local one), never KAFKA_BROKERS: the credit scenarios
+ * delete the records they produced on the platform's topics (and with them everything before), so a shell pointed
+ * at a real cluster must not point the benchmark there.
+ */
 function kafkaBrokers(env = process.env) {
-  return (env.TEST_KAFKA_BROKERS ?? env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+  return (env.TEST_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
 }
 
 function reachable(hostPort, timeoutMs = 1000) {
