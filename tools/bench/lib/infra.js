@@ -90,6 +90,12 @@ function devToken(dir, roles, jurisdiction = '100000', extra = []) {
   }).trim();
 }
 
+/** Services started and not yet exited: killed if the benchmark itself ends abruptly. */
+const running = new Set();
+process.on('exit', () => {
+  for (const s of running) s.child?.kill('SIGKILL');
+});
+
 /**
  * One service as its own OS process (tools/runtime/run.js <app>), distributed (Kafka + MySQL, schema `dbName`) or
  * the embedded platform (app 'platform', SQLite under `dataDir`). Logs go to <dir>/<label>.log.
@@ -103,12 +109,14 @@ class ServiceProcess {
 
   async start(readyTimeoutMs = 90000) {
     const log = fs.openSync(this.logFile, 'a');
+    running.add(this);
     this.child = spawn(process.execPath, [...this.nodeArgs, path.join(ROOT, 'tools/runtime/run.js'), this.app], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', NO_COLOR: '1', ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
       stdio: ['ignore', log, log],
     });
     this.exited = new Promise((r) => this.child.once('exit', r));
+    this.exited.then(() => running.delete(this));
     const deadline = Date.now() + readyTimeoutMs;
     for (;;) {
       if (this.child.exitCode !== null) throw new Error(`${this.label} exited with ${this.child.exitCode}; see ${this.logFile}`);

@@ -47,7 +47,8 @@ function projectionSampler(creditBase, token, every) {
   return {
     onApproved({ uscc, at }) {
       if (seen++ % every !== 0) return;
-      waits.push((async () => {
+      // Caught here and rethrown by done(): a rejection nobody awaits yet would end the process without cleanup.
+      const outcome = (async () => {
         for (;;) {
           const res = await request(agent, `${creditBase}/profiles/${uscc}`, { headers: { authorization: `Bearer ${token}` } });
           if (res.status === 200) return latencies.push(Number(process.hrtime.bigint() - at) / 1e6);
@@ -55,10 +56,12 @@ function projectionSampler(creditBase, token, every) {
           if (Number(process.hrtime.bigint() - at) > 60e9) throw new Error(`credit profile ${uscc} not visible after 60 s`);
           await new Promise((r) => setTimeout(r, 2));
         }
-      })());
+      })().then(() => null, (err) => err);
+      waits.push(outcome);
     },
     async done() {
-      await Promise.all(waits);
+      const failure = (await Promise.all(waits)).find((e) => e);
+      if (failure) throw failure;
       agent.destroy();
       return latencies;
     },
