@@ -31,6 +31,9 @@ function parseArgs(argv) {
 
 class UsageError extends Error {}
 
+// Ctrl-C or a kill: exit through process.exit, so lib/infra stops the services it started.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+
 async function main() {
   let opts;
   try {
