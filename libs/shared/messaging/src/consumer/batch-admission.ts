@@ -7,6 +7,7 @@ import { isReplayForAnotherGroup } from '../dlq/dead-letters';
 import { InboxMessageOrmEntity } from '../inbox/inbox-message.orm-entity';
 import type { EventHandler } from './consumer-types';
 import { provenanceRefusal } from './provenance';
+import { classifyFailure } from './error-classification';
 
 /**
  * Whether a message can go into a batch, by the same checks the one-at-a-time path makes, without acting on them:
@@ -68,3 +69,43 @@ export async function recordBatchInInbox(manager: EntityManager, groupId: string
 
 /** Rows per inbox insert statement (5 parameters each: within SQLite's and MySQL's limits). */
 const INBOX_ROWS_PER_INSERT = 150;
+
+/** Messages of a partition applied in one transaction, at most (EventConsumerOptions.batchMessages). */
+export const DEFAULT_BATCH_MESSAGES = 500;
+const BATCH_ATTEMPTS_ON_CONTENTION = 3;
+
+/** A batch the consumer did not apply (nothing of it committed): the transport delivers its messages one at a time. */
+export class BatchNotApplied extends Error {}
+
+export type AdmittedMessage = { message: IncomingMessage; admission: Exclude<BatchAdmission, { kind: 'alone' }> };
+
+/** Every message admitted to the batch, or BatchNotApplied naming the first that needs the one-at-a-time path. */
+export async function admitBatch(messages: IncomingMessage[], groupId: string, catalog: EventCatalog, handlers: ReadonlyMap<string, EventHandler>): Promise<AdmittedMessage[]> {
+  const admitted: AdmittedMessage[] = [];
+  for (const message of messages) {
+    const admission = await admitToBatch(message, groupId, catalog, handlers);
+    if (admission.kind === 'alone') throw new BatchNotApplied(`${message.topic}[${message.partition}]@${message.offset}: ${admission.reason}`);
+    admitted.push({ message, admission });
+  }
+  return admitted;
+}
+
+/** The first message of each event to apply (a later copy of the same id in the batch is a duplicate). */
+export function firstOccurrences(admitted: AdmittedMessage[]): Map<string, { message: IncomingMessage; event: CloudEvent; handler: EventHandler }> {
+  const firsts = new Map<string, { message: IncomingMessage; event: CloudEvent; handler: EventHandler }>();
+  for (const { message, admission } of admitted) {
+    if (admission.kind === 'apply' && !firsts.has(admission.event.id)) firsts.set(admission.event.id, { message, ...admission });
+  }
+  return firsts;
+}
+
+/** `work` again when it lost to a deadlock or a lock wait, up to BATCH_ATTEMPTS_ON_CONTENTION times in all. */
+export async function retriedOnContention<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (classifyFailure(err) !== 'CONTENTION' || attempt === BATCH_ATTEMPTS_ON_CONTENTION) throw err;
+    }
+  }
+}

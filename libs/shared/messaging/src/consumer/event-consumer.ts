@@ -1,17 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { isDuplicateKey } from '@sop/persistence';
-import { runWithRequestContext } from '@sop/util';
 import type { CloudEvent } from '../envelope/cloud-event';
 import { envelopeProblems } from '../envelope/envelope-validation';
 import { payloadProblems, type EventCatalog } from '../contract/event-contract';
 import { InboxMessageOrmEntity } from '../inbox/inbox-message.orm-entity';
 import type { DeliveryContext, EventTransport, IncomingMessage, Subscription } from '../transport/transport.port';
-import { eventSpanAttributes, inSpan, SpanKind, traceContextOfEvent } from '../tracing/event-tracing';
+import { inConsumerSpan } from '../tracing/event-tracing';
 import type { Tx, UnitOfWork } from '../unit-of-work';
 import { DLQ_HEADER, isReplayForAnotherGroup } from '../dlq/dead-letters';
 import { classifyFailure } from './error-classification';
 import { ChainPositions, provenanceRefusal, type ProvenanceRefusal } from './provenance';
-import { admitToBatch, recordBatchInInbox, type BatchAdmission } from './batch-admission';
+import { admitBatch, DEFAULT_BATCH_MESSAGES, firstOccurrences, recordBatchInInbox, retriedOnContention } from './batch-admission';
 
 export { HeldEventError, type ConsumerHooks, type ConsumerOutcome, type ConsumerState, type ConsumerStatus, type DeadLetterReason, type EventConsumerOptions, type EventHandler, type HoldReason } from './consumer-types';
 import { HeldEventError, type ConsumerHooks, type ConsumerState, type ConsumerStatus, type DeadLetterReason, type EventConsumerOptions, type EventHandler } from './consumer-types';
@@ -19,12 +18,6 @@ import { HeldEventError, type ConsumerHooks, type ConsumerState, type ConsumerSt
 export const dlqTopicOf = (groupId: string) => `${groupId}.dlq`;
 
 class DuplicateEvent extends Error {}
-/** A batch the consumer did not apply (nothing of it committed): the transport delivers its messages one at a time. */
-class BatchNotApplied extends Error {}
-
-/** Messages of a partition applied in one transaction, at most (EventConsumerOptions.batchMessages). */
-export const DEFAULT_BATCH_MESSAGES = 500;
-const BATCH_ATTEMPTS_ON_CONTENTION = 3;
 
 /**
  * Idempotent consumer. Per message: decode → validate envelope → validate payload against its contract →
@@ -115,35 +108,19 @@ export class EventConsumer {
    * `handle`, which classifies the failure as always, so a poison message still goes alone to the dead letters.
    */
   async handleBatch(messages: IncomingMessage[], context: Pick<DeliveryContext, 'heartbeat'>): Promise<void> {
-    const admitted: { message: IncomingMessage; admission: Exclude<BatchAdmission, { kind: 'alone' }> }[] = [];
-    for (const message of messages) {
-      const admission = await admitToBatch(message, this.groupId, this.catalog, this.handlers);
-      if (admission.kind === 'alone') throw new BatchNotApplied(`${message.topic}[${message.partition}]@${message.offset}: ${admission.reason}`);
-      admitted.push({ message, admission });
-    }
-    const firsts = new Map<string, { message: IncomingMessage; event: CloudEvent; handler: EventHandler }>();
-    for (const { message, admission } of admitted) {
-      if (admission.kind === 'apply' && !firsts.has(admission.event.id)) firsts.set(admission.event.id, { message, ...admission });
-    }
+    const admitted = await admitBatch(messages, this.groupId, this.catalog, this.handlers);
+    const firsts = firstOccurrences(admitted);
     const started = Date.now();
-    const apply = () =>
+    // A deadlock victim (batches of partitions run side by side) rolled back whole: the same batch again, twice.
+    const fresh = firsts.size === 0 ? new Set<string>() : await retriedOnContention(() =>
       this.unitOfWork.runForEvents(async (manager, txFor) => {
         const recorded = await recordBatchInInbox(manager, this.groupId, [...firsts.values()].map((f) => f.event), this.now());
         for (const { message, event, handler } of firsts.values()) {
           if (recorded.has(event.id)) await this.traced(event, message, () => handler(event, txFor(event), message, { attempt: 1, heartbeat: context.heartbeat }));
         }
         return recorded;
-      });
-    let fresh = new Set<string>();
-    for (let attempt = 1; firsts.size > 0; attempt++) {
-      try {
-        fresh = await apply();
-        break;
-      } catch (err) {
-        // A deadlock victim (batches of partitions run side by side) rolled back whole: the same batch again, twice.
-        if (classifyFailure(err) !== 'CONTENTION' || attempt === BATCH_ATTEMPTS_ON_CONTENTION) throw err;
-      }
-    }
+      }),
+    );
     // Committed: the outcomes, chain positions and alerts, as the one-at-a-time path reports them.
     const durationMs = (Date.now() - started) / Math.max(1, fresh.size);
     for (const { message, admission } of admitted) {
@@ -168,13 +145,7 @@ export class EventConsumer {
 
   /** The handler in the event's trace and correlation: its logs, spans and the events it publishes carry them. */
   private traced<T>(event: CloudEvent, message: IncomingMessage, work: () => Promise<T>): Promise<T> {
-    return inSpan(
-      `${event.type} process`,
-      SpanKind.CONSUMER,
-      traceContextOfEvent(event),
-      { ...eventSpanAttributes(event, message.topic), 'messaging.consumer.group.name': this.groupId, 'messaging.kafka.partition': message.partition },
-      () => runWithRequestContext({ correlationId: event.correlationid ?? event.id, subject: event.subject, service: this.options.serviceName }, work),
-    );
+    return inConsumerSpan(event, message, this.groupId, this.options.serviceName, work);
   }
 
   private alertOnChainAnomaly(event: CloudEvent, message: IncomingMessage): void {

@@ -1,4 +1,5 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
+import { runWithRequestContext } from '@sop/util';
 import type { CloudEvent } from '../envelope/cloud-event';
 
 /**
@@ -73,6 +74,20 @@ export function eventSpanAttributes(event: Pick<CloudEvent, 'id' | 'type' | 'sub
     'cloudevents.event_source': event.source,
     'cloudevents.event_subject': event.subject,
   };
+}
+
+/**
+ * A consumed event's handler in the event's trace (a CONSUMER span continuing its traceparent) and correlation: the
+ * handler's logs, spans and the events it publishes carry them.
+ */
+export function inConsumerSpan<T>(event: CloudEvent, message: { topic: string; partition: number }, groupId: string, serviceName: string | undefined, work: () => Promise<T>): Promise<T> {
+  return inSpan(
+    `${event.type} process`,
+    SpanKind.CONSUMER,
+    traceContextOfEvent(event),
+    { ...eventSpanAttributes(event, message.topic), 'messaging.consumer.group.name': groupId, 'messaging.kafka.partition': message.partition },
+    () => runWithRequestContext({ correlationId: event.correlationid ?? event.id, subject: event.subject, service: serviceName }, work),
+  );
 }
 
 export { SpanKind };
