@@ -38,31 +38,14 @@ export class UnitOfWork {
   ) {}
 
   async run<T>(work: (tx: Tx) => Promise<T>, options: UnitOfWorkOptions = {}): Promise<T> {
-    let published = 0;
-    const caused = correlationOf(options.causedBy);
-    const result = await runInTransaction(this.ds, async (manager) => {
-      const appends = new QueuedAppends();
-      const done = await work({
-        manager,
-        publish: (contract, event) => {
-          published++;
-          return this.outbox.append(manager, contract, { ...caused, ...event });
-        },
-        append: (entity, row) => appends.add(entity, row),
-        flushAppends: () => appends.flush(manager),
-      });
-      await appends.flush(manager);
-      return done;
-    });
-    if (published > 0) this.afterCommit();
-    return result;
+    return this.runForEvents((_manager, txFor) => work(txFor(options.causedBy)));
   }
 
   /**
    * One transaction for several consumed events (the consumer's batch): `work` gets the transaction's manager and,
-   * per event, a Tx whose published events carry that event's correlation and causation.
+   * per event, a Tx whose published events carry that event's correlation and causation (without one: the request's).
    */
-  async runForEvents<T>(work: (manager: EntityManager, txFor: (cause: Pick<CloudEvent, 'id' | 'correlationid'>) => Tx) => Promise<T>): Promise<T> {
+  async runForEvents<T>(work: (manager: EntityManager, txFor: (cause?: UnitOfWorkOptions['causedBy']) => Tx) => Promise<T>): Promise<T> {
     let published = 0;
     const result = await runInTransaction(this.ds, async (manager) => {
       const appends = new QueuedAppends(); // one queue for the whole batch: each table written once
