@@ -29,18 +29,11 @@ function kafkaBrokers(env = process.env) {
   return (env.TEST_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
 }
 
+const { canConnect } = require('../../../libs/shared/testing/src/global-setup');
+
 function reachable(hostPort, timeoutMs = 1000) {
   const [host, port] = hostPort.split(':');
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port: Number(port) });
-    const done = (ok) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
+  return canConnect(host, port, timeoutMs);
 }
 
 /** Starts the project's Kafka (deploy/kafka/kafka-local.sh) when no broker answers; returns a stop function or null. */

@@ -109,3 +109,6 @@ module.exports = async function globalSetup() {
   process.env.TEST_DB_PASSWORD = infra.db.password;
   console.log(`\n[infra] source: ${infra.source}\n[infra] kafka: ${infra.kafka}\n[infra] database: ${infra.db.host}:${infra.db.port} (${version})`);
 };
+
+// The benchmarks (tools/bench/lib/infra.js) probe the same endpoints the same way.
+module.exports.canConnect = canConnect;
