@@ -46,11 +46,26 @@ async function ensureKafka(log) {
   return () => execFileSync('bash', [path.join(ROOT, 'deploy/kafka/kafka-local.sh'), 'stop'], { stdio: 'inherit' });
 }
 
+/** The newest modification time of a non-test TypeScript source under `dir`. */
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (entry.name.endsWith('.ts') && !/spec\.ts$/.test(entry.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
 /** Builds the apps whose dist/ entry is missing or older than the sources (nx build, as npm test does). */
 function ensureBuilt(apps, log) {
-  const stale = apps.filter((app) => !fs.existsSync(path.join(ROOT, 'dist/apps', app, 'apps', app, 'src/main.js')));
+  const sources = Math.max(newestSource(path.join(ROOT, 'apps')), newestSource(path.join(ROOT, 'libs')));
+  const stale = apps.filter((app) => {
+    const main = path.join(ROOT, 'dist/apps', app, 'apps', app, 'src/main.js');
+    return !fs.existsSync(main) || fs.statSync(main).mtimeMs < sources;
+  });
   if (stale.length === 0) return;
-  log(`building ${stale.join(', ')}`);
+  log(`building ${stale.join(', ')} (missing or older than the sources)`);
   execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', stale.join(','), '--output-style=static'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' } });
 }
 
