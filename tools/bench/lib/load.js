@@ -11,8 +11,21 @@ function summarize(latencies, seconds) {
   return { count: sorted.length, perSecond: sorted.length / seconds, p50Ms: q(0.5), p90Ms: q(0.9), p99Ms: q(0.99), maxMs: sorted.length ? sorted[sorted.length - 1] : NaN };
 }
 
-/** One HTTP request on a keep-alive agent; resolves { status, body }. */
-function request(agent, url, { method = 'GET', headers = {}, body } = {}) {
+/**
+ * One HTTP request on a keep-alive agent; resolves { status, body }. A request sent on a kept-alive socket that the
+ * server closed at that very moment (its keep-alive timeout) fails with ECONNRESET before the server read it: sent
+ * again once, as Node's documentation advises (`request.reusedSocket`); a 30-minute soak met this race.
+ */
+async function request(agent, url, options = {}) {
+  try {
+    return await requestOnce(agent, url, options);
+  } catch (err) {
+    if (err.code === 'ECONNRESET' && err.reusedSocket) return requestOnce(agent, url, options);
+    throw err;
+  }
+}
+
+function requestOnce(agent, url, { method = 'GET', headers = {}, body } = {}) {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
     const req = http.request(url, { agent, method, headers: { ...headers, ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}) } }, (res) => {
@@ -21,7 +34,7 @@ function request(agent, url, { method = 'GET', headers = {}, body } = {}) {
       res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
-    req.on('error', reject);
+    req.on('error', (err) => reject(Object.assign(err, { reusedSocket: req.reusedSocket })));
     req.end(payload);
   });
 }
