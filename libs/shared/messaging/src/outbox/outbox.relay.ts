@@ -7,7 +7,7 @@ import { PublishRefusedError, type EventTransport } from '../transport/transport
 import { OutboxMessageOrmEntity } from './outbox-message.orm-entity';
 import { OutboxQuarantineOrmEntity } from './outbox-quarantine.orm-entity';
 import { RelayLease } from './relay-lease';
-import { cutBySize } from './relay-batches';
+import { cutBySize, handled } from './relay-batches';
 import { chainPending } from './relay-chain';
 import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_BATCH_BYTES, type OutboxRelayOptions } from './relay-options';
 
@@ -297,10 +297,4 @@ export class OutboxRelay {
       this.wakeUp = done;
     });
   }
-}
-
-/** The promise itself, with its rejection marked as handled: it is awaited later, maybe after it failed. */
-function handled<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
 }

@@ -26,3 +26,9 @@ export function cutBySize(rows: OutboxMessageOrmEntity[], maxBatchBytes: number)
   if (current.length > 0) batches.push(current);
   return batches;
 }
+
+/** The promise itself, with its rejection marked as handled: it is awaited later, maybe after it failed. */
+export function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
